@@ -1,0 +1,58 @@
+//! Command-line interface: clap types, one file per subcommand. Only this module knows clap.
+
+mod build;
+mod extract;
+mod query;
+mod stats;
+
+use clap::{Parser, Subcommand};
+use std::path::PathBuf;
+use std::process::ExitCode;
+
+/// The default store file.
+pub const DEFAULT_STORE: &str = "diplograph.nq";
+
+/// Build a knowledge graph from Chinese-language diplomatic documents and query it with SPARQL.
+#[derive(Debug, Parser)]
+#[command(name = "diplograph", version, about, long_about = None, after_help = "Quick start:\n  diplograph build seeds\n  diplograph stats\n  diplograph query documents")]
+pub struct Cli {
+    #[command(subcommand)]
+    pub command: Command,
+}
+
+#[derive(Debug, Subcommand)]
+pub enum Command {
+    Build(build::BuildArgs),
+    Query(query::QueryArgs),
+    Stats(stats::StatsArgs),
+    Extract(extract::ExtractArgs),
+}
+
+/// The `--store` option shared by every command that reads or writes the store.
+#[derive(Debug, Clone, clap::Args)]
+pub struct StoreArg {
+    /// The store file (N-Quads)
+    #[arg(long, value_name = "FILE", default_value = DEFAULT_STORE)]
+    pub store: PathBuf,
+}
+
+/// Runs the parsed command.
+pub fn run(cli: Cli) -> anyhow::Result<ExitCode> {
+    match cli.command {
+        Command::Build(args) => build::run(args),
+        Command::Query(args) => query::run(args),
+        Command::Stats(args) => stats::run(args),
+        Command::Extract(args) => extract::run(args),
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use clap::CommandFactory;
+
+    #[test]
+    fn cli_is_well_formed() {
+        Cli::command().debug_assert();
+    }
+}

@@ -1,0 +1,74 @@
+//! `diplograph query`: SPARQL text, a `.rq` file or a named query, answered in a chosen format.
+
+use super::StoreArg;
+use anyhow::Context;
+use diplograph::queries;
+use diplograph::query::{self, ResultFormat};
+use diplograph::store::GraphStore;
+use std::io::Write;
+use std::path::Path;
+use std::process::ExitCode;
+
+/// Answer a SPARQL query (SELECT, ASK, CONSTRUCT, DESCRIBE) over the store
+#[derive(Debug, clap::Args)]
+#[command(after_help = "QUERY is SPARQL text, a path to a .rq file, or the name of a query in queries/.\n\
+The default graph is the union of all document graphs; prefixes dg:, id:, rdf:, rdfs:, owl:, xsd:, wd: are predefined.\n\n\
+Examples:\n  diplograph query documents\n  diplograph query --format csv 'SELECT ?c ?l WHERE { ?c a dg:Country ; rdfs:label ?l }'\n  diplograph query my-question.rq --format json")]
+pub struct QueryArgs {
+    /// SPARQL text, a .rq file, or a named query (see --list)
+    #[arg(value_name = "QUERY", required_unless_present = "list")]
+    pub query: Option<String>,
+    /// Output format: table, csv, tsv, json or xml
+    #[arg(long, short, default_value = "table", value_parser = parse_format)]
+    pub format: ResultFormat,
+    /// List the named queries with the questions they answer
+    #[arg(long)]
+    pub list: bool,
+    #[command(flatten)]
+    pub store: StoreArg,
+}
+
+fn parse_format(s: &str) -> Result<ResultFormat, String> {
+    s.parse()
+}
+
+pub fn run(args: QueryArgs) -> anyhow::Result<ExitCode> {
+    let stdout = std::io::stdout();
+    let mut out = stdout.lock();
+    if args.list {
+        for q in queries::NAMED_QUERIES {
+            writeln!(out, "{:<12} {}", q.name, q.question())?;
+        }
+        return Ok(ExitCode::SUCCESS);
+    }
+    let query = args.query.unwrap_or_default();
+    let text = resolve_query(&query)?;
+    let store = GraphStore::open(&args.store.store, false)?;
+    query::run(store.inner(), &text, args.format, &mut out)?;
+    out.flush()?;
+    Ok(ExitCode::SUCCESS)
+}
+
+fn resolve_query(query: &str) -> anyhow::Result<String> {
+    let path = Path::new(query);
+    if query.ends_with(".rq") || (path.is_file() && !query.contains('{')) {
+        if path.is_file() {
+            return std::fs::read_to_string(path)
+                .with_context(|| format!("cannot read query file `{query}`"));
+        }
+        if let Some(named) = queries::named(query) {
+            return Ok(named.text.to_owned());
+        }
+        anyhow::bail!("query file `{query}` does not exist");
+    }
+    if let Some(named) = queries::named(query) {
+        return Ok(named.text.to_owned());
+    }
+    let word = !query.trim().is_empty() && query.chars().all(|c| c.is_alphanumeric() || c == '-' || c == '_');
+    if word {
+        anyhow::bail!(
+            "`{query}` is neither SPARQL, a .rq file nor a named query (see `diplograph query --list`)"
+        );
+    }
+    Ok(query.to_owned())
+}

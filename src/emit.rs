@@ -1,0 +1,217 @@
+//! The emit stage: documents, entities and mentions as RDF quads, one named graph per document,
+//! plus the reference graphs (ontology and gazetteer).
+
+use crate::extract::lexicon::Lexicon;
+use crate::extract::Kind;
+use crate::pipeline::AnalyzedDocument;
+use crate::vocab;
+use oxigraph::io::{RdfFormat, RdfParser};
+use oxigraph::model::{GraphName, Literal, NamedNode, Quad, Term};
+
+/// The ontology in Turtle, compiled in.
+pub const ONTOLOGY_TTL: &str = include_str!("../ontology/diplograph.ttl");
+
+fn iri(s: &str) -> NamedNode {
+    NamedNode::new_unchecked(s)
+}
+
+/// Collects quads of one named graph.
+struct GraphWriter {
+    graph: GraphName,
+    quads: Vec<Quad>,
+}
+
+impl GraphWriter {
+    fn new(graph: &str) -> Self {
+        Self { graph: iri(graph).into(), quads: Vec::new() }
+    }
+
+    fn add(&mut self, s: &str, p: &str, o: impl Into<Term>) {
+        self.quads.push(Quad::new(iri(s), iri(p), o, self.graph.clone()));
+    }
+
+    fn link(&mut self, s: &str, p: &str, o: &str) {
+        self.add(s, p, iri(o));
+    }
+
+    fn zh(&mut self, s: &str, p: &str, text: &str) {
+        self.add(s, p, Literal::new_language_tagged_literal_unchecked(text, "zh"));
+    }
+
+    fn en(&mut self, s: &str, p: &str, text: &str) {
+        self.add(s, p, Literal::new_language_tagged_literal_unchecked(text, "en"));
+    }
+
+    fn integer(&mut self, s: &str, p: &str, n: usize) {
+        self.add(s, p, Literal::new_typed_literal(n.to_string(), iri(vocab::XSD_INTEGER)));
+    }
+
+    fn string(&mut self, s: &str, p: &str, text: &str) {
+        self.add(s, p, Literal::new_simple_literal(text));
+    }
+}
+
+/// The class IRI of an entity kind.
+pub fn class_iri(kind: Kind) -> String {
+    vocab::dg(kind.name())
+}
+
+/// Every quad of one document's named graph.
+pub fn document_quads(doc: &AnalyzedDocument) -> Vec<Quad> {
+    let d = doc.iri.as_str();
+    let mut w = GraphWriter::new(d);
+    w.link(d, vocab::RDF_TYPE, &vocab::dg("Document"));
+    w.string(d, &vocab::dg("sourceFile"), &doc.source_file);
+    w.zh(d, &vocab::dg("title"), &doc.title);
+    if let Some(date) = &doc.date {
+        w.add(d, &vocab::dg("date"), Literal::new_typed_literal(date, iri(vocab::XSD_DATE)));
+    }
+    if let Some(place) = &doc.place {
+        w.zh(d, &vocab::dg("place"), place);
+    }
+    w.string(d, &vocab::dg("encoding"), doc.encoding.name());
+    w.integer(d, &vocab::dg("documentIndex"), doc.index);
+    w.integer(d, &vocab::dg("startOffset"), doc.span.start);
+    w.integer(d, &vocab::dg("endOffset"), doc.span.end);
+    for entity in &doc.entities {
+        let e = entity.iri.as_str();
+        w.link(d, &vocab::dg("mentions"), e);
+        w.link(e, vocab::RDF_TYPE, &class_iri(entity.kind));
+        w.zh(e, vocab::RDFS_LABEL, &entity.label_zh);
+        if let Some(en) = &entity.label_en {
+            w.en(e, vocab::RDFS_LABEL, en);
+        }
+        if let Some(q) = &entity.wikidata {
+            w.link(e, vocab::OWL_SAME_AS, &vocab::wikidata(q));
+        }
+        if let Some(country) = &entity.country {
+            let p = if entity.kind == Kind::Leader { "leaderOf" } else { "country" };
+            w.link(e, &vocab::dg(p), country);
+        }
+        if let Some(office) = &entity.office {
+            w.zh(e, &vocab::dg("office"), office);
+        }
+    }
+    for m in &doc.mentions {
+        let entity = &doc.entities[m.entity];
+        let mi = vocab::mention(d, m.start, m.end, entity.kind.name());
+        w.link(&mi, vocab::RDF_TYPE, &vocab::dg("Mention"));
+        w.link(&mi, &vocab::dg("refersTo"), &entity.iri);
+        w.string(&mi, &vocab::dg("text"), &m.surface);
+        w.integer(&mi, &vocab::dg("start"), m.start);
+        w.integer(&mi, &vocab::dg("end"), m.end);
+        w.link(&mi, &vocab::dg("inDocument"), d);
+    }
+    w.quads
+}
+
+/// The ontology graph, parsed from the compiled-in Turtle.
+pub fn ontology_quads() -> Vec<Quad> {
+    let graph = vocab::ontology_graph();
+    RdfParser::from_format(RdfFormat::Turtle)
+        .without_named_graphs()
+        .with_default_graph(iri(&graph))
+        .for_slice(ONTOLOGY_TTL.as_bytes())
+        .collect::<Result<Vec<_>, _>>()
+        .expect("the compiled-in ontology is valid Turtle (checked by a unit test)")
+}
+
+/// The gazetteer graph: every country, organization, leader, treaty and initiative it knows.
+pub fn gazetteer_quads(lexicon: &Lexicon) -> Vec<Quad> {
+    let mut w = GraphWriter::new(&vocab::gazetteer_graph());
+    let g = lexicon.gazetteer;
+    let entity = |w: &mut GraphWriter, kind: Kind, e: &str, zh: &str, en: &str, wikidata: &Option<String>| {
+        w.link(e, vocab::RDF_TYPE, &class_iri(kind));
+        w.zh(e, vocab::RDFS_LABEL, zh);
+        if !en.is_empty() {
+            w.en(e, vocab::RDFS_LABEL, en);
+        }
+        if let Some(q) = wikidata {
+            w.link(e, vocab::OWL_SAME_AS, &vocab::wikidata(q));
+        }
+    };
+    for c in &g.countries {
+        let e = vocab::entity("country", &c.id);
+        entity(&mut w, Kind::Country, &e, &c.zh, &c.en, &c.wikidata);
+        w.string(&e, &vocab::dg("isoCode"), &c.id);
+    }
+    for o in &g.organizations {
+        let e = vocab::entity("org", &o.id);
+        entity(&mut w, Kind::Organization, &e, &o.zh, &o.en, &o.wikidata);
+        if let Some(c) = &o.country {
+            w.link(&e, &vocab::dg("country"), &vocab::entity("country", c));
+        }
+    }
+    for l in &g.leaders {
+        let e = vocab::entity("leader", &l.id);
+        entity(&mut w, Kind::Leader, &e, &l.zh, &l.en, &l.wikidata);
+        if let Some(c) = &l.country {
+            w.link(&e, &vocab::dg("leaderOf"), &vocab::entity("country", c));
+        }
+    }
+    for t in &lexicon.treaties {
+        let e = vocab::entity("treaty", &crate::resolve::treaty_key(&t.zh, lexicon));
+        entity(&mut w, Kind::Treaty, &e, &t.zh, &t.en, &t.wikidata);
+    }
+    for i in &lexicon.initiatives {
+        let e = vocab::entity("initiative", &i.zh);
+        entity(&mut w, Kind::Initiative, &e, &i.zh, &i.en, &i.wikidata);
+    }
+    w.quads
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn ontology_declares_the_contract() {
+        let quads = ontology_quads();
+        let declared = |local: &str| {
+            let term = iri(&vocab::dg(local));
+            quads
+                .iter()
+                .any(|q| q.subject == term.clone().into() && q.predicate.as_str() == vocab::RDFS_LABEL)
+        };
+        for term in [
+            "Document",
+            "sourceFile",
+            "title",
+            "date",
+            "text",
+            "Country",
+            "Leader",
+            "Treaty",
+            "Organization",
+            "Project",
+            "Initiative",
+            "Mention",
+            "refersTo",
+            "start",
+            "end",
+            "inDocument",
+            "Visit",
+            "visitor",
+            "hostCountry",
+            "startDate",
+            "endDate",
+            "invitedBy",
+            "leaderOf",
+        ] {
+            assert!(declared(term), "dg:{term} is declared with labels");
+        }
+    }
+
+    #[test]
+    fn gazetteer_graph_has_every_country() {
+        let lexicon = Lexicon::get();
+        let quads = gazetteer_quads(lexicon);
+        let countries = quads
+            .iter()
+            .filter(|q| {
+                q.predicate.as_str() == vocab::RDF_TYPE && q.object == iri(&vocab::dg("Country")).into()
+            })
+            .count();
+        assert_eq!(countries, lexicon.gazetteer.countries.len());
+    }
+}

@@ -1,0 +1,217 @@
+//! Leaders named with an office: 俄罗斯联邦总统普京, 国务院总理李克强, 蒙古国总统乌赫那·呼日勒苏赫,
+//! 尊敬的拉马福萨总统, 同呼日勒苏赫总统; then every other occurrence of a name found once.
+//!
+//! Names need no gazetteer entry: a transliterated name (parts joined by `·`, initials allowed) after
+//! an office, or a two-to-four character name after an office that a country or body qualifies.
+
+use super::lexicon::Lexicon;
+use super::{Key, Kind, Mention};
+use aho_corasick::{AhoCorasickBuilder, MatchKind};
+use regex::Regex;
+use std::collections::BTreeMap;
+use std::sync::LazyLock;
+
+/// Words that end a name (a verb or function word follows the name).
+const STOP_WORDS: &[&str] = &[
+    "强调", "表示", "指出", "会见", "会谈", "会晤", "举行", "出席", "访问", "邀请", "当选", "首次", "签署",
+    "共同", "宣布", "先生", "女士", "阁下", "一行", "夫妇", "主持", "致辞", "讲话", "发表", "接受", "授予",
+    "率团", "率领", "抵达", "离开", "结束", "再次", "分别", "感谢", "祝贺", "高度", "热烈", "欢迎", "特别",
+    "代表", "提出", "认为",
+];
+const STOP_CHARS: &str = "于在对同与和的就向等及是将也还已曾给以为说称、,。;:!?()“”《》「」·—-";
+
+static DOTTED: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(r"^(?:\p{Han}{1,8}|[A-Z])(?:·(?:\p{Han}{1,8}|[A-Z]))+").expect("dotted name")
+});
+
+struct Offices {
+    pattern: Regex,
+}
+
+static OFFICES: LazyLock<Offices> = LazyLock::new(|| {
+    let mut titles: Vec<String> = Lexicon::get()
+        .gazetteer
+        .offices
+        .iter()
+        .map(|o| regex::escape(&o.zh))
+        .filter(|t| !t.is_empty())
+        .collect();
+    titles.sort_by(|a, b| b.chars().count().cmp(&a.chars().count()).then(a.cmp(b)));
+    titles.dedup();
+    let alternation =
+        if titles.is_empty() { "国家主席|总统|总理".to_owned() } else { titles.join("|") };
+    Offices { pattern: Regex::new(&format!("(?:{alternation})")).expect("office pattern") }
+});
+
+static GREETING: LazyLock<Regex> = LazyLock::new(|| {
+    let offices = &OFFICES.pattern;
+    Regex::new(&format!(
+        r"(?:尊敬的|同|与|和|会见|会晤|陪同|邀请|感谢|祝贺|致电|致信|及)(?P<name>[\p{{Han}}·A-Z]{{2,16}}?)(?P<office>{})",
+        offices.as_str()
+    ))
+    .expect("greeting pattern")
+});
+
+fn is_stop_at(text: &str) -> bool {
+    text.chars().next().is_none_or(|c| STOP_CHARS.contains(c) || !(c == '·' || is_han(c)))
+        || STOP_WORDS.iter().any(|w| text.starts_with(w))
+}
+
+fn is_han(c: char) -> bool {
+    crate::text::normalize::is_cjk(c)
+}
+
+/// The name right after an office, if one stands there.
+fn name_after(text: &str, from: usize) -> Option<(usize, usize, bool)> {
+    let rest = &text[from..];
+    if let Some(m) = DOTTED.find(rest) {
+        // The last part of a transliterated name ends where a stop word starts.
+        let mut end = m.end();
+        for (i, _) in rest[..m.end()].char_indices().rev() {
+            if rest[..i].ends_with('·') {
+                break;
+            }
+            if is_stop_at(&rest[i..]) {
+                end = i;
+            }
+        }
+        if !rest[..end].ends_with('·') {
+            return Some((from, from + end, true));
+        }
+    }
+    let mut end = from;
+    for (count, (i, c)) in rest.char_indices().enumerate() {
+        if count >= 4 || is_stop_at(&rest[i..]) {
+            break;
+        }
+        end = from + i + c.len_utf8();
+    }
+    let chars = text[from..end].chars().count();
+    ((2..=4).contains(&chars) && is_stop_at(&text[end..])).then_some((from, end, false))
+}
+
+/// The key that unites a name's forms: the last part of a transliterated name.
+pub fn name_key(name: &str) -> String {
+    name.rsplit('·').next().unwrap_or(name).to_owned()
+}
+
+/// Leader mentions in `text`, given the mentions already found (countries and bodies qualify offices).
+pub fn find(text: &str, existing: &[Mention], lexicon: &Lexicon) -> Vec<Mention> {
+    let mut found: Vec<Mention> = Vec::new();
+    let leader_at = |start: usize| existing.iter().any(|m| m.kind == Kind::Leader && m.start == start);
+    for office in OFFICES.pattern.find_iter(text) {
+        let Some((start, end, dotted)) = name_after(text, office.end()) else { continue };
+        if leader_at(start) {
+            continue;
+        }
+        let qualifier =
+            existing.iter().filter(|m| matches!(m.kind, Kind::Country | Kind::Organization)).find(|m| {
+                m.end <= office.start()
+                    && office.start() - m.end <= 12
+                    && text[m.end..office.start()].chars().all(|c| "政府联邦国家".contains(c))
+            });
+        let strong_office = office.as_str().chars().count() >= 4;
+        if !dotted && qualifier.is_none() && !strong_office {
+            continue;
+        }
+        let mut m = Mention::new(text, Kind::Leader, start, end, Key::Name(name_key(&text[start..end])));
+        m.office = Some(office.as_str().to_owned());
+        m.country = qualifier.and_then(|q| country_of(q, lexicon));
+        found.push(m);
+    }
+    for caps in GREETING.captures_iter(text) {
+        let name = caps.name("name").expect("name group");
+        if is_stop_at(name.as_str()) || name.as_str().chars().any(|c| STOP_CHARS.contains(c) && c != '·') {
+            continue;
+        }
+        if STOP_WORDS.iter().any(|w| name.as_str().contains(w)) || leader_at(name.start()) {
+            continue;
+        }
+        let mut m =
+            Mention::new(text, Kind::Leader, name.start(), name.end(), Key::Name(name_key(name.as_str())));
+        m.office = Some(caps["office"].to_owned());
+        found.push(m);
+    }
+    link_to_gazetteer(&mut found, lexicon);
+    let mut all: Vec<Mention> = existing.iter().filter(|m| m.kind == Kind::Leader).cloned().collect();
+    all.extend(found.iter().cloned());
+    found.extend(propagate(text, &all));
+    found
+}
+
+/// A pattern-found name that is a form of a gazetteer leader takes that leader's key.
+fn link_to_gazetteer(found: &mut [Mention], lexicon: &Lexicon) {
+    for m in found.iter_mut() {
+        let key = name_key(&m.surface);
+        let hit = lexicon
+            .gazetteer
+            .leaders
+            .iter()
+            .position(|l| l.zh == key || l.zh == m.surface || l.names.iter().any(|n| *n == m.surface));
+        if let Some(i) = hit {
+            m.key = Key::Leader(i);
+        }
+    }
+}
+
+fn country_of(m: &Mention, lexicon: &Lexicon) -> Option<usize> {
+    match &m.key {
+        Key::Country(i) => Some(*i),
+        Key::Abbrev(c) => lexicon.gazetteer.countries.iter().position(|k| k.abbrev.first() == Some(c)),
+        _ => m.country,
+    }
+}
+
+/// Every other occurrence of a leader's name forms (the full form and its last part).
+fn propagate(text: &str, leaders: &[Mention]) -> Vec<Mention> {
+    let mut forms: BTreeMap<String, Key> = BTreeMap::new();
+    for m in leaders {
+        forms.entry(m.surface.clone()).or_insert_with(|| m.key.clone());
+        let short = name_key(&m.surface);
+        if short.chars().count() >= 2 {
+            forms.entry(short).or_insert_with(|| m.key.clone());
+        }
+    }
+    if forms.is_empty() {
+        return Vec::new();
+    }
+    let names: Vec<&String> = forms.keys().collect();
+    let automaton =
+        AhoCorasickBuilder::new().match_kind(MatchKind::LeftmostLongest).build(&names).expect("names");
+    automaton
+        .find_iter(text)
+        .filter(|hit| !leaders.iter().any(|m| m.start < hit.end() && hit.start() < m.end))
+        .filter(|hit| !text[..hit.start()].ends_with('·') && !text[hit.end()..].starts_with('·'))
+        .map(|hit| {
+            Mention::new(
+                text,
+                Kind::Leader,
+                hit.start(),
+                hit.end(),
+                forms[names[hit.pattern().as_usize()]].clone(),
+            )
+        })
+        .collect()
+}
+
+#[cfg(test)]
+mod tests {
+    use super::super::extract;
+    use super::*;
+
+    fn leaders(text: &str) -> Vec<String> {
+        extract(text).into_iter().filter(|m| m.kind == Kind::Leader).map(|m| m.surface).collect()
+    }
+
+    #[test]
+    fn names_after_offices_and_greetings() {
+        assert_eq!(leaders("蒙古国总统乌赫那·呼日勒苏赫于2022年11月27日访华。"), ["乌赫那·呼日勒苏赫"]);
+        assert_eq!(
+            leaders("应某国总统德·阿·梅德韦杰夫邀请。梅德韦杰夫总统表示"),
+            ["德·阿·梅德韦杰夫", "梅德韦杰夫"]
+        );
+        assert_eq!(leaders("尊敬的拉马福萨总统,"), ["拉马福萨"]);
+        assert_eq!(leaders("美国总统威廉·J·克林顿在白宫"), ["威廉·J·克林顿"]);
+        assert!(leaders("中方支持哈方担任主席国工作。").is_empty());
+    }
+}

@@ -1,0 +1,147 @@
+//! The gazetteer compiled into one aho-corasick automaton (leftmost-longest), built once.
+//!
+//! The entry point is [`Lexicon::get`]; [`Lexicon::find`] yields every known name in a text.
+
+use crate::gazetteer::Gazetteer;
+use aho_corasick::{AhoCorasick, AhoCorasickBuilder, MatchKind};
+use std::collections::BTreeSet;
+use std::sync::LazyLock;
+
+/// What a known name refers to.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Entry {
+    Country(usize),
+    Organization(usize),
+    Leader(usize),
+    Treaty(usize),
+    Initiative(usize),
+    /// A place or word that contains a country name but is not one (努尔苏丹, 印度洋).
+    Blocked,
+}
+
+/// A well-known treaty cited without brackets (联合国宪章).
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct KnownTreaty {
+    pub zh: String,
+    pub en: String,
+    pub wikidata: Option<String>,
+}
+
+/// A well-known initiative (一带一路) with its proposing country.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct KnownInitiative {
+    pub zh: String,
+    pub en: String,
+    pub wikidata: Option<String>,
+    pub proposer: Option<String>,
+}
+
+/// The automaton over every gazetteer name, plus the lists it points into.
+pub struct Lexicon {
+    pub gazetteer: &'static Gazetteer,
+    pub treaties: Vec<KnownTreaty>,
+    pub initiatives: Vec<KnownInitiative>,
+    automaton: AhoCorasick,
+    entries: Vec<Entry>,
+    /// Every one-character country form (中, 俄, 蒙 …).
+    pub abbrev_chars: BTreeSet<char>,
+}
+
+/// A known name found in a text (byte span).
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct Hit {
+    pub start: usize,
+    pub end: usize,
+    pub entry: Entry,
+}
+
+static LEXICON: LazyLock<Lexicon> = LazyLock::new(|| Lexicon::build(Gazetteer::embedded()));
+
+fn tsv(source: &str) -> impl Iterator<Item = Vec<&str>> {
+    source
+        .lines()
+        .skip(1)
+        .filter(|l| !l.trim().is_empty() && !l.starts_with('#'))
+        .map(|l| l.split('\t').collect())
+}
+
+fn opt(s: Option<&&str>) -> Option<String> {
+    s.map(|s| s.trim()).filter(|s| !s.is_empty()).map(str::to_owned)
+}
+
+impl Lexicon {
+    /// The shared lexicon over the embedded gazetteer.
+    pub fn get() -> &'static Lexicon {
+        &LEXICON
+    }
+
+    fn build(gazetteer: &'static Gazetteer) -> Self {
+        let mut names: Vec<(String, Entry)> = Vec::new();
+        let mut add = |name: &str, entry: Entry| {
+            let name = name.trim();
+            if name.chars().count() >= 2 {
+                names.push((name.to_owned(), entry));
+            }
+        };
+        for (i, c) in gazetteer.countries.iter().enumerate() {
+            add(&c.zh, Entry::Country(i));
+            c.names.iter().for_each(|n| add(n, Entry::Country(i)));
+        }
+        for (i, o) in gazetteer.organizations.iter().enumerate() {
+            add(&o.zh, Entry::Organization(i));
+            o.names.iter().for_each(|n| add(n, Entry::Organization(i)));
+        }
+        for (i, l) in gazetteer.leaders.iter().enumerate() {
+            add(&l.zh, Entry::Leader(i));
+            l.names.iter().for_each(|n| add(n, Entry::Leader(i)));
+        }
+        let treaties: Vec<KnownTreaty> = tsv(include_str!("../../ontology/gazetteer/treaties.tsv"))
+            .map(|f| KnownTreaty { zh: f[0].to_owned(), en: f[1].to_owned(), wikidata: opt(f.get(2)) })
+            .collect();
+        for (i, row) in tsv(include_str!("../../ontology/gazetteer/treaties.tsv")).enumerate() {
+            add(row[0], Entry::Treaty(i));
+            row.get(3).into_iter().flat_map(|n| n.split('|')).for_each(|n| add(n, Entry::Treaty(i)));
+        }
+        let initiatives: Vec<KnownInitiative> = tsv(include_str!("../../ontology/gazetteer/initiatives.tsv"))
+            .map(|f| KnownInitiative {
+                zh: f[0].to_owned(),
+                en: f[1].to_owned(),
+                wikidata: opt(f.get(2)),
+                proposer: opt(f.get(4)),
+            })
+            .collect();
+        for (i, row) in tsv(include_str!("../../ontology/gazetteer/initiatives.tsv")).enumerate() {
+            add(row[0], Entry::Initiative(i));
+            row.get(3).into_iter().flat_map(|n| n.split('|')).for_each(|n| add(n, Entry::Initiative(i)));
+        }
+        for row in tsv(include_str!("../../ontology/gazetteer/blocklist.tsv")) {
+            add(row[0], Entry::Blocked);
+        }
+        // The first entry of a duplicated name wins, so the order above is the priority.
+        let mut seen = std::collections::HashSet::new();
+        names.retain(|(n, _)| seen.insert(n.clone()));
+        let automaton = AhoCorasickBuilder::new()
+            .match_kind(MatchKind::LeftmostLongest)
+            .build(names.iter().map(|(n, _)| n.as_str()))
+            .expect("gazetteer automaton");
+        let entries = names.into_iter().map(|(_, e)| e).collect();
+        let abbrev_chars = gazetteer.countries.iter().flat_map(|c| c.abbrev.iter().copied()).collect();
+        Self { gazetteer, treaties, initiatives, automaton, entries, abbrev_chars }
+    }
+
+    /// Every known name in `text`, leftmost-longest, non-overlapping.
+    pub fn find(&self, text: &str) -> Vec<Hit> {
+        self.automaton
+            .find_iter(text)
+            .map(|m| Hit { start: m.start(), end: m.end(), entry: self.entries[m.pattern().as_usize()] })
+            .collect()
+    }
+
+    /// The country whose full or short name is exactly `name`.
+    pub fn country_named(&self, name: &str) -> Option<usize> {
+        self.find(name).into_iter().find_map(|h| match h.entry {
+            Entry::Country(i) if h.start == 0 && h.end == name.len() => Some(i),
+            _ => None,
+        })
+    }
+}

@@ -1,0 +1,186 @@
+//! The extract stage: recognizers that turn a document's normalized text into [`Mention`]s.
+//!
+//! The entry point is [`extract`]. Recognizers: the gazetteer automaton ([`lexicon`]), one-character
+//! country forms in compounds ([`compounds`]), 《titles》 ([`titles`]), leaders named with an office
+//! ([`leaders`]) and named organizations, projects and initiatives found by pattern ([`named`]).
+
+pub mod compounds;
+pub mod leaders;
+pub mod lexicon;
+pub mod named;
+pub mod titles;
+
+use lexicon::{Entry, Lexicon};
+use std::fmt;
+
+/// The entity kinds of the vocabulary contract.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash)]
+pub enum Kind {
+    Country,
+    Leader,
+    Treaty,
+    Organization,
+    Project,
+    Initiative,
+}
+
+impl Kind {
+    /// Every kind, in report order.
+    pub const ALL: [Kind; 6] =
+        [Kind::Country, Kind::Leader, Kind::Treaty, Kind::Organization, Kind::Project, Kind::Initiative];
+
+    /// The class name (`Country`), as in the ontology and the gold files.
+    pub fn name(self) -> &'static str {
+        match self {
+            Kind::Country => "Country",
+            Kind::Leader => "Leader",
+            Kind::Treaty => "Treaty",
+            Kind::Organization => "Organization",
+            Kind::Project => "Project",
+            Kind::Initiative => "Initiative",
+        }
+    }
+
+    /// Parses a class name.
+    pub fn from_name(name: &str) -> Option<Kind> {
+        Kind::ALL.into_iter().find(|k| k.name() == name)
+    }
+}
+
+impl fmt::Display for Kind {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.write_str(self.name())
+    }
+}
+
+/// What a mention points to before resolution.
+#[derive(Debug, Clone, PartialEq, Eq, PartialOrd, Ord, Hash)]
+pub enum Key {
+    /// A gazetteer country (index).
+    Country(usize),
+    /// A one-character country form, resolved from the document's context.
+    Abbrev(char),
+    /// A gazetteer organization (index).
+    Organization(usize),
+    /// A gazetteer leader (index).
+    Leader(usize),
+    /// A well-known treaty (index into the lexicon's treaties).
+    Treaty(usize),
+    /// A well-known initiative (index into the lexicon's initiatives).
+    Initiative(usize),
+    /// A name found by pattern.
+    Name(String),
+}
+
+/// One occurrence of an entity in a document's normalized text.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Mention {
+    pub kind: Kind,
+    /// Byte span in the text given to [`extract`].
+    pub start: usize,
+    pub end: usize,
+    /// The normalized surface (a title without its brackets, a name without its office).
+    pub surface: String,
+    pub key: Key,
+    /// The office stated next to a leader's name.
+    pub office: Option<String>,
+    /// The country a leader or body belongs to, when the text says it (gazetteer index).
+    pub country: Option<usize>,
+}
+
+impl Mention {
+    /// A mention of `text[start..end]`.
+    pub fn new(text: &str, kind: Kind, start: usize, end: usize, key: Key) -> Self {
+        Mention { kind, start, end, surface: text[start..end].to_owned(), key, office: None, country: None }
+    }
+
+    fn len(&self) -> usize {
+        self.end - self.start
+    }
+
+    fn contains(&self, other: &Mention) -> bool {
+        self.start <= other.start && other.end <= self.end
+    }
+
+    fn overlaps(&self, other: &Mention) -> bool {
+        self.start < other.end && other.start < self.end
+    }
+}
+
+/// Finds every mention in `text` (a document's normalized text), sorted by position.
+pub fn extract(text: &str) -> Vec<Mention> {
+    let lexicon = Lexicon::get();
+    let hits = lexicon.find(text);
+    let mut mentions: Vec<Mention> = hits
+        .iter()
+        .filter_map(|h| {
+            let (kind, key) = match h.entry {
+                Entry::Country(i) => (Kind::Country, Key::Country(i)),
+                Entry::Organization(i) => (Kind::Organization, Key::Organization(i)),
+                Entry::Leader(i) => (Kind::Leader, Key::Leader(i)),
+                Entry::Treaty(i) => (Kind::Treaty, Key::Treaty(i)),
+                Entry::Initiative(i) => (Kind::Initiative, Key::Initiative(i)),
+                Entry::Blocked => return None,
+            };
+            let mut m = Mention::new(text, kind, h.start, h.end, key);
+            if let Entry::Organization(i) = h.entry {
+                let country = lexicon.gazetteer.organizations[i].country.as_deref();
+                m.country =
+                    country.and_then(|id| lexicon.gazetteer.countries.iter().position(|c| c.id == id));
+            }
+            Some(m)
+        })
+        .collect();
+    mentions.extend(compounds::find(text, &hits, lexicon));
+    mentions.extend(titles::find(text, lexicon));
+    mentions.extend(named::find(text, lexicon));
+    let mut mentions = resolve_overlaps(mentions);
+    let leaders = leaders::find(text, &mentions, lexicon);
+    mentions.extend(leaders);
+    let mut mentions = resolve_overlaps(mentions);
+    mentions.sort_by(|a, b| (a.start, a.end, a.kind).cmp(&(b.start, b.end, b.kind)));
+    mentions
+}
+
+/// Keeps the longest of overlapping mentions of one kind; drops anything inside a leader's name; lets
+/// other kinds nest (a country inside a treaty title, a 〈title〉 inside a 《title》) but not cross.
+fn resolve_overlaps(mut mentions: Vec<Mention>) -> Vec<Mention> {
+    mentions.sort_by(|a, b| (b.len(), a.start, a.kind).cmp(&(a.len(), b.start, b.kind)));
+    let mut kept: Vec<Mention> = Vec::new();
+    for m in mentions {
+        let conflict = kept.iter().any(|k| {
+            if !k.overlaps(&m) {
+                return false;
+            }
+            let nested = k.contains(&m);
+            !nested || (k.kind == m.kind && k.kind != Kind::Treaty) || k.kind == Kind::Leader
+        });
+        if !conflict {
+            kept.push(m);
+        }
+    }
+    kept
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn found(text: &str) -> Vec<(Kind, String)> {
+        extract(text).into_iter().map(|m| (m.kind, m.surface)).collect()
+    }
+
+    #[test]
+    fn finds_countries_and_titles() {
+        let f = found("中华人民共和国和俄罗斯联邦重申遵循《中俄睦邻友好合作条约》。");
+        assert!(f.contains(&(Kind::Country, "中华人民共和国".into())));
+        assert!(f.contains(&(Kind::Country, "俄罗斯联邦".into())));
+        assert!(f.contains(&(Kind::Treaty, "中俄睦邻友好合作条约".into())));
+    }
+
+    #[test]
+    fn blocked_places_are_not_countries() {
+        let f = found("习近平乘专机离开努尔苏丹赴撒马尔罕。");
+        assert!(!f.iter().any(|(k, s)| *k == Kind::Country && s == "苏丹"), "{f:?}");
+    }
+}

@@ -1,0 +1,152 @@
+//! 《Titles》: treaties, agreements, statements and plans between parties, nested 〈titles〉, and the
+//! national plans and strategies of one party (《哈萨克斯坦—2050》战略), which are initiatives.
+
+use super::lexicon::{Entry, Lexicon};
+use super::{Key, Kind, Mention};
+use regex::Regex;
+use std::sync::LazyLock;
+
+static TITLE: LazyLock<Regex> = LazyLock::new(|| Regex::new(r"《([^《》\n]{1,200})》").expect("title"));
+static NESTED: LazyLock<Regex> =
+    LazyLock::new(|| Regex::new(r"〈([^〈〉\n]{1,120})〉").expect("nested title"));
+
+/// Endings of documents concluded or issued by parties.
+const TREATY_TYPES: &[&str] = &[
+    "条约",
+    "协定",
+    "协议",
+    "公约",
+    "宪章",
+    "议定书",
+    "备忘录",
+    "换文",
+    "声明",
+    "公报",
+    "宣言",
+    "纪要",
+    "意向书",
+    "证书",
+    "决议",
+    "章程",
+    "框架",
+    "纲要",
+    "规划",
+    "计划",
+    "路线图",
+    "大纲",
+    "方案",
+    "共识",
+    "合同",
+    "文件",
+    "原则",
+    "准则",
+    "议程",
+    "倡议",
+    "战略",
+    "构想",
+    "清单",
+    "安排",
+    "行动计划",
+    "联合行动计划",
+];
+/// Endings that make a one-party title an initiative.
+const PLAN_TYPES: &[&str] = &["战略", "规划", "计划", "纲要", "倡议", "构想", "议程", "方案", "愿景", "政策"];
+/// Words after a closing bracket that make the title an initiative (《哈萨克斯坦—2050》战略).
+const PLAN_AFTER: &[&str] = &["战略", "计划", "规划", "倡议", "构想", "政策", "愿景", "纲要", "方案"];
+/// Words that mark a title as concluded between parties.
+const BETWEEN: &[&str] = &["合作", "联合", "双边", "政府间", "两国", "之间", "国际", "共同", "伙伴"];
+
+/// Treaty and initiative mentions for every 《》 and 〈〉 title in `text`.
+pub fn find(text: &str, lexicon: &Lexicon) -> Vec<Mention> {
+    let mut out = Vec::new();
+    for caps in TITLE.captures_iter(text) {
+        let inner = caps.get(1).expect("title group");
+        let after = &text[caps.get(0).expect("match").end()..];
+        if let Some(m) = classify(text, inner.start(), inner.end(), after, lexicon) {
+            out.push(m);
+        }
+        for nested in NESTED.captures_iter(inner.as_str()) {
+            let n = nested.get(1).expect("nested group");
+            let (start, end) = (inner.start() + n.start(), inner.start() + n.end());
+            if let Some(m) = classify(text, start, end, "", lexicon) {
+                out.push(m);
+            }
+        }
+    }
+    out
+}
+
+fn classify(text: &str, start: usize, end: usize, after: &str, lexicon: &Lexicon) -> Option<Mention> {
+    let title = &text[start..end];
+    if PLAN_AFTER.iter().any(|w| after.starts_with(w)) {
+        return Some(Mention::new(text, Kind::Initiative, start, end, Key::Name(title.to_owned())));
+    }
+    let known = lexicon.find(title).into_iter().find_map(|h| match h.entry {
+        Entry::Treaty(i) if h.start == 0 && h.end == title.len() => Some(i),
+        _ => None,
+    });
+    if let Some(i) = known {
+        return Some(Mention::new(text, Kind::Treaty, start, end, Key::Treaty(i)));
+    }
+    if !TREATY_TYPES.iter().any(|t| title.contains(t)) {
+        return None;
+    }
+    let plan = PLAN_TYPES.iter().any(|t| strip_years(title).ends_with(t));
+    if plan && parties(title, lexicon) <= 1 && !BETWEEN.iter().any(|w| title.contains(w)) {
+        return Some(Mention::new(text, Kind::Initiative, start, end, Key::Name(title.to_owned())));
+    }
+    Some(Mention::new(text, Kind::Treaty, start, end, Key::Name(title.to_owned())))
+}
+
+/// The title without a trailing `(2023-2027年)` or `(二期)`.
+fn strip_years(title: &str) -> &str {
+    match title.rfind('(') {
+        Some(i) if title.ends_with(')') => &title[..i],
+        _ => title,
+    }
+}
+
+/// How many distinct countries a title names.
+pub fn parties(title: &str, lexicon: &Lexicon) -> usize {
+    let hits = lexicon.find(title);
+    let mut countries: Vec<usize> =
+        hits.iter().filter_map(|h| if let Entry::Country(i) = h.entry { Some(i) } else { None }).collect();
+    countries.sort_unstable();
+    countries.dedup();
+    let forms = super::compounds::find(title, &hits, lexicon);
+    countries.len() + forms.iter().filter(|m| !m.surface.ends_with('方')).count()
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn kinds(text: &str) -> Vec<(Kind, String)> {
+        find(text, Lexicon::get()).into_iter().map(|m| (m.kind, m.surface)).collect()
+    }
+
+    #[test]
+    fn classifies_titles() {
+        let t = |s: &str| (Kind::Treaty, s.to_owned());
+        let i = |s: &str| (Kind::Initiative, s.to_owned());
+        assert_eq!(kinds("《中蒙友好合作关系条约》"), [t("中蒙友好合作关系条约")]);
+        assert_eq!(
+            kinds("《中华人民共和国和俄罗斯联邦关于〈中俄睦邻友好合作条约〉签署20周年的联合声明》"),
+            [
+                t("中华人民共和国和俄罗斯联邦关于〈中俄睦邻友好合作条约〉签署20周年的联合声明"),
+                t("中俄睦邻友好合作条约")
+            ]
+        );
+        assert_eq!(kinds("欢迎出台《哈萨克斯坦—2050》战略"), [i("哈萨克斯坦—2050")]);
+        assert_eq!(kinds("《全球人工智能治理倡议》"), [i("全球人工智能治理倡议")]);
+        assert_eq!(
+            kinds("《中华人民共和国和乌兹别克斯坦共和国新时代全面战略伙伴关系发展规划(2023-2027年)》").len(),
+            1
+        );
+        assert_eq!(
+            kinds("《中华人民共和国和乌兹别克斯坦共和国新时代全面战略伙伴关系发展规划(2023-2027年)》")[0].0,
+            Kind::Treaty
+        );
+        assert!(kinds("《人民日报》").is_empty());
+    }
+}

@@ -1,0 +1,18 @@
+//! diplograph: a knowledge-graph builder for Chinese-language diplomatic documents.
+//!
+//! The pipeline runs one way: [`text`] (decode, normalize, split into documents) → [`extract`]
+//! (mentions) → [`resolve`] (entities with stable IRIs) → [`emit`] (RDF quads, one named graph per
+//! document) → [`store`] (Oxigraph, persisted as N-Quads). [`query`] answers SPARQL over the store.
+//! Start with [`pipeline::build`] or [`pipeline::analyze`].
+
+pub mod emit;
+pub mod extract;
+pub mod gazetteer;
+pub mod pipeline;
+pub mod queries;
+pub mod query;
+pub mod resolve;
+pub mod stats;
+pub mod store;
+pub mod text;
+pub mod vocab;

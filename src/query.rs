@@ -1,0 +1,259 @@
+//! SPARQL over the store and the formats its answers are written in.
+//!
+//! The entry point is [`run`]. The default graph is the union of all graphs unless the query names
+//! its dataset (FROM / FROM NAMED), so one query sees every document.
+
+use crate::vocab;
+use oxigraph::io::{RdfFormat, RdfSerializer};
+use oxigraph::model::Term;
+use oxigraph::sparql::results::{QueryResultsFormat, QueryResultsSerializer};
+use oxigraph::sparql::{QueryResults, SparqlEvaluator};
+use oxigraph::store::Store;
+use std::fmt;
+use std::io::Write;
+use std::str::FromStr;
+use unicode_width::UnicodeWidthStr;
+
+/// How query answers are written.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum ResultFormat {
+    /// An aligned text table (CJK-aware widths); graphs as Turtle.
+    Table,
+    Csv,
+    Tsv,
+    Json,
+    Xml,
+}
+
+impl ResultFormat {
+    /// Every format, in help order.
+    pub const ALL: [ResultFormat; 5] = [Self::Table, Self::Csv, Self::Tsv, Self::Json, Self::Xml];
+
+    /// The name used on the command line.
+    pub fn name(self) -> &'static str {
+        match self {
+            Self::Table => "table",
+            Self::Csv => "csv",
+            Self::Tsv => "tsv",
+            Self::Json => "json",
+            Self::Xml => "xml",
+        }
+    }
+
+    /// The media type of SELECT/ASK answers in this format.
+    pub fn media_type(self) -> &'static str {
+        match self {
+            Self::Table => "text/plain",
+            Self::Csv => "text/csv",
+            Self::Tsv => "text/tab-separated-values",
+            Self::Json => "application/sparql-results+json",
+            Self::Xml => "application/sparql-results+xml",
+        }
+    }
+
+    fn results_format(self) -> Option<QueryResultsFormat> {
+        match self {
+            Self::Table => None,
+            Self::Csv => Some(QueryResultsFormat::Csv),
+            Self::Tsv => Some(QueryResultsFormat::Tsv),
+            Self::Json => Some(QueryResultsFormat::Json),
+            Self::Xml => Some(QueryResultsFormat::Xml),
+        }
+    }
+
+    /// The RDF format of CONSTRUCT/DESCRIBE answers in this format.
+    fn graph_format(self) -> RdfFormat {
+        match self {
+            Self::Xml => RdfFormat::RdfXml,
+            Self::Csv | Self::Tsv | Self::Json => RdfFormat::NTriples,
+            Self::Table => RdfFormat::Turtle,
+        }
+    }
+}
+
+impl fmt::Display for ResultFormat {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.write_str(self.name())
+    }
+}
+
+impl FromStr for ResultFormat {
+    type Err = String;
+
+    fn from_str(s: &str) -> Result<Self, Self::Err> {
+        Self::ALL.into_iter().find(|f| f.name().eq_ignore_ascii_case(s)).ok_or_else(|| {
+            let names: Vec<&str> = Self::ALL.iter().map(|f| f.name()).collect();
+            format!("unknown format `{s}` (expected one of {})", names.join(", "))
+        })
+    }
+}
+
+/// Why a query failed.
+#[derive(Debug, thiserror::Error)]
+pub enum QueryError {
+    #[error("invalid SPARQL: {0}")]
+    Syntax(String),
+    #[error("query failed: {0}")]
+    Evaluation(String),
+    #[error("cannot write the answer: {0}")]
+    Io(#[from] std::io::Error),
+}
+
+/// Prefixes known to every query and used to shorten IRIs in tables.
+pub const PREFIXES: &[(&str, &str)] = &[
+    ("dg", vocab::DG),
+    ("id", vocab::ID),
+    ("rdf", "http://www.w3.org/1999/02/22-rdf-syntax-ns#"),
+    ("rdfs", "http://www.w3.org/2000/01/rdf-schema#"),
+    ("owl", "http://www.w3.org/2002/07/owl#"),
+    ("xsd", "http://www.w3.org/2001/XMLSchema#"),
+    ("wd", vocab::WIKIDATA),
+];
+
+/// Runs `sparql` on `store` and writes the answer to `out`.
+pub fn run(
+    store: &Store,
+    sparql: &str,
+    format: ResultFormat,
+    out: &mut impl Write,
+) -> Result<(), QueryError> {
+    let mut evaluator = SparqlEvaluator::new();
+    for (prefix, iri) in PREFIXES {
+        evaluator = evaluator.with_prefix(*prefix, *iri).map_err(|e| QueryError::Syntax(e.to_string()))?;
+    }
+    let mut prepared =
+        evaluator.parse_query(sparql).map_err(|e| QueryError::Syntax(one_line(&e.to_string())))?;
+    if prepared.dataset().is_default_dataset() {
+        prepared.dataset_mut().set_default_graph_as_union();
+    }
+    let results =
+        prepared.on_store(store).execute().map_err(|e| QueryError::Evaluation(one_line(&e.to_string())))?;
+    let eval = |e: &dyn fmt::Display| QueryError::Evaluation(one_line(&e.to_string()));
+    match results {
+        QueryResults::Solutions(solutions) => {
+            let variables = solutions.variables().to_vec();
+            let rows: Vec<_> = solutions.collect::<Result<_, _>>().map_err(|e| eval(&e))?;
+            match format.results_format() {
+                Some(f) => {
+                    let mut s = QueryResultsSerializer::from_format(f)
+                        .serialize_solutions_to_writer(&mut *out, variables)?;
+                    for row in &rows {
+                        s.serialize(row)?;
+                    }
+                    s.finish()?;
+                }
+                None => {
+                    let header: Vec<String> = variables.iter().map(|v| v.as_str().to_owned()).collect();
+                    let cells: Vec<Vec<String>> = rows
+                        .iter()
+                        .map(|row| {
+                            variables
+                                .iter()
+                                .map(|v| row.get(v).map(display_term).unwrap_or_default())
+                                .collect()
+                        })
+                        .collect();
+                    write_table(out, &header, &cells)?;
+                }
+            }
+        }
+        QueryResults::Boolean(value) => match format.results_format() {
+            Some(f) => {
+                QueryResultsSerializer::from_format(f).serialize_boolean_to_writer(&mut *out, value)?;
+            }
+            None => writeln!(out, "{value}")?,
+        },
+        QueryResults::Graph(triples) => {
+            let mut serializer = RdfSerializer::from_format(format.graph_format());
+            for (prefix, iri) in PREFIXES {
+                serializer = serializer.with_prefix(*prefix, *iri).map_err(|e| eval(&e))?;
+            }
+            let mut writer = serializer.for_writer(&mut *out);
+            for triple in triples {
+                writer.serialize_triple(&triple.map_err(|e| eval(&e))?)?;
+            }
+            writer.finish()?;
+        }
+    }
+    Ok(())
+}
+
+fn one_line(message: &str) -> String {
+    message.split_whitespace().collect::<Vec<_>>().join(" ")
+}
+
+/// A term as a table shows it: literals by value, IRIs with a known prefix shortened.
+pub fn display_term(term: &Term) -> String {
+    match term {
+        Term::NamedNode(n) => PREFIXES
+            .iter()
+            .find_map(|(p, iri)| n.as_str().strip_prefix(iri).map(|rest| format!("{p}:{rest}")))
+            .unwrap_or_else(|| n.as_str().to_owned()),
+        Term::Literal(l) => l.value().to_owned(),
+        other => other.to_string(),
+    }
+}
+
+/// Writes an aligned table; widths count East Asian wide characters as two columns.
+pub fn write_table(out: &mut impl Write, header: &[String], rows: &[Vec<String>]) -> std::io::Result<()> {
+    let clean = |s: &str| s.replace(['\n', '\r', '\t'], " ");
+    let mut widths: Vec<usize> = header.iter().map(|h| h.width()).collect();
+    for row in rows {
+        for (w, cell) in widths.iter_mut().zip(row) {
+            *w = (*w).max(clean(cell).width());
+        }
+    }
+    let line = |out: &mut dyn Write, cells: &[String]| -> std::io::Result<()> {
+        let mut text = String::new();
+        for (i, (cell, w)) in cells.iter().zip(&widths).enumerate() {
+            let cell = clean(cell);
+            if i > 0 {
+                text.push_str("  ");
+            }
+            text.push_str(&cell);
+            if i + 1 < cells.len() {
+                text.push_str(&" ".repeat(w - cell.width()));
+            }
+        }
+        writeln!(out, "{}", text.trim_end())
+    };
+    line(out, header)?;
+    let rule: Vec<String> = widths.iter().map(|w| "-".repeat(*w)).collect();
+    line(out, &rule)?;
+    for row in rows {
+        line(out, row)?;
+    }
+    writeln!(out, "({} row{})", rows.len(), if rows.len() == 1 { "" } else { "s" })
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn table_aligns_wide_characters() {
+        let mut out = Vec::new();
+        let rows = vec![vec!["中国".to_owned(), "x".to_owned()], vec!["ab".to_owned(), "y".to_owned()]];
+        write_table(&mut out, &["name".into(), "v".into()], &rows).unwrap();
+        let text = String::from_utf8(out).unwrap();
+        let lines: Vec<&str> = text.lines().collect();
+        assert_eq!(lines[2], "中国  x");
+        assert_eq!(lines[3], "ab    y");
+        assert_eq!(lines[4], "(2 rows)");
+    }
+
+    #[test]
+    fn formats_parse_by_name() {
+        for f in ResultFormat::ALL {
+            assert_eq!(f.name().parse::<ResultFormat>(), Ok(f));
+        }
+        assert!("yaml".parse::<ResultFormat>().unwrap_err().contains("unknown format `yaml`"));
+    }
+
+    #[test]
+    fn malformed_queries_are_syntax_errors() {
+        let store = Store::new().unwrap();
+        let err = run(&store, "SELEKT ?x", ResultFormat::Table, &mut Vec::new()).unwrap_err();
+        assert!(matches!(err, QueryError::Syntax(_)));
+    }
+}

@@ -1,0 +1,278 @@
+//! The resolve stage: mentions of one document become entities with stable IRIs.
+//!
+//! The entry point is [`resolve`]. Gazetteer keys give ids, labels and Wikidata ids; one-character
+//! country forms take the candidate the document names most; short and long forms of one treaty,
+//! leader, body or project share a canonical key.
+
+use crate::extract::lexicon::Lexicon;
+use crate::extract::{Key, Kind, Mention};
+use crate::vocab;
+use std::collections::BTreeMap;
+
+/// An entity of one document.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Entity {
+    pub kind: Kind,
+    pub iri: String,
+    pub label_zh: String,
+    pub label_en: Option<String>,
+    pub wikidata: Option<String>,
+    /// The IRI of the country a leader represents or a body belongs to.
+    pub country: Option<String>,
+    /// The office stated for a leader.
+    pub office: Option<String>,
+}
+
+/// A document's entities and, for each mention, the index of its entity.
+#[derive(Debug, Clone, Default)]
+pub struct Resolved {
+    pub entities: Vec<Entity>,
+    pub mention_entity: Vec<usize>,
+}
+
+/// Resolves the mentions of one document.
+pub fn resolve(mentions: &[Mention], lexicon: &Lexicon) -> Resolved {
+    let g = lexicon.gazetteer;
+    let mut named_counts: BTreeMap<usize, usize> = BTreeMap::new();
+    for m in mentions {
+        if let Key::Country(i) = m.key {
+            *named_counts.entry(i).or_default() += 1;
+        }
+    }
+    let mut by_iri: BTreeMap<String, usize> = BTreeMap::new();
+    let mut out = Resolved::default();
+    for m in mentions {
+        let mut entity = describe(m, lexicon, &named_counts);
+        let index = match by_iri.get(&entity.iri) {
+            Some(&i) => i,
+            None => {
+                entity.country =
+                    entity.country.or_else(|| m.country.map(|c| country_iri(&g.countries[c].id)));
+                by_iri.insert(entity.iri.clone(), out.entities.len());
+                out.entities.push(entity);
+                out.entities.len() - 1
+            }
+        };
+        let e = &mut out.entities[index];
+        if e.country.is_none() {
+            e.country = m.country.map(|c| country_iri(&g.countries[c].id));
+        }
+        if e.office.is_none() {
+            e.office.clone_from(&m.office);
+        }
+        let longer = m.surface.chars().count() > e.label_zh.chars().count();
+        if longer && matches!(m.key, Key::Name(_)) && m.kind != Kind::Leader {
+            e.label_zh = clean_label(&m.surface);
+        }
+        if m.kind == Kind::Leader && matches!(m.key, Key::Name(_)) && longer {
+            e.label_zh = m.surface.clone();
+        }
+        out.mention_entity.push(index);
+    }
+    out
+}
+
+fn country_iri(id: &str) -> String {
+    vocab::entity("country", id)
+}
+
+fn clean_label(surface: &str) -> String {
+    surface.trim_matches(['“', '”', '「', '」']).to_owned()
+}
+
+fn describe(m: &Mention, lexicon: &Lexicon, named_counts: &BTreeMap<usize, usize>) -> Entity {
+    let g = lexicon.gazetteer;
+    let plain = |kind: Kind, segment: &str, key: &str| Entity {
+        kind,
+        iri: vocab::entity(segment, key),
+        label_zh: clean_label(&m.surface),
+        label_en: None,
+        wikidata: None,
+        country: None,
+        office: None,
+    };
+    match &m.key {
+        Key::Country(i) => country_entity(lexicon, *i),
+        Key::Abbrev(c) => {
+            let candidates: Vec<usize> = g
+                .countries
+                .iter()
+                .enumerate()
+                .filter(|(_, k)| k.abbrev.contains(c))
+                .map(|(i, _)| i)
+                .collect();
+            let best = candidates
+                .iter()
+                .copied()
+                .max_by_key(|i| {
+                    let starts = g.countries[*i].zh.starts_with(*c);
+                    let primary = g.countries[*i].abbrev.first() == Some(c);
+                    (named_counts.get(i).copied().unwrap_or(0), primary, starts, std::cmp::Reverse(*i))
+                })
+                .unwrap_or(0);
+            country_entity(lexicon, best)
+        }
+        Key::Organization(i) => {
+            let o = &g.organizations[*i];
+            Entity {
+                kind: Kind::Organization,
+                iri: vocab::entity("org", &o.id),
+                label_zh: o.zh.clone(),
+                label_en: Some(o.en.clone()).filter(|s| !s.is_empty()),
+                wikidata: o.wikidata.clone(),
+                country: o.country.as_deref().map(country_iri),
+                office: None,
+            }
+        }
+        Key::Leader(i) => {
+            let l = &g.leaders[*i];
+            Entity {
+                kind: Kind::Leader,
+                iri: vocab::entity("leader", &l.id),
+                label_zh: l.zh.clone(),
+                label_en: Some(l.en.clone()).filter(|s| !s.is_empty()),
+                wikidata: l.wikidata.clone(),
+                country: l.country.as_deref().map(country_iri),
+                office: None,
+            }
+        }
+        Key::Treaty(i) => {
+            let t = &lexicon.treaties[*i];
+            Entity {
+                kind: Kind::Treaty,
+                iri: vocab::entity("treaty", &treaty_key(&t.zh, lexicon)),
+                label_zh: t.zh.clone(),
+                label_en: Some(t.en.clone()).filter(|s| !s.is_empty()),
+                wikidata: t.wikidata.clone(),
+                country: None,
+                office: None,
+            }
+        }
+        Key::Initiative(i) => {
+            let t = &lexicon.initiatives[*i];
+            Entity {
+                kind: Kind::Initiative,
+                iri: vocab::entity("initiative", &t.zh),
+                label_zh: t.zh.clone(),
+                label_en: Some(t.en.clone()).filter(|s| !s.is_empty()),
+                wikidata: t.wikidata.clone(),
+                country: t.proposer.as_deref().map(country_iri),
+                office: None,
+            }
+        }
+        Key::Name(name) => match m.kind {
+            Kind::Treaty => plain(Kind::Treaty, "treaty", &treaty_key(name, lexicon)),
+            Kind::Leader => plain(Kind::Leader, "leader", name),
+            Kind::Organization => organization_by_name(m, name, lexicon)
+                .unwrap_or_else(|| plain(Kind::Organization, "org", name)),
+            Kind::Project => plain(Kind::Project, "project", &project_key(name)),
+            Kind::Initiative => plain(Kind::Initiative, "initiative", &clean_label(name)),
+            Kind::Country => plain(Kind::Country, "country", name),
+        },
+    }
+}
+
+fn country_entity(lexicon: &Lexicon, i: usize) -> Entity {
+    let c = &lexicon.gazetteer.countries[i];
+    Entity {
+        kind: Kind::Country,
+        iri: country_iri(&c.id),
+        label_zh: c.zh.clone(),
+        label_en: Some(c.en.clone()).filter(|s| !s.is_empty()),
+        wikidata: c.wikidata.clone(),
+        country: None,
+        office: None,
+    }
+}
+
+/// A body named with its country (中华人民共和国商务部) is the gazetteer body of that country.
+fn organization_by_name(m: &Mention, name: &str, lexicon: &Lexicon) -> Option<Entity> {
+    let g = lexicon.gazetteer;
+    let country = m.country.map(|c| &g.countries[c])?;
+    let prefix = std::iter::once(&country.zh)
+        .chain(country.names.iter())
+        .filter(|n| name.starts_with(n.as_str()))
+        .max_by_key(|n| n.len())?;
+    let rest = &name[prefix.len()..];
+    let i = g.organizations.iter().position(|o| {
+        o.country.as_deref() == Some(country.id.as_str())
+            && (o.zh == rest || o.names.iter().any(|n| n == rest) || o.zh == name)
+    })?;
+    let mut m = m.clone();
+    m.key = Key::Organization(i);
+    Some(describe(&m, lexicon, &BTreeMap::new()))
+}
+
+/// The canonical key of a treaty title: country names as their one-character forms, 政府 and the
+/// connectors between parties dropped, standard contractions applied, so short and long forms meet.
+pub fn treaty_key(title: &str, lexicon: &Lexicon) -> String {
+    let mut key = String::new();
+    let mut last = 0;
+    for hit in lexicon.find(title) {
+        if let crate::extract::lexicon::Entry::Country(i) = hit.entry {
+            key.push_str(&title[last..hit.start]);
+            match lexicon.gazetteer.countries[i].abbrev.first() {
+                Some(c) => key.push(*c),
+                None => key.push_str(&title[hit.start..hit.end]),
+            }
+            last = hit.end;
+        }
+    }
+    key.push_str(&title[last..]);
+    let mut key = key.replace("政府", "").replace("经济贸易", "经贸").replace("科学技术", "科技");
+    let abbrev = &lexicon.abbrev_chars;
+    loop {
+        let chars: Vec<char> = key.chars().collect();
+        let joint = (1..chars.len().saturating_sub(1)).find(|&i| {
+            matches!(chars[i], '和' | '与' | '同' | '、')
+                && abbrev.contains(&chars[i - 1])
+                && abbrev.contains(&chars[i + 1])
+        });
+        match joint {
+            Some(i) => key = chars[..i].iter().chain(&chars[i + 1..]).collect(),
+            None => break,
+        }
+    }
+    key
+}
+
+fn project_key(name: &str) -> String {
+    let name = clean_label(name).replace(['“', '”'], "");
+    match name.strip_suffix("项目") {
+        Some(rest) if rest.chars().count() >= 3 && !rest.starts_with('援') => rest.to_owned(),
+        _ => name,
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn short_and_long_treaty_titles_meet() {
+        let lexicon = Lexicon::get();
+        assert_eq!(
+            treaty_key("中华人民共和国和俄罗斯联邦睦邻友好合作条约", lexicon),
+            treaty_key("中俄睦邻友好合作条约", lexicon)
+        );
+        assert_eq!(
+            treaty_key("中华人民共和国和蒙古国经济贸易合作中期发展纲要", lexicon),
+            treaty_key("中蒙经贸合作中期发展纲要", lexicon)
+        );
+    }
+
+    #[test]
+    fn ambiguous_forms_follow_the_document() {
+        let lexicon = Lexicon::get();
+        let text = "乌兹别克斯坦共和国总统访华。中乌关系";
+        let mentions = crate::extract::extract(text);
+        let resolved = resolve(&mentions, lexicon);
+        let uz: Vec<&Entity> = resolved
+            .entities
+            .iter()
+            .filter(|e| e.kind == Kind::Country && e.label_zh.contains("乌"))
+            .collect();
+        assert_eq!(uz.len(), 1, "{:?}", resolved.entities);
+        assert!(uz[0].iri.ends_with("/UZ"));
+    }
+}

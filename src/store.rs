@@ -1,0 +1,194 @@
+//! The store: an in-memory Oxigraph store persisted as an N-Quads file, written atomically
+//! (temp file + rename) with quads sorted, so the same content gives the same bytes.
+//!
+//! The entry point is [`GraphStore::open`].
+
+use crate::vocab;
+use oxigraph::io::{RdfFormat, RdfSerializer};
+use oxigraph::model::{GraphNameRef, LiteralRef, NamedNode, NamedNodeRef, NamedOrBlankNode, Quad};
+use oxigraph::store::Store;
+use std::fs;
+use std::io::{BufWriter, Write};
+use std::path::{Path, PathBuf};
+
+/// What can go wrong with the store file.
+#[derive(Debug, thiserror::Error)]
+pub enum StoreError {
+    /// The store file does not exist.
+    #[error("store `{0}` does not exist (run `diplograph build` first)")]
+    Missing(PathBuf),
+    /// The store file cannot be read.
+    #[error("cannot read store `{path}`: {source}")]
+    Read { path: PathBuf, source: std::io::Error },
+    /// The store file is not valid N-Quads.
+    #[error("store `{path}` is corrupt: {message}")]
+    Corrupt { path: PathBuf, message: String },
+    /// The store file cannot be written.
+    #[error("cannot write store `{path}`: {source}")]
+    Write { path: PathBuf, source: std::io::Error },
+    /// Oxigraph failed.
+    #[error("store error: {0}")]
+    Oxigraph(String),
+}
+
+/// The graph store of one N-Quads file.
+pub struct GraphStore {
+    store: Store,
+}
+
+impl GraphStore {
+    /// An empty store.
+    pub fn new() -> Result<Self, StoreError> {
+        Ok(Self { store: Store::new().map_err(|e| StoreError::Oxigraph(e.to_string()))? })
+    }
+
+    /// Loads the store file at `path`; an absent file gives an empty store when `create` is set.
+    pub fn open(path: &Path, create: bool) -> Result<Self, StoreError> {
+        let store = Self::new()?;
+        if !path.exists() {
+            return if create { Ok(store) } else { Err(StoreError::Missing(path.to_owned())) };
+        }
+        let bytes = fs::read(path).map_err(|source| StoreError::Read { path: path.to_owned(), source })?;
+        store.store.load_from_slice(RdfFormat::NQuads, &bytes).map_err(|e| StoreError::Corrupt {
+            path: path.to_owned(),
+            message: first_line(&e.to_string()),
+        })?;
+        Ok(store)
+    }
+
+    /// The Oxigraph store, for queries.
+    pub fn inner(&self) -> &Store {
+        &self.store
+    }
+
+    /// Named graphs of documents read from `source_file`.
+    pub fn graphs_of_source(&self, source_file: &str) -> Vec<NamedOrBlankNode> {
+        let p = NamedNode::new_unchecked(vocab::dg("sourceFile"));
+        self.store
+            .quads_for_pattern(
+                None,
+                Some(p.as_ref()),
+                Some(LiteralRef::new_simple_literal(source_file).into()),
+                None,
+            )
+            .filter_map(Result::ok)
+            .filter_map(|q| match q.graph_name {
+                oxigraph::model::GraphName::NamedNode(n) => Some(n.into()),
+                _ => None,
+            })
+            .collect()
+    }
+
+    /// Removes a named graph and everything in it.
+    pub fn remove_graph(&self, graph: &NamedOrBlankNode) -> Result<(), StoreError> {
+        self.store.remove_named_graph(graph).map(|_| ()).map_err(|e| StoreError::Oxigraph(e.to_string()))
+    }
+
+    /// Replaces the named graph `graph` by `quads`.
+    pub fn replace_graph(&self, graph: &str, quads: &[Quad]) -> Result<(), StoreError> {
+        let name = NamedNodeRef::new_unchecked(graph);
+        self.store
+            .clear_graph(GraphNameRef::NamedNode(name))
+            .map_err(|e| StoreError::Oxigraph(e.to_string()))?;
+        self.store.extend(quads.iter().cloned()).map_err(|e| StoreError::Oxigraph(e.to_string()))
+    }
+
+    /// True when the store holds the named graph.
+    pub fn has_graph(&self, graph: &str) -> bool {
+        self.store.contains_named_graph(NamedNodeRef::new_unchecked(graph)).unwrap_or(false)
+    }
+
+    /// Number of quads.
+    pub fn len(&self) -> usize {
+        self.store.len().unwrap_or(0)
+    }
+
+    /// True when the store is empty.
+    pub fn is_empty(&self) -> bool {
+        self.len() == 0
+    }
+
+    /// Every quad as N-Quads, sorted: the same content always gives the same bytes.
+    pub fn to_nquads(&self) -> Result<Vec<u8>, StoreError> {
+        let mut quads: Vec<(String, Quad)> = self
+            .store
+            .iter()
+            .map(|q| q.map(|q| (q.to_string(), q)))
+            .collect::<Result<_, _>>()
+            .map_err(|e| StoreError::Oxigraph(e.to_string()))?;
+        quads.sort_by(|a, b| a.0.cmp(&b.0));
+        let mut serializer = RdfSerializer::from_format(RdfFormat::NQuads).for_writer(Vec::new());
+        for (_, q) in &quads {
+            serializer.serialize_quad(q).map_err(|e| StoreError::Oxigraph(e.to_string()))?;
+        }
+        serializer.finish().map_err(|e| StoreError::Oxigraph(e.to_string()))
+    }
+
+    /// Writes the store to `path` atomically: a temp file in the same directory, then a rename.
+    pub fn save(&self, path: &Path) -> Result<(), StoreError> {
+        let bytes = self.to_nquads()?;
+        let write_err = |source| StoreError::Write { path: path.to_owned(), source };
+        let dir = path.parent().filter(|p| !p.as_os_str().is_empty()).unwrap_or(Path::new("."));
+        let mut temp = tempfile::Builder::new()
+            .prefix(".diplograph-")
+            .suffix(".nq.tmp")
+            .tempfile_in(dir)
+            .map_err(write_err)?;
+        {
+            let mut w = BufWriter::new(temp.as_file_mut());
+            w.write_all(&bytes).map_err(write_err)?;
+            w.flush().map_err(write_err)?;
+        }
+        temp.as_file().sync_all().map_err(write_err)?;
+        if std::env::var_os("DIPLOGRAPH_FAILPOINT").is_some_and(|v| v == "before-rename") {
+            return Err(write_err(std::io::Error::other("failpoint `before-rename` is set")));
+        }
+        temp.persist(path).map_err(|e| write_err(e.error))?;
+        Ok(())
+    }
+}
+
+fn first_line(message: &str) -> String {
+    message.lines().next().unwrap_or(message).to_owned()
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use oxigraph::model::{GraphName, Literal};
+
+    fn quad(s: &str, g: &str) -> Quad {
+        Quad::new(
+            NamedNode::new_unchecked(format!("http://x/{s}")),
+            NamedNode::new_unchecked(vocab::dg("sourceFile")),
+            Literal::new_simple_literal("a.txt"),
+            GraphName::NamedNode(NamedNode::new_unchecked(g)),
+        )
+    }
+
+    #[test]
+    fn saves_sorted_and_reloads_identically() {
+        let dir = tempfile::tempdir().unwrap();
+        let path = dir.path().join("s.nq");
+        let store = GraphStore::new().unwrap();
+        store.replace_graph("http://x/g2", &[quad("b", "http://x/g2")]).unwrap();
+        store.replace_graph("http://x/g1", &[quad("a", "http://x/g1")]).unwrap();
+        store.save(&path).unwrap();
+        let first = fs::read(&path).unwrap();
+        let reloaded = GraphStore::open(&path, false).unwrap();
+        reloaded.save(&path).unwrap();
+        assert_eq!(fs::read(&path).unwrap(), first);
+        assert_eq!(reloaded.graphs_of_source("a.txt").len(), 2);
+        let text = String::from_utf8(first).unwrap();
+        assert!(text.find("http://x/a").unwrap() < text.find("http://x/b").unwrap());
+    }
+
+    #[test]
+    fn corrupt_and_missing_files_are_reported() {
+        let dir = tempfile::tempdir().unwrap();
+        let path = dir.path().join("bad.nq");
+        fs::write(&path, "this is not n-quads\n").unwrap();
+        assert!(matches!(GraphStore::open(&path, true), Err(StoreError::Corrupt { .. })));
+        assert!(matches!(GraphStore::open(&dir.path().join("none.nq"), false), Err(StoreError::Missing(_))));
+    }
+}

@@ -1,0 +1,189 @@
+//! Dates in Chinese text: Arabic and Chinese numerals, ranges (27日至28日, 6月5日至7日).
+//!
+//! The entry point is [`find_dates`], which scans normalized text.
+
+use regex::Regex;
+use std::fmt;
+use std::sync::LazyLock;
+
+/// A calendar date; `month` and `day` may be unknown.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash)]
+pub struct Date {
+    pub year: i32,
+    pub month: Option<u32>,
+    pub day: Option<u32>,
+}
+
+impl Date {
+    /// A full date, when the numbers make one.
+    pub fn ymd(year: i32, month: u32, day: u32) -> Option<Self> {
+        let valid = (1..=12).contains(&month) && (1..=days_in_month(year, month)).contains(&day);
+        valid.then_some(Self { year, month: Some(month), day: Some(day) })
+    }
+
+    /// `YYYY-MM-DD` when the date is complete (an `xsd:date` lexical form).
+    pub fn xsd(&self) -> Option<String> {
+        Some(format!("{:04}-{:02}-{:02}", self.year, self.month?, self.day?))
+    }
+
+    /// True when year, month and day are known.
+    pub fn is_complete(&self) -> bool {
+        self.month.is_some() && self.day.is_some()
+    }
+}
+
+impl fmt::Display for Date {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        match (self.month, self.day) {
+            (Some(m), Some(d)) => write!(f, "{:04}-{m:02}-{d:02}", self.year),
+            (Some(m), None) => write!(f, "{:04}-{m:02}", self.year),
+            _ => write!(f, "{:04}", self.year),
+        }
+    }
+}
+
+fn days_in_month(year: i32, month: u32) -> u32 {
+    match month {
+        2 if (year % 4 == 0 && year % 100 != 0) || year % 400 == 0 => 29,
+        2 => 28,
+        4 | 6 | 9 | 11 => 30,
+        _ => 31,
+    }
+}
+
+/// A date or date range found in text, with its byte span.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct DateMention {
+    pub start: usize,
+    pub end: usize,
+    pub date: Date,
+    /// The last day of a range (`27日至28日`), if any.
+    pub until: Option<Date>,
+}
+
+const CN_DIGITS: &str = "〇○零O０一二三四五六七八九";
+static DATE: LazyLock<Regex> = LazyLock::new(|| {
+    let y = format!("[0-9]{{4}}|[{CN_DIGITS}]{{4}}");
+    let n = "[0-9]{1,2}|[一二三四五六七八九十]{1,3}";
+    Regex::new(&format!(
+        r"(?P<y>{y})年(?:(?P<m>{n})月(?:(?P<d>{n})日)?)?(?:(?:至|到|-|—|–|~)(?:(?P<m2>{n})月)?(?P<d2>{n})日)?"
+    ))
+    .expect("date pattern")
+});
+static MONTH_DAY: LazyLock<Regex> = LazyLock::new(|| {
+    let n = "[0-9]{1,2}|[一二三四五六七八九十]{1,3}";
+    Regex::new(&format!(r"(?P<m>{n})月(?P<d>{n})日")).expect("month-day pattern")
+});
+
+/// Every dated expression in `text` (normalized), in order.
+pub fn find_dates(text: &str) -> Vec<DateMention> {
+    let mut found = Vec::new();
+    for caps in DATE.captures_iter(text) {
+        let Some(year) = parse_year(&caps["y"]) else { continue };
+        let month = caps.name("m").and_then(|m| parse_number(m.as_str()));
+        let day = caps.name("d").and_then(|d| parse_number(d.as_str()));
+        let date = match (month, day) {
+            (Some(m), Some(d)) => match Date::ymd(year, m, d) {
+                Some(date) => date,
+                None => continue,
+            },
+            (Some(m), None) if (1..=12).contains(&m) => Date { year, month: Some(m), day: None },
+            (Some(_), _) => continue,
+            _ => Date { year, month: None, day: None },
+        };
+        let until = caps.name("d2").and_then(|d2| {
+            let m2 = caps.name("m2").and_then(|m| parse_number(m.as_str())).or(month)?;
+            Date::ymd(year, m2, parse_number(d2.as_str())?)
+        });
+        let whole = caps.get(0).expect("whole match");
+        found.push(DateMention { start: whole.start(), end: whole.end(), date, until });
+    }
+    found
+}
+
+/// `(month, day)` of a date without a year (`6月5日`, `九月十四日`).
+pub fn find_month_day(text: &str) -> Option<(u32, u32)> {
+    let caps = MONTH_DAY.captures(text)?;
+    let m = parse_number(&caps["m"])?;
+    let d = parse_number(&caps["d"])?;
+    ((1..=12).contains(&m) && (1..=31).contains(&d)).then_some((m, d))
+}
+
+/// A four-digit year in Arabic or Chinese digits (二〇二二, 一九七二).
+pub fn parse_year(s: &str) -> Option<i32> {
+    let mut year = 0i32;
+    for c in s.chars() {
+        year = year * 10 + cn_digit(c)? as i32;
+    }
+    (1000..=2999).contains(&year).then_some(year)
+}
+
+fn cn_digit(c: char) -> Option<u32> {
+    Some(match c {
+        '0'..='9' => c as u32 - '0' as u32,
+        '〇' | '○' | '零' | 'O' | '０' => 0,
+        '一' => 1,
+        '二' => 2,
+        '三' => 3,
+        '四' => 4,
+        '五' => 5,
+        '六' => 6,
+        '七' => 7,
+        '八' => 8,
+        '九' => 9,
+        _ => return None,
+    })
+}
+
+/// A number from 1 to 99 in Arabic digits or Chinese numerals (十一, 二十八, 三十).
+pub fn parse_number(s: &str) -> Option<u32> {
+    if s.chars().all(|c| c.is_ascii_digit()) {
+        return s.parse().ok();
+    }
+    let chars: Vec<char> = s.chars().collect();
+    match chars.as_slice() {
+        ['十'] => Some(10),
+        ['十', u] => Some(10 + cn_digit(*u)?),
+        [t, '十'] => Some(cn_digit(*t)? * 10),
+        [t, '十', u] => Some(cn_digit(*t)? * 10 + cn_digit(*u)?),
+        [u] => cn_digit(*u).filter(|&n| n > 0),
+        _ => None,
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn first(text: &str) -> (String, Option<String>) {
+        let m = find_dates(text).into_iter().next().expect("a date");
+        (m.date.to_string(), m.until.map(|d| d.to_string()))
+    }
+
+    #[test]
+    fn parses_dates_and_ranges() {
+        let cases = [
+            ("于2022年11月27日至28日对", "2022-11-27", Some("2022-11-28")),
+            ("二〇二二年十一月二十八日", "2022-11-28", None),
+            ("二○○○年七月十八日", "2000-07-18", None),
+            ("一九七二年二月二十八日", "1972-02-28", None),
+            ("2019年6月5日至7日", "2019-06-05", Some("2019-06-07")),
+            ("2019年6月30日至7月2日", "2019-06-30", Some("2019-07-02")),
+            ("1994年", "1994", None),
+            ("2023年7月再次当选", "2023-07", None),
+        ];
+        for (text, date, until) in cases {
+            assert_eq!(first(text), (date.to_owned(), until.map(str::to_owned)), "{text}");
+        }
+    }
+
+    #[test]
+    fn rejects_impossible_dates() {
+        assert!(find_dates("2023年2月30日").is_empty());
+        assert!(find_dates("2023年13月").is_empty());
+        assert_eq!(find_month_day("新华社莫斯科6月5日电"), Some((6, 5)));
+        assert_eq!(find_month_day("九月十四日"), Some((9, 14)));
+        assert_eq!(parse_number("二十八"), Some(28));
+        assert_eq!(parse_year("二〇二四"), Some(2024));
+    }
+}

@@ -1,0 +1,140 @@
+//! Byte decoding: UTF-8 (with or without BOM), UTF-16 with BOM and GB18030/GBK, detected per file.
+
+use std::fmt;
+
+/// The encoding a file was decoded from.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash)]
+pub enum Encoding {
+    /// UTF-8 without a byte-order mark.
+    Utf8,
+    /// UTF-8 with a byte-order mark (the mark is not part of the text).
+    Utf8Bom,
+    /// UTF-16 little-endian with a byte-order mark.
+    Utf16Le,
+    /// UTF-16 big-endian with a byte-order mark.
+    Utf16Be,
+    /// GB18030, a superset of GBK and GB2312.
+    Gb18030,
+}
+
+impl Encoding {
+    /// The label printed in summaries.
+    pub fn name(self) -> &'static str {
+        match self {
+            Self::Utf8 => "utf-8",
+            Self::Utf8Bom => "utf-8 (bom)",
+            Self::Utf16Le => "utf-16le",
+            Self::Utf16Be => "utf-16be",
+            Self::Gb18030 => "gb18030",
+        }
+    }
+}
+
+impl fmt::Display for Encoding {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.write_str(self.name())
+    }
+}
+
+/// Why a file could not be read as text.
+#[derive(Debug, Clone, PartialEq, Eq, thiserror::Error)]
+pub enum DecodeError {
+    /// The file has no bytes, or only white space.
+    #[error("the file is empty")]
+    Empty,
+    /// The bytes look like a binary file (NUL bytes or many control characters).
+    #[error("the file is binary, not text")]
+    Binary,
+    /// The bytes are neither valid UTF-8, UTF-16 with a BOM, nor GB18030.
+    #[error("the file is not valid UTF-8, UTF-16 (with BOM) or GB18030 text")]
+    Undecodable,
+}
+
+/// Decodes `bytes` to text, detecting the encoding.
+///
+/// A BOM decides; otherwise valid UTF-8 wins; otherwise GB18030 is tried and kept only when it
+/// decodes without error and yields mostly CJK or ASCII text.
+pub fn decode(bytes: &[u8]) -> Result<(String, Encoding), DecodeError> {
+    let (text, encoding) = if let Some(rest) = bytes.strip_prefix(b"\xEF\xBB\xBF") {
+        let text = std::str::from_utf8(rest).map_err(|_| DecodeError::Undecodable)?;
+        (text.to_owned(), Encoding::Utf8Bom)
+    } else if let Some(rest) = bytes.strip_prefix(b"\xFF\xFE") {
+        (decode_utf16(rest, u16::from_le_bytes)?, Encoding::Utf16Le)
+    } else if let Some(rest) = bytes.strip_prefix(b"\xFE\xFF") {
+        (decode_utf16(rest, u16::from_be_bytes)?, Encoding::Utf16Be)
+    } else if let Ok(text) = std::str::from_utf8(bytes) {
+        (text.to_owned(), Encoding::Utf8)
+    } else {
+        if bytes.contains(&0) {
+            return Err(DecodeError::Binary);
+        }
+        let (text, had_errors) = encoding_rs::GB18030.decode_without_bom_handling(bytes);
+        if had_errors || !looks_like_text(&text) {
+            return Err(DecodeError::Undecodable);
+        }
+        (text.into_owned(), Encoding::Gb18030)
+    };
+    if text.trim().is_empty() {
+        return Err(DecodeError::Empty);
+    }
+    if !looks_like_text(&text) {
+        return Err(DecodeError::Binary);
+    }
+    Ok((text, encoding))
+}
+
+fn decode_utf16(bytes: &[u8], unit: fn([u8; 2]) -> u16) -> Result<String, DecodeError> {
+    if bytes.len() % 2 != 0 {
+        return Err(DecodeError::Undecodable);
+    }
+    let units = bytes.chunks_exact(2).map(|pair| unit([pair[0], pair[1]]));
+    char::decode_utf16(units).collect::<Result<String, _>>().map_err(|_| DecodeError::Undecodable)
+}
+
+/// True when control characters (other than tab, CR, LF, FF) are rare.
+fn looks_like_text(text: &str) -> bool {
+    let mut total = 0usize;
+    let mut control = 0usize;
+    for c in text.chars().take(1 << 16) {
+        total += 1;
+        if (c.is_control() && !matches!(c, '\t' | '\n' | '\r' | '\x0C')) || c == '\u{FFFD}' {
+            control += 1;
+        }
+    }
+    control * 100 <= total
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn detects_each_encoding() {
+        let text = "中华人民共和国和蒙古国联合声明";
+        assert_eq!(decode(text.as_bytes()).unwrap(), (text.to_owned(), Encoding::Utf8));
+        let mut bom = b"\xEF\xBB\xBF".to_vec();
+        bom.extend_from_slice(text.as_bytes());
+        assert_eq!(decode(&bom).unwrap(), (text.to_owned(), Encoding::Utf8Bom));
+        let mut le = vec![0xFF, 0xFE];
+        let mut be = vec![0xFE, 0xFF];
+        for unit in text.encode_utf16() {
+            le.extend_from_slice(&unit.to_le_bytes());
+            be.extend_from_slice(&unit.to_be_bytes());
+        }
+        assert_eq!(decode(&le).unwrap(), (text.to_owned(), Encoding::Utf16Le));
+        assert_eq!(decode(&be).unwrap(), (text.to_owned(), Encoding::Utf16Be));
+        let (gb, _, _) = encoding_rs::GB18030.encode(text);
+        assert_eq!(decode(&gb).unwrap(), (text.to_owned(), Encoding::Gb18030));
+    }
+
+    #[test]
+    fn rejects_bad_input() {
+        assert_eq!(decode(b""), Err(DecodeError::Empty));
+        assert_eq!(decode(b" \n\t "), Err(DecodeError::Empty));
+        assert_eq!(decode(b"\x00\x01\x02\xff\xfe\x00abc"), Err(DecodeError::Binary));
+        let junk: Vec<u8> = (0..200u8).map(|i| i.wrapping_mul(37)).collect();
+        assert!(decode(&junk).is_err());
+        assert_eq!(decode(b"\xEF\xBB\xBF\xff\xff"), Err(DecodeError::Undecodable));
+        assert_eq!(decode(b"\xFF\xFEa"), Err(DecodeError::Undecodable));
+    }
+}

@@ -1,0 +1,315 @@
+//! Normalization for matching, with an offset map back to the original decoded text.
+//!
+//! The entry point is [`NormText::new`]. It converts traditional characters to simplified
+//! (character for character), applies NFKC (full-width ASCII and punctuation become half-width),
+//! unifies the middle dots used in transliterated names, removes the spaces that PDF extraction puts
+//! between CJK characters and digits, drops page-number lines and joins lines wrapped mid-sentence.
+//! Every normalized character remembers the range of original characters it came from.
+
+use std::ops::Range;
+use unicode_normalization::UnicodeNormalization;
+
+/// Normalized text plus, for each of its characters, the original character range it came from.
+#[derive(Debug, Clone)]
+pub struct NormText {
+    text: String,
+    /// Byte offset in `text` of each normalized character.
+    starts: Vec<usize>,
+    /// Original character range `[start, end)` of each normalized character.
+    origin: Vec<(usize, usize)>,
+}
+
+/// True for CJK ideographs (and the ideographic zero).
+pub fn is_cjk(c: char) -> bool {
+    matches!(c as u32,
+        0x3400..=0x4DBF | 0x4E00..=0x9FFF | 0xF900..=0xFAFF | 0x20000..=0x3134F)
+        || c == '〇'
+}
+
+/// Punctuation that ends a sentence or paragraph (after NFKC).
+pub fn is_terminal(c: char) -> bool {
+    matches!(c, '。' | '!' | '?' | ';' | ':' | '…' | '”' | '」' | '』' | ')' | '》' | '】')
+}
+
+const DOTS: &[char] =
+    &['\u{00B7}', '\u{2022}', '\u{30FB}', '\u{2027}', '\u{2219}', '\u{22C5}', '\u{FF65}', '.'];
+const DOC_ENDINGS: &[&str] =
+    &["声明", "公报", "宣言", "讲话", "致辞", "演讲", "条约", "协定", "议定书", "备忘录"];
+
+impl NormText {
+    /// Normalizes `original`.
+    pub fn new(original: &str) -> Self {
+        let chars = simplified_chars(original);
+        let lines = split_lines(&chars);
+        let width = wrap_width(&chars, &lines);
+        let mut out = Builder::default();
+        let mut previous: Option<Range<usize>> = None;
+        for line in lines {
+            let trimmed = trim(&chars, line.clone());
+            if trimmed.is_empty() || is_page_number(&chars[trimmed.clone()]) {
+                continue;
+            }
+            if let Some(prev) = previous.take() {
+                if !joins(&chars[prev.clone()], &chars[trimmed.clone()], width) {
+                    out.push('\n', prev.end, trimmed.start);
+                }
+            }
+            out.push_line(&chars, trimmed.clone());
+            previous = Some(trimmed);
+        }
+        out.finish()
+    }
+
+    /// The normalized text.
+    pub fn as_str(&self) -> &str {
+        &self.text
+    }
+
+    /// Maps a byte range of the normalized text to a character range of the original text.
+    pub fn original_span(&self, range: Range<usize>) -> Range<usize> {
+        if self.origin.is_empty() {
+            return 0..0;
+        }
+        let first = self.char_index(range.start).min(self.origin.len() - 1);
+        let last = self.char_index(range.end.max(range.start + 1) - 1).min(self.origin.len() - 1);
+        self.origin[first].0..self.origin[last].1.max(self.origin[first].0)
+    }
+
+    fn char_index(&self, byte: usize) -> usize {
+        match self.starts.binary_search(&byte) {
+            Ok(i) => i,
+            Err(i) => i.saturating_sub(1),
+        }
+    }
+}
+
+/// The original text as simplified characters, one output character per input character.
+fn simplified_chars(original: &str) -> Vec<char> {
+    let converted: Vec<char> = fast2s::convert(original).chars().collect();
+    if converted.len() == original.chars().count() {
+        converted
+    } else {
+        original.chars().map(|c| fast2s::convert(&c.to_string()).chars().next().unwrap_or(c)).collect()
+    }
+}
+
+fn split_lines(chars: &[char]) -> Vec<Range<usize>> {
+    let mut lines = Vec::new();
+    let mut start = 0;
+    for (i, &c) in chars.iter().enumerate() {
+        if c == '\n' {
+            lines.push(start..i);
+            start = i + 1;
+        }
+    }
+    lines.push(start..chars.len());
+    lines
+}
+
+fn is_space(c: char) -> bool {
+    c.is_whitespace() || c == '\u{FEFF}' || c == '\u{200B}'
+}
+
+fn trim(chars: &[char], mut range: Range<usize>) -> Range<usize> {
+    while range.start < range.end && is_space(chars[range.start]) {
+        range.start += 1;
+    }
+    while range.end > range.start && is_space(chars[range.end - 1]) {
+        range.end -= 1;
+    }
+    range
+}
+
+/// A line that is only a page number: `23`, `- 23 -`, `第23页`.
+fn is_page_number(line: &[char]) -> bool {
+    let s: String = line.iter().filter(|c| !is_space(**c)).collect();
+    let s = s.trim_matches(|c| matches!(c, '-' | '—' | '－' | '–'));
+    let s = s.strip_prefix('第').and_then(|s| s.strip_suffix('页')).unwrap_or(s);
+    !s.is_empty() && s.len() <= 4 && s.chars().all(|c| c.is_ascii_digit() || ('０'..='９').contains(&c))
+}
+
+/// The typical length of a wrapped line, when the file looks wrapped (many lines of similar length).
+fn wrap_width(chars: &[char], lines: &[Range<usize>]) -> Option<usize> {
+    let mut lengths: Vec<usize> =
+        lines.iter().map(|l| trim(chars, l.clone()).len()).filter(|&n| n >= 10).collect();
+    if lengths.len() < 8 {
+        return None;
+    }
+    lengths.sort_unstable();
+    let p75 = lengths[lengths.len() * 3 / 4];
+    let near = lengths.iter().filter(|&&n| n.abs_diff(p75) <= 3).count();
+    (near * 3 >= lengths.len()).then_some(p75)
+}
+
+/// Whether a line break between `prev` and `next` is a wrap inside a sentence.
+fn joins(prev: &[char], next: &[char], width: Option<usize>) -> bool {
+    let Some(&last) = prev.iter().rev().find(|c| !is_space(**c)) else {
+        return false;
+    };
+    let last = nfkc_char(last);
+    if is_terminal(last) || next.starts_with(&['—', '—']) {
+        return false;
+    }
+    if matches!(last, ',' | '、' | '，') || unclosed(prev) {
+        return true;
+    }
+    let text: String = prev.iter().collect();
+    if DOC_ENDINGS.iter().any(|e| text.ends_with(e)) {
+        return false;
+    }
+    let long = width.is_some_and(|w| prev.len() * 5 >= w * 4) || prev.len() >= 45;
+    long && (is_cjk(last) || last.is_alphanumeric() || matches!(last, '《' | '“' | '(' | '〈'))
+}
+
+/// True when the line opens a 《title》 or a (parenthesis) it does not close.
+fn unclosed(line: &[char]) -> bool {
+    let count = |set: &[char]| line.iter().filter(|c| set.contains(c)).count();
+    count(&['《']) > count(&['》']) || count(&['(', '（']) > count(&[')', '）'])
+}
+
+fn nfkc_char(c: char) -> char {
+    let mut it = std::iter::once(c).nfkc();
+    match (it.next(), it.next()) {
+        (Some(n), None) => n,
+        _ => c,
+    }
+}
+
+#[derive(Default)]
+struct Builder {
+    text: String,
+    starts: Vec<usize>,
+    origin: Vec<(usize, usize)>,
+}
+
+impl Builder {
+    fn push(&mut self, c: char, start: usize, end: usize) {
+        self.starts.push(self.text.len());
+        self.text.push(c);
+        self.origin.push((start, end));
+    }
+
+    fn last(&self) -> Option<char> {
+        self.text.chars().next_back()
+    }
+
+    fn push_line(&mut self, chars: &[char], range: Range<usize>) {
+        let line_start = self.text.len();
+        let mut i = range.start;
+        while i < range.end {
+            let c = chars[i];
+            if c == '\r' {
+                i += 1;
+                continue;
+            }
+            if is_space(c) {
+                let run_end = (i..range.end).find(|&j| !is_space(chars[j])).unwrap_or(range.end);
+                self.push_space(chars, i..run_end, line_start);
+                i = run_end;
+                continue;
+            }
+            let mut normalized: Vec<char> = std::iter::once(c).nfkc().collect();
+            if normalized.len() == 1 && DOTS.contains(&normalized[0]) && self.is_name_dot(chars, i, range.end)
+            {
+                normalized[0] = '·';
+            }
+            for n in normalized {
+                self.push(n, i, i + 1);
+            }
+            i += 1;
+        }
+    }
+
+    /// A dot between two parts of a transliterated name (德·阿·梅德韦杰夫, 威廉.J.克林顿).
+    fn is_name_dot(&self, chars: &[char], i: usize, end: usize) -> bool {
+        let next = (i + 1..end).map(|j| nfkc_char(chars[j])).next();
+        let prev = self.last();
+        let part = |c: Option<char>| c.is_some_and(|c| is_cjk(c) || c.is_ascii_uppercase());
+        let cjk = |c: Option<char>| c.is_some_and(is_cjk);
+        part(prev) && part(next) && (cjk(prev) || cjk(next) || chars[i] != '.')
+    }
+
+    fn push_space(&mut self, chars: &[char], run: Range<usize>, line_start: usize) {
+        if self.text.len() == line_start || run.end >= chars.len() {
+            return;
+        }
+        let Some(next) = chars.get(run.end).copied().filter(|c| *c != '\n' && *c != '\r') else {
+            return;
+        };
+        let ideographic = chars[run.clone()].iter().filter(|c| **c == '\u{3000}').count();
+        let prev = self.last().unwrap_or(' ');
+        let next = nfkc_char(next);
+        if ideographic >= 2 {
+            self.push('\n', run.start, run.end);
+        } else if (prev.is_ascii_alphanumeric() || prev.is_ascii_punctuation())
+            && (next.is_ascii_alphanumeric() || next.is_ascii_punctuation())
+        {
+            self.push(' ', run.start, run.end);
+        } else if run.len() >= 2 {
+            self.push(' ', run.start, run.end);
+        }
+    }
+
+    fn finish(self) -> NormText {
+        NormText { text: self.text, starts: self.starts, origin: self.origin }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn norm(s: &str) -> String {
+        NormText::new(s).as_str().to_owned()
+    }
+
+    #[test]
+    fn normalizes_forms() {
+        let cases = [
+            ("中華人民共和國和越南社會主義共和國聯合聲明", "中华人民共和国和越南社会主义共和国联合声明"),
+            ("双方（以下称“双方”），声明如下：", "双方(以下称“双方”),声明如下:"),
+            ("2019 年 6 月 5 日", "2019年6月5日"),
+            ("埃马纽埃尔•马克龙", "埃马纽埃尔·马克龙"),
+            ("德.阿.梅德韦杰夫", "德·阿·梅德韦杰夫"),
+            ("威廉.J.克林顿", "威廉·J·克林顿"),
+            ("U.S. policy", "U.S. policy"),
+            ("一、第一段。　　二、第二段。", "一、第一段。\n二、第二段。"),
+            ("十一月二十八日  北京", "十一月二十八日 北京"),
+            ("中华人民共和国主席 习近平", "中华人民共和国主席习近平"),
+        ];
+        for (input, expected) in cases {
+            assert_eq!(norm(input), expected, "input {input:?}");
+        }
+    }
+
+    #[test]
+    fn joins_wrapped_lines_and_drops_page_numbers() {
+        let line = "双方决心继续遵循在北京签署的《中华人民共和国主席和";
+        let text =
+            format!("{line}\n\n俄罗斯联邦总统关于加强全球战略稳定的联合声明》精神。\n\n23\n\n新的段落。");
+        assert_eq!(
+            norm(&text),
+            format!("{line}俄罗斯联邦总统关于加强全球战略稳定的联合声明》精神。\n新的段落。")
+        );
+        let wrapped = "中华人民共和国和某国双方认为两国关系发展良好并将继续深化各\n\n";
+        let text = format!("{}领域合作。", wrapped.repeat(9));
+        assert!(!norm(&text).contains('\n'));
+        assert_eq!(norm("标题联合声明\n\n正文开始。"), "标题联合声明\n正文开始。");
+        assert_eq!(norm("携手努力，并肩前行，\n开创未来"), "携手努力,并肩前行,开创未来");
+    }
+
+    #[test]
+    fn maps_offsets_back_to_original() {
+        let original = "甲\n\n乙 年 《中國》";
+        let n = NormText::new(original);
+        let text = n.as_str();
+        let at = text.find("中国").unwrap();
+        let span = n.original_span(at..at + "中国".len());
+        let orig: Vec<char> = original.chars().collect();
+        assert_eq!(orig[span].iter().collect::<String>(), "中國");
+        for (i, _) in text.char_indices() {
+            let span = n.original_span(i..i + 1);
+            assert!(span.start <= span.end && span.end <= orig.len());
+        }
+    }
+}

@@ -1,0 +1,336 @@
+//! Splitting a file into documents and reading each one's title, date and place.
+//!
+//! The entry point is [`segment`]. A new document starts at a dateline (新华社莫斯科6月5日电), a
+//! newspaper continuation mark (上接第一版), a headline followed by a byline (新华社记者 …), or after a
+//! closing dateline or signature line. Lines that page extraction repeated are marked as repeats.
+
+use super::dates::{find_dates, find_month_day, parse_year, Date};
+use super::normalize::is_terminal;
+use regex::Regex;
+use std::ops::Range;
+use std::sync::LazyLock;
+
+/// One document inside a file: a byte range of the normalized text plus what its heading says.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Segment {
+    /// Byte range in the normalized text.
+    pub range: Range<usize>,
+    /// Title from the heading, or the first sentence when there is no heading.
+    pub title: String,
+    /// The document's date, when stated or inferable.
+    pub date: Option<Date>,
+    /// Where it was issued or datelined.
+    pub place: Option<String>,
+    /// Byte ranges of lines that repeat earlier lines of the same document.
+    pub repeats: Vec<Range<usize>>,
+}
+
+const NEWS: &str = "新华社|中新社|人民日报|本报|央视新闻|中国新闻社";
+const CN_N: &str = "[0-9]{1,2}|[一二三四五六七八九十]{1,3}";
+
+static DATELINE: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(&format!(r"^(?:{NEWS})(?P<city>[^\s,()0-9]{{1,12}}?)(?:{CN_N})月(?:{CN_N})日(?:电|讯)"))
+        .expect("dateline")
+});
+static CLOSING_DATELINE: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(&format!(r"^\((?:{NEWS})(?P<city>[^\s,()0-9]{{1,12}}?)(?:{CN_N})月(?:{CN_N})日(?:电|讯)\)$"))
+        .expect("closing dateline")
+});
+static CONTINUED: LazyLock<Regex> =
+    LazyLock::new(|| Regex::new(r"^\(上接(?:第)?[0-9一二三四五六七八九十]+版\)").expect("continued"));
+static BYLINE: LazyLock<Regex> =
+    LazyLock::new(|| Regex::new(&format!(r"^(?:(?:{NEWS})?记者|(?:{NEWS})特约记者)")).expect("byline"));
+static REPORTER: LazyLock<Regex> =
+    LazyLock::new(|| Regex::new(r"^\((?:记者|通讯员)[^)]*\)").expect("reporter"));
+static SIGNED: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(&format!(
+        r"(?P<date>(?:[0-9]{{4}}|[〇○零一二三四五六七八九]{{4}})年(?:{CN_N})月(?:{CN_N})日)(?:于|在)(?P<place>[^\s,。、;:()]{{2,8}}?)(?:签署|签订|发表|举行|$|,|。)"
+    ))
+    .expect("signature")
+});
+static HEADING_DATE: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(&format!(
+        r"^(?P<title>.*?)\((?P<date>(?:[0-9]{{4}}|[〇○零一二三四五六七八九]{{4}})年(?:{CN_N})月(?:{CN_N})日)[ ,、]?(?P<place>[^)]{{0,12}})\)$"
+    ))
+    .expect("heading date")
+});
+static MARKUP: LazyLock<Regex> =
+    LazyLock::new(|| Regex::new(r"^(?:#+ ?|\*\*)?(?:全文 ?[|:])?|\*\*$").expect("markup"));
+const TITLE_ENDINGS: &[&str] =
+    &["声明", "公报", "宣言", "讲话", "致辞", "演讲", "条约", "协定", "议定书", "备忘录", "纪要", "贺信"];
+
+/// A line of the normalized text.
+#[derive(Debug, Clone)]
+struct Line<'a> {
+    text: &'a str,
+    range: Range<usize>,
+}
+
+fn lines(text: &str) -> Vec<Line<'_>> {
+    let mut out = Vec::new();
+    let mut start = 0;
+    for part in text.split('\n') {
+        let range = start..start + part.len();
+        start = range.end + 1;
+        if !part.trim().is_empty() {
+            out.push(Line { text: part, range });
+        }
+    }
+    out
+}
+
+/// Splits normalized text into documents, each with its title, date and place.
+pub fn segment(text: &str) -> Vec<Segment> {
+    let lines = lines(text);
+    let mut groups: Vec<Vec<Line<'_>>> = Vec::new();
+    let mut current: Vec<Line<'_>> = Vec::new();
+    for (i, line) in lines.iter().enumerate() {
+        let next_is_byline = lines.get(i + 1).is_some_and(|l| BYLINE.is_match(l.text));
+        let after_close = i > 0 && closes(lines[i - 1].text);
+        let starts = DATELINE.is_match(line.text)
+            || CONTINUED.is_match(line.text)
+            || (next_is_byline && line.text.chars().count() <= 40)
+            || after_close;
+        if starts && current.iter().any(|l| !closes(l.text)) {
+            groups.push(std::mem::take(&mut current));
+        }
+        current.push(line.clone());
+    }
+    if !current.is_empty() {
+        groups.push(current);
+    }
+    let mut segments: Vec<Segment> = groups.iter().map(|g| describe(g)).collect();
+    infer_missing_years(&groups, &mut segments);
+    segments
+}
+
+/// A line that closes a document: a closing dateline or a `date于place` signature line.
+fn closes(line: &str) -> bool {
+    CLOSING_DATELINE.is_match(line)
+        || SIGNED
+            .captures(line)
+            .is_some_and(|c| c.get(0).is_some_and(|m| m.start() == 0 && m.end() == line.len()))
+}
+
+fn describe(group: &[Line<'_>]) -> Segment {
+    let range = group[0].range.start..group[group.len() - 1].range.end;
+    let repeats = repeated_lines(group);
+    let mut place = None;
+    let mut date = None;
+    let mut title = String::new();
+    let mut body = group;
+    let mut first_sentence_of: Option<String> = None;
+
+    if let Some(caps) = DATELINE.captures(group[0].text) {
+        place = Some(caps["city"].to_owned());
+        date = find_month_day(&caps[0]).map(|(m, d)| Date { year: 0, month: Some(m), day: Some(d) });
+        let rest = &group[0].text[caps[0].len()..];
+        let rest = REPORTER.find(rest).map_or(rest, |m| &rest[m.end()..]);
+        if !rest.trim().is_empty() {
+            first_sentence_of = Some(rest.to_owned());
+        }
+        body = &group[1..];
+    } else if let Some(m) = CONTINUED.find(group[0].text) {
+        first_sentence_of = Some(group[0].text[m.end()..].to_owned());
+    }
+
+    if first_sentence_of.is_none() {
+        let mut heading: Vec<String> = Vec::new();
+        for line in body.iter().take(6) {
+            let text = MARKUP.replace_all(line.text.trim(), "").trim().to_owned();
+            if BYLINE.is_match(&text) || heading.contains(&text) && !heading.is_empty() {
+                if BYLINE.is_match(&text) {
+                    break;
+                }
+                continue;
+            }
+            if let Some(caps) = HEADING_DATE.captures(&text) {
+                if !caps["title"].is_empty() {
+                    heading.push(caps["title"].trim().to_owned());
+                }
+                date = find_dates(&caps["date"]).first().map(|d| d.date).or(date);
+                let p = caps["place"].trim();
+                if !p.is_empty() {
+                    place = Some(p.to_owned());
+                }
+                break;
+            }
+            let ends_body = text.chars().last().is_some_and(|c| is_terminal(c) && c != '》' && c != '”');
+            if text.chars().count() > 60 || ends_body {
+                break;
+            }
+            let complete = heading.last().is_some_and(|h| TITLE_ENDINGS.iter().any(|e| h.ends_with(e)));
+            if complete && !text.starts_with("——") {
+                break;
+            }
+            heading.push(text);
+        }
+        title = heading.concat();
+        if title.is_empty() {
+            first_sentence_of = body.first().map(|l| l.text.to_owned());
+        }
+    }
+    if let Some(text) = first_sentence_of {
+        title = first_sentence(&text);
+    }
+
+    if date.as_ref().is_none_or(|d| d.year == 0) {
+        if let Some((d, p)) = signature(group) {
+            date = Some(d);
+            place = place.or(p);
+        }
+    }
+    if date.is_none() {
+        if let Some(caps) = group.iter().rev().take(3).find_map(|l| CLOSING_DATELINE.captures(l.text)) {
+            place = place.or_else(|| Some(caps["city"].to_owned()));
+            date = find_month_day(&caps[0]).map(|(m, d)| Date { year: 0, month: Some(m), day: Some(d) });
+        }
+    }
+    let text: String = group.iter().map(|l| l.text).collect::<Vec<_>>().join("\n");
+    match date {
+        Some(d) if d.year == 0 => date = year_from_text(&text, d),
+        None => {
+            date =
+                group.iter().take(4).flat_map(|l| find_dates(l.text)).map(|m| m.date).find(Date::is_complete)
+        }
+        _ => {}
+    }
+    Segment { range, title, date, place, repeats }
+}
+
+/// The date and place of a signature line near the end (`本声明于2022年9月14日在努尔苏丹签署`).
+fn signature(group: &[Line<'_>]) -> Option<(Date, Option<String>)> {
+    group.iter().rev().take(8).find_map(|line| {
+        let caps = SIGNED.captures(line.text)?;
+        let date = find_dates(&caps["date"]).first()?.date;
+        Some((date, Some(caps["place"].to_owned())))
+    })
+}
+
+/// Completes a month-day date with the year of a full date in the text on that same day, if any.
+fn year_from_text(text: &str, partial: Date) -> Option<Date> {
+    let same_day = find_dates(text).into_iter().find(|m| {
+        let on = |d: Date| d.month == partial.month && d.day == partial.day;
+        on(m.date) || m.until.is_some_and(on)
+    });
+    match same_day {
+        Some(m) => Date::ymd(m.date.year, partial.month?, partial.day?),
+        None => Some(partial),
+    }
+}
+
+/// Documents of one file whose date lacks a year borrow it from the nearest dated document (or,
+/// when no document of the file has a full date, from the latest year their own text names); an
+/// undated document (a continuation on a newspaper page) takes the date of the nearest one.
+fn infer_missing_years(groups: &[Vec<Line<'_>>], segments: &mut [Segment]) {
+    let complete = |segments: &[Segment]| -> Vec<(usize, Date)> {
+        segments
+            .iter()
+            .enumerate()
+            .filter_map(|(i, s)| s.date.filter(|d| d.year != 0).map(|d| (i, d)))
+            .collect()
+    };
+    let nearest = |known: &[(usize, Date)], i: usize| {
+        known.iter().min_by_key(|(j, _)| (j.abs_diff(i), *j)).map(|(_, d)| *d)
+    };
+    let with_year = |partial: Date, year: i32| Date::ymd(year, partial.month?, partial.day?);
+    if complete(segments).is_empty() {
+        for (i, segment) in segments.iter_mut().enumerate() {
+            let Some(partial) = segment.date.filter(|d| d.year == 0) else { continue };
+            let text: String = groups[i].iter().map(|l| l.text).collect();
+            if let Some(year) = find_dates(&text).iter().map(|m| m.date.year).max() {
+                segment.date = with_year(partial, year);
+            }
+        }
+    }
+    let known = complete(segments);
+    for (i, segment) in segments.iter_mut().enumerate() {
+        segment.date = match segment.date {
+            Some(partial) if partial.year == 0 => nearest(&known, i).and_then(|d| with_year(partial, d.year)),
+            None => nearest(&known, i).filter(Date::is_complete),
+            date => date,
+        };
+    }
+}
+
+/// The first sentence of `text`, at most 40 characters.
+fn first_sentence(text: &str) -> String {
+    let text = text.trim();
+    let end = text.find(['。', '!', '?']).unwrap_or(text.len());
+    text[..end].chars().take(40).collect()
+}
+
+/// Lines (10 characters or more) that repeat, or are contained in, an earlier line of the group.
+fn repeated_lines(group: &[Line<'_>]) -> Vec<Range<usize>> {
+    let mut repeats = Vec::new();
+    for (i, line) in group.iter().enumerate() {
+        let text = line.text.trim();
+        if text.chars().count() < 10 {
+            continue;
+        }
+        if group[..i].iter().any(|earlier| earlier.text.contains(text)) {
+            repeats.push(line.range.clone());
+        }
+    }
+    repeats
+}
+
+/// A year alone (`二〇二二年`), for callers that read years from headings.
+pub fn year_of(text: &str) -> Option<i32> {
+    parse_year(text.trim_end_matches('年'))
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::text::NormText;
+
+    fn titles(raw: &str) -> Vec<(String, Option<String>, Option<String>)> {
+        let norm = NormText::new(raw);
+        segment(norm.as_str()).into_iter().map(|s| (s.title, s.date.and_then(|d| d.xsd()), s.place)).collect()
+    }
+
+    #[test]
+    fn reads_heading_with_date_in_parentheses() {
+        let raw = "中华人民共和国和某国联合公报（一九七二年二月二十八日 上海）　　一、正文开始。";
+        assert_eq!(
+            titles(raw),
+            vec![("中华人民共和国和某国联合公报".into(), Some("1972-02-28".into()), Some("上海".into()))]
+        );
+    }
+
+    #[test]
+    fn splits_at_datelines_and_continuations() {
+        let raw = "新华社北京 3 月 5 日电\n中华人民共和国和某国\n联合声明\n双方于2021年3月4日会谈。\n\
+                   新华社东京3月6日电（记者王某）当地时间6日，双方举行会谈。\n\
+                   （上接第一版）会谈后，双方签署文件。\n";
+        let found = titles(raw);
+        assert_eq!(found.len(), 3);
+        assert_eq!(found[0].0, "中华人民共和国和某国联合声明");
+        assert_eq!(found[0].1.as_deref(), Some("2021-03-05"));
+        assert_eq!(found[0].2.as_deref(), Some("北京"));
+        assert_eq!(found[1].0, "当地时间6日,双方举行会谈");
+        assert_eq!(found[1].1.as_deref(), Some("2021-03-06"));
+        assert_eq!(found[2].0, "会谈后,双方签署文件");
+    }
+
+    #[test]
+    fn headline_before_byline_and_signature_date() {
+        let raw = "某国联合声明\n一、双方同意合作。\n二〇二四年一月二十四日于北京\n\
+                   两国友谊历久弥新\n新华社记者 张三\n两国关系不断发展。\n（新华社北京1月25日电）\n";
+        let found = titles(raw);
+        assert_eq!(found.len(), 2);
+        assert_eq!(found[0], ("某国联合声明".into(), Some("2024-01-24".into()), Some("北京".into())));
+        assert_eq!(found[1].0, "两国友谊历久弥新");
+        assert_eq!(found[1].1.as_deref(), Some("2024-01-25"));
+    }
+
+    #[test]
+    fn marks_repeated_lines() {
+        let raw = "标题\n托卡耶夫向习近平授予勋章。两国元首合影留念。\n托卡耶夫向习近平授予勋章。两国元首合影留念。\n";
+        let norm = NormText::new(raw);
+        let segs = segment(norm.as_str());
+        assert_eq!(segs.len(), 1);
+        assert_eq!(segs[0].repeats.len(), 1);
+    }
+}

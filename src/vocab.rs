@@ -1,0 +1,75 @@
+//! The one home of IRIs: the `dg:` vocabulary contract, entity and graph IRIs.
+
+/// The ontology namespace (`dg:`).
+pub const DG: &str = "https://w3id.org/diplograph/ontology#";
+/// Where entity and document IRIs live.
+pub const ID: &str = "https://w3id.org/diplograph/id/";
+/// Where the reference graphs live.
+pub const GRAPH: &str = "https://w3id.org/diplograph/graph/";
+pub const RDF_TYPE: &str = "http://www.w3.org/1999/02/22-rdf-syntax-ns#type";
+pub const RDFS_LABEL: &str = "http://www.w3.org/2000/01/rdf-schema#label";
+pub const OWL_SAME_AS: &str = "http://www.w3.org/2002/07/owl#sameAs";
+pub const XSD_DATE: &str = "http://www.w3.org/2001/XMLSchema#date";
+pub const XSD_INTEGER: &str = "http://www.w3.org/2001/XMLSchema#integer";
+pub const WIKIDATA: &str = "http://www.wikidata.org/entity/";
+
+/// The named graph holding the ontology.
+pub fn ontology_graph() -> String {
+    format!("{GRAPH}ontology")
+}
+
+/// The named graph holding the gazetteer (reference knowledge).
+pub fn gazetteer_graph() -> String {
+    format!("{GRAPH}gazetteer")
+}
+
+/// A `dg:` term.
+pub fn dg(local: &str) -> String {
+    format!("{DG}{local}")
+}
+
+/// A document IRI from its content hash.
+pub fn document(hash: &str) -> String {
+    format!("{ID}doc/{hash}")
+}
+
+/// An entity IRI: `kind` is a path segment (`country`, `leader` …), `key` any text.
+pub fn entity(kind: &str, key: &str) -> String {
+    format!("{ID}{kind}/{}", slug(key))
+}
+
+/// A mention IRI inside its document.
+pub fn mention(document: &str, start: usize, end: usize, kind: &str) -> String {
+    format!("{document}/m/{start}-{end}-{kind}")
+}
+
+/// A Wikidata entity IRI.
+pub fn wikidata(qid: &str) -> String {
+    format!("{WIKIDATA}{qid}")
+}
+
+/// Keeps letters and digits of any script; every other run of characters becomes one `-`.
+pub fn slug(key: &str) -> String {
+    let mut out = String::with_capacity(key.len());
+    for c in key.chars() {
+        if c.is_alphanumeric() {
+            out.push(c);
+        } else if !out.ends_with('-') {
+            out.push('-');
+        }
+    }
+    out.trim_matches('-').to_owned()
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn slugs_keep_cjk_and_replace_iri_unsafe_characters() {
+        assert_eq!(slug("援蒙古学校项目(二期)"), "援蒙古学校项目-二期");
+        assert_eq!(slug("“安格连—帕普”铁路隧道"), "安格连-帕普-铁路隧道");
+        assert_eq!(slug("CN"), "CN");
+        assert!(oxigraph::model::NamedNode::new(entity("treaty", "《中〈俄〉条约》 <x>")).is_ok());
+    }
+}

@@ -1,0 +1,256 @@
+//! Integration tests: the real `diplograph` binary on the seeds and on bad input.
+
+use std::path::{Path, PathBuf};
+use std::process::{Command, Output};
+
+fn bin() -> Command {
+    Command::new(env!("CARGO_BIN_EXE_diplograph"))
+}
+
+fn run(dir: &Path, args: &[&str]) -> Output {
+    bin().current_dir(dir).args(args).output().expect("the binary runs")
+}
+
+fn stdout(o: &Output) -> String {
+    String::from_utf8_lossy(&o.stdout).into_owned()
+}
+
+fn stderr(o: &Output) -> String {
+    String::from_utf8_lossy(&o.stderr).into_owned()
+}
+
+fn seeds() -> PathBuf {
+    Path::new(env!("CARGO_MANIFEST_DIR")).join("seeds")
+}
+
+/// A temp dir with a copy of the seeds under `seeds/`.
+fn workspace() -> tempfile::TempDir {
+    let dir = tempfile::tempdir().unwrap();
+    std::fs::create_dir(dir.path().join("seeds")).unwrap();
+    for entry in std::fs::read_dir(seeds()).unwrap().flatten() {
+        std::fs::copy(entry.path(), dir.path().join("seeds").join(entry.file_name())).unwrap();
+    }
+    dir
+}
+
+fn query_csv(dir: &Path, store: &str, sparql: &str) -> Vec<String> {
+    let o = run(dir, &["query", "--store", store, "--format", "csv", sparql]);
+    assert!(o.status.success(), "query failed: {}", stderr(&o));
+    stdout(&o).lines().skip(1).map(|l| l.trim_end().to_owned()).collect()
+}
+
+#[test]
+fn build_seeds_stores_fifteen_documents_each_in_its_graph() {
+    let ws = workspace();
+    let o = run(ws.path(), &["build", "seeds"]);
+    assert!(o.status.success(), "{}", stderr(&o));
+    assert!(stdout(&o).contains("built 15 documents from 5 files"), "{}", stdout(&o));
+    assert!(ws.path().join("diplograph.nq").exists());
+    let rows = query_csv(
+        ws.path(),
+        "diplograph.nq",
+        "SELECT ?g ?src ?title ?date WHERE { GRAPH ?g { ?g a dg:Document ; dg:sourceFile ?src ; dg:title ?title ; dg:date ?date } } ORDER BY ?src ?g",
+    );
+    assert_eq!(rows.len(), 15, "{rows:?}");
+    let per_file = |name: &str| rows.iter().filter(|r| r.contains(name)).count();
+    assert_eq!(per_file("000_"), 1);
+    assert_eq!(per_file("001_"), 1);
+    assert_eq!(per_file("002_"), 1);
+    assert_eq!(per_file("003_"), 4);
+    assert_eq!(per_file("004_"), 8);
+    let dates = query_csv(
+        ws.path(),
+        "diplograph.nq",
+        "SELECT ?d WHERE { ?doc dg:date ?d FILTER(DATATYPE(?d) = xsd:date) }",
+    );
+    assert_eq!(dates.len(), 15);
+}
+
+#[test]
+fn output_is_byte_identical_across_runs_and_rebuilds_change_nothing() {
+    let ws = workspace();
+    assert!(run(ws.path(), &["build", "--store", "a.nq", "seeds"]).status.success());
+    assert!(run(ws.path(), &["build", "--store", "b.nq", "seeds"]).status.success());
+    let a = std::fs::read(ws.path().join("a.nq")).unwrap();
+    assert_eq!(a, std::fs::read(ws.path().join("b.nq")).unwrap());
+    assert!(run(ws.path(), &["build", "--store", "a.nq", "seeds"]).status.success());
+    assert_eq!(
+        a,
+        std::fs::read(ws.path().join("a.nq")).unwrap(),
+        "re-building the same input changes nothing"
+    );
+}
+
+#[test]
+fn rebuilding_a_changed_file_replaces_only_its_graphs_and_new_files_are_added() {
+    let ws = workspace();
+    let store = "s.nq";
+    assert!(run(ws.path(), &["build", "--store", store, "seeds"]).status.success());
+    let graphs = |ws: &Path| {
+        query_csv(ws, store, "SELECT ?g ?src WHERE { GRAPH ?g { ?g dg:sourceFile ?src } } ORDER BY ?g")
+    };
+    let before = graphs(ws.path());
+    let file = ws.path().join("seeds/000_8485a5dca28439e8.txt");
+    let text = std::fs::read_to_string(&file).unwrap().replace("远景2050", "远景2060");
+    std::fs::write(&file, text).unwrap();
+    assert!(run(ws.path(), &["build", "--store", store, "seeds/000_8485a5dca28439e8.txt"]).status.success());
+    let after = graphs(ws.path());
+    assert_eq!(after.len(), 15);
+    let changed: Vec<&String> = before.iter().filter(|g| !after.contains(g)).collect();
+    assert_eq!(changed.len(), 1, "only the changed document's graph is new");
+    assert!(changed[0].contains("000_"));
+    let extra = ws.path().join("extra.txt");
+    std::fs::write(
+        &extra,
+        "中华人民共和国和越南社会主义共和国联合声明\n双方于2015年11月5日在河内举行会谈。\n",
+    )
+    .unwrap();
+    let o = run(ws.path(), &["build", "--store", store, "extra.txt"]);
+    assert!(o.status.success(), "{}", stderr(&o));
+    assert_eq!(graphs(ws.path()).len(), 16);
+}
+
+#[test]
+fn bad_files_are_skipped_and_the_rest_is_stored() {
+    let ws = workspace();
+    let bad = ws.path().join("bad");
+    std::fs::create_dir(&bad).unwrap();
+    std::fs::write(bad.join("empty.txt"), b"").unwrap();
+    std::fs::write(bad.join("binary.txt"), [0u8, 159, 146, 150, 0, 1, 2, 3, 255, 0]).unwrap();
+    std::fs::write(bad.join("junk.txt"), (0..3000u32).map(|i| (i * 7919 % 251) as u8).collect::<Vec<u8>>())
+        .unwrap();
+    std::fs::write(
+        bad.join("gbk.txt"),
+        encoding_rs::GBK.encode("中华人民共和国和老挝人民民主共和国联合声明\n双方同意加强合作。\n").0,
+    )
+    .unwrap();
+    let o = run(ws.path(), &["build", "seeds", "bad", "missing-dir"]);
+    assert!(o.status.success(), "{}", stderr(&o));
+    let err = stderr(&o);
+    for name in ["empty.txt", "binary.txt", "junk.txt", "missing-dir"] {
+        assert!(err.contains(name), "`{name}` is reported as skipped: {err}");
+    }
+    assert!(err.lines().all(|l| l.starts_with("diplograph: skipped `")), "one line per skipped file: {err}");
+    assert!(stdout(&o).contains("built 16 documents from 6 files"), "{}", stdout(&o));
+    assert!(stdout(&o).contains("gb18030"), "{}", stdout(&o));
+}
+
+#[test]
+fn a_build_with_nothing_to_read_fails_and_leaves_the_store() {
+    let ws = workspace();
+    assert!(run(ws.path(), &["build", "seeds"]).status.success());
+    let before = std::fs::read(ws.path().join("diplograph.nq")).unwrap();
+    std::fs::create_dir(ws.path().join("empty")).unwrap();
+    let o = run(ws.path(), &["build", "empty"]);
+    assert_eq!(o.status.code(), Some(2));
+    assert!(stderr(&o).contains("no document could be built"), "{}", stderr(&o));
+    assert_eq!(before, std::fs::read(ws.path().join("diplograph.nq")).unwrap());
+}
+
+#[test]
+fn a_build_that_fails_half_way_leaves_the_previous_store_byte_identical() {
+    let ws = workspace();
+    assert!(run(ws.path(), &["build", "seeds/000_8485a5dca28439e8.txt"]).status.success());
+    let before = std::fs::read(ws.path().join("diplograph.nq")).unwrap();
+    let o = bin()
+        .current_dir(ws.path())
+        .env("DIPLOGRAPH_FAILPOINT", "before-rename")
+        .args(["build", "seeds"])
+        .output()
+        .unwrap();
+    assert_eq!(o.status.code(), Some(2), "{}", stderr(&o));
+    assert_eq!(before, std::fs::read(ws.path().join("diplograph.nq")).unwrap());
+    let leftovers: Vec<_> = std::fs::read_dir(ws.path())
+        .unwrap()
+        .flatten()
+        .filter(|e| e.file_name().to_string_lossy().ends_with(".tmp"))
+        .collect();
+    assert!(leftovers.is_empty(), "no temp file is left behind");
+}
+
+#[test]
+fn store_errors_name_the_file() {
+    let ws = workspace();
+    let o = run(ws.path(), &["stats", "--store", "nowhere.nq"]);
+    assert_eq!(o.status.code(), Some(2));
+    assert!(stderr(&o).contains("`nowhere.nq` does not exist"), "{}", stderr(&o));
+    std::fs::write(ws.path().join("corrupt.nq"), "<a> <b> garbage\n").unwrap();
+    for args in [&["stats", "--store", "corrupt.nq"][..], &["build", "--store", "corrupt.nq", "seeds"][..]] {
+        let o = run(ws.path(), args);
+        assert_eq!(o.status.code(), Some(2));
+        assert!(stderr(&o).contains("`corrupt.nq` is corrupt"), "{}", stderr(&o));
+        assert_eq!(stderr(&o).lines().count(), 1);
+    }
+    assert_eq!(std::fs::read_to_string(ws.path().join("corrupt.nq")).unwrap(), "<a> <b> garbage\n");
+}
+
+#[test]
+fn queries_answer_in_every_format_and_reject_malformed_sparql() {
+    let ws = workspace();
+    assert!(run(ws.path(), &["build", "seeds"]).status.success());
+    let o = run(ws.path(), &["query", "documents"]);
+    assert!(o.status.success(), "{}", stderr(&o));
+    assert!(stdout(&o).contains("(15 rows)"), "{}", stdout(&o));
+    for (format, marker) in
+        [("csv", "document,"), ("tsv", "?document\t"), ("json", "\"bindings\""), ("xml", "<sparql")]
+    {
+        let o = run(ws.path(), &["query", "--format", format, "documents"]);
+        assert!(o.status.success(), "{format}: {}", stderr(&o));
+        assert!(stdout(&o).contains(marker), "{format}: {}", stdout(&o));
+    }
+    std::fs::write(ws.path().join("count.rq"), "SELECT (COUNT(*) AS ?n) WHERE { ?d a dg:Document }").unwrap();
+    let o = run(ws.path(), &["query", "--format", "csv", "count.rq"]);
+    assert_eq!(stdout(&o).lines().nth(1), Some("15"));
+    let o = run(ws.path(), &["query", "ASK { ?c a dg:Country }"]);
+    assert_eq!(stdout(&o).trim(), "true");
+    let o = run(
+        ws.path(),
+        &["query", "CONSTRUCT { ?c rdfs:label ?l } WHERE { ?c a dg:Country ; rdfs:label ?l } LIMIT 3"],
+    );
+    assert!(o.status.success() && stdout(&o).contains("rdfs:label"), "{}", stdout(&o));
+    let o = run(ws.path(), &["query", "SELECT ?x WHERE { ?x"]);
+    assert_eq!(o.status.code(), Some(2));
+    assert!(stderr(&o).contains("invalid SPARQL"), "{}", stderr(&o));
+    assert_eq!(stderr(&o).lines().count(), 1);
+    let o = run(ws.path(), &["query", "--format", "yaml", "documents"]);
+    assert_eq!(o.status.code(), Some(2));
+    let o = run(ws.path(), &["query", "no-such-query"]);
+    assert!(stderr(&o).contains("named query"), "{}", stderr(&o));
+}
+
+#[test]
+fn stats_and_help() {
+    let ws = workspace();
+    assert!(run(ws.path(), &["build", "seeds"]).status.success());
+    let o = run(ws.path(), &["stats"]);
+    assert!(o.status.success());
+    let text = stdout(&o);
+    assert!(text.contains("documents: 15"), "{text}");
+    assert!(text.contains("Country"), "{text}");
+    for cmd in ["build", "query", "stats", "extract"] {
+        let o = run(ws.path(), &[cmd, "--help"]);
+        assert!(o.status.success());
+        assert!(stdout(&o).contains("Example"), "{cmd} --help has an example");
+    }
+}
+
+#[test]
+fn extract_prints_mentions_with_spans_into_the_original_text() {
+    let o = run(&seeds(), &["extract", "--format", "jsonl", "000_8485a5dca28439e8.txt"]);
+    assert!(o.status.success(), "{}", stderr(&o));
+    let original: Vec<char> =
+        std::fs::read_to_string(seeds().join("000_8485a5dca28439e8.txt")).unwrap().chars().collect();
+    let mut count = 0;
+    for line in stdout(&o).lines() {
+        let v: serde_json::Value = serde_json::from_str(line).unwrap();
+        let (start, end) = (v["start"].as_u64().unwrap() as usize, v["end"].as_u64().unwrap() as usize);
+        let span: String = original[start..end].iter().collect();
+        let normalized = diplograph::text::NormText::new(&span).as_str().replace('\n', "");
+        assert_eq!(normalized, v["surface"].as_str().unwrap(), "{line}");
+        count += 1;
+    }
+    assert!(count > 50);
+    let o = run(&seeds(), &["extract", "nowhere.txt"]);
+    assert_eq!(o.status.code(), Some(2));
+    assert!(stderr(&o).contains("`nowhere.txt`"));
+}
