@@ -132,14 +132,8 @@ pub fn find(text: &str, hits: &[Hit], lexicon: &Lexicon) -> Vec<Mention> {
             let after = &text[byte(run_end)..];
             let followed = COMPOUND_CONTEXT.iter().any(|w| after.starts_with(w));
             if run.contains('中') || followed {
-                for k in start..run_end {
-                    out.push(Mention::new(
-                        text,
-                        Kind::Country,
-                        byte(k),
-                        byte(k + 1),
-                        Key::Abbrev(chars[k].1),
-                    ));
+                for (k, &(_, c)) in chars.iter().enumerate().take(run_end).skip(start) {
+                    out.push(Mention::new(text, Kind::Country, byte(k), byte(k + 1), Key::Abbrev(c)));
                 }
             }
         }

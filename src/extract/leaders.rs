@@ -147,7 +147,7 @@ fn link_to_gazetteer(found: &mut [Mention], lexicon: &Lexicon) {
             .gazetteer
             .leaders
             .iter()
-            .position(|l| l.zh == key || l.zh == m.surface || l.names.iter().any(|n| *n == m.surface));
+            .position(|l| l.zh == key || l.zh == m.surface || l.names.contains(&m.surface));
         if let Some(i) = hit {
             m.key = Key::Leader(i);
         }

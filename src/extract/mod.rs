@@ -138,7 +138,7 @@ pub fn extract(text: &str) -> Vec<Mention> {
     let leaders = leaders::find(text, &mentions, lexicon);
     mentions.extend(leaders);
     let mut mentions = resolve_overlaps(mentions);
-    mentions.sort_by(|a, b| (a.start, a.end, a.kind).cmp(&(b.start, b.end, b.kind)));
+    mentions.sort_by_key(|m| (m.start, m.end, m.kind));
     mentions
 }
 

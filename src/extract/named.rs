@@ -264,14 +264,12 @@ fn projects(text: &str, hits: &[Hit], lexicon: &Lexicon) -> Vec<Mention> {
 /// Walks left from `from` over the characters a name may hold, stopping at punctuation or a stop word.
 fn left_edge(text: &str, from: usize) -> usize {
     let mut start = from;
-    let mut count = 0;
-    for (i, c) in text[..from].char_indices().rev() {
+    for (count, (i, c)) in text[..from].char_indices().rev().enumerate() {
         let allowed = is_cjk(c) || c.is_ascii_digit() || matches!(c, '—' | '-' | '“' | '”' | '(' | ')');
         if !allowed || count >= 16 || starts_with_any_end(&text[..i + c.len_utf8()], LEFT_STOPS) {
             break;
         }
         start = i;
-        count += 1;
         if c == '“' {
             break;
         }

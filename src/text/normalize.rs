@@ -241,11 +241,10 @@ impl Builder {
         let next = nfkc_char(next);
         if ideographic >= 2 {
             self.push('\n', run.start, run.end);
-        } else if (prev.is_ascii_alphanumeric() || prev.is_ascii_punctuation())
-            && (next.is_ascii_alphanumeric() || next.is_ascii_punctuation())
+        } else if run.len() >= 2
+            || ((prev.is_ascii_alphanumeric() || prev.is_ascii_punctuation())
+                && (next.is_ascii_alphanumeric() || next.is_ascii_punctuation()))
         {
-            self.push(' ', run.start, run.end);
-        } else if run.len() >= 2 {
             self.push(' ', run.start, run.end);
         }
     }
