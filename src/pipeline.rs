@@ -55,10 +55,7 @@ pub fn analyze(source_file: &str, bytes: &[u8]) -> Result<Vec<AnalyzedDocument>,
         let hash = content_hash(body, &segment.repeats, segment.range.start);
         let mentions: Vec<extract::Mention> = extract::extract(body)
             .into_iter()
-            .filter(|m| {
-                let at = segment.range.start + m.start;
-                !segment.repeats.iter().any(|r| r.start <= at && at < r.end)
-            })
+            .filter(|m| !segment.is_skipped(segment.range.start + m.start))
             .collect();
         let resolved = resolve::resolve(&mentions, lexicon);
         let located = mentions

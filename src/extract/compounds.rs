@@ -4,97 +4,49 @@
 //! take (关系, 两国, 建交 …); `X方` counts unless it is an ordinary word (西方, 南方, 比方). Which country
 //! an ambiguous character (乌, 巴, 土) means is decided later, from the document's context.
 
-use super::lexicon::{Hit, Lexicon};
+use super::lexicon::{Entry, Hit, Lexicon};
 use super::{Key, Kind, Mention};
+use std::collections::BTreeSet;
 
 /// Words of the form `X方` that are not a country's side.
+#[rustfmt::skip]
 const NOT_SIDES: &[&str] = &[
-    "西方",
-    "东方",
-    "南方",
-    "北方",
-    "比方",
-    "多方",
-    "地方",
-    "平方",
-    "立方",
-    "大方",
-    "前方",
-    "后方",
-    "上方",
-    "下方",
-    "官方",
-    "对方",
-    "各方",
-    "双方",
-    "一方",
-    "外方",
-    "另一方",
-    "日方长",
+    "西方", "东方", "南方", "北方", "比方", "多方", "地方", "平方", "立方", "大方", "前方", "后方", "上方", "下方", "官方", "对方",
+    "各方", "双方", "一方", "外方", "另一方", "日方长",
 ];
 /// Characters before 中 that make it part of another word (其中, 集中, 当中 …).
 const BEFORE_ZHONG: &str = "其集空心当途暗从居期初高正之年月手家命选看打击热适折网文";
 /// Words that follow a compound of country forms.
+#[rustfmt::skip]
 const COMPOUND_CONTEXT: &[&str] = &[
-    "两国",
-    "三国",
-    "四国",
-    "五国",
-    "关系",
-    "双方",
-    "三方",
-    "边境",
-    "边界",
-    "友好",
-    "合作",
-    "战略",
-    "元首",
-    "首脑",
-    "建交",
-    "之间",
-    "贸易",
-    "会谈",
-    "会晤",
-    "外长",
-    "联合",
-    "冲突",
-    "战争",
-    "谈判",
-    "经济走廊",
-    "铁路",
-    "公路",
-    "管道",
-    "天然气",
-    "原油",
-    "总理",
-    "政府",
-    "人民",
-    "友谊",
-    "同盟",
-    "条约",
-    "协定",
-    "声明",
-    "公报",
-    "经贸",
-    "全面",
-    "永久",
-    "睦邻",
-    "伙伴",
-    "核",
-    "对话",
-    "交往",
-    "往来",
-    "互信",
-    "博览会",
-    "命运共同体",
+    "两国", "三国", "四国", "五国", "关系", "双方", "三方", "边境", "边界", "友好", "合作", "战略", "元首",
+    "首脑", "建交", "之间", "贸易", "会谈", "会晤", "外长", "联合", "冲突", "战争", "谈判", "经济走廊", "铁路",
+    "公路", "管道", "天然气", "原油", "总理", "政府", "人民", "友谊", "同盟", "条约", "协定", "声明", "公报",
+    "经贸", "全面", "永久", "睦邻", "伙伴", "核", "对话", "交往", "往来", "互信", "博览会", "命运共同体",
+    "关于", "改善", "两军", "双边", "领导人", "间", "等国", "投资", "人文", "务实", "科技", "农业", "能源",
+    "贸易额", "友城", "青年", "媒体", "文化", "教育", "旅游", "执法",
 ];
 
 /// Country mentions made of one-character forms, outside the spans of gazetteer `hits`.
+///
+/// A character counts when its country is named in full in `text` (中 always: the documents are
+/// Chinese), or when the compound is followed by a word compounds take; an `X方` form counts when X
+/// counts in that sense or appears in an accepted compound.
 pub fn find(text: &str, hits: &[Hit], lexicon: &Lexicon) -> Vec<Mention> {
-    let covered = |byte: usize| hits.iter().any(|h| h.start <= byte && byte < h.end);
+    let names = hits.iter().filter(|h| !matches!(h.entry, Entry::Treaty(_) | Entry::Initiative(_)));
+    let spans: Vec<(usize, usize)> = names.map(|h| (h.start, h.end)).collect();
+    let covered = |byte: usize| spans.iter().any(|&(s, e)| s <= byte && byte < e);
+    let mut named: BTreeSet<char> = BTreeSet::from(['中']);
+    for h in hits {
+        if let Entry::Country(i) = h.entry {
+            named.extend(lexicon.gazetteer.countries[i].abbrev.iter().copied());
+        }
+    }
     let chars: Vec<(usize, char)> = text.char_indices().collect();
+    let byte = |k: usize| chars.get(k).map_or(text.len(), |c| c.0);
     let is_form = |i: usize| lexicon.abbrev_chars.contains(&chars[i].1) && !covered(chars[i].0);
-    let mut out = Vec::new();
+    let mut compounds: Vec<Mention> = Vec::new();
+    let mut sides: Vec<(usize, char)> = Vec::new();
     let mut i = 0;
     while i < chars.len() {
         if !is_form(i) {
@@ -109,37 +61,39 @@ pub fn find(text: &str, hits: &[Hit], lexicon: &Lexicon) -> Vec<Mention> {
         if chars[start].1 == '中' && start > 0 && BEFORE_ZHONG.contains(chars[start - 1].1) {
             start += 1;
         }
-        let byte = |k: usize| chars.get(k).map_or(text.len(), |c| c.0);
         let mut run_end = end;
         if end < chars.len() && chars[end].1 == '方' && start < end {
-            let side = &text[byte(end - 1)..byte(end + 1)];
             let before = &text[byte(start.saturating_sub(1).min(end - 1))..byte(end + 1)];
-            if !NOT_SIDES.iter().any(|w| before.ends_with(w) && (w.len() > side.len() || *w == side)) {
-                let mut m = Mention::new(
-                    text,
-                    Kind::Country,
-                    byte(end - 1),
-                    byte(end + 1),
-                    Key::Abbrev(chars[end - 1].1),
-                );
-                m.surface = side.to_owned();
-                out.push(m);
+            if !NOT_SIDES.iter().any(|w| before.ends_with(w)) {
+                sides.push((end - 1, chars[end - 1].1));
                 run_end = end - 1;
             }
         }
         if run_end >= start + 2 {
-            let run: String = chars[start..run_end].iter().map(|c| c.1).collect();
-            let after = &text[byte(run_end)..];
-            let followed = COMPOUND_CONTEXT.iter().any(|w| after.starts_with(w));
-            if run.contains('中') || followed {
+            let followed = COMPOUND_CONTEXT.iter().any(|w| text[byte(run_end)..].starts_with(w));
+            let run = &chars[start..run_end];
+            let all_named = run.iter().all(|(_, c)| named.contains(c));
+            // 中亚, 中立: a two-character 中X counts only when X's country is named in the document.
+            let pair_with_zhong = run.len() == 2 && run.iter().any(|(_, c)| *c == '中');
+            let has_zhong = run.iter().any(|(_, c)| *c == '中');
+            if (followed && !pair_with_zhong) || (all_named && has_zhong) {
                 for (k, &(_, c)) in chars.iter().enumerate().take(run_end).skip(start) {
-                    out.push(Mention::new(text, Kind::Country, byte(k), byte(k + 1), Key::Abbrev(c)));
+                    compounds.push(Mention::new(text, Kind::Country, byte(k), byte(k + 1), Key::Abbrev(c)));
                 }
             }
         }
         i = end.max(i + 1);
     }
-    out
+    let in_compounds: BTreeSet<char> = compounds.iter().filter_map(|m| m.surface.chars().next()).collect();
+    for (k, c) in sides {
+        if named.contains(&c) || in_compounds.contains(&c) {
+            let mut m = Mention::new(text, Kind::Country, byte(k), byte(k + 2), Key::Abbrev(c));
+            m.surface = text[byte(k)..byte(k + 2)].to_owned();
+            compounds.push(m);
+        }
+    }
+    compounds.sort_by_key(|m| m.start);
+    compounds
 }
 
 #[cfg(test)]
@@ -157,9 +111,13 @@ mod tests {
         let cases: &[(&str, &[&str])] = &[
             ("中蒙俄经济走廊", &["中", "蒙", "俄"]),
             ("哈中关系", &["哈", "中"]),
-            ("俄方支持中方立场", &["俄方", "中方"]),
+            ("俄罗斯,俄方支持中方立场", &["俄方", "中方"]),
+            ("俄方支持中方立场", &["中方"]),
             ("美苏关系", &["美", "苏"]),
-            ("其中俄方表示", &["俄方"]),
+            ("中亚国家", &[]),
+            ("保持中立", &[]),
+            ("条约方面", &[]),
+            ("俄罗斯,其中俄方表示", &["俄方"]),
             ("西方国家和各方", &[]),
             ("集中力量", &[]),
             ("中华人民共和国", &[]),

@@ -95,13 +95,33 @@ pub fn name_key(name: &str) -> String {
     name.rsplit('·').next().unwrap_or(name).to_owned()
 }
 
+/// What the leader recognizer adds, and which gazetteer matches it withdraws.
+#[derive(Debug, Default)]
+pub struct Found {
+    pub added: Vec<Mention>,
+    /// Short (two-character) gazetteer names never confirmed by an office or a longer form: these
+    /// are more likely parts of ordinary words (他信 in 其他信息) than the leader.
+    pub withdrawn: Vec<(usize, usize)>,
+}
+
+/// First characters that continue an office word rather than start a name (主席国, 总统府, 任期).
+const NOT_NAME_START: &str = "国府团处办选任期职定制级会院部方令官署";
+
+static ENUMERATION: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(r"((?:\p{Han}{2,3}、)+\p{Han}{2,3})等(?:参加|出席|陪同|在座|会见|会谈)").expect("enumeration")
+});
+
 /// Leader mentions in `text`, given the mentions already found (countries and bodies qualify offices).
-pub fn find(text: &str, existing: &[Mention], lexicon: &Lexicon) -> Vec<Mention> {
+pub fn find(text: &str, existing: &[Mention], lexicon: &Lexicon) -> Found {
     let mut found: Vec<Mention> = Vec::new();
     let leader_at = |start: usize| existing.iter().any(|m| m.kind == Kind::Leader && m.start == start);
+    let clashes = |start: usize, end: usize| {
+        existing.iter().any(|m| m.kind != Kind::Leader && m.start < end && start < m.end)
+            || text[start..].starts_with(|c| NOT_NAME_START.contains(c))
+    };
     for office in OFFICES.pattern.find_iter(text) {
         let Some((start, end, dotted)) = name_after(text, office.end()) else { continue };
-        if leader_at(start) {
+        if leader_at(start) || clashes(start, end) {
             continue;
         }
         let qualifier =
@@ -121,22 +141,83 @@ pub fn find(text: &str, existing: &[Mention], lexicon: &Lexicon) -> Vec<Mention>
     }
     for caps in GREETING.captures_iter(text) {
         let name = caps.name("name").expect("name group");
-        if is_stop_at(name.as_str()) || name.as_str().chars().any(|c| STOP_CHARS.contains(c) && c != '·') {
+        let n = name.as_str();
+        let short_enough = if n.contains('·') { n.chars().count() <= 16 } else { n.chars().count() <= 4 };
+        if !short_enough || is_stop_at(n) || n.chars().any(|c| STOP_CHARS.contains(c) && c != '·') {
             continue;
         }
-        if STOP_WORDS.iter().any(|w| name.as_str().contains(w)) || leader_at(name.start()) {
+        if STOP_WORDS.iter().any(|w| n.contains(w))
+            || leader_at(name.start())
+            || clashes(name.start(), name.end())
+        {
             continue;
         }
-        let mut m =
-            Mention::new(text, Kind::Leader, name.start(), name.end(), Key::Name(name_key(name.as_str())));
+        let mut m = Mention::new(text, Kind::Leader, name.start(), name.end(), Key::Name(name_key(n)));
         m.office = Some(caps["office"].to_owned());
         found.push(m);
     }
     link_to_gazetteer(&mut found, lexicon);
-    let mut all: Vec<Mention> = existing.iter().filter(|m| m.kind == Kind::Leader).cloned().collect();
-    all.extend(found.iter().cloned());
+    let (listed, spans) = enumerated(text, existing, &found, &clashes);
+    found.extend(listed);
+    let known: Vec<&Mention> = existing.iter().chain(&found).filter(|m| m.kind == Kind::Leader).collect();
+    let confirmed = |m: &Mention| {
+        spans.contains(&(m.start, m.end))
+            || known.iter().any(|k| {
+                k.key == m.key
+                    && (k.surface.chars().count() >= 3
+                        || k.office.is_some()
+                        || office_next_to(text, k.start, k.end))
+            })
+    };
+    let withdrawn: Vec<(usize, usize)> = existing
+        .iter()
+        .filter(|m| m.kind == Kind::Leader && matches!(m.key, Key::Leader(_)) && !confirmed(m))
+        .map(|m| (m.start, m.end))
+        .collect();
+    let all: Vec<Mention> = known.iter().filter(|m| confirmed(m)).map(|m| (*m).clone()).collect();
     found.extend(propagate(text, &all));
-    found
+    Found { added: found, withdrawn }
+}
+
+/// True when an office title stands right before or right after the span.
+fn office_next_to(text: &str, start: usize, end: usize) -> bool {
+    let window = text[..start].char_indices().rev().nth(11).map_or(0, |(i, _)| i);
+    let before = OFFICES.pattern.find_iter(&text[window..start]).any(|m| window + m.end() == start);
+    let after = OFFICES.pattern.find(&text[end..]).is_some_and(|m| m.start() == 0);
+    before || after
+}
+
+/// Names listed with a known leader (丁薛祥、杨洁篪、王毅、何立峰等参加) are leaders too.
+fn enumerated(
+    text: &str,
+    existing: &[Mention],
+    found: &[Mention],
+    clashes: &dyn Fn(usize, usize) -> bool,
+) -> (Vec<Mention>, Vec<(usize, usize)>) {
+    let mut out = Vec::new();
+    let mut spans = Vec::new();
+    for caps in ENUMERATION.captures_iter(text) {
+        let list = caps.get(1).expect("list group");
+        let is_leader = |s: usize, e: usize| {
+            existing.iter().chain(found).any(|m| m.kind == Kind::Leader && m.start == s && m.end == e)
+        };
+        let mut items = Vec::new();
+        let mut at = list.start();
+        for item in list.as_str().split('、') {
+            items.push((at, at + item.len()));
+            at += item.len() + '、'.len_utf8();
+        }
+        if !items.iter().any(|&(s, e)| is_leader(s, e)) {
+            continue;
+        }
+        for (s, e) in items {
+            spans.push((s, e));
+            if !is_leader(s, e) && !clashes(s, e) {
+                out.push(Mention::new(text, Kind::Leader, s, e, Key::Name(text[s..e].to_owned())));
+            }
+        }
+    }
+    (out, spans)
 }
 
 /// A pattern-found name that is a form of a gazetteer leader takes that leader's key.
@@ -211,6 +292,8 @@ mod tests {
             ["德·阿·梅德韦杰夫", "梅德韦杰夫"]
         );
         assert_eq!(leaders("尊敬的拉马福萨总统,"), ["拉马福萨"]);
+        assert_eq!(leaders("丁薛祥、王毅、何立峰等参加有关活动。"), ["丁薛祥", "王毅", "何立峰"]);
+        assert!(leaders("其他信息").is_empty());
         assert_eq!(leaders("美国总统威廉·J·克林顿在白宫"), ["威廉·J·克林顿"]);
         assert!(leaders("中方支持哈方担任主席国工作。").is_empty());
     }

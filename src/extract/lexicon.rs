@@ -87,9 +87,12 @@ impl Lexicon {
             add(&c.zh, Entry::Country(i));
             c.names.iter().for_each(|n| add(n, Entry::Country(i)));
         }
+        // A country's government (俄罗斯联邦政府) stands for the country, not for a body of it.
         for (i, o) in gazetteer.organizations.iter().enumerate() {
-            add(&o.zh, Entry::Organization(i));
-            o.names.iter().for_each(|n| add(n, Entry::Organization(i)));
+            std::iter::once(&o.zh)
+                .chain(&o.names)
+                .filter(|n| !n.ends_with("政府"))
+                .for_each(|n| add(n, Entry::Organization(i)));
         }
         for (i, l) in gazetteer.leaders.iter().enumerate() {
             add(&l.zh, Entry::Leader(i));

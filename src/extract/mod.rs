@@ -136,7 +136,8 @@ pub fn extract(text: &str) -> Vec<Mention> {
     mentions.extend(named::find(text, lexicon));
     let mut mentions = resolve_overlaps(mentions);
     let leaders = leaders::find(text, &mentions, lexicon);
-    mentions.extend(leaders);
+    mentions.retain(|m| !(m.kind == Kind::Leader && leaders.withdrawn.contains(&(m.start, m.end))));
+    mentions.extend(leaders.added);
     let mut mentions = resolve_overlaps(mentions);
     mentions.sort_by_key(|m| (m.start, m.end, m.kind));
     mentions
@@ -153,7 +154,8 @@ fn resolve_overlaps(mut mentions: Vec<Mention>) -> Vec<Mention> {
                 return false;
             }
             let nested = k.contains(&m);
-            !nested || (k.kind == m.kind && k.kind != Kind::Treaty) || k.kind == Kind::Leader
+            let same = k.start == m.start && k.end == m.end && k.kind == m.kind;
+            same || !nested || (k.kind == m.kind && k.kind != Kind::Treaty) || k.kind == Kind::Leader
         });
         if !conflict {
             kept.push(m);

@@ -1,6 +1,7 @@
 //! Organizations, projects and initiatives found by pattern, for names no gazetteer lists:
-//! a country or compound plus a body (蒙古国经济发展部, 中哈合作委员会), a named undertaking ending in a
-//! project word (中蒙俄经济走廊, “安格连—帕普”铁路隧道, 援蒙古学校项目), and quoted or 全球…倡议 initiatives.
+//! a country, compound or body plus a body ending (蒙古国经济发展部, 中哈合作委员会, 中共中央办公厅),
+//! a named undertaking ending in a project word (中蒙俄经济走廊, “安格连—帕普”铁路隧道, 援蒙古学校项目),
+//! quoted initiatives (“远景2050”长期发展政策), 全球…倡议, five-year plans and national strategies.
 
 use super::lexicon::{Entry, Hit, Lexicon};
 use super::{Key, Kind, Mention};
@@ -8,148 +9,39 @@ use crate::text::normalize::is_cjk;
 use regex::Regex;
 use std::sync::LazyLock;
 
-/// Endings of bodies, longest first within each family.
+/// Endings of bodies; a longer ending is tried before a shorter one it contains.
+#[rustfmt::skip]
 const ORG_SUFFIXES: &[&str] = &[
-    "政府间合作委员会",
-    "合作委员会",
-    "联合委员会",
-    "委员会",
-    "联委会",
-    "分委会",
-    "工作组",
-    "办公厅",
-    "红十字会",
-    "广播电视台",
-    "广播电视总台",
-    "电视台",
-    "通讯社",
-    "科学院",
-    "研究院",
-    "研发中心",
-    "中心",
-    "银行",
-    "基金会",
-    "协会",
-    "议会",
-    "大学",
-    "集团公司",
-    "公司",
-    "最高会议",
-    "总局",
-    "总署",
-    "总台",
-    "部",
-    "局",
-    "署",
-    "党",
+    "政府间合作委员会", "合作委员会", "联合委员会", "委员会", "联委会", "分委会", "工作组", "专家组", "联络组", "办公厅", "秘书处", "红十字会",
+    "广播电视台", "广播电视总台", "电视台", "通讯社", "科学院", "研究院", "研发中心", "银行", "基金会", "协会", "议会", "大学", "联盟", "集团公司",
+    "公司", "最高会议", "总局", "总署", "总台", "部", "局", "署", "党",
 ];
-/// Characters that may follow a body's name (a boundary), so 部署, 部长, 局势 are not bodies.
-const ORG_FOLLOW: &str = "和与同及、,。;:)“”《》在将的间为共对是也于关签代负主已等就向";
+/// Words ending in a one-character body ending that are not bodies (格局, 大局, 西部).
+const NOT_BODIES: &[&str] = &[
+    "格局", "大局", "全局", "布局", "结局", "当局", "时局", "政局", "开局", "僵局", "骗局", "邮局", "内部",
+    "外部", "全部", "局部",
+];
+/// Characters that continue a one-character body ending into another word (部署, 部长, 局势, 党员).
+const WORD_AFTER_BODY: &str = "署长门分队落位件势面限员派性内外委政务级";
+/// Characters a body's name never contains: it ends before them.
+const ORG_BREAK: &str = "在的是对为将向从以于及其等同把被,。;:!?“”《》()";
+/// Prefixes of international bodies (欧亚经济委员会, 亚洲文化遗产保护联盟, 联合国政府专家组).
+const INTERNATIONAL: &[&str] = &["联合国", "欧亚", "亚洲", "欧洲", "非洲", "美洲", "亚太", "国际", "世界"];
 /// Endings of projects.
+#[rustfmt::skip]
 const PROJECT_SUFFIXES: &[&str] = &[
-    "经济走廊",
-    "交通走廊",
-    "运输走廊",
-    "铁路走廊",
-    "走廊",
-    "天然气管道",
-    "原油管道",
-    "输油管道",
-    "油气管道",
-    "管道",
-    "铁路隧道",
-    "铁路",
-    "公路",
-    "高速公路",
-    "高铁",
-    "班列",
-    "无水港",
-    "港",
-    "口岸",
-    "隧道",
-    "大桥",
-    "水电站",
-    "核电站",
-    "电站",
-    "产业园",
-    "工业园",
-    "经济合作区",
-    "合作区",
-    "经济特区",
-    "自由贸易区",
-    "物流合作基地",
-    "博览会",
-    "项目",
+    "经济走廊", "交通走廊", "运输走廊", "铁路走廊", "走廊", "天然气管道", "原油管道", "输油管道", "油气管道", "管道", "铁路隧道", "铁路", "公路",
+    "高速公路", "高铁", "班列", "无水港", "口岸", "隧道", "大桥", "水电站", "核电站", "电站", "产业园", "工业园", "经济合作区", "合作区",
+    "经济特区", "自由贸易区", "物流合作基地", "示范基地", "合作基地", "博览会", "项目",
 ];
 /// Words that end a name on its left (a verb or connector precedes the name).
+#[rustfmt::skip]
 const LEFT_STOPS: &[&str] = &[
-    "推进",
-    "建设",
-    "共建",
-    "实施",
-    "落实",
-    "加快",
-    "支持",
-    "开展",
-    "参与",
-    "利用",
-    "发挥",
-    "打造",
-    "深化",
-    "对接",
-    "推动",
-    "研究",
-    "开通",
-    "完成",
-    "运营",
-    "启动",
-    "修建",
-    "签署",
-    "包括",
-    "通过",
-    "经由",
-    "发展",
-    "加强",
-    "提升",
-    "扩大",
-    "促进",
-    "做好",
-    "办好",
-    "举办",
-    "承办",
-    "重启",
-    "开工",
-    "竣工",
-    "建成",
-    "欢迎",
-    "积极",
-    "继续",
-    "愿",
-    "将",
-    "在",
-    "的",
-    "是",
-    "为",
-    "对",
-    "向",
-    "从",
-    "等",
-    "以及",
-    "和",
-    "与",
-    "及",
-    "同",
-    "就",
-    "关于",
-    "有关",
-    "其他",
-    "各",
-    "该",
-    "这",
-    "此",
-    "框架内",
-    "沿线",
-    "合作",
+    "推进", "共建", "实施", "落实", "加快", "支持", "开展", "参与", "利用", "发挥", "打造", "深化", "对接", "推动", "研究", "开通",
+    "完成", "运营", "启动", "修建", "签署", "包括", "通过", "经由", "加强", "提升", "扩大", "促进", "做好", "办好", "举办", "承办",
+    "重启", "开工", "竣工", "建成", "欢迎", "积极", "继续", "愿", "将", "在", "的", "是", "为", "对", "向", "从", "等", "以及",
+    "和", "与", "及", "同", "就", "关于", "有关", "其他", "各", "该", "这", "此", "框架内", "沿线", "完善", "保障", "强调", "挖掘",
+    "用好", "新建", "改造", "升级", "维护", "确保", "提高", "加大", "扩建",
 ];
 /// Words after a quotation that make it an initiative (“远景2050”长期发展政策).
 const INITIATIVE_WORDS: &[&str] =
@@ -161,21 +53,47 @@ static GLOBAL_INITIATIVE: LazyLock<Regex> =
     LazyLock::new(|| Regex::new(r"全球\p{Han}{2,8}?倡议").expect("global initiative"));
 static VISION: LazyLock<Regex> =
     LazyLock::new(|| Regex::new(r"^\p{Han}{2,12}[—-](?:19|20)\d\d$").expect("vision"));
+static NATIONAL_PLAN: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(
+        r"(?:国民经济和社会发展)?第[一二三四五六七八九十]{1,3}个五年(?:规划|计划)|至?(?:19|20)\d\d年(?:前)?(?:国家)?发展战略(?:规划)?",
+    )
+    .expect("national plan")
+});
 
 /// Pattern-found organizations, projects and initiatives in `text`.
 pub fn find(text: &str, lexicon: &Lexicon) -> Vec<Mention> {
     let hits = lexicon.find(text);
     let mut out = organizations(text, &hits, lexicon);
     out.extend(projects(text, &hits, lexicon));
-    out.extend(initiatives(text));
+    out.extend(initiatives(text, lexicon));
     out
 }
 
-/// Spans that can qualify a body: a country name or a compound of one-character forms (中哈).
-fn qualifiers(text: &str, hits: &[Hit], lexicon: &Lexicon) -> Vec<(usize, usize, Option<usize>)> {
-    let mut spans: Vec<(usize, usize, Option<usize>)> = hits
+/// A span that can begin a body's name, with the country it names, if any.
+struct Qualifier {
+    start: usize,
+    end: usize,
+    country: Option<usize>,
+    /// A known body (中共中央), which an organ ending can follow directly (中共中央办公厅).
+    is_body: bool,
+}
+
+/// Country names, compounds of one-character forms (中哈), known bodies and international prefixes.
+fn qualifiers(text: &str, hits: &[Hit], lexicon: &Lexicon) -> Vec<Qualifier> {
+    let mut spans: Vec<Qualifier> = hits
         .iter()
-        .filter_map(|h| if let Entry::Country(i) = h.entry { Some((h.start, h.end, Some(i))) } else { None })
+        .filter_map(|h| match h.entry {
+            Entry::Country(i) => {
+                Some(Qualifier { start: h.start, end: h.end, country: Some(i), is_body: false })
+            }
+            Entry::Organization(i) => {
+                let country = lexicon.gazetteer.organizations[i].country.as_deref();
+                let country =
+                    country.and_then(|id| lexicon.gazetteer.countries.iter().position(|c| c.id == id));
+                Some(Qualifier { start: h.start, end: h.end, country, is_body: true })
+            }
+            _ => None,
+        })
         .collect();
     let forms = super::compounds::find(text, hits, lexicon);
     let mut i = 0;
@@ -186,77 +104,93 @@ fn qualifiers(text: &str, hits: &[Hit], lexicon: &Lexicon) -> Vec<(usize, usize,
             j += 1;
         }
         if j > i {
-            spans.push((forms[i].start, forms[j].end, None));
+            spans.push(Qualifier { start: forms[i].start, end: forms[j].end, country: None, is_body: false });
         }
         i = j + 1;
+    }
+    for prefix in INTERNATIONAL {
+        spans.extend(text.match_indices(prefix).map(|(at, p)| Qualifier {
+            start: at,
+            end: at + p.len(),
+            country: None,
+            is_body: false,
+        }));
     }
     spans
 }
 
 fn organizations(text: &str, hits: &[Hit], lexicon: &Lexicon) -> Vec<Mention> {
+    let qualifiers = qualifiers(text, hits, lexicon);
+    let starts: Vec<usize> = qualifiers.iter().map(|q| q.start).collect();
     let mut out = Vec::new();
-    for (start, body_start, country) in qualifiers(text, hits, lexicon) {
-        let rest = &text[body_start..];
+    for q in &qualifiers {
+        let rest = &text[q.end..];
         let mut best: Option<usize> = None;
         for (count, (i, c)) in rest.char_indices().enumerate() {
-            if count > 16
-                || !(is_cjk(c) || c == '、')
-                || (i > 0 && starts_with_any(&rest[i..], &["关于", "签署", "的"]))
-            {
+            let breaks = ORG_BREAK.contains(c) || !(is_cjk(c) || c == '、' || c == '-' || c == '—');
+            let connector = "和与同、".contains(c) && starts.contains(&(q.end + i + c.len_utf8()));
+            let next_name = i > 0 && (rest[i..].starts_with("关于") || starts.contains(&(q.end + i)));
+            if count > 24 || breaks || connector || next_name {
                 break;
             }
             let at = &rest[..i + c.len_utf8()];
-            if let Some(suffix) = ORG_SUFFIXES.iter().find(|s| at.ends_with(*s)) {
-                let follow = rest[at.len()..].chars().next();
-                let bounded = follow.is_none_or(|f| ORG_FOLLOW.contains(f) || !is_cjk(f));
-                if bounded && at.len() > suffix.len() && !at.ends_with("、") {
-                    best = Some(at.len());
-                    break;
-                }
+            let Some(suffix) = ORG_SUFFIXES.iter().find(|s| at.ends_with(*s)) else { continue };
+            let body_chars = at[..at.len() - suffix.len()].chars().count();
+            let single = suffix.chars().count() == 1;
+            let follow = rest[at.len()..].chars().next();
+            let bounded = !single || follow.is_none_or(|f| !WORD_AFTER_BODY.contains(f));
+            let word = NOT_BODIES.iter().any(|w| at.ends_with(w));
+            let long_enough = body_chars >= 2
+                || (!single && body_chars >= 1)
+                || suffix.chars().count() >= 4
+                || (q.is_body && !single);
+            if bounded && !word && long_enough {
+                best = Some(at.len());
             }
         }
         if let Some(len) = best {
-            let end = body_start + len;
-            let mut m =
-                Mention::new(text, Kind::Organization, start, end, Key::Name(text[start..end].to_owned()));
-            m.country = country;
+            let end = q.end + len;
+            let mut m = Mention::new(
+                text,
+                Kind::Organization,
+                q.start,
+                end,
+                Key::Name(text[q.start..end].to_owned()),
+            );
+            m.country = q.country;
             out.push(m);
         }
     }
     out
 }
 
-fn starts_with_any(text: &str, words: &[&str]) -> bool {
-    words.iter().any(|w| text.starts_with(w))
-}
-
 fn projects(text: &str, hits: &[Hit], lexicon: &Lexicon) -> Vec<Mention> {
+    let forms = super::compounds::find(text, hits, lexicon);
     let mut out = Vec::new();
-    let mut last_end = 0;
-    for (end_idx, _) in text.char_indices().map(|(i, c)| (i + c.len_utf8(), c)) {
-        let head = &text[..end_idx];
+    for (end, _) in text.char_indices().map(|(i, c)| (i + c.len_utf8(), c)) {
+        let head = &text[..end];
         let Some(suffix) = PROJECT_SUFFIXES.iter().find(|s| head.ends_with(*s)) else { continue };
-        // Prefer the longest name: skip a suffix that a longer suffix continues (管道 in 管道项目).
-        let next = &text[end_idx..];
-        if PROJECT_SUFFIXES.iter().any(|s| next.starts_with(s)) || next.starts_with("二期") {
-            continue;
-        }
-        let suffix_start = end_idx - suffix.len();
-        let start = left_edge(text, suffix_start);
-        if start >= suffix_start || start < last_end {
-            continue;
-        }
-        let name = &text[start..end_idx];
-        if is_proper(name, start, hits, text, lexicon) {
-            out.push(Mention::new(
-                text,
-                Kind::Project,
-                start,
-                end_idx,
-                Key::Name(name.trim_matches(['“', '”']).to_owned()),
-            ));
-            last_end = end_idx;
-        }
+        let suffix_start = end - suffix.len();
+        let window = left_edge(text, suffix_start);
+        let Some(start) = proper_start(text, window, suffix_start, hits, &forms) else { continue };
+        // 中吉乌铁路项目 names the railway: the trailing 项目 is not part of the name.
+        let core = &text[start..end];
+        let end = match core.strip_suffix("项目") {
+            Some(rest)
+                if *suffix == "项目"
+                    && PROJECT_SUFFIXES.iter().any(|s| *s != "项目" && rest.ends_with(s)) =>
+            {
+                start + rest.len()
+            }
+            _ => end,
+        };
+        out.push(Mention::new(
+            text,
+            Kind::Project,
+            start,
+            end,
+            Key::Name(text[start..end].replace(['“', '”'], "")),
+        ));
     }
     out
 }
@@ -266,7 +200,7 @@ fn left_edge(text: &str, from: usize) -> usize {
     let mut start = from;
     for (count, (i, c)) in text[..from].char_indices().rev().enumerate() {
         let allowed = is_cjk(c) || c.is_ascii_digit() || matches!(c, '—' | '-' | '“' | '”' | '(' | ')');
-        if !allowed || count >= 16 || starts_with_any_end(&text[..i + c.len_utf8()], LEFT_STOPS) {
+        if !allowed || count >= 24 || LEFT_STOPS.iter().any(|w| text[..i + c.len_utf8()].ends_with(w)) {
             break;
         }
         start = i;
@@ -277,46 +211,63 @@ fn left_edge(text: &str, from: usize) -> usize {
     start
 }
 
-fn starts_with_any_end(head: &str, words: &[&str]) -> bool {
-    words.iter().any(|w| head.ends_with(w))
+/// Where a project's name starts inside `[window, suffix_start)`: at the first proper element (a
+/// country name or compound, a known body, a quotation, 援 for aid, 跨 for a crossing), or for a
+/// name of places joined by dashes (卡拉苏-阔勒买口岸) at most four characters before the first dash.
+fn proper_start(
+    text: &str,
+    window: usize,
+    suffix_start: usize,
+    hits: &[Hit],
+    forms: &[Mention],
+) -> Option<usize> {
+    let inside = |s: usize| window <= s && s < suffix_start;
+    let mut candidates: Vec<usize> = hits
+        .iter()
+        .filter(|h| matches!(h.entry, Entry::Country(_) | Entry::Organization(_)) && inside(h.start))
+        .map(|h| h.start)
+        .collect();
+    let slice = &text[window..suffix_start];
+    let compound_starts =
+        forms.windows(2).filter(|w| w[0].end == w[1].start && !w[0].surface.ends_with('方'));
+    candidates.extend(compound_starts.map(|w| w[0].start).filter(|s| inside(*s)));
+    candidates.extend(
+        slice.char_indices().filter(|(_, c)| matches!(c, '“' | '援' | '跨')).map(|(i, _)| window + i),
+    );
+    if let Some(dash) = slice.find(['—', '-']) {
+        let before: Vec<(usize, char)> = slice[..dash].char_indices().collect();
+        let k = before.len().min(4);
+        if k >= 2 {
+            candidates.push(window + before[before.len() - k].0);
+        }
+    }
+    candidates.into_iter().min()
 }
 
-/// A project name must hold something proper: a country or compound, a quotation, a dash between
-/// names, or begin with 援 (an aid project).
-fn is_proper(name: &str, start: usize, hits: &[Hit], text: &str, lexicon: &Lexicon) -> bool {
-    let end = start + name.len();
-    let has_country =
-        hits.iter().any(|h| matches!(h.entry, Entry::Country(_)) && h.start >= start && h.end <= end);
-    let forms = super::compounds::find(name, &lexicon.find(name), lexicon);
-    let _ = text;
-    has_country
-        || forms.len() >= 2
-        || name.contains('“')
-        || name.contains('—')
-        || name.contains('-')
-        || name.starts_with('援')
-}
-
-fn initiatives(text: &str) -> Vec<Mention> {
+fn initiatives(text: &str, lexicon: &Lexicon) -> Vec<Mention> {
     let mut out = Vec::new();
     for caps in QUOTED.captures_iter(text) {
         let inner = caps.get(1).expect("quoted group");
+        let name = inner.as_str();
         let after = &text[caps.get(0).expect("match").end()..];
-        let window: String = after.chars().take(8).collect();
-        let ends_initiative = INITIATIVE_WORDS.iter().any(|w| inner.as_str().ends_with(w));
-        let followed = INITIATIVE_WORDS.iter().any(|w| window.contains(w))
-            && !window.starts_with(['、', ',', '和', '与']);
-        if ends_initiative || followed || VISION.is_match(inner.as_str()) {
+        let window: String = after.chars().take(6).collect();
+        let ends_initiative = INITIATIVE_WORDS.iter().any(|w| name.ends_with(w));
+        let proper = name.chars().any(|c| c.is_ascii_digit())
+            || lexicon.find(name).iter().any(|h| matches!(h.entry, Entry::Country(_)))
+            || name.chars().count() >= 4;
+        let followed =
+            proper && INITIATIVE_WORDS.iter().any(|w| window.contains(w)) && !window.starts_with(['、', ',']);
+        if ends_initiative || followed || VISION.is_match(name) {
             out.push(Mention::new(
                 text,
                 Kind::Initiative,
                 inner.start(),
                 inner.end(),
-                Key::Name(inner.as_str().to_owned()),
+                Key::Name(name.to_owned()),
             ));
         }
     }
-    for m in GLOBAL_INITIATIVE.find_iter(text) {
+    for m in GLOBAL_INITIATIVE.find_iter(text).chain(NATIONAL_PLAN.find_iter(text)) {
         out.push(Mention::new(text, Kind::Initiative, m.start(), m.end(), Key::Name(m.as_str().to_owned())));
     }
     out
@@ -335,15 +286,37 @@ mod tests {
     }
 
     #[test]
-    fn finds_bodies_projects_and_initiatives() {
+    fn finds_bodies() {
         let f = named("中华人民共和国商务部和蒙古国经济发展部关于建立工作组的谅解备忘录");
         assert!(f.contains(&(Kind::Organization, "蒙古国经济发展部".into())), "{f:?}");
         assert!(f.contains(&(Kind::Organization, "中华人民共和国商务部".into())), "{f:?}");
-        assert!(named("双方将推进中蒙俄经济走廊建设").contains(&(Kind::Project, "中蒙俄经济走廊".into())));
-        assert!(named("“安格连—帕普”铁路隧道等").contains(&(Kind::Project, "“安格连—帕普”铁路隧道".into())));
-        assert!(named("在“远景2050”长期发展政策引领下").contains(&(Kind::Initiative, "远景2050".into())));
-        assert!(named("支持全球发展倡议").contains(&(Kind::Initiative, "全球发展倡议".into())));
-        assert!(named("中方部署工作,局势稳定").is_empty());
+        assert!(named("中乌政府间合作委员会及其各分委会")
+            .contains(&(Kind::Organization, "中乌政府间合作委员会".into())));
+        assert!(named("欧亚经济委员会").contains(&(Kind::Organization, "欧亚经济委员会".into())));
+        assert!(named("中国西部").is_empty());
+        assert!(named("中俄互利合作新格局").is_empty());
+    }
+
+    #[test]
+    fn finds_projects() {
+        let p = |s: &str| (Kind::Project, s.to_owned());
+        assert!(named("双方将推进中蒙俄经济走廊建设").contains(&p("中蒙俄经济走廊")));
+        assert!(named("“安格连—帕普”铁路隧道等").contains(&p("“安格连—帕普”铁路隧道")));
+        assert!(named("双方商定采取措施保障中哈原油管道安全").contains(&p("中哈原油管道")));
+        assert!(named("完善卡拉苏-阔勒买口岸基础设施").contains(&p("卡拉苏-阔勒买口岸")));
+        assert!(named("推动中吉乌铁路项目").contains(&p("中吉乌铁路")));
+        assert!(named("援蒙古口岸基础设施建设项目").contains(&p("援蒙古口岸基础设施建设项目")));
+        assert!(!named("加强跨境合作项目").iter().any(|(k, _)| *k == Kind::Project));
+    }
+
+    #[test]
+    fn finds_initiatives() {
+        let i = |s: &str| (Kind::Initiative, s.to_owned());
+        assert!(named("在“远景2050”长期发展政策引领下").contains(&i("远景2050")));
+        assert!(named("支持全球发展倡议").contains(&i("全球发展倡议")));
+        assert!(named("落实国民经济和社会发展第十四个五年规划")
+            .contains(&i("国民经济和社会发展第十四个五年规划")));
         assert!(!named("授予“金鹰”勋章").iter().any(|(k, _)| *k == Kind::Initiative));
+        assert!(!named("“一揽子”解决方案").iter().any(|(k, _)| *k == Kind::Initiative));
     }
 }

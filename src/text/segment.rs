@@ -23,6 +23,15 @@ pub struct Segment {
     pub place: Option<String>,
     /// Byte ranges of lines that repeat earlier lines of the same document.
     pub repeats: Vec<Range<usize>>,
+    /// Byte ranges of datelines, bylines and closing datelines: metadata, not content.
+    pub metadata: Vec<Range<usize>>,
+}
+
+impl Segment {
+    /// True when the byte offset lies in a repeated line or in metadata.
+    pub fn is_skipped(&self, offset: usize) -> bool {
+        self.repeats.iter().chain(&self.metadata).any(|r| r.start <= offset && offset < r.end)
+    }
 }
 
 const NEWS: &str = "新华社|中新社|人民日报|本报|央视新闻|中国新闻社";
@@ -115,6 +124,11 @@ fn closes(line: &str) -> bool {
 fn describe(group: &[Line<'_>]) -> Segment {
     let range = group[0].range.start..group[group.len() - 1].range.end;
     let repeats = repeated_lines(group);
+    let mut metadata: Vec<Range<usize>> = group
+        .iter()
+        .filter(|l| CLOSING_DATELINE.is_match(l.text) || BYLINE.is_match(l.text))
+        .map(|l| l.range.clone())
+        .collect();
     let mut place = None;
     let mut date = None;
     let mut title = String::new();
@@ -126,6 +140,8 @@ fn describe(group: &[Line<'_>]) -> Segment {
         date = find_month_day(&caps[0]).map(|(m, d)| Date { year: 0, month: Some(m), day: Some(d) });
         let rest = &group[0].text[caps[0].len()..];
         let rest = REPORTER.find(rest).map_or(rest, |m| &rest[m.end()..]);
+        let start = group[0].range.start;
+        metadata.push(start..start + group[0].text.len() - rest.len());
         if !rest.trim().is_empty() {
             first_sentence_of = Some(rest.to_owned());
         }
@@ -195,7 +211,7 @@ fn describe(group: &[Line<'_>]) -> Segment {
         }
         _ => {}
     }
-    Segment { range, title, date, place, repeats }
+    Segment { range, title, date, place, repeats, metadata }
 }
 
 /// The date and place of a signature line near the end (`本声明于2022年9月14日在努尔苏丹签署`).
