@@ -17,14 +17,12 @@ const NOT_SIDES: &[&str] = &[
 /// Characters before 中 that make it part of another word (其中, 集中, 当中 …).
 const BEFORE_ZHONG: &str = "其集空心当途暗从居期初高正之年月手家命选看打击热适折网文";
 /// Words that follow a compound of country forms.
+/// Words after a compound that name a relation between its countries (中俄关系, 朝韩改善, 苏美关于).
 #[rustfmt::skip]
-const COMPOUND_CONTEXT: &[&str] = &[
-    "两国", "三国", "四国", "五国", "关系", "双方", "三方", "边境", "边界", "友好", "合作", "战略", "元首",
-    "首脑", "建交", "之间", "贸易", "会谈", "会晤", "外长", "联合", "冲突", "战争", "谈判", "经济走廊", "铁路",
-    "公路", "管道", "天然气", "原油", "总理", "政府", "人民", "友谊", "同盟", "条约", "协定", "声明", "公报",
-    "经贸", "全面", "永久", "睦邻", "伙伴", "核", "对话", "交往", "往来", "互信", "博览会", "命运共同体",
-    "关于", "改善", "两军", "双边", "领导人", "间", "等国", "投资", "人文", "务实", "科技", "农业", "能源",
-    "贸易额", "友城", "青年", "媒体", "文化", "教育", "旅游", "执法",
+const RELATION_CONTEXT: &[&str] = &[
+    "两国", "三国", "四国", "五国", "关系", "双方", "三方", "边境", "边界", "建交", "之间", "冲突", "战争", "谈判",
+    "对话", "会谈", "会晤", "首脑", "元首", "外长", "峰会", "关于", "改善", "友好", "同盟", "条约", "协定", "声明",
+    "公报", "经济走廊", "铁路", "公路", "管道", "天然气", "原油", "博览会", "命运共同体", "两军", "领导人", "等国",
 ];
 
 /// Country mentions made of one-character forms, outside the spans of gazetteer `hits`.
@@ -34,7 +32,8 @@ const COMPOUND_CONTEXT: &[&str] = &[
 /// counts in that sense or appears in an accepted compound.
 pub fn find(text: &str, hits: &[Hit], lexicon: &Lexicon) -> Vec<Mention> {
     let names = hits.iter().filter(|h| !matches!(h.entry, Entry::Treaty(_) | Entry::Initiative(_)));
-    let spans: Vec<(usize, usize)> = names.map(|h| (h.start, h.end)).collect();
+    let mut spans: Vec<(usize, usize)> = names.map(|h| (h.start, h.end)).collect();
+    spans.extend(lexicon.blocked_spans(text));
     let covered = |byte: usize| spans.iter().any(|&(s, e)| s <= byte && byte < e);
     let mut named: BTreeSet<char> = BTreeSet::from(['中']);
     for h in hits {
@@ -69,14 +68,25 @@ pub fn find(text: &str, hits: &[Hit], lexicon: &Lexicon) -> Vec<Mention> {
                 run_end = end - 1;
             }
         }
+        // 建立中乌: leading forms whose country the document does not name belong to the word before.
+        while start + 2 < run_end && chars[start].1 != '中' && !named.contains(&chars[start].1) {
+            start += 1;
+        }
+        let relation_after = |k: usize| RELATION_CONTEXT.iter().any(|w| text[byte(k)..].starts_with(w));
+        // 中俄新时代, 中塔科技: trailing forms whose country the document does not name begin the next word,
+        // unless the whole run is followed by a relation word (中蒙俄经济走廊).
+        if !relation_after(run_end) {
+            while run_end > start + 2 && !named.contains(&chars[run_end - 1].1) {
+                run_end -= 1;
+            }
+        }
         if run_end >= start + 2 {
-            let followed = COMPOUND_CONTEXT.iter().any(|w| text[byte(run_end)..].starts_with(w));
             let run = &chars[start..run_end];
             let all_named = run.iter().all(|(_, c)| named.contains(c));
-            // 中亚, 中立: a two-character 中X counts only when X's country is named in the document.
-            let pair_with_zhong = run.len() == 2 && run.iter().any(|(_, c)| *c == '中');
             let has_zhong = run.iter().any(|(_, c)| *c == '中');
-            if (followed && !pair_with_zhong) || (all_named && has_zhong) {
+            let accepted =
+                (all_named && has_zhong) || relation_after(run_end) || (has_zhong && run.len() >= 3);
+            if accepted {
                 for (k, &(_, c)) in chars.iter().enumerate().take(run_end).skip(start) {
                     compounds.push(Mention::new(text, Kind::Country, byte(k), byte(k + 1), Key::Abbrev(c)));
                 }
@@ -110,7 +120,10 @@ mod tests {
     fn compounds_and_sides() {
         let cases: &[(&str, &[&str])] = &[
             ("中蒙俄经济走廊", &["中", "蒙", "俄"]),
-            ("哈中关系", &["哈", "中"]),
+            ("哈萨克斯坦。哈中关系", &["哈", "中"]),
+            ("建立中乌外长", &["中", "乌"]),
+            ("俄罗斯。中俄新时代", &["中", "俄"]),
+            ("建立以联合国为核心", &[]),
             ("俄罗斯,俄方支持中方立场", &["俄方", "中方"]),
             ("俄方支持中方立场", &["中方"]),
             ("美苏关系", &["美", "苏"]),

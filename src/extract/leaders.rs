@@ -157,6 +157,9 @@ pub fn find(text: &str, existing: &[Mention], lexicon: &Lexicon) -> Found {
         found.push(m);
     }
     link_to_gazetteer(&mut found, lexicon);
+    found.retain(|m| {
+        !matches!(m.key, Key::Name(_)) || m.surface.contains('·') || looks_like_name(text, &m.surface)
+    });
     let (listed, spans) = enumerated(text, existing, &found, &clashes);
     found.extend(listed);
     let known: Vec<&Mention> = existing.iter().chain(&found).filter(|m| m.kind == Kind::Leader).collect();
@@ -177,6 +180,20 @@ pub fn find(text: &str, existing: &[Mention], lexicon: &Lexicon) -> Found {
     let all: Vec<Mention> = known.iter().filter(|m| confirmed(m)).map(|m| (*m).clone()).collect();
     found.extend(propagate(text, &all));
     Found { added: found, withdrawn }
+}
+
+/// Last characters of words for bodies and meetings, never of a name (扩大会, 工作组).
+const NOT_NAME_END: &str = "会议制组团处部院委府方";
+
+/// A word found once after an office (总统倡议, 外长战略) is a name only if it does not end like a
+/// body and, where it recurs, mostly stands next to an office: a name does, a common word does not.
+fn looks_like_name(text: &str, name: &str) -> bool {
+    if name.ends_with(|c| NOT_NAME_END.contains(c)) {
+        return false;
+    }
+    let occurrences: Vec<usize> = text.match_indices(name).map(|(i, _)| i).collect();
+    let by_office = occurrences.iter().filter(|&&i| office_next_to(text, i, i + name.len())).count();
+    occurrences.len() < 3 || by_office * 2 >= occurrences.len()
 }
 
 /// True when an office title stands right before or right after the span.

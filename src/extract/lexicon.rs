@@ -45,6 +45,8 @@ pub struct Lexicon {
     entries: Vec<Entry>,
     /// Every one-character country form (中, 俄, 蒙 …).
     pub abbrev_chars: BTreeSet<char>,
+    /// The blocklist alone, to find blocked words even inside longer names (巴黎 in 巴黎协定).
+    blocked: AhoCorasick,
 }
 
 /// A known name found in a text (byte span).
@@ -117,8 +119,10 @@ impl Lexicon {
             add(row[0], Entry::Initiative(i));
             row.get(3).into_iter().flat_map(|n| n.split('|')).for_each(|n| add(n, Entry::Initiative(i)));
         }
-        for row in tsv(include_str!("../../ontology/gazetteer/blocklist.tsv")) {
-            add(row[0], Entry::Blocked);
+        let blocked_words: Vec<&str> =
+            tsv(include_str!("../../ontology/gazetteer/blocklist.tsv")).map(|r| r[0]).collect();
+        for word in &blocked_words {
+            add(word, Entry::Blocked);
         }
         // The first entry of a duplicated name wins, so the order above is the priority.
         let mut seen = std::collections::HashSet::new();
@@ -129,7 +133,11 @@ impl Lexicon {
             .expect("gazetteer automaton");
         let entries = names.into_iter().map(|(_, e)| e).collect();
         let abbrev_chars = gazetteer.countries.iter().flat_map(|c| c.abbrev.iter().copied()).collect();
-        Self { gazetteer, treaties, initiatives, automaton, entries, abbrev_chars }
+        let blocked = AhoCorasickBuilder::new()
+            .match_kind(MatchKind::LeftmostLongest)
+            .build(&blocked_words)
+            .expect("blocklist automaton");
+        Self { gazetteer, treaties, initiatives, automaton, entries, abbrev_chars, blocked }
     }
 
     /// Every known name in `text`, leftmost-longest, non-overlapping.
@@ -138,6 +146,11 @@ impl Lexicon {
             .find_iter(text)
             .map(|m| Hit { start: m.start(), end: m.end(), entry: self.entries[m.pattern().as_usize()] })
             .collect()
+    }
+
+    /// Byte spans of blocklisted words in `text`.
+    pub fn blocked_spans(&self, text: &str) -> Vec<(usize, usize)> {
+        self.blocked.find_iter(text).map(|m| (m.start(), m.end())).collect()
     }
 
     /// The country whose full or short name is exactly `name`.

@@ -12,14 +12,14 @@ use std::sync::LazyLock;
 /// Endings of bodies; a longer ending is tried before a shorter one it contains.
 #[rustfmt::skip]
 const ORG_SUFFIXES: &[&str] = &[
-    "政府间合作委员会", "合作委员会", "联合委员会", "委员会", "联委会", "分委会", "工作组", "专家组", "联络组", "办公厅", "秘书处", "红十字会",
+    "政府间合作委员会", "合作委员会", "联合委员会", "委员会", "联委会", "分委会", "工作组", "政府专家组", "联络组", "办公厅", "秘书处", "红十字会",
     "广播电视台", "广播电视总台", "电视台", "通讯社", "科学院", "研究院", "研发中心", "银行", "基金会", "协会", "议会", "大学", "联盟", "集团公司",
     "公司", "最高会议", "总局", "总署", "总台", "部", "局", "署", "党",
 ];
 /// Words ending in a one-character body ending that are not bodies (格局, 大局, 西部).
 const NOT_BODIES: &[&str] = &[
     "格局", "大局", "全局", "布局", "结局", "当局", "时局", "政局", "开局", "僵局", "骗局", "邮局", "内部",
-    "外部", "全部", "局部",
+    "外部", "全部", "局部", "东部", "西部", "南部", "北部", "中部", "政党", "变局",
 ];
 /// Characters that continue a one-character body ending into another word (部署, 部长, 局势, 党员).
 const WORD_AFTER_BODY: &str = "署长门分队落位件势面限员派性内外委政务级";
@@ -27,6 +27,23 @@ const WORD_AFTER_BODY: &str = "署长门分队落位件势面限员派性内外�
 const ORG_BREAK: &str = "在的是对为将向从以于及其等同把被,。;:!?“”《》()";
 /// Prefixes of international bodies (欧亚经济委员会, 亚洲文化遗产保护联盟, 联合国政府专家组).
 const INTERNATIONAL: &[&str] = &["联合国", "欧亚", "亚洲", "欧洲", "非洲", "美洲", "亚太", "国际", "世界"];
+/// Regions that name an undertaking as well as a country does (中亚天然气管道, 中欧班列, 跨里海走廊).
+const REGIONS: &[&str] = &[
+    "中亚",
+    "欧亚",
+    "亚欧",
+    "东北亚",
+    "东南亚",
+    "南亚",
+    "西亚",
+    "北非",
+    "中欧",
+    "里海",
+    "黑海",
+    "北极",
+    "东盟",
+    "拉美",
+];
 /// Endings of projects.
 #[rustfmt::skip]
 const PROJECT_SUFFIXES: &[&str] = &[
@@ -121,7 +138,11 @@ fn qualifiers(text: &str, hits: &[Hit], lexicon: &Lexicon) -> Vec<Qualifier> {
 
 fn organizations(text: &str, hits: &[Hit], lexicon: &Lexicon) -> Vec<Mention> {
     let qualifiers = qualifiers(text, hits, lexicon);
-    let starts: Vec<usize> = qualifiers.iter().map(|q| q.start).collect();
+    // Where another name begins (a country, a compound, a known body) a body's name has ended;
+    // international prefixes (国际, 世界) also occur inside names and do not end one.
+    let international =
+        |q: &Qualifier| q.country.is_none() && !q.is_body && INTERNATIONAL.contains(&&text[q.start..q.end]);
+    let starts: Vec<usize> = qualifiers.iter().filter(|q| !international(q)).map(|q| q.start).collect();
     let mut out = Vec::new();
     for q in &qualifiers {
         let rest = &text[q.end..];
@@ -129,7 +150,9 @@ fn organizations(text: &str, hits: &[Hit], lexicon: &Lexicon) -> Vec<Mention> {
         for (count, (i, c)) in rest.char_indices().enumerate() {
             let breaks = ORG_BREAK.contains(c) || !(is_cjk(c) || c == '、' || c == '-' || c == '—');
             let connector = "和与同、".contains(c) && starts.contains(&(q.end + i + c.len_utf8()));
-            let next_name = i > 0 && (rest[i..].starts_with("关于") || starts.contains(&(q.end + i)));
+            let joined = rest[..i].ends_with(['-', '—']);
+            let next_name =
+                i > 0 && !joined && (rest[i..].starts_with("关于") || starts.contains(&(q.end + i)));
             if count > 24 || breaks || connector || next_name {
                 break;
             }
@@ -144,6 +167,19 @@ fn organizations(text: &str, hits: &[Hit], lexicon: &Lexicon) -> Vec<Mention> {
                 || (!single && body_chars >= 1)
                 || suffix.chars().count() >= 4
                 || (q.is_body && !single);
+            let extends = match best {
+                None => true,
+                // 中俄总理定期会晤委员会金融合作分委会: a short continuation names an organ of the body.
+                Some(prev) => {
+                    let gap = &rest[prev..at.len()];
+                    gap.chars().count() <= 8
+                        && !gap.contains(['和', '与', '及', '、'])
+                        && !gap.contains("框架")
+                }
+            };
+            if !extends {
+                break;
+            }
             if bounded && !word && long_enough {
                 best = Some(at.len());
             }
@@ -228,13 +264,15 @@ fn proper_start(
         .map(|h| h.start)
         .collect();
     let slice = &text[window..suffix_start];
+    candidates.extend(REGIONS.iter().flat_map(|r| slice.match_indices(r)).map(|(i, _)| window + i));
     let compound_starts =
         forms.windows(2).filter(|w| w[0].end == w[1].start && !w[0].surface.ends_with('方'));
     candidates.extend(compound_starts.map(|w| w[0].start).filter(|s| inside(*s)));
-    candidates.extend(
-        slice.char_indices().filter(|(_, c)| matches!(c, '“' | '援' | '跨')).map(|(i, _)| window + i),
-    );
-    if let Some(dash) = slice.find(['—', '-']) {
+    // 跨境, 跨国: a crossing is proper only when a name follows (跨阿富汗铁路, 跨里海走廊).
+    let crossing = |i: usize| !slice[i + '跨'.len_utf8()..].starts_with(['境', '国', '区', '界', '越', '铁']);
+    let marks = slice.char_indices().filter(|&(i, c)| matches!(c, '“' | '援') || (c == '跨' && crossing(i)));
+    candidates.extend(marks.map(|(i, _)| window + i));
+    if let (true, Some(dash)) = (candidates.is_empty(), slice.find(['—', '-'])) {
         let before: Vec<(usize, char)> = slice[..dash].char_indices().collect();
         let k = before.len().min(4);
         if k >= 2 {
@@ -290,7 +328,7 @@ mod tests {
         let f = named("中华人民共和国商务部和蒙古国经济发展部关于建立工作组的谅解备忘录");
         assert!(f.contains(&(Kind::Organization, "蒙古国经济发展部".into())), "{f:?}");
         assert!(f.contains(&(Kind::Organization, "中华人民共和国商务部".into())), "{f:?}");
-        assert!(named("中乌政府间合作委员会及其各分委会")
+        assert!(named("乌兹别克斯坦。中乌政府间合作委员会及其各分委会")
             .contains(&(Kind::Organization, "中乌政府间合作委员会".into())));
         assert!(named("欧亚经济委员会").contains(&(Kind::Organization, "欧亚经济委员会".into())));
         assert!(named("中国西部").is_empty());
@@ -302,7 +340,7 @@ mod tests {
         let p = |s: &str| (Kind::Project, s.to_owned());
         assert!(named("双方将推进中蒙俄经济走廊建设").contains(&p("中蒙俄经济走廊")));
         assert!(named("“安格连—帕普”铁路隧道等").contains(&p("“安格连—帕普”铁路隧道")));
-        assert!(named("双方商定采取措施保障中哈原油管道安全").contains(&p("中哈原油管道")));
+        assert!(named("哈萨克斯坦。双方商定采取措施保障中哈原油管道安全").contains(&p("中哈原油管道")));
         assert!(named("完善卡拉苏-阔勒买口岸基础设施").contains(&p("卡拉苏-阔勒买口岸")));
         assert!(named("推动中吉乌铁路项目").contains(&p("中吉乌铁路")));
         assert!(named("援蒙古口岸基础设施建设项目").contains(&p("援蒙古口岸基础设施建设项目")));

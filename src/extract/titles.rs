@@ -46,6 +46,10 @@ pub fn find(text: &str, lexicon: &Lexicon) -> Vec<Mention> {
 
 fn classify(text: &str, start: usize, end: usize, after: &str, lexicon: &Lexicon) -> Option<Mention> {
     let title = &text[start..end];
+    // 《公约》 alone refers back to a convention named earlier: not a name of its own.
+    if TREATY_TYPES.contains(&title) {
+        return None;
+    }
     if PLAN_AFTER.iter().any(|w| after.starts_with(w)) {
         return Some(Mention::new(text, Kind::Initiative, start, end, Key::Name(title.to_owned())));
     }
