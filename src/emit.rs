@@ -91,6 +91,25 @@ pub fn document_quads(doc: &AnalyzedDocument) -> Vec<Quad> {
         if let Some(office) = &entity.office {
             w.zh(e, &vocab::dg("office"), office);
         }
+        let detail = &entity.detail;
+        if let Some(t) = &detail.doc_type {
+            w.zh(e, &vocab::dg("documentType"), t);
+        }
+        for party in &detail.parties {
+            w.link(e, &vocab::dg("party"), party);
+        }
+        if let Some(p) = &detail.proposer {
+            w.link(e, &vocab::dg("proposedBy"), p);
+        }
+        match detail.date.as_deref() {
+            Some(date) if date.len() == 10 => {
+                w.add(e, &vocab::dg("signingDate"), Literal::new_typed_literal(date, iri(vocab::XSD_DATE)))
+            }
+            Some(date) if date.len() == 4 => {
+                w.add(e, &vocab::dg("signingYear"), Literal::new_typed_literal(date, iri(vocab::XSD_GYEAR)))
+            }
+            _ => {}
+        }
     }
     for m in &doc.mentions {
         let entity = &doc.entities[m.entity];

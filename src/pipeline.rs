@@ -53,10 +53,8 @@ pub fn analyze(source_file: &str, bytes: &[u8]) -> Result<Vec<AnalyzedDocument>,
     for (index, segment) in text::segment(norm.as_str()).into_iter().enumerate() {
         let body = &norm.as_str()[segment.range.clone()];
         let hash = content_hash(body, &segment.repeats, segment.range.start);
-        let mentions: Vec<extract::Mention> = extract::extract(body)
-            .into_iter()
-            .filter(|m| !segment.is_skipped(segment.range.start + m.start))
-            .collect();
+        let mentions =
+            without_skipped(extract::extract(body), |m| segment.is_skipped(segment.range.start + m.start));
         let resolved = resolve::resolve(&mentions, lexicon);
         let located = mentions
             .iter()
@@ -80,6 +78,25 @@ pub fn analyze(source_file: &str, bytes: &[u8]) -> Result<Vec<AnalyzedDocument>,
         });
     }
     Ok(documents)
+}
+
+/// Drops the mentions `skip` selects, keeping proposer links pointing at the right mentions.
+fn without_skipped(
+    mentions: Vec<extract::Mention>,
+    skip: impl Fn(&extract::Mention) -> bool,
+) -> Vec<extract::Mention> {
+    let mut new_index = vec![None; mentions.len()];
+    let mut kept = Vec::new();
+    for (i, m) in mentions.into_iter().enumerate() {
+        if !skip(&m) {
+            new_index[i] = Some(kept.len());
+            kept.push(m);
+        }
+    }
+    for m in &mut kept {
+        m.detail.proposer = m.detail.proposer.and_then(|j| new_index[j]);
+    }
+    kept
 }
 
 /// A stable id from a document's normalized content (repeated lines left out).

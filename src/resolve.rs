@@ -21,6 +21,20 @@ pub struct Entity {
     pub country: Option<String>,
     /// The office stated for a leader.
     pub office: Option<String>,
+    /// What the document states about a treaty or initiative.
+    pub detail: EntityDetail,
+}
+
+/// A treaty's type, parties and date, an initiative's proposer, as one document states them.
+#[derive(Debug, Clone, Default, PartialEq, Eq)]
+pub struct EntityDetail {
+    pub doc_type: Option<String>,
+    /// Country IRIs.
+    pub parties: Vec<String>,
+    /// `YYYY-MM-DD`, `YYYY-MM` or `YYYY`.
+    pub date: Option<String>,
+    /// The IRI of the country or leader who proposed it.
+    pub proposer: Option<String>,
 }
 
 /// A document's entities and, for each mention, the index of its entity.
@@ -69,7 +83,48 @@ pub fn resolve(mentions: &[Mention], lexicon: &Lexicon) -> Resolved {
         }
         out.mention_entity.push(index);
     }
+    for (m, &index) in mentions.iter().zip(&out.mention_entity) {
+        let proposer = m.detail.proposer.map(|j| out.entities[out.mention_entity[j]].iri.clone());
+        let parties: Vec<String> =
+            m.detail.parties.iter().filter_map(|k| party_iri(k, lexicon, &named_counts)).collect();
+        let d = &mut out.entities[index].detail;
+        if d.doc_type.is_none() {
+            d.doc_type.clone_from(&m.detail.doc_type);
+        }
+        if d.date.is_none() {
+            d.date = m.detail.date.map(|date| date.to_string());
+        }
+        if d.proposer.is_none() {
+            d.proposer = proposer;
+        }
+        for p in parties {
+            if !d.parties.contains(&p) {
+                d.parties.push(p);
+            }
+        }
+    }
     out
+}
+
+/// The IRI of a party named in a title: a country, or a one-character form resolved in context.
+fn party_iri(key: &Key, lexicon: &Lexicon, named_counts: &BTreeMap<usize, usize>) -> Option<String> {
+    let i = match key {
+        Key::Country(i) => *i,
+        Key::Abbrev(c) => best_for_abbrev(*c, lexicon, named_counts)?,
+        _ => return None,
+    };
+    Some(country_iri(&lexicon.gazetteer.countries[i].id))
+}
+
+/// The country a one-character form stands for: the candidate the document names most, then the
+/// one whose first form it is, then the one whose name starts with it.
+fn best_for_abbrev(c: char, lexicon: &Lexicon, named_counts: &BTreeMap<usize, usize>) -> Option<usize> {
+    let g = lexicon.gazetteer;
+    (0..g.countries.len()).filter(|&i| g.countries[i].abbrev.contains(&c)).max_by_key(|&i| {
+        let primary = g.countries[i].abbrev.first() == Some(&c);
+        let starts = g.countries[i].zh.starts_with(c);
+        (named_counts.get(&i).copied().unwrap_or(0), primary, starts, std::cmp::Reverse(i))
+    })
 }
 
 fn country_iri(id: &str) -> String {
@@ -90,28 +145,11 @@ fn describe(m: &Mention, lexicon: &Lexicon, named_counts: &BTreeMap<usize, usize
         wikidata: None,
         country: None,
         office: None,
+        detail: EntityDetail::default(),
     };
     match &m.key {
         Key::Country(i) => country_entity(lexicon, *i),
-        Key::Abbrev(c) => {
-            let candidates: Vec<usize> = g
-                .countries
-                .iter()
-                .enumerate()
-                .filter(|(_, k)| k.abbrev.contains(c))
-                .map(|(i, _)| i)
-                .collect();
-            let best = candidates
-                .iter()
-                .copied()
-                .max_by_key(|i| {
-                    let starts = g.countries[*i].zh.starts_with(*c);
-                    let primary = g.countries[*i].abbrev.first() == Some(c);
-                    (named_counts.get(i).copied().unwrap_or(0), primary, starts, std::cmp::Reverse(*i))
-                })
-                .unwrap_or(0);
-            country_entity(lexicon, best)
-        }
+        Key::Abbrev(c) => country_entity(lexicon, best_for_abbrev(*c, lexicon, named_counts).unwrap_or(0)),
         Key::Organization(i) => {
             let o = &g.organizations[*i];
             Entity {
@@ -122,6 +160,7 @@ fn describe(m: &Mention, lexicon: &Lexicon, named_counts: &BTreeMap<usize, usize
                 wikidata: o.wikidata.clone(),
                 country: o.country.as_deref().map(country_iri),
                 office: None,
+                detail: EntityDetail::default(),
             }
         }
         Key::Leader(i) => {
@@ -134,6 +173,7 @@ fn describe(m: &Mention, lexicon: &Lexicon, named_counts: &BTreeMap<usize, usize
                 wikidata: l.wikidata.clone(),
                 country: l.country.as_deref().map(country_iri),
                 office: None,
+                detail: EntityDetail::default(),
             }
         }
         Key::Treaty(i) => {
@@ -146,6 +186,7 @@ fn describe(m: &Mention, lexicon: &Lexicon, named_counts: &BTreeMap<usize, usize
                 wikidata: t.wikidata.clone(),
                 country: None,
                 office: None,
+                detail: EntityDetail::default(),
             }
         }
         Key::Initiative(i) => {
@@ -158,6 +199,7 @@ fn describe(m: &Mention, lexicon: &Lexicon, named_counts: &BTreeMap<usize, usize
                 wikidata: t.wikidata.clone(),
                 country: t.proposer.as_deref().map(country_iri),
                 office: None,
+                detail: EntityDetail::default(),
             }
         }
         Key::Name(name) => match m.kind {
@@ -182,6 +224,7 @@ fn country_entity(lexicon: &Lexicon, i: usize) -> Entity {
         wikidata: c.wikidata.clone(),
         country: None,
         office: None,
+        detail: EntityDetail::default(),
     }
 }
 

@@ -8,6 +8,7 @@ pub mod compounds;
 pub mod leaders;
 pub mod lexicon;
 pub mod named;
+pub mod proposers;
 pub mod titles;
 
 use lexicon::{Entry, Lexicon};
@@ -86,12 +87,28 @@ pub struct Mention {
     pub office: Option<String>,
     /// The country a leader or body belongs to, when the text says it (gazetteer index).
     pub country: Option<usize>,
+    /// What the sentence says about a treaty or initiative.
+    pub detail: Detail,
+}
+
+/// Facts a title or its sentence states: a treaty's type, parties and date; an initiative's proposer.
+#[derive(Debug, Clone, Default, PartialEq, Eq)]
+pub struct Detail {
+    /// The document type the title ends with (联合声明, 条约, 备忘录 …).
+    pub doc_type: Option<String>,
+    /// The countries the title names as parties.
+    pub parties: Vec<Key>,
+    /// The date the sentence gives (`2001年7月16日签署的《…》`, `1994年《…》`).
+    pub date: Option<crate::text::Date>,
+    /// The mention (index in the document's mention list) of who proposed an initiative.
+    pub proposer: Option<usize>,
 }
 
 impl Mention {
     /// A mention of `text[start..end]`.
     pub fn new(text: &str, kind: Kind, start: usize, end: usize, key: Key) -> Self {
-        Mention { kind, start, end, surface: text[start..end].to_owned(), key, office: None, country: None }
+        let surface = text[start..end].to_owned();
+        Mention { kind, start, end, surface, key, office: None, country: None, detail: Detail::default() }
     }
 
     fn len(&self) -> usize {
@@ -140,6 +157,7 @@ pub fn extract(text: &str) -> Vec<Mention> {
     mentions.extend(leaders.added);
     let mut mentions = resolve_overlaps(mentions);
     mentions.sort_by_key(|m| (m.start, m.end, m.kind));
+    proposers::link(text, &mut mentions);
     mentions
 }
 

@@ -67,7 +67,49 @@ fn classify(text: &str, start: usize, end: usize, after: &str, lexicon: &Lexicon
     if plan && parties(title, lexicon) <= 1 && !BETWEEN.iter().any(|w| title.contains(w)) {
         return Some(Mention::new(text, Kind::Initiative, start, end, Key::Name(title.to_owned())));
     }
-    Some(Mention::new(text, Kind::Treaty, start, end, Key::Name(title.to_owned())))
+    let mut m = Mention::new(text, Kind::Treaty, start, end, Key::Name(title.to_owned()));
+    describe(&mut m, text, lexicon);
+    Some(m)
+}
+
+/// Fills a treaty mention's type, parties and date from its title and the words before it.
+fn describe(m: &mut Mention, text: &str, lexicon: &Lexicon) {
+    let title = strip_years(&m.surface);
+    m.detail.doc_type =
+        TREATY_TYPES.iter().filter(|t| title.ends_with(*t)).max_by_key(|t| t.len()).map(|t| t.to_string());
+    let hits = lexicon.find(&m.surface);
+    let mut parties: Vec<Key> = hits
+        .iter()
+        .filter_map(|h| if let Entry::Country(i) = h.entry { Some(Key::Country(i)) } else { None })
+        .collect();
+    let forms = super::compounds::find(&m.surface, &hits, lexicon);
+    parties.extend(forms.iter().filter(|f| !f.surface.ends_with('方')).map(|f| f.key.clone()));
+    let mut seen = Vec::new();
+    parties.retain(|p| {
+        if seen.contains(p) {
+            false
+        } else {
+            seen.push(p.clone());
+            true
+        }
+    });
+    m.detail.parties = parties;
+    let open = text[..m.start].rfind('《').unwrap_or(m.start);
+    let before_start = text[..open].char_indices().rev().nth(29).map_or(0, |(i, _)| i);
+    m.detail.date = date_before(&text[before_start..open]);
+}
+
+static SIGNED_BEFORE: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(r"(?:在\p{Han}{1,8}?)?(?:签署|签订|缔结|发表|通过|达成|批准|发布)?的?$")
+        .expect("signed before")
+});
+
+/// The date that ends right before a title, possibly followed by `签署的` (2001年7月16日签署的《…》).
+fn date_before(before: &str) -> Option<crate::text::Date> {
+    let last = crate::text::find_dates(before).into_iter().last()?;
+    let rest = &before[last.end..];
+    let m = SIGNED_BEFORE.find(rest)?;
+    (m.start() == 0).then_some(last.date)
 }
 
 /// The title without a trailing `(2023-2027年)` or `(二期)`.
@@ -120,5 +162,21 @@ mod tests {
             Kind::Treaty
         );
         assert!(kinds("《人民日报》").is_empty());
+        assert!(kinds("重申《公约》的作用").is_empty());
+    }
+
+    #[test]
+    fn reads_type_parties_and_date() {
+        let found =
+            find("遵循2001年7月16日签署的《中华人民共和国和俄罗斯联邦睦邻友好合作条约》", Lexicon::get());
+        let d = &found[0].detail;
+        assert_eq!(d.doc_type.as_deref(), Some("条约"));
+        assert_eq!(d.parties.len(), 2);
+        assert_eq!(d.date.map(|d| d.to_string()).as_deref(), Some("2001-07-16"));
+        let found = find("双方忆及1994年《中蒙友好合作关系条约》", Lexicon::get());
+        assert_eq!(found[0].detail.date.map(|d| d.to_string()).as_deref(), Some("1994"));
+        assert_eq!(found[0].detail.parties.len(), 2);
+        let found = find("2016年以来,《中华人民共和国和越南社会主义共和国联合声明》", Lexicon::get());
+        assert_eq!(found[0].detail.date, None);
     }
 }
