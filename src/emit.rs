@@ -4,6 +4,7 @@
 use crate::extract::lexicon::Lexicon;
 use crate::extract::Kind;
 use crate::pipeline::AnalyzedDocument;
+use crate::relate::{Fact, FactKind, Role};
 use crate::vocab;
 use oxigraph::io::{RdfFormat, RdfParser};
 use oxigraph::model::{GraphName, Literal, NamedNode, Quad, Term};
@@ -111,6 +112,7 @@ pub fn document_quads(doc: &AnalyzedDocument) -> Vec<Quad> {
             _ => {}
         }
     }
+    emit_facts(&mut w, doc);
     for m in &doc.mentions {
         let entity = &doc.entities[m.entity];
         let mi = vocab::mention(d, m.start, m.end, entity.kind.name());
@@ -122,6 +124,105 @@ pub fn document_quads(doc: &AnalyzedDocument) -> Vec<Quad> {
         w.link(&mi, &vocab::dg("inDocument"), d);
     }
     w.quads
+}
+
+/// The IRI of a document's mention.
+fn mention_iri(doc: &AnalyzedDocument, index: usize) -> String {
+    let m = &doc.mentions[index];
+    vocab::mention(&doc.iri, m.start, m.end, doc.entities[m.entity].kind.name())
+}
+
+/// Facts as nodes with roles, dates and evidence, plus direct edges between the entities.
+fn emit_facts(w: &mut GraphWriter, doc: &AnalyzedDocument) {
+    let d = doc.iri.as_str();
+    let mut seen: Vec<String> = Vec::new();
+    for located in &doc.facts {
+        let fact = &located.fact;
+        let base = format!("{d}/f/{}-{}", fact.kind.name().to_lowercase(), located.sentence.start);
+        let n = seen.iter().filter(|s| **s == base).count();
+        seen.push(base.clone());
+        let f = format!("{base}-{n}");
+        let iri_of = |e: usize| doc.entities[e].iri.as_str();
+        w.link(&f, vocab::RDF_TYPE, &vocab::dg(fact.kind.name()));
+        w.link(&f, &vocab::dg("statedIn"), d);
+        for (role, e) in &fact.roles {
+            w.link(&f, &vocab::dg(role.name()), iri_of(*e));
+        }
+        if let Some(label) = &fact.label {
+            let p = match fact.kind {
+                FactKind::Visit => "visitType",
+                FactKind::Meeting => "meetingType",
+                FactKind::Partnership => "level",
+                _ => "stance",
+            };
+            w.zh(&f, &vocab::dg(p), label);
+        }
+        for (p, date) in [("startDate", fact.start), ("endDate", fact.end)] {
+            match date.map(|d| (d.xsd(), d.year)) {
+                Some((Some(full), _)) => {
+                    w.add(&f, &vocab::dg(p), Literal::new_typed_literal(full, iri(vocab::XSD_DATE)))
+                }
+                Some((None, year)) if p == "startDate" => w.add(
+                    &f,
+                    &vocab::dg("startYear"),
+                    Literal::new_typed_literal(format!("{year:04}"), iri(vocab::XSD_GYEAR)),
+                ),
+                _ => {}
+            }
+        }
+        if let Some(place) = &fact.place {
+            w.zh(&f, &vocab::dg("place"), place);
+        }
+        w.integer(&f, &vocab::dg("evidenceStart"), located.sentence.start);
+        w.integer(&f, &vocab::dg("evidenceEnd"), located.sentence.end);
+        w.string(&f, &vocab::dg("evidenceText"), &located.text);
+        for &m in &fact.evidence {
+            w.link(&f, &vocab::dg("basedOn"), &mention_iri(doc, m));
+        }
+        for (s, p, o) in direct_edges(fact) {
+            w.link(iri_of(s).to_owned().as_str(), &vocab::dg(p), iri_of(o));
+        }
+        if matches!(fact.kind, FactKind::Signing | FactKind::Citation) {
+            let p = if fact.kind == FactKind::Signing { "records" } else { "cites" };
+            for e in fact.with_role(Role::Document) {
+                w.link(d, &vocab::dg(p), iri_of(e));
+            }
+        }
+    }
+}
+
+/// Entity-to-entity edges a fact implies, for graph tools (subject, property, object).
+fn direct_edges(fact: &Fact) -> Vec<(usize, &'static str, usize)> {
+    let all = |r: Role| fact.with_role(r).collect::<Vec<_>>();
+    let pairs = |a: Vec<usize>, p: &'static str, b: Vec<usize>| {
+        a.iter().flat_map(|&x| b.iter().map(move |&y| (x, p, y))).collect::<Vec<_>>()
+    };
+    match fact.kind {
+        FactKind::Visit => pairs(all(Role::Visitor), "visited", all(Role::HostCountry)),
+        FactKind::Meeting => {
+            let p = all(Role::Participant);
+            p.iter().enumerate().flat_map(|(i, &a)| p[i + 1..].iter().map(move |&b| (a, "met", b))).collect()
+        }
+        FactKind::Partnership => {
+            let p = all(Role::Partner);
+            p.iter()
+                .enumerate()
+                .flat_map(|(i, &a)| p[i + 1..].iter().map(move |&b| (a, "partnerOf", b)))
+                .collect()
+        }
+        FactKind::Position => {
+            let stance = match fact.label.as_deref() {
+                Some("opposes") => "opposes",
+                Some("proposes") => "proposes",
+                Some("welcomes") => "welcomes",
+                _ => "supports",
+            };
+            pairs(all(Role::Subject), stance, all(Role::Object))
+        }
+        FactKind::Cooperation => pairs(all(Role::Party), "cooperatesIn", all(Role::Organization)),
+        FactKind::Participation => pairs(all(Role::Party), "participatesIn", all(Role::Project)),
+        FactKind::Signing | FactKind::Citation => Vec::new(),
+    }
 }
 
 /// The ontology graph, parsed from the compiled-in Turtle.

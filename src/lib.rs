@@ -6,11 +6,13 @@
 //! Start with [`pipeline::build`] or [`pipeline::analyze`].
 
 pub mod emit;
+pub mod explain;
 pub mod extract;
 pub mod gazetteer;
 pub mod pipeline;
 pub mod queries;
 pub mod query;
+pub mod relate;
 pub mod resolve;
 pub mod stats;
 pub mod store;

@@ -5,6 +5,7 @@
 
 use crate::emit;
 use crate::extract::{self, lexicon::Lexicon, Kind};
+use crate::relate;
 use crate::resolve::{self, Entity};
 use crate::store::{GraphStore, StoreError};
 use crate::text::{self, DecodeError, Encoding, NormText};
@@ -42,6 +43,17 @@ pub struct AnalyzedDocument {
     pub span: Range<usize>,
     pub entities: Vec<Entity>,
     pub mentions: Vec<LocatedMention>,
+    pub facts: Vec<LocatedFact>,
+}
+
+/// A fact with its evidence sentence located in the original decoded text.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct LocatedFact {
+    pub fact: relate::Fact,
+    /// Character span of the sentence in the original text.
+    pub sentence: Range<usize>,
+    /// The sentence as normalized text.
+    pub text: String,
 }
 
 /// Decodes, normalizes, splits and extracts one file. `source_file` is the path as given.
@@ -56,6 +68,20 @@ pub fn analyze(source_file: &str, bytes: &[u8]) -> Result<Vec<AnalyzedDocument>,
         let mentions =
             without_skipped(extract::extract(body), |m| segment.is_skipped(segment.range.start + m.start));
         let resolved = resolve::resolve(&mentions, lexicon);
+        let context = relate::DocumentContext {
+            title: segment.title.clone(),
+            date: segment.date,
+            signed: segment.signed,
+        };
+        let facts = relate::relate(body, &mentions, &resolved.mention_entity, &resolved.entities, &context)
+            .into_iter()
+            .map(|fact| {
+                let at = segment.range.start;
+                let sentence = norm.original_span(at + fact.sentence.start..at + fact.sentence.end);
+                let text = body[fact.sentence.clone()].trim().to_owned();
+                LocatedFact { fact, sentence, text }
+            })
+            .collect();
         let located = mentions
             .iter()
             .zip(&resolved.mention_entity)
@@ -75,6 +101,7 @@ pub fn analyze(source_file: &str, bytes: &[u8]) -> Result<Vec<AnalyzedDocument>,
             span: norm.original_span(segment.range),
             entities: resolved.entities,
             mentions: located,
+            facts,
         });
     }
     Ok(documents)

@@ -1,7 +1,7 @@
 //! SPARQL over the store and the formats its answers are written in.
 //!
-//! The entry point is [`run`]. The default graph is the union of all graphs unless the query names
-//! its dataset (FROM / FROM NAMED), so one query sees every document.
+//! The entry point is [`run`]. Stores opened for querying hold the merge of all document graphs as
+//! their default graph, so one query sees every document, each statement once.
 
 use crate::vocab;
 use oxigraph::io::{RdfFormat, RdfSerializer};
@@ -110,7 +110,9 @@ pub const PREFIXES: &[(&str, &str)] = &[
     ("wd", vocab::WIKIDATA),
 ];
 
-/// Runs `sparql` on `store` and writes the answer to `out`.
+/// Runs `sparql` on `store` and writes the answer to `out`. The store's default graph should hold
+/// the merge of its named graphs (see [`crate::store::GraphStore::open_for_query`]). The store's default graph should hold
+/// the merge of its named graphs (see [`crate::store::GraphStore::open_for_query`]).
 pub fn run(
     store: &Store,
     sparql: &str,
@@ -121,11 +123,7 @@ pub fn run(
     for (prefix, iri) in PREFIXES {
         evaluator = evaluator.with_prefix(*prefix, *iri).map_err(|e| QueryError::Syntax(e.to_string()))?;
     }
-    let mut prepared =
-        evaluator.parse_query(sparql).map_err(|e| QueryError::Syntax(one_line(&e.to_string())))?;
-    if prepared.dataset().is_default_dataset() {
-        prepared.dataset_mut().set_default_graph_as_union();
-    }
+    let prepared = evaluator.parse_query(sparql).map_err(|e| QueryError::Syntax(one_line(&e.to_string())))?;
     let results =
         prepared.on_store(store).execute().map_err(|e| QueryError::Evaluation(one_line(&e.to_string())))?;
     let eval = |e: &dyn fmt::Display| QueryError::Evaluation(one_line(&e.to_string()));

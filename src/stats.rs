@@ -6,8 +6,9 @@ use crate::vocab;
 use oxigraph::model::{GraphName, NamedNode, Term};
 use std::collections::{BTreeMap, BTreeSet};
 
-/// Predicates whose statements count as facts (relations between entities).
-pub const FACT_PREDICATES: &[&str] = &["leaderOf"];
+/// Classes whose instances count as facts.
+pub const FACT_CLASSES: &[&str] =
+    &["Visit", "Meeting", "Signing", "Citation", "Partnership", "Position", "Cooperation", "Participation"];
 
 /// What a store holds.
 #[derive(Debug, Clone, Default, PartialEq, Eq)]
@@ -27,7 +28,7 @@ impl Stats {
         let reference: BTreeSet<String> = [vocab::ontology_graph(), vocab::gazetteer_graph()].into();
         let classes: BTreeMap<String, Kind> =
             Kind::ALL.into_iter().map(|k| (vocab::dg(k.name()), k)).collect();
-        let facts: BTreeSet<String> = FACT_PREDICATES.iter().map(|p| vocab::dg(p)).collect();
+        let facts: BTreeSet<String> = FACT_CLASSES.iter().map(|c| vocab::dg(c)).collect();
         let mut stats = Stats { triples: store.len(), ..Stats::default() };
         let mut entities: BTreeSet<(Kind, String)> = BTreeSet::new();
         let mut fact_set: BTreeSet<String> = BTreeSet::new();
@@ -38,13 +39,13 @@ impl Stats {
                 continue;
             }
             graphs.insert(graph.as_str().to_owned());
-            if facts.contains(quad.predicate.as_str()) {
-                fact_set.insert(format!("{} {} {}", quad.subject, quad.predicate, quad.object));
-            }
             if quad.predicate != rdf_type {
                 continue;
             }
             let Term::NamedNode(class) = &quad.object else { continue };
+            if facts.contains(class.as_str()) {
+                fact_set.insert(quad.subject.to_string());
+            }
             if class.as_str() == vocab::dg("Document") {
                 stats.documents += 1;
             } else if class.as_str() == vocab::dg("Mention") {

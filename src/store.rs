@@ -56,9 +56,24 @@ impl GraphStore {
         Ok(store)
     }
 
-    /// The Oxigraph store, for queries.
+    /// The Oxigraph store.
     pub fn inner(&self) -> &Store {
         &self.store
+    }
+
+    /// Loads the store file for querying: every named graph as it is, and their merge (a set of
+    /// triples, as RDF defines it) as the default graph, so a query without `GRAPH` sees each
+    /// statement once however many documents make it.
+    pub fn open_for_query(path: &Path) -> Result<Self, StoreError> {
+        let store = Self::open(path, false)?;
+        let merged: Vec<Quad> = store
+            .store
+            .iter()
+            .filter_map(Result::ok)
+            .map(|q| Quad::new(q.subject, q.predicate, q.object, oxigraph::model::GraphName::DefaultGraph))
+            .collect();
+        store.store.extend(merged).map_err(|e| StoreError::Oxigraph(e.to_string()))?;
+        Ok(store)
     }
 
     /// Named graphs of documents read from `source_file`.

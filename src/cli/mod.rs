@@ -1,6 +1,7 @@
 //! Command-line interface: clap types, one file per subcommand. Only this module knows clap.
 
 mod build;
+mod explain;
 mod extract;
 mod query;
 mod stats;
@@ -26,6 +27,7 @@ pub enum Command {
     Query(query::QueryArgs),
     Stats(stats::StatsArgs),
     Extract(extract::ExtractArgs),
+    Explain(explain::ExplainArgs),
 }
 
 /// The `--store` option shared by every command that reads or writes the store.
@@ -43,6 +45,7 @@ pub fn run(cli: Cli) -> anyhow::Result<ExitCode> {
         Command::Query(args) => query::run(args),
         Command::Stats(args) => stats::run(args),
         Command::Extract(args) => extract::run(args),
+        Command::Explain(args) => explain::run(args),
     }
 }
 

@@ -94,7 +94,7 @@ fn describe(m: &mut Mention, text: &str, lexicon: &Lexicon) {
         }
     });
     m.detail.parties = parties;
-    let open = text[..m.start].rfind('《').unwrap_or(m.start);
+    let open = if text[..m.start].ends_with('《') { m.start - '《'.len_utf8() } else { m.start };
     let before_start = text[..open].char_indices().rev().nth(29).map_or(0, |(i, _)| i);
     m.detail.date = date_before(&text[before_start..open]);
 }

@@ -25,6 +25,8 @@ pub struct Segment {
     pub repeats: Vec<Range<usize>>,
     /// Byte ranges of datelines, bylines and closing datelines: metadata, not content.
     pub metadata: Vec<Range<usize>>,
+    /// True when a signature line (`本声明于…签署`, `二〇二四年一月二十四日于北京`) closes the document.
+    pub signed: bool,
 }
 
 impl Segment {
@@ -211,7 +213,8 @@ fn describe(group: &[Line<'_>]) -> Segment {
         }
         _ => {}
     }
-    Segment { range, title, date, place, repeats, metadata }
+    let signed = signature(group).is_some();
+    Segment { range, title, date, place, repeats, metadata, signed }
 }
 
 /// The date and place of a signature line near the end (`本声明于2022年9月14日在努尔苏丹签署`).

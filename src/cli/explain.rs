@@ -1,0 +1,45 @@
+//! `diplograph explain`: the facts about an entity, or one fact, with their source sentences.
+
+use super::StoreArg;
+use diplograph::explain::explain;
+use diplograph::store::GraphStore;
+use std::process::ExitCode;
+
+/// Show the facts about an entity (or one fact) with the sentences they come from
+#[derive(Debug, clap::Args)]
+#[command(
+    after_help = "TARGET is a label (普京, 一带一路), an id: name (id:country/KZ) or a full IRI of an entity or fact.\n\
+Evidence mentions are marked 【like this】; spans are character offsets into the source file.\n\n\
+Examples:\n  diplograph explain 呼日勒苏赫\n  diplograph explain id:country/KZ"
+)]
+pub struct ExplainArgs {
+    /// The entity or fact to explain
+    #[arg(value_name = "TARGET")]
+    pub target: String,
+    /// Show at most this many facts
+    #[arg(long, default_value_t = 50)]
+    pub limit: usize,
+    #[command(flatten)]
+    pub store: StoreArg,
+}
+
+pub fn run(args: ExplainArgs) -> anyhow::Result<ExitCode> {
+    let store = GraphStore::open_for_query(&args.store.store)?;
+    let e = explain(store.inner(), &args.target)?;
+    println!("{} ({}) {}", e.label, e.kind, e.target);
+    println!("mentioned {} times in {} documents; {} facts", e.mentions, e.documents, e.facts.len());
+    for f in e.facts.iter().take(args.limit) {
+        println!();
+        let attrs: Vec<String> = f.attributes.iter().map(|(k, v)| format!("{k}={v}")).collect();
+        println!("{} {}", f.kind, attrs.join(" "));
+        for (role, names) in &f.roles {
+            println!("  {role}: {}", names.join(", "));
+        }
+        println!("  source: {} [{}..{}] {}", f.source_file, f.span.0, f.span.1, f.title);
+        println!("  “{}”", f.evidence);
+    }
+    if e.facts.len() > args.limit {
+        println!("\n… {} more (use --limit)", e.facts.len() - args.limit);
+    }
+    Ok(ExitCode::SUCCESS)
+}

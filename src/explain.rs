@@ -1,0 +1,198 @@
+//! Explanations: the facts about an entity (or one fact) with their source sentences and the
+//! evidence marked, so a user can check any edge in seconds. The entry point is [`explain`].
+
+use crate::query::display_term;
+use crate::vocab;
+use oxigraph::model::Term;
+use oxigraph::sparql::{QueryResults, SparqlEvaluator};
+use oxigraph::store::Store;
+use std::collections::BTreeMap;
+
+/// One fact, ready to print.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct FactView {
+    pub iri: String,
+    pub kind: String,
+    /// Role name → labels of the entities in it.
+    pub roles: BTreeMap<String, Vec<String>>,
+    /// Type word, stance or level and dates.
+    pub attributes: Vec<(String, String)>,
+    pub source_file: String,
+    pub title: String,
+    pub span: (u64, u64),
+    /// The sentence with the evidence mentions wrapped in 【】.
+    pub evidence: String,
+}
+
+/// What `explain` found for its target.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Explanation {
+    pub target: String,
+    pub label: String,
+    pub kind: String,
+    pub documents: usize,
+    pub mentions: usize,
+    pub facts: Vec<FactView>,
+}
+
+/// Why an explanation failed.
+#[derive(Debug, thiserror::Error)]
+pub enum ExplainError {
+    #[error("no entity or fact matches `{0}` (give an IRI, an id: name or a label)")]
+    NotFound(String),
+    #[error("query failed: {0}")]
+    Query(String),
+}
+
+fn select(store: &Store, sparql: &str) -> Result<Vec<BTreeMap<String, Term>>, ExplainError> {
+    let q = SparqlEvaluator::new().parse_query(sparql).map_err(|e| ExplainError::Query(e.to_string()))?;
+    let QueryResults::Solutions(solutions) =
+        q.on_store(store).execute().map_err(|e| ExplainError::Query(e.to_string()))?
+    else {
+        return Ok(Vec::new());
+    };
+    let mut rows = Vec::new();
+    for solution in solutions {
+        let solution = solution.map_err(|e| ExplainError::Query(e.to_string()))?;
+        rows.push(solution.iter().map(|(v, t)| (v.as_str().to_owned(), t.clone())).collect());
+    }
+    Ok(rows)
+}
+
+fn escape(s: &str) -> String {
+    s.replace('\\', "\\\\").replace('"', "\\\"")
+}
+
+fn value(row: &BTreeMap<String, Term>, key: &str) -> String {
+    row.get(key).map(display_term).unwrap_or_default()
+}
+
+/// Finds the entity or fact `target` names: a full IRI, `id:…`, or a label (exact, else contained).
+fn resolve_target(store: &Store, target: &str) -> Result<String, ExplainError> {
+    if let Some(rest) = target.strip_prefix("id:") {
+        return Ok(format!("{}{rest}", vocab::ID));
+    }
+    if target.starts_with("http://") || target.starts_with("https://") {
+        return Ok(target.to_owned());
+    }
+    let t = escape(target);
+    for filter in [format!("STR(?l) = \"{t}\""), format!("CONTAINS(STR(?l), \"{t}\")")] {
+        let rows = select(
+            store,
+            &format!(
+                "SELECT ?e (COUNT(?m) AS ?n) WHERE {{ ?e <{}> ?l . FILTER({filter}) ?m <{}> ?e }} GROUP BY ?e ORDER BY DESC(?n) ?e LIMIT 1",
+                vocab::RDFS_LABEL,
+                vocab::dg("refersTo")
+            ),
+        )?;
+        if let Some(Term::NamedNode(n)) = rows.first().and_then(|r| r.get("e")) {
+            return Ok(n.as_str().to_owned());
+        }
+    }
+    Err(ExplainError::NotFound(target.to_owned()))
+}
+
+/// Explains `target` (an entity or a fact) from a store opened for querying.
+pub fn explain(store: &Store, target: &str) -> Result<Explanation, ExplainError> {
+    let iri = resolve_target(store, target)?;
+    let dg = vocab::DG;
+    let about = select(
+        store,
+        &format!(
+            "SELECT ?label ?kind (COUNT(DISTINCT ?d) AS ?docs) (COUNT(DISTINCT ?m) AS ?ms) WHERE {{
+               OPTIONAL {{ <{iri}> <{label}> ?label FILTER(LANG(?label) = \"zh\") }}
+               OPTIONAL {{ <{iri}> a ?kind }}
+               OPTIONAL {{ ?m <{dg}refersTo> <{iri}> ; <{dg}inDocument> ?d }}
+             }} GROUP BY ?label ?kind LIMIT 1",
+            label = vocab::RDFS_LABEL
+        ),
+    )?;
+    let first = about.first().cloned().unwrap_or_default();
+    let facts_rows = select(
+        store,
+        &format!(
+            "SELECT DISTINCT ?f WHERE {{ {{ ?f ?p <{iri}> . ?f <{dg}statedIn> ?doc }} UNION {{ BIND(<{iri}> AS ?f) ?f <{dg}statedIn> ?doc }} }} ORDER BY ?f"
+        ),
+    )?;
+    if first.get("kind").is_none() && facts_rows.is_empty() {
+        return Err(ExplainError::NotFound(target.to_owned()));
+    }
+    let mut facts = Vec::new();
+    for row in &facts_rows {
+        let Some(Term::NamedNode(f)) = row.get("f") else { continue };
+        facts.push(fact_view(store, f.as_str())?);
+    }
+    let count = |key: &str| match first.get(key) {
+        Some(Term::Literal(l)) => l.value().parse().unwrap_or(0),
+        _ => 0,
+    };
+    Ok(Explanation {
+        target: iri,
+        label: value(&first, "label"),
+        kind: value(&first, "kind"),
+        documents: count("docs"),
+        mentions: count("ms"),
+        facts,
+    })
+}
+
+fn fact_view(store: &Store, f: &str) -> Result<FactView, ExplainError> {
+    let dg = vocab::DG;
+    let head = select(
+        store,
+        &format!(
+            "SELECT ?kind ?src ?title ?s ?e ?text WHERE {{ <{f}> a ?kind ; <{dg}statedIn> ?doc ; <{dg}evidenceStart> ?s ;
+               <{dg}evidenceEnd> ?e ; <{dg}evidenceText> ?text . ?doc <{dg}sourceFile> ?src ; <{dg}title> ?title }} LIMIT 1"
+        ),
+    )?;
+    let head = head.first().cloned().unwrap_or_default();
+    let props = select(
+        store,
+        &format!(
+            "SELECT ?p ?o ?l WHERE {{ <{f}> ?p ?o . OPTIONAL {{ ?o <{}> ?l FILTER(LANG(?l) = \"zh\") }} }} ORDER BY ?p ?o",
+            vocab::RDFS_LABEL
+        ),
+    )?;
+    let skip = ["statedIn", "evidenceStart", "evidenceEnd", "evidenceText", "basedOn", "type"];
+    let mut roles: BTreeMap<String, Vec<String>> = BTreeMap::new();
+    let mut attributes = Vec::new();
+    for row in &props {
+        let p = value(row, "p");
+        let name = p.rsplit([':', '#']).next().unwrap_or(&p).to_owned();
+        if skip.contains(&name.as_str()) {
+            continue;
+        }
+        match row.get("o") {
+            Some(Term::NamedNode(_)) => {
+                let shown = if row.contains_key("l") { value(row, "l") } else { value(row, "o") };
+                let list = roles.entry(name).or_default();
+                if !list.contains(&shown) {
+                    list.push(shown);
+                }
+            }
+            Some(_) => attributes.push((name, value(row, "o"))),
+            None => {}
+        }
+    }
+    let surfaces =
+        select(store, &format!("SELECT DISTINCT ?t WHERE {{ <{f}> <{dg}basedOn> ?m . ?m <{dg}text> ?t }}"))?;
+    let mut evidence = value(&head, "text");
+    let mut marks: Vec<String> = surfaces.iter().map(|r| value(r, "t")).filter(|t| !t.is_empty()).collect();
+    marks.sort_by_key(|t| std::cmp::Reverse(t.chars().count()));
+    for mark in marks {
+        if !evidence.contains(&format!("【{mark}】")) {
+            evidence = evidence.replacen(&mark, &format!("【{mark}】"), 1);
+        }
+    }
+    let number = |k: &str| value(&head, k).parse().unwrap_or(0);
+    Ok(FactView {
+        iri: f.to_owned(),
+        kind: value(&head, "kind").trim_start_matches("dg:").to_owned(),
+        roles,
+        attributes,
+        source_file: value(&head, "src"),
+        title: value(&head, "title"),
+        span: (number("s"), number("e")),
+        evidence,
+    })
+}

@@ -1,0 +1,53 @@
+//! Partnership levels between two countries (中俄新时代全面战略协作伙伴关系, 两国全面战略伙伴关系,
+//! 建立永久全面战略伙伴关系), with the year when the sentence says when it was established.
+
+use super::{Fact, FactKind, Role, Sentences};
+use crate::extract::Kind;
+use crate::text::find_dates;
+use regex::Regex;
+use std::sync::LazyLock;
+
+static LEVEL: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(r"(?:新时代)?(?P<level>(?:全天候|永久|全方位|新型)?(?:全面)?(?:战略)?(?:协作|合作)?伙伴关系)")
+        .expect("level")
+});
+
+/// Partnership levels stated in the document, one per (pair, level, date).
+pub fn find(s: &Sentences<'_>, parties: &[usize]) -> Vec<Fact> {
+    let mut facts: Vec<Fact> = Vec::new();
+    for span in &s.spans {
+        let sentence = &s.text[span.clone()];
+        for caps in LEVEL.captures_iter(sentence) {
+            let level = &caps["level"];
+            if !(level.contains("战略") || level.contains("全面")) {
+                continue;
+            }
+            let whole = caps.get(0).expect("match");
+            let at = span.start + whole.start();
+            // The pair: countries right before the level (中俄, 中哈), else the document's parties.
+            let window = span.start.max(s.text[..at].char_indices().rev().nth(5).map_or(0, |(i, _)| i));
+            let near: Vec<usize> =
+                s.of_kind(window..at, Kind::Country).iter().map(|&m| s.entity(m)).collect();
+            let mut pair: Vec<usize> = if near.len() >= 2 { near } else { parties.to_vec() };
+            pair.sort_unstable();
+            pair.dedup();
+            if pair.len() != 2 {
+                continue;
+            }
+            let established =
+                sentence[..whole.start()].contains("建立") || sentence[..whole.start()].contains("提升");
+            let date = established
+                .then(|| find_dates(&sentence[..whole.start()]).into_iter().last().map(|d| d.date))
+                .flatten();
+            let mut fact = Fact::new(FactKind::Partnership, span.clone());
+            fact.roles.extend(pair.iter().map(|&p| (Role::Partner, p)));
+            fact.label = Some(level.to_owned());
+            fact.start = date;
+            let same = |f: &Fact| f.roles == fact.roles && f.label == fact.label && f.start == fact.start;
+            if !facts.iter().any(same) {
+                facts.push(fact);
+            }
+        }
+    }
+    facts
+}

@@ -1,0 +1,97 @@
+//! Positions (俄方支持建设“一带一路”; 中方欢迎…倡议; 双方反对…), cooperation within organizations
+//! (双方在上海合作组织框架内…合作) and the countries taking part in a project (中蒙俄经济走廊).
+
+use super::{Fact, FactKind, Role, Sentences};
+use crate::extract::Kind;
+
+/// Verbs of position, with the stance they express.
+const STANCES: &[(&str, &str)] = &[
+    ("支持", "supports"),
+    ("欢迎", "welcomes"),
+    ("赞赏", "welcomes"),
+    ("高度评价", "welcomes"),
+    ("积极评价", "welcomes"),
+    ("反对", "opposes"),
+    ("提出", "proposes"),
+    ("参与", "supports"),
+];
+
+/// Positions, cooperation and participation facts.
+pub fn find(s: &Sentences<'_>, parties: &[usize]) -> Vec<Fact> {
+    let mut facts: Vec<Fact> = Vec::new();
+    for span in &s.spans {
+        let sentence = &s.text[span.clone()];
+        // Clauses split at commas keep a subject close to its verb.
+        let mut clause_start = span.start;
+        let mut subjects: Vec<usize> = Vec::new();
+        for (i, c) in sentence.char_indices().chain(std::iter::once((sentence.len(), ','))) {
+            if c != ',' {
+                continue;
+            }
+            let clause = clause_start..span.start + i;
+            let countries = s.of_kind(clause.clone(), Kind::Country);
+            let text = &s.text[clause.clone()];
+            if text.starts_with("双方") || text.starts_with("两国") {
+                subjects = parties.to_vec();
+            } else if let Some(&first) =
+                countries.first().filter(|&&m| s.mentions[m].start < clause.start + 12)
+            {
+                subjects = vec![s.entity(first)];
+            }
+            for (verb, stance) in STANCES {
+                let Some(at) = text.find(verb) else { continue };
+                let objects = s
+                    .mentions_in(clause.start + at..clause.end)
+                    .filter(|(_, m)| matches!(m.kind, Kind::Initiative | Kind::Project));
+                for (o, _) in objects.collect::<Vec<_>>() {
+                    for &subject in &subjects {
+                        let mut fact = Fact::new(FactKind::Position, span.clone());
+                        fact.roles.extend([(Role::Subject, subject), (Role::Object, s.entity(o))]);
+                        fact.evidence.push(o);
+                        fact.label = Some((*stance).to_owned());
+                        if !facts.iter().any(|f| f.roles == fact.roles && f.label == fact.label) {
+                            facts.push(fact);
+                        }
+                    }
+                }
+                break;
+            }
+            clause_start = span.start + i + ','.len_utf8();
+        }
+        if sentence.contains("框架") || sentence.contains("机制内") || sentence.contains("平台") {
+            for o in s.of_kind(span.clone(), Kind::Organization) {
+                let members = if parties.is_empty() { continue } else { parties };
+                let mut fact = Fact::new(FactKind::Cooperation, span.clone());
+                fact.roles.push((Role::Organization, s.entity(o)));
+                fact.roles.extend(members.iter().map(|&p| (Role::Party, p)));
+                fact.evidence.push(o);
+                if !facts.iter().any(|f| f.kind == FactKind::Cooperation && f.roles == fact.roles) {
+                    facts.push(fact);
+                }
+            }
+        }
+    }
+    for (p, project) in s.mentions.iter().enumerate().filter(|(_, m)| m.kind == Kind::Project) {
+        let inside: Vec<usize> = s
+            .mentions
+            .iter()
+            .enumerate()
+            .filter(|(_, m)| m.kind == Kind::Country && project.start <= m.start && m.end <= project.end)
+            .map(|(i, _)| i)
+            .collect();
+        if inside.is_empty() {
+            continue;
+        }
+        let mut fact = Fact::new(FactKind::Participation, project.start..project.end);
+        fact.roles.push((Role::Project, s.entity(p)));
+        let mut countries: Vec<usize> = inside.iter().map(|&m| s.entity(m)).collect();
+        countries.dedup();
+        fact.roles.extend(countries.into_iter().map(|c| (Role::Party, c)));
+        fact.evidence.push(p);
+        fact.evidence.extend(inside);
+        if !facts.iter().any(|f| f.kind == FactKind::Participation && f.roles == fact.roles) {
+            facts.push(fact);
+        }
+    }
+    facts
+}

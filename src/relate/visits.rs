@@ -1,0 +1,153 @@
+//! Visits (应X邀请，Y于…对Z进行国事访问; Y将对Z进行访问; Y访华; Y结束对Z的国事访问) and meetings
+//! (X同Y举行会谈, X会见Y, 两国元首举行会谈).
+
+use super::{Fact, FactKind, Role, Sentences};
+use crate::extract::Kind;
+use crate::text::find_dates;
+use regex::Regex;
+use std::sync::LazyLock;
+
+static VISIT: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(r"(?:应(?P<inviter>[^,;。]{1,40}?)邀请,?)?(?P<visitor>[^,;。]{1,60}?)(?:将|拟|于[^,;。对]{0,30}?)?(?:对|赴)(?P<host>[^,;。]{1,30}?)进行(?P<kind>国事|正式|工作|友好|私人|国事和工作)?访问")
+        .expect("visit")
+});
+static ENDED: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(
+        r"(?P<visitor>[^,;。]{1,20}?)结束对(?P<host>[^,;。]{1,30}?)的(?P<kind>国事|正式|工作|友好)?访问",
+    )
+    .expect("ended visit")
+});
+static TO_CHINA: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(r"(?P<visitor>[^,;。]{1,30}?)(?:将|于[^,;。]{0,20}?)?(?:访华|来华访问|访问中国)")
+        .expect("to China")
+});
+static MEETING: LazyLock<Regex> = LazyLock::new(|| Regex::new(r"(会谈|会见|会晤)").expect("meeting"));
+static PLACE: LazyLock<Regex> =
+    LazyLock::new(|| Regex::new(r"在(\p{Han}{2,8}?)(?:举行|会见|会晤)").expect("place"));
+
+/// Visits stated in the document, one per (visitor, host).
+pub fn find(s: &Sentences<'_>) -> Vec<Fact> {
+    let mut facts: Vec<Fact> = Vec::new();
+    for span in &s.spans {
+        let sentence = &s.text[span.clone()];
+        if !sentence.contains("访") {
+            continue;
+        }
+        let china = s.entities.iter().position(|e| e.iri.ends_with("/country/CN"));
+        let attempts = VISIT.captures_iter(sentence).chain(ENDED.captures_iter(sentence));
+        for caps in attempts {
+            let at = |name: &str| caps.name(name).map(|m| span.start + m.start()..span.start + m.end());
+            let last_leader = |r: Option<std::ops::Range<usize>>| {
+                r.and_then(|r| s.of_kind(r, Kind::Leader).last().copied())
+            };
+            // 邀请X…进行访问 is an invitation to a future visit, not a visit.
+            let invited_only = at("visitor").is_some_and(|r| s.text[r].contains("邀请"));
+            let Some(visitor) = last_leader(at("visitor")).filter(|_| !invited_only) else { continue };
+            let Some(host) = at("host").and_then(|r| s.of_kind(r, Kind::Country).first().copied()) else {
+                continue;
+            };
+            let inviter = last_leader(at("inviter"));
+            let mut fact = Fact::new(FactKind::Visit, span.clone());
+            fact.roles.push((Role::Visitor, s.entity(visitor)));
+            fact.roles.push((Role::HostCountry, s.entity(host)));
+            fact.evidence.extend([visitor, host]);
+            if let Some(i) = inviter {
+                fact.roles.push((Role::InvitedBy, s.entity(i)));
+                fact.evidence.push(i);
+            }
+            fact.label = Some(caps.name("kind").map_or("访问".to_owned(), |k| format!("{}访问", k.as_str())));
+            date_range(&mut fact, sentence);
+            push_unique(&mut facts, fact);
+        }
+        if let (Some(china), Some(caps)) = (china, TO_CHINA.captures(sentence)) {
+            let r = caps.name("visitor").map(|m| span.start + m.start()..span.start + m.end());
+            if let Some(visitor) = r.and_then(|r| s.of_kind(r, Kind::Leader).last().copied()) {
+                let mut fact = Fact::new(FactKind::Visit, span.clone());
+                fact.roles.extend([(Role::Visitor, s.entity(visitor)), (Role::HostCountry, china)]);
+                fact.evidence.push(visitor);
+                fact.label = Some("访问".to_owned());
+                date_range(&mut fact, sentence);
+                push_unique(&mut facts, fact);
+            }
+        }
+    }
+    facts
+}
+
+fn date_range(fact: &mut Fact, sentence: &str) {
+    if let Some(d) = find_dates(sentence).into_iter().find(|d| d.date.is_complete()) {
+        fact.start = Some(d.date);
+        fact.end = Some(d.until.unwrap_or(d.date));
+    }
+}
+
+/// Keeps one visit per (visitor, host); a later statement adds what the first lacked.
+fn push_unique(facts: &mut Vec<Fact>, fact: Fact) {
+    let key = |f: &Fact| (f.with_role(Role::Visitor).next(), f.with_role(Role::HostCountry).next());
+    match facts.iter_mut().find(|f| key(f) == key(&fact)) {
+        Some(existing) => {
+            if existing.start.is_none() {
+                existing.start = fact.start;
+                existing.end = fact.end;
+            }
+            if existing.with_role(Role::InvitedBy).next().is_none() {
+                existing.roles.extend(fact.roles.iter().filter(|(r, _)| *r == Role::InvitedBy));
+            }
+        }
+        None => facts.push(fact),
+    }
+}
+
+/// Meetings and talks between leaders named in one sentence (or the two heads of state).
+pub fn meetings(s: &Sentences<'_>, parties: &[usize]) -> Vec<Fact> {
+    let mut facts = Vec::new();
+    let heads: Vec<usize> = heads_of_state(s, parties);
+    for span in &s.spans {
+        let sentence = &s.text[span.clone()];
+        let Some(kind) = MEETING.find(sentence) else { continue };
+        if sentence.contains("机制") || sentence.contains("委员会") {
+            continue;
+        }
+        let leaders = s.of_kind(span.clone(), Kind::Leader);
+        let mut people: Vec<usize> = leaders.iter().map(|&m| s.entity(m)).collect();
+        people.dedup();
+        if people.len() < 2 && sentence.contains("两国元首") {
+            people = heads.clone();
+        }
+        if people.len() < 2 {
+            continue;
+        }
+        let mut fact = Fact::new(FactKind::Meeting, span.clone());
+        fact.roles.extend(people.iter().map(|&p| (Role::Participant, p)));
+        fact.evidence.extend(leaders);
+        fact.label = Some(kind.as_str().to_owned());
+        // 在莫斯科举行会谈 names a place; 在亲切友好气氛中举行会谈 does not.
+        fact.place = PLACE
+            .captures(sentence)
+            .map(|c| c[1].to_owned())
+            .filter(|p| !p.contains("气氛") && !p.ends_with(['中', '下']));
+        date_range(&mut fact, sentence);
+        facts.push(fact);
+    }
+    facts
+}
+
+/// The most mentioned leader of each party country.
+fn heads_of_state(s: &Sentences<'_>, parties: &[usize]) -> Vec<usize> {
+    parties
+        .iter()
+        .filter_map(|&country| {
+            let iri = &s.entities[country].iri;
+            let mut best: Option<(usize, usize)> = None;
+            for (i, e) in s.entities.iter().enumerate() {
+                if e.kind == Kind::Leader && e.country.as_deref() == Some(iri.as_str()) {
+                    let n = s.mention_entity.iter().filter(|&&x| x == i).count();
+                    if best.is_none_or(|(_, m)| n > m) {
+                        best = Some((i, n));
+                    }
+                }
+            }
+            best.map(|(i, _)| i)
+        })
+        .collect()
+}
