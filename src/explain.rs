@@ -114,7 +114,7 @@ pub fn explain(store: &Store, target: &str) -> Result<Explanation, ExplainError>
             "SELECT DISTINCT ?f WHERE {{ {{ ?f ?p <{iri}> . ?f <{dg}statedIn> ?doc }} UNION {{ BIND(<{iri}> AS ?f) ?f <{dg}statedIn> ?doc }} }} ORDER BY ?f"
         ),
     )?;
-    if first.get("kind").is_none() && facts_rows.is_empty() {
+    if !first.contains_key("kind") && facts_rows.is_empty() {
         return Err(ExplainError::NotFound(target.to_owned()));
     }
     let mut facts = Vec::new();

@@ -67,11 +67,21 @@ pub fn analyze(source_file: &str, bytes: &[u8]) -> Result<Vec<AnalyzedDocument>,
         let hash = content_hash(body, &segment.repeats, segment.range.start);
         let mentions =
             without_skipped(extract::extract(body), |m| segment.is_skipped(segment.range.start + m.start));
-        let resolved = resolve::resolve(&mentions, lexicon);
+        let mut resolved = resolve::resolve(&mentions, lexicon);
+        let own_treaty = resolve::document_treaty(&segment.title, lexicon).map(|entity| {
+            match resolved.entities.iter().position(|e| e.iri == entity.iri) {
+                Some(i) => i,
+                None => {
+                    resolved.entities.push(entity);
+                    resolved.entities.len() - 1
+                }
+            }
+        });
         let context = relate::DocumentContext {
             title: segment.title.clone(),
             date: segment.date,
             signed: segment.signed,
+            own_treaty,
         };
         let facts = relate::relate(body, &mentions, &resolved.mention_entity, &resolved.entities, &context)
             .into_iter()

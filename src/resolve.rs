@@ -246,6 +246,22 @@ fn organization_by_name(m: &Mention, name: &str, lexicon: &Lexicon) -> Option<En
     Some(describe(&m, lexicon, &BTreeMap::new()))
 }
 
+/// A document that is itself a statement, communiqué or declaration is a treaty its parties issue.
+pub fn document_treaty(title: &str, lexicon: &Lexicon) -> Option<Entity> {
+    const ISSUED: &[&str] = &["联合声明", "联合公报", "联合宣言", "公报", "宣言", "声明"];
+    let doc_type = ISSUED.iter().find(|t| title.ends_with(*t))?;
+    Some(Entity {
+        kind: Kind::Treaty,
+        iri: vocab::entity("treaty", &treaty_key(title, lexicon)),
+        label_zh: title.to_owned(),
+        label_en: None,
+        wikidata: None,
+        country: None,
+        office: None,
+        detail: EntityDetail { doc_type: Some((*doc_type).to_owned()), ..EntityDetail::default() },
+    })
+}
+
 /// The canonical key of a treaty title: country names as their one-character forms, 政府 and the
 /// connectors between parties dropped, standard contractions applied, so short and long forms meet.
 pub fn treaty_key(title: &str, lexicon: &Lexicon) -> String {

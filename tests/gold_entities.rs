@@ -110,8 +110,12 @@ fn score_document(
     for kind in Kind::ALL {
         let mut predicted: Vec<(String, BTreeSet<String>)> = Vec::new();
         for (i, e) in doc.entities.iter().enumerate().filter(|(_, e)| e.kind == kind) {
-            let surfaces = doc.mentions.iter().filter(|m| m.entity == i).map(|m| m.surface.clone()).collect();
-            predicted.push((e.label_zh.clone(), surfaces));
+            let surfaces: BTreeSet<String> =
+                doc.mentions.iter().filter(|m| m.entity == i).map(|m| m.surface.clone()).collect();
+            // A document's own statement is an entity without a mention in its text: not scored here.
+            if !surfaces.is_empty() {
+                predicted.push((e.label_zh.clone(), surfaces));
+            }
         }
         let gold_entities: Vec<&GoldEntity> =
             gold.entities.iter().filter(|g| g.kind == kind.name()).collect();

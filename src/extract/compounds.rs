@@ -102,6 +102,15 @@ pub fn find(text: &str, hits: &[Hit], lexicon: &Lexicon) -> Vec<Mention> {
             compounds.push(m);
         }
     }
+    // 访华, 来华, 对华: 华 after a verb of movement or relation stands for China.
+    for (k, w) in text.char_indices().filter(|(_, c)| *c == '华') {
+        let before = text[..k].chars().next_back();
+        if before.is_some_and(|b| "访来赴在对输驻离抵旅".contains(b)) && !covered(k) {
+            let mut m = Mention::new(text, Kind::Country, k, k + w.len_utf8(), Key::Abbrev('中'));
+            m.surface = "华".to_owned();
+            compounds.push(m);
+        }
+    }
     compounds.sort_by_key(|m| m.start);
     compounds
 }

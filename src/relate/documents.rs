@@ -1,43 +1,80 @@
-//! Signings (访问期间，双方签署了《…》; 两国元首签署《…》; 本声明于…签署) and citations of earlier documents
-//! (双方重申遵循《…》; 忆及…《…》; 恪守…签署的《…》).
+//! Signings (访问期间，双方签署了《…》《…》; 两国元首签署《…》; the statement itself, issued by its
+//! parties on its date) and citations of earlier documents (双方重申遵循《…》; 忆及…《…》).
 
 use super::{DocumentContext, Fact, FactKind, Role, Sentences};
 use crate::extract::Kind;
 use regex::Regex;
 use std::sync::LazyLock;
 
-/// A signing verb and what may stand between it and the first title (了, 并发表, a count).
+/// A signing verb at the end of the words before a title.
 static SIGNED: LazyLock<Regex> =
-    LazyLock::new(|| Regex::new(r"(?:签署|签订|发表|通过|缔结|共同签署)(?:了)?$").expect("signed"));
-/// Words of negotiation or plans: a title in such a sentence is neither signed nor cited.
-const FUTURE: &[&str] =
-    &["商签", "谈判", "尽早签署", "早日签署", "推动签署", "将签署", "研究签署", "磋商", "拟订", "制定"];
+    LazyLock::new(|| Regex::new(r"(?:签署|签订|发表|通过|缔结|交换)(?:了|并发表|并发布)?$").expect("signed"));
+static TITLE: LazyLock<Regex> = LazyLock::new(|| Regex::new(r"《[^《》]*》").expect("title"));
+/// Words right before a title that make it neither signed nor cited: plans, revisions, withdrawal.
+const NOT_BEFORE: &[&str] = &[
+    "商签",
+    "谈判",
+    "尽早签署",
+    "早日签署",
+    "推动签署",
+    "将签署",
+    "研究签署",
+    "磋商",
+    "拟订",
+    "制定",
+    "编制",
+    "修订",
+    "修改",
+    "起草",
+    "退出",
+    "撕毁",
+    "早日达成",
+    "尽早达成",
+    "达成",
+    "机制化",
+    "商谈",
+    "启动",
+];
+/// Words right after a title with the same effect (缔约方大会, 草案, 修订, 谈判).
+const NOT_AFTER: &[&str] = &["缔约方", "草案", "修订", "谈判", "机制化", "实施细则", "生效前", "升级谈判"];
 
 /// Signings and citations in the document.
 pub fn find(s: &Sentences<'_>, context: &DocumentContext) -> Vec<Fact> {
     let mut signings: Vec<Fact> = Vec::new();
     let mut cited: Vec<Fact> = Vec::new();
+    if let Some(own) = context.own_treaty {
+        let heading = s.spans.first().cloned().unwrap_or(0..0);
+        let mut fact = Fact::new(FactKind::Signing, heading);
+        fact.roles.push((Role::Document, own));
+        fact.start = context.date;
+        fact.label = Some("issued".to_owned());
+        signings.push(fact);
+    }
     for span in &s.spans {
-        let sentence = &s.text[span.clone()];
-        let treaties = s.of_kind(span.clone(), Kind::Treaty);
-        if treaties.is_empty() || FUTURE.iter().any(|w| sentence.contains(w)) {
-            continue;
-        }
-        for &t in &treaties {
+        for t in s.of_kind(span.clone(), Kind::Treaty) {
             let m = &s.mentions[t];
-            let open = if s.text[..m.start].ends_with('《') { m.start - '《'.len_utf8() } else { m.start };
             if s.mentions.iter().any(|o| o.kind == Kind::Treaty && o.start < m.start && m.end <= o.end) {
                 continue; // a 〈title〉 inside another title is part of that title
             }
+            let open = if s.text[..m.start].ends_with('《') { m.start - '《'.len_utf8() } else { m.start };
+            let close = if s.text[m.end..].starts_with('》') { m.end + '》'.len_utf8() } else { m.end };
             let before = &s.text[span.start..open];
-            let signed_now =
-                signs(before, &s.text[..open]) && !m.detail.date.is_some_and(|d| earlier(d, context));
+            let near_before: String =
+                before.chars().rev().take(10).collect::<Vec<_>>().into_iter().rev().collect();
+            let near_after: String = s.text[close..span.end].chars().take(8).collect();
+            if NOT_BEFORE.iter().any(|w| near_before.contains(w))
+                || NOT_AFTER.iter().any(|w| near_after.contains(w))
+            {
+                continue;
+            }
+            let signed_now = signs(before) && !m.detail.date.is_some_and(|d| earlier(d, context));
             let kind = if signed_now { FactKind::Signing } else { FactKind::Citation };
             let mut fact = Fact::new(kind, span.clone());
             fact.roles.push((Role::Document, s.entity(t)));
             fact.evidence.push(t);
             if signed_now {
                 fact.start = m.detail.date.or(context.date);
+                fact.label = Some("signed".to_owned());
             }
             let list = if signed_now { &mut signings } else { &mut cited };
             if !list.iter().any(|f| f.roles == fact.roles) {
@@ -50,18 +87,12 @@ pub fn find(s: &Sentences<'_>, context: &DocumentContext) -> Vec<Fact> {
     signings
 }
 
-/// True when the words right before a title (or a list of titles) are a signing verb.
-fn signs(before: &str, head: &str) -> bool {
-    let trimmed = head.trim_end_matches(|c: char| c == '》' || c == '、' || c == ',');
-    if SIGNED.is_match(before) || SIGNED.is_match(trimmed) {
-        return true;
-    }
-    // 签署了《A》《B》: a title that follows another title of the same list.
-    let last_verb = before.rfind("签署").or_else(|| before.rfind("签订"));
-    last_verb.is_some_and(|i| {
-        let rest = &before[i..];
-        !rest.contains("的") && rest.contains('》') && !rest.contains(['。', ';'])
-    })
+/// True when the words before a title end with a signing verb, possibly followed by other titles
+/// of the same list (签署了《A》《B》、《C》).
+fn signs(before: &str) -> bool {
+    let without_titles = TITLE.replace_all(before, "");
+    let trimmed = without_titles.trim_end_matches(['、', ',', '和', '及', ' ']);
+    SIGNED.is_match(trimmed)
 }
 
 fn earlier(date: crate::text::Date, context: &DocumentContext) -> bool {

@@ -134,6 +134,9 @@ pub struct DocumentContext {
     pub date: Option<Date>,
     /// A signature line closes the document.
     pub signed: bool,
+    /// The entity of the document itself when it is a statement, communiqué or declaration, which
+    /// its parties issue on its date.
+    pub own_treaty: Option<usize>,
 }
 
 /// The document's text with its mentions, resolved entities and sentences.
@@ -240,4 +243,94 @@ pub fn relate(
     facts.extend(partnerships::find(&s, &parties));
     facts.extend(positions::find(&s, &parties));
     facts
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::extract::{extract, lexicon::Lexicon};
+    use crate::resolve::resolve;
+
+    /// Facts of `text` as readable strings: kind, then role=label pairs, then the label and dates.
+    fn facts_of(text: &str, title: &str) -> Vec<String> {
+        let mentions = extract(text);
+        let resolved = resolve(&mentions, Lexicon::get());
+        let context = DocumentContext { title: title.to_owned(), ..DocumentContext::default() };
+        relate(text, &mentions, &resolved.mention_entity, &resolved.entities, &context)
+            .iter()
+            .map(|f| {
+                let roles: Vec<String> = f
+                    .roles
+                    .iter()
+                    .map(|(r, e)| format!("{}={}", r.name(), resolved.entities[*e].label_zh))
+                    .collect();
+                let dates =
+                    [f.start, f.end].iter().flatten().map(|d| d.to_string()).collect::<Vec<_>>().join("..");
+                format!(
+                    "{} {} {} {dates}",
+                    f.kind.name(),
+                    roles.join(" "),
+                    f.label.clone().unwrap_or_default()
+                )
+                .trim()
+                .to_owned()
+            })
+            .collect()
+    }
+
+    #[test]
+    fn visits_across_phrasings() {
+        let cases: &[(&str, &str)] = &[
+            (
+                "应中华人民共和国主席习近平邀请,蒙古国总统乌赫那·呼日勒苏赫于2022年11月27日至28日对中华人民共和国进行国事访问。",
+                "Visit visitor=呼日勒苏赫 hostCountry=中国 invitedBy=习近平 国事访问 2022-11-27..2022-11-28",
+            ),
+            (
+                "应法兰西共和国总统埃马纽埃尔·马克龙邀请,中华人民共和国主席习近平于二〇二四年五月五日至七日对法国进行国事访问。",
+                "Visit visitor=习近平 hostCountry=法国 invitedBy=马克龙 国事访问 2024-05-05..2024-05-07",
+            ),
+            ("美国总统尼克松于1972年2月21日至28日访华。", "Visit visitor=尼克松 hostCountry=中国 访问 1972-02-21..1972-02-28"),
+            ("法国总统马克龙将对中国进行国事访问。", "Visit visitor=马克龙 hostCountry=中国 国事访问"),
+            ("习近平结束对哈萨克斯坦共和国的国事访问。", "Visit visitor=习近平 hostCountry=哈萨克斯坦 国事访问"),
+            ("并邀请拉赫蒙总统在双方方便的时候对中华人民共和国进行国事访问。", ""),
+        ];
+        for (text, expected) in cases {
+            let visits: Vec<String> =
+                facts_of(text, "").into_iter().filter(|f| f.starts_with("Visit")).collect();
+            if expected.is_empty() {
+                assert!(visits.is_empty(), "{text}: {visits:?}");
+            } else {
+                assert_eq!(visits, vec![expected.to_string()], "{text}");
+            }
+        }
+    }
+
+    #[test]
+    fn signings_citations_and_partnerships() {
+        let text = "双方重申遵循2001年7月16日签署的《中华人民共和国和俄罗斯联邦睦邻友好合作条约》。\
+                    访问期间,双方签署了《中俄投资合作协定》《中俄科技合作协定》等文件。\
+                    中俄新时代全面战略协作伙伴关系达到历史最高水平。双方将商签《中俄航天合作协定》。";
+        let facts = facts_of(text, "中华人民共和国和俄罗斯联邦联合声明");
+        assert!(
+            facts.iter().any(|f| f.starts_with("Citation treaty=中华人民共和国和俄罗斯联邦睦邻友好合作条约")),
+            "{facts:?}"
+        );
+        assert!(facts.iter().any(|f| f.starts_with("Signing treaty=中俄投资合作协定")), "{facts:?}");
+        assert!(facts.iter().any(|f| f.starts_with("Signing treaty=中俄科技合作协定")), "{facts:?}");
+        assert!(
+            !facts.iter().any(|f| f.contains("航天")),
+            "a treaty still to be negotiated is neither: {facts:?}"
+        );
+        assert!(
+            facts.iter().any(|f| f.starts_with("Partnership partner=") && f.contains("全面战略协作伙伴关系")),
+            "{facts:?}"
+        );
+    }
+
+    #[test]
+    fn positions_and_participation() {
+        let facts = facts_of("俄罗斯联邦。俄方支持共建“一带一路”,双方将推进中蒙俄经济走廊建设。", "");
+        assert!(facts.iter().any(|f| f == "Position subject=俄罗斯 object=一带一路 supports"), "{facts:?}");
+        assert!(facts.iter().any(|f| f.starts_with("Participation project=中蒙俄经济走廊")), "{facts:?}");
+    }
 }

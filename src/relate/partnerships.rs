@@ -1,5 +1,5 @@
 //! Partnership levels between two countries (中俄新时代全面战略协作伙伴关系, 两国全面战略伙伴关系,
-//! 建立永久全面战略伙伴关系), with the year when the sentence says when it was established.
+//! 建立永久全面战略伙伴关系), with the date when the sentence says when it was established.
 
 use super::{Fact, FactKind, Role, Sentences};
 use crate::extract::Kind;
@@ -8,7 +8,7 @@ use regex::Regex;
 use std::sync::LazyLock;
 
 static LEVEL: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(r"(?:新时代)?(?P<level>(?:全天候|永久|全方位|新型)?(?:全面)?(?:战略)?(?:协作|合作)?伙伴关系)")
+    Regex::new(r"(?:新时代)?(?P<level>(?:全天候|永久|全方位|新型)?(?:全面)?(?:战略)?(?:协作|合作)?伙伴)(?P<relation>关系)?")
         .expect("level")
 });
 
@@ -18,30 +18,43 @@ pub fn find(s: &Sentences<'_>, parties: &[usize]) -> Vec<Fact> {
     for span in &s.spans {
         let sentence = &s.text[span.clone()];
         for caps in LEVEL.captures_iter(sentence) {
-            let level = &caps["level"];
-            if !(level.contains("战略") || level.contains("全面")) {
+            // 全面战略协作伙伴 (without 关系) names the level too; a bare 战略伙伴 does not.
+            let level = format!("{}关系", &caps["level"]);
+            let full = caps.name("relation").is_some() || level.starts_with("全面战略");
+            if !(level.contains("战略") || level.contains("全面")) || !full {
                 continue;
             }
             let whole = caps.get(0).expect("match");
             let at = span.start + whole.start();
+            // A level inside a cited title is that title's subject, not a statement of the text.
+            if s.mentions.iter().any(|m| m.kind == Kind::Treaty && m.start <= at && at < m.end) {
+                continue;
+            }
             // The pair: countries right before the level (中俄, 中哈), else the document's parties.
             let window = span.start.max(s.text[..at].char_indices().rev().nth(5).map_or(0, |(i, _)| i));
             let near: Vec<usize> =
                 s.of_kind(window..at, Kind::Country).iter().map(|&m| s.entity(m)).collect();
+            // 金砖战略伙伴关系: a partnership of an organization, not of two countries.
+            if !s.of_kind(window..at, Kind::Organization).is_empty() {
+                continue;
+            }
             let mut pair: Vec<usize> = if near.len() >= 2 { near } else { parties.to_vec() };
             pair.sort_unstable();
             pair.dedup();
             if pair.len() != 2 {
                 continue;
             }
-            let established =
-                sentence[..whole.start()].contains("建立") || sentence[..whole.start()].contains("提升");
-            let date = established
-                .then(|| find_dates(&sentence[..whole.start()]).into_iter().last().map(|d| d.date))
-                .flatten();
+            // 2018年6月中吉建立…: a date counts when 建立/提升/升级 follows it, with no title between.
+            let head = &sentence[..whole.start()];
+            let date = find_dates(head).into_iter().last().filter(|d| {
+                let between = &head[d.end..];
+                ["建立", "提升", "升级"].iter().any(|w| between.contains(w))
+                    && !between.contains(['《', '》'])
+            });
+            let date = date.map(|d| d.date);
             let mut fact = Fact::new(FactKind::Partnership, span.clone());
             fact.roles.extend(pair.iter().map(|&p| (Role::Partner, p)));
-            fact.label = Some(level.to_owned());
+            fact.label = Some(level);
             fact.start = date;
             let same = |f: &Fact| f.roles == fact.roles && f.label == fact.label && f.start == fact.start;
             if !facts.iter().any(same) {

@@ -17,6 +17,10 @@ static ENDED: LazyLock<Regex> = LazyLock::new(|| {
     )
     .expect("ended visit")
 });
+static VISITED: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(r"(?P<visitor>[^,;。]{1,20}?)(?:首次|正式|再次|成功|将)?(?:访问|出访)(?P<host>[^,;。]{1,12})")
+        .expect("visited")
+});
 static TO_CHINA: LazyLock<Regex> = LazyLock::new(|| {
     Regex::new(r"(?P<visitor>[^,;。]{1,30}?)(?:将|于[^,;。]{0,20}?)?(?:访华|来华访问|访问中国)")
         .expect("to China")
@@ -34,7 +38,10 @@ pub fn find(s: &Sentences<'_>) -> Vec<Fact> {
             continue;
         }
         let china = s.entities.iter().position(|e| e.iri.ends_with("/country/CN"));
-        let attempts = VISIT.captures_iter(sentence).chain(ENDED.captures_iter(sentence));
+        let attempts = VISIT
+            .captures_iter(sentence)
+            .chain(ENDED.captures_iter(sentence))
+            .chain(VISITED.captures_iter(sentence));
         for caps in attempts {
             let at = |name: &str| caps.name(name).map(|m| span.start + m.start()..span.start + m.end());
             let last_leader = |r: Option<std::ops::Range<usize>>| {
