@@ -16,11 +16,21 @@ impl NamedQuery {
 
 /// Every named query.
 pub const NAMED_QUERIES: &[NamedQuery] = &[
+    NamedQuery { name: "citations", text: include_str!("../queries/citations.rq") },
+    NamedQuery { name: "comentions", text: include_str!("../queries/comentions.rq") },
     NamedQuery { name: "countries", text: include_str!("../queries/countries.rq") },
     NamedQuery { name: "documents", text: include_str!("../queries/documents.rq") },
     NamedQuery { name: "entities", text: include_str!("../queries/entities.rq") },
+    NamedQuery { name: "initiatives", text: include_str!("../queries/initiatives.rq") },
     NamedQuery { name: "leaders", text: include_str!("../queries/leaders.rq") },
+    NamedQuery { name: "mentions", text: include_str!("../queries/mentions.rq") },
+    NamedQuery { name: "organizations", text: include_str!("../queries/organizations.rq") },
+    NamedQuery { name: "partnerships", text: include_str!("../queries/partnerships.rq") },
+    NamedQuery { name: "projects", text: include_str!("../queries/projects.rq") },
+    NamedQuery { name: "signings", text: include_str!("../queries/signings.rq") },
     NamedQuery { name: "treaties", text: include_str!("../queries/treaties.rq") },
+    NamedQuery { name: "visits", text: include_str!("../queries/visits.rq") },
+    NamedQuery { name: "wikidata", text: include_str!("../queries/wikidata.rq") },
 ];
 
 /// The named query called `name` (with or without `.rq`).
