@@ -72,6 +72,9 @@ fn resolve_target(store: &Store, target: &str) -> Result<String, ExplainError> {
     if let Some(rest) = target.strip_prefix("id:") {
         return Ok(format!("{}{rest}", vocab::ID));
     }
+    if let Some(iri) = vocab::expand_short(target) {
+        return Ok(iri);
+    }
     if target.starts_with("http://") || target.starts_with("https://") {
         return Ok(target.to_owned());
     }

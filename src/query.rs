@@ -102,6 +102,13 @@ pub enum QueryError {
 /// Prefixes known to every query and used to shorten IRIs in tables.
 pub const PREFIXES: &[(&str, &str)] = &[
     ("dg", vocab::DG),
+    ("country", "https://w3id.org/diplograph/id/country/"),
+    ("leader", "https://w3id.org/diplograph/id/leader/"),
+    ("treaty", "https://w3id.org/diplograph/id/treaty/"),
+    ("org", "https://w3id.org/diplograph/id/org/"),
+    ("project", "https://w3id.org/diplograph/id/project/"),
+    ("initiative", "https://w3id.org/diplograph/id/initiative/"),
+    ("doc", "https://w3id.org/diplograph/id/doc/"),
     ("id", vocab::ID),
     ("rdf", "http://www.w3.org/1999/02/22-rdf-syntax-ns#"),
     ("rdfs", "http://www.w3.org/2000/01/rdf-schema#"),
@@ -180,7 +187,8 @@ fn one_line(message: &str) -> String {
     message.split_whitespace().collect::<Vec<_>>().join(" ")
 }
 
-/// A term as a table shows it: literals by value, IRIs with a known prefix shortened.
+/// A term as a table shows it: literals by value, IRIs with a known prefix shortened (the first
+/// matching prefix of [`PREFIXES`], which lists the longer namespaces first).
 pub fn display_term(term: &Term) -> String {
     match term {
         Term::NamedNode(n) => PREFIXES

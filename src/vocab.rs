@@ -29,6 +29,13 @@ pub fn dg(local: &str) -> String {
     format!("{DG}{local}")
 }
 
+/// An entity IRI from a `kind:key` short form (`country:KZ`), as queries and tables write them.
+pub fn expand_short(short: &str) -> Option<String> {
+    let (kind, key) = short.split_once(':')?;
+    const KINDS: &[&str] = &["country", "leader", "treaty", "org", "project", "initiative", "doc"];
+    (KINDS.contains(&kind) && !key.is_empty() && !key.starts_with('/')).then(|| format!("{ID}{kind}/{key}"))
+}
+
 /// A document IRI from its content hash.
 pub fn document(hash: &str) -> String {
     format!("{ID}doc/{hash}")

@@ -254,3 +254,47 @@ fn extract_prints_mentions_with_spans_into_the_original_text() {
     assert_eq!(o.status.code(), Some(2));
     assert!(stderr(&o).contains("`nowhere.txt`"));
 }
+
+#[test]
+fn explain_shows_facts_with_marked_evidence() {
+    let ws = workspace();
+    assert!(run(ws.path(), &["build", "seeds"]).status.success());
+    let o = run(ws.path(), &["explain", "呼日勒苏赫"]);
+    assert!(o.status.success(), "{}", stderr(&o));
+    let text = stdout(&o);
+    assert!(text.contains("Visit"), "{text}");
+    assert!(text.contains("hostCountry: 中国"), "{text}");
+    assert!(text.contains("invitedBy: 习近平"), "{text}");
+    assert!(text.contains("【习近平】"), "evidence is marked: {text}");
+    assert!(text.contains("seeds/000_8485a5dca28439e8.txt ["), "{text}");
+    let o = run(ws.path(), &["explain", "country:KZ", "--limit", "3"]);
+    assert!(o.status.success() && stdout(&o).contains("哈萨克斯坦"), "{}", stdout(&o));
+    let o = run(ws.path(), &["explain", "不存在的实体"]);
+    assert_eq!(o.status.code(), Some(2));
+    assert!(stderr(&o).contains("no entity or fact matches `不存在的实体`"), "{}", stderr(&o));
+}
+
+#[test]
+fn relation_queries_answer_on_the_seeds() {
+    let ws = workspace();
+    assert!(run(ws.path(), &["build", "seeds"]).status.success());
+    let visits = query_csv(ws.path(), "diplograph.nq", "SELECT ?v WHERE { ?v a dg:Visit }");
+    assert_eq!(visits.len(), 10, "{visits:?}");
+    let o = run(ws.path(), &["query", "--format", "csv", "visits"]);
+    let text = stdout(&o);
+    assert!(text.contains("2022-11-27,2022-11-28,呼日勒苏赫,中国,国事访问,习近平"), "{text}");
+    let cites = query_csv(
+        ws.path(),
+        "diplograph.nq",
+        "SELECT DISTINCT ?t WHERE { ?d dg:cites ?t . ?t rdfs:label \"中华人民共和国和俄罗斯联邦睦邻友好合作条约\"@zh }",
+    );
+    assert_eq!(cites.len(), 1, "{cites:?}");
+    let levels = query_csv(
+        ws.path(),
+        "diplograph.nq",
+        "SELECT DISTINCT ?l WHERE { ?p dg:partner country:KZ ; dg:level ?l } ORDER BY ?l",
+    );
+    assert!(levels.contains(&"永久全面战略伙伴关系".to_owned()), "{levels:?}");
+    let o = run(ws.path(), &["query", "--list"]);
+    assert!(stdout(&o).lines().count() >= 12, "{}", stdout(&o));
+}

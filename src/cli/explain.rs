@@ -8,9 +8,9 @@ use std::process::ExitCode;
 /// Show the facts about an entity (or one fact) with the sentences they come from
 #[derive(Debug, clap::Args)]
 #[command(
-    after_help = "TARGET is a label (普京, 一带一路), an id: name (id:country/KZ) or a full IRI of an entity or fact.\n\
+    after_help = "TARGET is a label (普京, 一带一路), a short name (country:KZ, leader:vladimir-putin) or a full IRI of an entity or fact.\n\
 Evidence mentions are marked 【like this】; spans are character offsets into the source file.\n\n\
-Examples:\n  diplograph explain 呼日勒苏赫\n  diplograph explain id:country/KZ"
+Examples:\n  diplograph explain 呼日勒苏赫\n  diplograph explain country:KZ"
 )]
 pub struct ExplainArgs {
     /// The entity or fact to explain

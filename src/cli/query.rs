@@ -12,7 +12,7 @@ use std::process::ExitCode;
 /// Answer a SPARQL query (SELECT, ASK, CONSTRUCT, DESCRIBE) over the store
 #[derive(Debug, clap::Args)]
 #[command(after_help = "QUERY is SPARQL text, a path to a .rq file, or the name of a query in queries/.\n\
-The default graph is the merge of all graphs (each statement once); GRAPH ?doc { … } reaches one document's graph; prefixes dg:, id:, rdf:, rdfs:, owl:, xsd:, wd: are predefined.\n\n\
+The default graph is the merge of all graphs (each statement once); GRAPH ?doc { … } reaches one document's graph; prefixes dg:, country:, leader:, treaty:, org:, project:, initiative:, doc:, id:, rdf:, rdfs:, owl:, xsd:, wd: are predefined.\n\n\
 Examples:\n  diplograph query documents\n  diplograph query --format csv 'SELECT ?c ?l WHERE { ?c a dg:Country ; rdfs:label ?l }'\n  diplograph query my-question.rq --format json")]
 pub struct QueryArgs {
     /// SPARQL text, a .rq file, or a named query (see --list)

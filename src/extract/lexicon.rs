@@ -17,6 +17,9 @@ pub enum Entry {
     Initiative(usize),
     /// A place or word that contains a country name but is not one (努尔苏丹, 印度洋).
     Blocked,
+    /// A city, province, sea or region (places.tsv): not an entity kind, but it keeps the names
+    /// inside it from being read as countries and it can start a project's name (阿克套港).
+    Place,
 }
 
 /// A well-known treaty cited without brackets (联合国宪章).
@@ -118,6 +121,18 @@ impl Lexicon {
         for (i, row) in tsv(include_str!("../../ontology/gazetteer/initiatives.tsv")).enumerate() {
             add(row[0], Entry::Initiative(i));
             row.get(3).into_iter().flat_map(|n| n.split('|')).for_each(|n| add(n, Entry::Initiative(i)));
+        }
+        // A place named after its country (俄罗斯远东) must not hide the country's name.
+        let country_names: Vec<&str> = gazetteer
+            .countries
+            .iter()
+            .flat_map(|c| std::iter::once(c.zh.as_str()).chain(c.names.iter().map(String::as_str)))
+            .collect();
+        for row in tsv(include_str!("../../ontology/gazetteer/places.tsv")) {
+            let names = std::iter::once(row[0]).chain(row.get(4).into_iter().flat_map(|n| n.split('|')));
+            for name in names.filter(|n| !country_names.iter().any(|c| n.starts_with(c))) {
+                add(name, Entry::Place);
+            }
         }
         let blocked_words: Vec<&str> =
             tsv(include_str!("../../ontology/gazetteer/blocklist.tsv")).map(|r| r[0]).collect();

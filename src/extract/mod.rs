@@ -137,7 +137,7 @@ pub fn extract(text: &str) -> Vec<Mention> {
                 Entry::Leader(i) => (Kind::Leader, Key::Leader(i)),
                 Entry::Treaty(i) => (Kind::Treaty, Key::Treaty(i)),
                 Entry::Initiative(i) => (Kind::Initiative, Key::Initiative(i)),
-                Entry::Blocked => return None,
+                Entry::Blocked | Entry::Place => return None,
             };
             let mut m = Mention::new(text, kind, h.start, h.end, key);
             if let Entry::Organization(i) = h.entry {

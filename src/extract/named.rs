@@ -49,7 +49,7 @@ const REGIONS: &[&str] = &[
 const PROJECT_SUFFIXES: &[&str] = &[
     "经济走廊", "交通走廊", "运输走廊", "铁路走廊", "走廊", "天然气管道", "原油管道", "输油管道", "油气管道", "管道", "铁路隧道", "铁路", "公路",
     "高速公路", "高铁", "班列", "无水港", "口岸", "隧道", "大桥", "水电站", "核电站", "电站", "产业园", "工业园", "经济合作区", "合作区",
-    "经济特区", "自由贸易区", "物流合作基地", "示范基地", "合作基地", "博览会", "项目",
+    "经济特区", "自由贸易区", "物流合作基地", "示范基地", "合作基地", "博览会", "项目", "港",
 ];
 /// Words that end a name on its left (a verb or connector precedes the name).
 #[rustfmt::skip]
@@ -208,7 +208,19 @@ fn projects(text: &str, hits: &[Hit], lexicon: &Lexicon) -> Vec<Mention> {
         let Some(suffix) = PROJECT_SUFFIXES.iter().find(|s| head.ends_with(*s)) else { continue };
         let suffix_start = end - suffix.len();
         let window = left_edge(text, suffix_start);
-        let Some(start) = proper_start(text, window, suffix_start, hits, &forms) else { continue };
+        let start = if *suffix == "港" {
+            // A port is a place name right before 港 (阿克套港), not any name before it (第一大港).
+            let place = hits.iter().find(|h| h.entry == Entry::Place && h.end == suffix_start);
+            match place {
+                Some(h) => h.start,
+                None => continue,
+            }
+        } else {
+            match proper_start(text, window, suffix_start, hits, &forms) {
+                Some(start) => start,
+                None => continue,
+            }
+        };
         // 中吉乌铁路项目 names the railway: the trailing 项目 is not part of the name.
         let core = &text[start..end];
         let end = match core.strip_suffix("项目") {
@@ -260,7 +272,9 @@ fn proper_start(
     let inside = |s: usize| window <= s && s < suffix_start;
     let mut candidates: Vec<usize> = hits
         .iter()
-        .filter(|h| matches!(h.entry, Entry::Country(_) | Entry::Organization(_)) && inside(h.start))
+        .filter(|h| {
+            matches!(h.entry, Entry::Country(_) | Entry::Organization(_) | Entry::Place) && inside(h.start)
+        })
         .map(|h| h.start)
         .collect();
     let slice = &text[window..suffix_start];
