@@ -14,6 +14,7 @@ pub mod queries;
 pub mod query;
 pub mod relate;
 pub mod resolve;
+pub mod server;
 pub mod stats;
 pub mod store;
 pub mod text;

@@ -62,7 +62,7 @@ impl ResultFormat {
     }
 
     /// The RDF format of CONSTRUCT/DESCRIBE answers in this format.
-    fn graph_format(self) -> RdfFormat {
+    pub fn graph_format(self) -> RdfFormat {
         match self {
             Self::Xml => RdfFormat::RdfXml,
             Self::Csv | Self::Tsv | Self::Json => RdfFormat::NTriples,
@@ -95,6 +95,8 @@ pub enum QueryError {
     Syntax(String),
     #[error("query failed: {0}")]
     Evaluation(String),
+    #[error("the query ran longer than the limit of {0} s")]
+    Timeout(f64),
     #[error("cannot write the answer: {0}")]
     Io(#[from] std::io::Error),
 }
@@ -125,8 +127,73 @@ pub fn run(
     sparql: &str,
     format: ResultFormat,
     out: &mut impl Write,
-) -> Result<(), QueryError> {
-    let mut evaluator = SparqlEvaluator::new();
+) -> Result<Answer, QueryError> {
+    run_with(
+        store,
+        sparql,
+        &QueryOptions { results: format, graph: format.graph_format(), timeout: None },
+        out,
+    )
+}
+
+/// What kind of answer a query gave.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Answer {
+    /// SELECT: written in the results format.
+    Solutions,
+    /// ASK: written in the results format.
+    Boolean,
+    /// CONSTRUCT or DESCRIBE: written in the graph format.
+    Graph,
+}
+
+/// How to run a query and write its answer.
+#[derive(Debug, Clone, Copy)]
+pub struct QueryOptions {
+    /// The format of SELECT and ASK answers.
+    pub results: ResultFormat,
+    /// The format of CONSTRUCT and DESCRIBE answers.
+    pub graph: RdfFormat,
+    /// Cancel the evaluation after this long.
+    pub timeout: Option<std::time::Duration>,
+}
+
+/// Runs `sparql` with `options`, writes the answer to `out` and says which kind it was.
+pub fn run_with(
+    store: &Store,
+    sparql: &str,
+    options: &QueryOptions,
+    out: &mut impl Write,
+) -> Result<Answer, QueryError> {
+    let token = oxigraph::sparql::CancellationToken::new();
+    let (done, finished) = std::sync::mpsc::channel::<()>();
+    if let Some(limit) = options.timeout {
+        let token = token.clone();
+        std::thread::spawn(move || {
+            if finished.recv_timeout(limit) == Err(std::sync::mpsc::RecvTimeoutError::Timeout) {
+                token.cancel();
+            }
+        });
+    }
+    let answer = evaluate(store, sparql, options, token.clone(), out);
+    drop(done);
+    match answer {
+        Err(QueryError::Evaluation(_)) if token.is_cancelled() => {
+            Err(QueryError::Timeout(options.timeout.unwrap_or_default().as_secs_f64()))
+        }
+        other => other,
+    }
+}
+
+fn evaluate(
+    store: &Store,
+    sparql: &str,
+    options: &QueryOptions,
+    token: oxigraph::sparql::CancellationToken,
+    out: &mut impl Write,
+) -> Result<Answer, QueryError> {
+    let format = options.results;
+    let mut evaluator = SparqlEvaluator::new().with_cancellation_token(token);
     for (prefix, iri) in PREFIXES {
         evaluator = evaluator.with_prefix(*prefix, *iri).map_err(|e| QueryError::Syntax(e.to_string()))?;
     }
@@ -161,15 +228,19 @@ pub fn run(
                     write_table(out, &header, &cells)?;
                 }
             }
+            Ok(Answer::Solutions)
         }
-        QueryResults::Boolean(value) => match format.results_format() {
-            Some(f) => {
-                QueryResultsSerializer::from_format(f).serialize_boolean_to_writer(&mut *out, value)?;
+        QueryResults::Boolean(value) => {
+            match format.results_format() {
+                Some(f) => {
+                    QueryResultsSerializer::from_format(f).serialize_boolean_to_writer(&mut *out, value)?;
+                }
+                None => writeln!(out, "{value}")?,
             }
-            None => writeln!(out, "{value}")?,
-        },
+            Ok(Answer::Boolean)
+        }
         QueryResults::Graph(triples) => {
-            let mut serializer = RdfSerializer::from_format(format.graph_format());
+            let mut serializer = RdfSerializer::from_format(options.graph);
             for (prefix, iri) in PREFIXES {
                 serializer = serializer.with_prefix(*prefix, *iri).map_err(|e| eval(&e))?;
             }
@@ -178,9 +249,9 @@ pub fn run(
                 writer.serialize_triple(&triple.map_err(|e| eval(&e))?)?;
             }
             writer.finish()?;
+            Ok(Answer::Graph)
         }
     }
-    Ok(())
 }
 
 fn one_line(message: &str) -> String {

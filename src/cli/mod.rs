@@ -4,6 +4,7 @@ mod build;
 mod explain;
 mod extract;
 mod query;
+mod serve;
 mod stats;
 
 use clap::{Parser, Subcommand};
@@ -28,6 +29,7 @@ pub enum Command {
     Stats(stats::StatsArgs),
     Extract(extract::ExtractArgs),
     Explain(explain::ExplainArgs),
+    Serve(serve::ServeArgs),
 }
 
 /// The `--store` option shared by every command that reads or writes the store.
@@ -46,6 +48,7 @@ pub fn run(cli: Cli) -> anyhow::Result<ExitCode> {
         Command::Stats(args) => stats::run(args),
         Command::Extract(args) => extract::run(args),
         Command::Explain(args) => explain::run(args),
+        Command::Serve(args) => serve::run(args),
     }
 }
 

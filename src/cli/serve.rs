@@ -1,0 +1,44 @@
+//! `diplograph serve`: the store as a read-only SPARQL 1.1 Protocol endpoint.
+
+use super::StoreArg;
+use anyhow::Context;
+use diplograph::server::{Server, ServerConfig};
+use diplograph::store::GraphStore;
+use std::process::ExitCode;
+use std::time::Duration;
+
+/// Serve the store as a read-only SPARQL endpoint at /query (Ctrl-C stops it)
+#[derive(Debug, clap::Args)]
+#[command(
+    after_help = "Examples:\n  diplograph serve\n  diplograph serve --bind 0.0.0.0:8080 --timeout 60\n  curl -H 'Accept: text/csv' --data-urlencode 'query=SELECT * WHERE { ?s a dg:Visit }' http://127.0.0.1:7878/query"
+)]
+pub struct ServeArgs {
+    /// Address to listen on (only this machine unless told otherwise)
+    #[arg(long, default_value = "127.0.0.1:7878")]
+    pub bind: String,
+    /// Longest a query may run, in seconds
+    #[arg(long, default_value_t = 30)]
+    pub timeout: u64,
+    /// Largest request accepted, in bytes
+    #[arg(long, default_value_t = 1 << 20)]
+    pub max_request_bytes: usize,
+    #[command(flatten)]
+    pub store: StoreArg,
+}
+
+pub fn run(args: ServeArgs) -> anyhow::Result<ExitCode> {
+    let store = GraphStore::open_for_query(&args.store.store)?;
+    let config = ServerConfig {
+        bind: args.bind,
+        timeout: Duration::from_secs(args.timeout),
+        max_request_bytes: args.max_request_bytes,
+        ..ServerConfig::default()
+    };
+    let server = Server::bind(store.inner().clone(), config)?;
+    let addr = server.addr().context("the server has no IP address")?;
+    ctrlc::set_handler(server.stopper()).context("cannot install the Ctrl-C handler")?;
+    println!("listening on http://{addr}/ (SPARQL endpoint http://{addr}/query; Ctrl-C stops)");
+    server.run();
+    eprintln!("diplograph: stopped");
+    Ok(ExitCode::SUCCESS)
+}
