@@ -280,6 +280,25 @@ pub fn gazetteer_quads(lexicon: &Lexicon) -> Vec<Quad> {
     w.quads
 }
 
+/// The analysis graph: each node's scores as `dg:` properties, so SPARQL can rank by them.
+pub fn analysis_quads(graph: &crate::graph::EntityGraph, metrics: &[crate::graph::Metrics]) -> Vec<Quad> {
+    let mut w = GraphWriter::new(&vocab::analysis_graph());
+    let double = |v: f64| {
+        Literal::new_typed_literal(format!("{v:.10e}"), iri("http://www.w3.org/2001/XMLSchema#double"))
+    };
+    for m in metrics {
+        let e = graph[m.node].iri.as_str();
+        w.integer(e, &vocab::dg("degree"), m.degree);
+        w.add(e, &vocab::dg("weightedDegree"), double(m.weighted_degree));
+        w.add(e, &vocab::dg("pageRank"), double(m.page_rank));
+        w.add(e, &vocab::dg("betweenness"), double(m.betweenness));
+        w.add(e, &vocab::dg("closeness"), double(m.closeness));
+        w.integer(e, &vocab::dg("component"), m.component);
+        w.integer(e, &vocab::dg("community"), m.community);
+    }
+    w.quads
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;

@@ -7,8 +7,10 @@
 
 pub mod emit;
 pub mod explain;
+pub mod export;
 pub mod extract;
 pub mod gazetteer;
+pub mod graph;
 pub mod pipeline;
 pub mod queries;
 pub mod query;

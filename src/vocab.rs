@@ -24,6 +24,11 @@ pub fn gazetteer_graph() -> String {
     format!("{GRAPH}gazetteer")
 }
 
+/// The named graph holding analysis scores (`diplograph analyze --write-back`).
+pub fn analysis_graph() -> String {
+    format!("{GRAPH}analysis")
+}
+
 /// A `dg:` term.
 pub fn dg(local: &str) -> String {
     format!("{DG}{local}")

@@ -1,8 +1,11 @@
 //! Command-line interface: clap types, one file per subcommand. Only this module knows clap.
 
+mod analyze;
 mod build;
 mod explain;
+mod export;
 mod extract;
+mod graph_args;
 mod query;
 mod serve;
 mod stats;
@@ -30,6 +33,8 @@ pub enum Command {
     Extract(extract::ExtractArgs),
     Explain(explain::ExplainArgs),
     Serve(serve::ServeArgs),
+    Analyze(analyze::AnalyzeArgs),
+    Export(export::ExportArgs),
 }
 
 /// The `--store` option shared by every command that reads or writes the store.
@@ -49,6 +54,8 @@ pub fn run(cli: Cli) -> anyhow::Result<ExitCode> {
         Command::Extract(args) => extract::run(args),
         Command::Explain(args) => explain::run(args),
         Command::Serve(args) => serve::run(args),
+        Command::Analyze(args) => analyze::run(args),
+        Command::Export(args) => export::run(args),
     }
 }
 

@@ -1,0 +1,98 @@
+//! `diplograph export`: the graph for Gephi, Cytoscape, yEd, Graphviz and scripts, or the RDF.
+
+use super::graph_args::ProjectionArgs;
+use super::StoreArg;
+use anyhow::Context;
+use diplograph::export::{self, ExportFormat};
+use diplograph::graph;
+use diplograph::store::GraphStore;
+use std::io::Write;
+use std::path::PathBuf;
+use std::process::ExitCode;
+
+/// Export the graph (GraphML, GEXF, DOT, Cytoscape.js, node-link JSON, CSV) or the RDF
+#[derive(Debug, clap::Args)]
+#[command(
+    after_help = "Formats: graphml (networkx, igraph, yEd, Gephi, Cytoscape), gexf (Gephi, with date spells),\n\
+dot (Graphviz), cytoscape (Cytoscape.js JSON), node-link (networkx JSON), csv (OUTPUT.nodes.csv and\n\
+OUTPUT.edges.csv), turtle, trig, ntriples, nquads, rdfxml (the RDF: all graphs, or --graph IRI).\n\n\
+Examples:\n  diplograph export --format gexf --output seeds.gexf\n  diplograph export --format dot --kinds Country,Leader | dot -Tsvg > graph.svg\n  diplograph export --format csv --output graph --since 2019-01-01\n  diplograph export --format turtle --graph https://w3id.org/diplograph/id/doc/01b2b3e88f8d2636"
+)]
+pub struct ExportArgs {
+    /// Output format (default: from the --output extension, else graphml)
+    #[arg(long, short, value_parser = parse_format)]
+    pub format: Option<ExportFormat>,
+    /// Output file (default: standard output)
+    #[arg(long, short, value_name = "FILE")]
+    pub output: Option<PathBuf>,
+    /// For RDF formats: export only this document graph
+    #[arg(long, value_name = "IRI")]
+    pub graph: Option<String>,
+    #[command(flatten)]
+    pub projection: ProjectionArgs,
+    #[command(flatten)]
+    pub store: StoreArg,
+}
+
+fn parse_format(s: &str) -> Result<ExportFormat, String> {
+    s.parse()
+}
+
+/// Writes to a temp file beside `path`, renamed into place when complete.
+fn write_file(
+    path: &PathBuf,
+    write: impl FnOnce(&mut dyn Write) -> std::io::Result<()>,
+) -> anyhow::Result<()> {
+    let dir = path.parent().filter(|p| !p.as_os_str().is_empty()).unwrap_or(std::path::Path::new("."));
+    let mut temp =
+        tempfile::NamedTempFile::new_in(dir).with_context(|| format!("cannot write `{}`", path.display()))?;
+    {
+        let mut w = std::io::BufWriter::new(temp.as_file_mut());
+        write(&mut w).with_context(|| format!("cannot write `{}`", path.display()))?;
+        w.flush()?;
+    }
+    temp.persist(path).with_context(|| format!("cannot write `{}`", path.display()))?;
+    Ok(())
+}
+
+pub fn run(args: ExportArgs) -> anyhow::Result<ExitCode> {
+    let from_extension = args
+        .output
+        .as_ref()
+        .and_then(|p| p.extension())
+        .and_then(|e| ExportFormat::from_extension(&e.to_string_lossy()));
+    let format = args.format.or(from_extension).unwrap_or(ExportFormat::GraphMl);
+    let store = GraphStore::open_for_query(&args.store.store)?;
+    if let Some(rdf) = format.rdf_format() {
+        let graph = args.graph.as_deref();
+        if let Some(g) = graph {
+            anyhow::ensure!(store.has_graph(g), "the store has no graph `{g}`");
+        }
+        match &args.output {
+            Some(path) => write_file(path, |w| export::write_rdf(store.inner(), rdf, graph, w))?,
+            None => export::write_rdf(store.inner(), rdf, graph, &mut std::io::stdout().lock())?,
+        }
+        return Ok(ExitCode::SUCCESS);
+    }
+    anyhow::ensure!(args.graph.is_none(), "--graph applies to the RDF formats only");
+    let g = graph::project(store.inner(), &args.projection.projection()?)?;
+    match (format, &args.output) {
+        (ExportFormat::Csv, Some(path)) => {
+            let stem = path.with_extension("");
+            let nodes_path = stem.with_extension("nodes.csv");
+            let edges_path = stem.with_extension("edges.csv");
+            let mut nodes = Vec::new();
+            let mut edges = Vec::new();
+            export::write_graph(&g, format, &mut edges, Some(&mut nodes))?;
+            write_file(&nodes_path, |w| w.write_all(&nodes))?;
+            write_file(&edges_path, |w| w.write_all(&edges))?;
+            eprintln!("diplograph: wrote `{}` and `{}`", nodes_path.display(), edges_path.display());
+        }
+        (ExportFormat::Csv, None) => {
+            anyhow::bail!("csv writes two files: give --output (OUTPUT.nodes.csv, OUTPUT.edges.csv)")
+        }
+        (_, Some(path)) => write_file(path, |w| export::write_graph(&g, format, w, None))?,
+        (_, None) => export::write_graph(&g, format, &mut std::io::stdout().lock(), None)?,
+    }
+    Ok(ExitCode::SUCCESS)
+}

@@ -1,0 +1,181 @@
+//! Exports of the graph for Gephi, Cytoscape, yEd, Graphviz and analysis scripts, and of the RDF.
+//!
+//! The entry point is [`ExportFormat`] with [`write_graph`] (a projected graph) and [`write_rdf`]
+//! (the store). Writers take any `io::Write`; output is deterministic.
+
+mod graphs;
+
+pub use graphs::write_graph;
+
+use oxigraph::io::{RdfFormat, RdfSerializer};
+use oxigraph::model::{GraphName, NamedNode, Quad};
+use oxigraph::store::Store;
+use std::fmt;
+use std::io::Write;
+use std::str::FromStr;
+
+/// Every export format.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum ExportFormat {
+    GraphMl,
+    Gexf,
+    Dot,
+    Cytoscape,
+    NodeLink,
+    Csv,
+    Turtle,
+    TriG,
+    NTriples,
+    NQuads,
+    RdfXml,
+}
+
+impl ExportFormat {
+    pub const ALL: [ExportFormat; 11] = [
+        Self::GraphMl,
+        Self::Gexf,
+        Self::Dot,
+        Self::Cytoscape,
+        Self::NodeLink,
+        Self::Csv,
+        Self::Turtle,
+        Self::TriG,
+        Self::NTriples,
+        Self::NQuads,
+        Self::RdfXml,
+    ];
+
+    /// The name used on the command line.
+    pub fn name(self) -> &'static str {
+        match self {
+            Self::GraphMl => "graphml",
+            Self::Gexf => "gexf",
+            Self::Dot => "dot",
+            Self::Cytoscape => "cytoscape",
+            Self::NodeLink => "node-link",
+            Self::Csv => "csv",
+            Self::Turtle => "turtle",
+            Self::TriG => "trig",
+            Self::NTriples => "ntriples",
+            Self::NQuads => "nquads",
+            Self::RdfXml => "rdfxml",
+        }
+    }
+
+    /// The usual file extension.
+    pub fn file_extension(self) -> &'static str {
+        match self {
+            Self::GraphMl => "graphml",
+            Self::Gexf => "gexf",
+            Self::Dot => "dot",
+            Self::Cytoscape | Self::NodeLink => "json",
+            Self::Csv => "csv",
+            Self::Turtle => "ttl",
+            Self::TriG => "trig",
+            Self::NTriples => "nt",
+            Self::NQuads => "nq",
+            Self::RdfXml => "rdf",
+        }
+    }
+
+    /// The media type.
+    pub fn media_type(self) -> &'static str {
+        match self {
+            Self::GraphMl => "application/graphml+xml",
+            Self::Gexf => "application/gexf+xml",
+            Self::Dot => "text/vnd.graphviz",
+            Self::Cytoscape | Self::NodeLink => "application/json",
+            Self::Csv => "text/csv",
+            Self::Turtle => "text/turtle",
+            Self::TriG => "application/trig",
+            Self::NTriples => "application/n-triples",
+            Self::NQuads => "application/n-quads",
+            Self::RdfXml => "application/rdf+xml",
+        }
+    }
+
+    /// The RDF format, for the RDF exports.
+    pub fn rdf_format(self) -> Option<RdfFormat> {
+        Some(match self {
+            Self::Turtle => RdfFormat::Turtle,
+            Self::TriG => RdfFormat::TriG,
+            Self::NTriples => RdfFormat::NTriples,
+            Self::NQuads => RdfFormat::NQuads,
+            Self::RdfXml => RdfFormat::RdfXml,
+            _ => return None,
+        })
+    }
+
+    /// The format with this extension (`graphml`, `ttl` …).
+    pub fn from_extension(ext: &str) -> Option<Self> {
+        Self::ALL.into_iter().find(|f| f.file_extension().eq_ignore_ascii_case(ext) && *f != Self::NodeLink)
+    }
+}
+
+impl fmt::Display for ExportFormat {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.write_str(self.name())
+    }
+}
+
+impl FromStr for ExportFormat {
+    type Err = String;
+
+    fn from_str(s: &str) -> Result<Self, Self::Err> {
+        Self::ALL.into_iter().find(|f| f.name().eq_ignore_ascii_case(s)).ok_or_else(|| {
+            let names: Vec<&str> = Self::ALL.iter().map(|f| f.name()).collect();
+            format!("unknown export format `{s}` (expected one of {})", names.join(", "))
+        })
+    }
+}
+
+/// Writes the store's RDF: quad formats get every named graph; triple formats the merge of all
+/// graphs, or only `graph` when given. Sorted, so the same store gives the same bytes.
+pub fn write_rdf(
+    store: &Store,
+    format: RdfFormat,
+    graph: Option<&str>,
+    out: &mut dyn Write,
+) -> std::io::Result<()> {
+    let wanted = graph.map(NamedNode::new_unchecked);
+    let mut quads: Vec<(String, Quad)> = store
+        .iter()
+        .filter_map(Result::ok)
+        .filter(|q| !matches!(q.graph_name, GraphName::DefaultGraph))
+        .filter(|q| wanted.as_ref().is_none_or(|g| q.graph_name == GraphName::NamedNode(g.clone())))
+        .map(|mut q| {
+            if !format.supports_datasets() {
+                q.graph_name = GraphName::DefaultGraph;
+            }
+            (q.to_string(), q)
+        })
+        .collect();
+    quads.sort_by(|a, b| a.0.cmp(&b.0));
+    quads.dedup_by(|a, b| a.0 == b.0);
+    let mut serializer = RdfSerializer::from_format(format);
+    for (prefix, iri) in crate::query::PREFIXES {
+        serializer = serializer.with_prefix(*prefix, *iri).map_err(std::io::Error::other)?;
+    }
+    let mut writer = serializer.for_writer(out);
+    for (_, q) in &quads {
+        writer.serialize_quad(q)?;
+    }
+    writer.finish()?;
+    Ok(())
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn formats_round_trip_by_name_and_extension() {
+        for f in ExportFormat::ALL {
+            assert_eq!(f.name().parse::<ExportFormat>(), Ok(f));
+            if f != ExportFormat::NodeLink {
+                assert_eq!(ExportFormat::from_extension(f.file_extension()), Some(f));
+            }
+        }
+        assert!("svg".parse::<ExportFormat>().is_err());
+    }
+}

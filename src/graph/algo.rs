@@ -1,0 +1,340 @@
+//! Graph algorithms on the undirected view of a graph: degree, PageRank, betweenness and closeness
+//! centrality, connected components, Louvain communities, shortest paths and ego networks.
+
+use petgraph::graph::{DiGraph, NodeIndex};
+use petgraph::visit::EdgeRef;
+use std::collections::{BTreeMap, VecDeque};
+
+/// Undirected weighted adjacency: for each node, (neighbour, weight), merged over parallel edges.
+pub fn adjacency<N, E>(graph: &DiGraph<N, E>, weight: impl Fn(&E) -> f64) -> Vec<Vec<(usize, f64)>> {
+    let mut adj: Vec<BTreeMap<usize, f64>> = vec![BTreeMap::new(); graph.node_count()];
+    for e in graph.edge_references() {
+        let (a, b) = (e.source().index(), e.target().index());
+        if a == b {
+            continue;
+        }
+        *adj[a].entry(b).or_default() += weight(e.weight());
+        *adj[b].entry(a).or_default() += weight(e.weight());
+    }
+    adj.into_iter().map(|m| m.into_iter().collect()).collect()
+}
+
+/// Number of distinct neighbours.
+pub fn degree(adj: &[Vec<(usize, f64)>]) -> Vec<usize> {
+    adj.iter().map(Vec::len).collect()
+}
+
+/// Sum of edge weights.
+pub fn weighted_degree(adj: &[Vec<(usize, f64)>]) -> Vec<f64> {
+    adj.iter().map(|n| n.iter().map(|(_, w)| w).sum()).collect()
+}
+
+/// Weighted PageRank (damping 0.85) by power iteration; dangling nodes spread evenly. Sums to 1.
+pub fn page_rank(adj: &[Vec<(usize, f64)>]) -> Vec<f64> {
+    let n = adj.len();
+    if n == 0 {
+        return Vec::new();
+    }
+    let d = 0.85;
+    let strength = weighted_degree(adj);
+    let mut rank = vec![1.0 / n as f64; n];
+    for _ in 0..100 {
+        let dangling: f64 = (0..n).filter(|&i| strength[i] == 0.0).map(|i| rank[i]).sum();
+        let mut next = vec![(1.0 - d) / n as f64 + d * dangling / n as f64; n];
+        for (i, neighbours) in adj.iter().enumerate() {
+            for &(j, w) in neighbours {
+                next[j] += d * rank[i] * w / strength[i];
+            }
+        }
+        let delta: f64 = next.iter().zip(&rank).map(|(a, b)| (a - b).abs()).sum();
+        rank = next;
+        if delta < 1e-12 {
+            break;
+        }
+    }
+    rank
+}
+
+/// Shortest-path (hop count) distances from `source`; `usize::MAX` where unreachable.
+fn bfs(adj: &[Vec<(usize, f64)>], source: usize) -> (Vec<usize>, Vec<Vec<usize>>, Vec<f64>, Vec<usize>) {
+    let n = adj.len();
+    let mut dist = vec![usize::MAX; n];
+    let mut preds = vec![Vec::new(); n];
+    let mut sigma = vec![0.0; n];
+    let mut order = Vec::new();
+    dist[source] = 0;
+    sigma[source] = 1.0;
+    let mut queue = VecDeque::from([source]);
+    while let Some(v) = queue.pop_front() {
+        order.push(v);
+        for &(w, _) in &adj[v] {
+            if dist[w] == usize::MAX {
+                dist[w] = dist[v] + 1;
+                queue.push_back(w);
+            }
+            if dist[w] == dist[v] + 1 {
+                sigma[w] += sigma[v];
+                preds[w].push(v);
+            }
+        }
+    }
+    (dist, preds, sigma, order)
+}
+
+/// Betweenness centrality (Brandes, unweighted, undirected), normalized by (n-1)(n-2)/2.
+pub fn betweenness(adj: &[Vec<(usize, f64)>]) -> Vec<f64> {
+    let n = adj.len();
+    let mut score = vec![0.0; n];
+    for s in 0..n {
+        let (_, preds, sigma, order) = bfs(adj, s);
+        let mut delta = vec![0.0; n];
+        for &w in order.iter().rev() {
+            for &v in &preds[w] {
+                delta[v] += sigma[v] / sigma[w] * (1.0 + delta[w]);
+            }
+            if w != s {
+                score[w] += delta[w];
+            }
+        }
+    }
+    let norm = if n > 2 { ((n - 1) * (n - 2)) as f64 } else { 1.0 };
+    score.iter().map(|s| s / norm).collect()
+}
+
+/// Closeness centrality (Wasserman–Faust, for graphs that are not connected).
+pub fn closeness(adj: &[Vec<(usize, f64)>]) -> Vec<f64> {
+    let n = adj.len();
+    (0..n)
+        .map(|s| {
+            let (dist, ..) = bfs(adj, s);
+            let reach: Vec<usize> = dist.iter().copied().filter(|&d| d != usize::MAX && d > 0).collect();
+            let total: usize = reach.iter().sum();
+            if total == 0 || n < 2 {
+                0.0
+            } else {
+                let r = reach.len() as f64;
+                (r / total as f64) * (r / (n - 1) as f64)
+            }
+        })
+        .collect()
+}
+
+/// Connected component of each node, numbered from 0 in order of their first node.
+pub fn components(adj: &[Vec<(usize, f64)>]) -> Vec<usize> {
+    let mut comp = vec![usize::MAX; adj.len()];
+    let mut next = 0;
+    for s in 0..adj.len() {
+        if comp[s] != usize::MAX {
+            continue;
+        }
+        let (dist, ..) = bfs(adj, s);
+        for (v, d) in dist.iter().enumerate() {
+            if *d != usize::MAX {
+                comp[v] = next;
+            }
+        }
+        next += 1;
+    }
+    comp
+}
+
+/// Louvain community detection on the weighted undirected graph: local moving then aggregation,
+/// repeated while modularity improves. Deterministic (nodes visited in index order). Communities are
+/// renumbered from 0 in order of their first node.
+pub fn louvain(adj: &[Vec<(usize, f64)>]) -> Vec<usize> {
+    let n = adj.len();
+    let mut membership: Vec<usize> = (0..n).collect();
+    let mut level: Vec<Vec<(usize, f64)>> = adj.to_vec();
+    loop {
+        let (moved, local) = one_level(&level);
+        for m in membership.iter_mut() {
+            *m = local[*m];
+        }
+        if !moved {
+            break;
+        }
+        level = aggregate(&level, &local);
+        if level.len() <= 1 {
+            break;
+        }
+    }
+    renumber(&membership)
+}
+
+fn renumber(labels: &[usize]) -> Vec<usize> {
+    let mut map: BTreeMap<usize, usize> = BTreeMap::new();
+    for &l in labels {
+        let next = map.len();
+        map.entry(l).or_insert(next);
+    }
+    labels.iter().map(|l| map[l]).collect()
+}
+
+/// One local-moving phase; returns whether any node moved and each node's community (renumbered).
+fn one_level(adj: &[Vec<(usize, f64)>]) -> (bool, Vec<usize>) {
+    let n = adj.len();
+    let k: Vec<f64> = adj.iter().map(|nb| nb.iter().map(|(_, w)| w).sum()).collect();
+    let m2: f64 = k.iter().sum();
+    let mut community: Vec<usize> = (0..n).collect();
+    let mut total: Vec<f64> = k.clone();
+    if m2 == 0.0 {
+        return (false, (0..n).collect());
+    }
+    let mut moved_any = false;
+    loop {
+        let mut moved = false;
+        for v in 0..n {
+            let current = community[v];
+            let mut links: BTreeMap<usize, f64> = BTreeMap::new();
+            for &(u, w) in &adj[v] {
+                if u != v {
+                    *links.entry(community[u]).or_default() += w;
+                }
+            }
+            total[current] -= k[v];
+            let gain = |c: usize, w_in: f64| w_in - total[c] * k[v] / m2;
+            let mut best = current;
+            let mut best_gain = gain(current, links.get(&current).copied().unwrap_or(0.0));
+            for (&c, &w_in) in &links {
+                let g = gain(c, w_in);
+                if g > best_gain + 1e-12 {
+                    best = c;
+                    best_gain = g;
+                }
+            }
+            total[best] += k[v];
+            if best != current {
+                community[v] = best;
+                moved = true;
+                moved_any = true;
+            }
+        }
+        if !moved {
+            break;
+        }
+    }
+    (moved_any, renumber(&community))
+}
+
+fn aggregate(adj: &[Vec<(usize, f64)>], community: &[usize]) -> Vec<Vec<(usize, f64)>> {
+    let count = community.iter().max().map_or(0, |m| m + 1);
+    let mut merged: Vec<BTreeMap<usize, f64>> = vec![BTreeMap::new(); count];
+    for (v, neighbours) in adj.iter().enumerate() {
+        for &(u, w) in neighbours {
+            *merged[community[v]].entry(community[u]).or_default() += w;
+        }
+    }
+    merged.into_iter().map(|m| m.into_iter().collect()).collect()
+}
+
+/// Newman modularity of a partition.
+pub fn modularity(adj: &[Vec<(usize, f64)>], community: &[usize]) -> f64 {
+    let k: Vec<f64> = adj.iter().map(|nb| nb.iter().map(|(_, w)| w).sum()).collect();
+    let m2: f64 = k.iter().sum();
+    if m2 == 0.0 {
+        return 0.0;
+    }
+    let mut q = 0.0;
+    for (v, neighbours) in adj.iter().enumerate() {
+        for &(u, w) in neighbours {
+            if community[u] == community[v] {
+                q += w;
+            }
+        }
+    }
+    let mut tot: BTreeMap<usize, f64> = BTreeMap::new();
+    for (v, kv) in k.iter().enumerate() {
+        *tot.entry(community[v]).or_default() += kv;
+    }
+    q / m2 - tot.values().map(|t| (t / m2).powi(2)).sum::<f64>()
+}
+
+/// A shortest path (fewest hops) from `a` to `b`, both included.
+pub fn shortest_path(adj: &[Vec<(usize, f64)>], a: usize, b: usize) -> Option<Vec<usize>> {
+    let (dist, preds, ..) = bfs(adj, a);
+    if dist[b] == usize::MAX {
+        return None;
+    }
+    let mut path = vec![b];
+    let mut v = b;
+    while v != a {
+        v = *preds[v].iter().min().expect("a reached node has a predecessor");
+        path.push(v);
+    }
+    path.reverse();
+    Some(path)
+}
+
+/// Nodes within `depth` hops of `center`, with their distance.
+pub fn ego(adj: &[Vec<(usize, f64)>], center: usize, depth: usize) -> Vec<(usize, usize)> {
+    let (dist, ..) = bfs(adj, center);
+    dist.iter().enumerate().filter(|(_, d)| **d <= depth).map(|(v, d)| (v, *d)).collect()
+}
+
+/// Index helper for callers holding petgraph indices.
+pub fn ix(i: usize) -> NodeIndex {
+    NodeIndex::new(i)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn graph(n: usize, edges: &[(usize, usize)]) -> Vec<Vec<(usize, f64)>> {
+        let mut g: DiGraph<(), f64> = DiGraph::new();
+        let nodes: Vec<_> = (0..n).map(|_| g.add_node(())).collect();
+        for &(a, b) in edges {
+            g.add_edge(nodes[a], nodes[b], 1.0);
+        }
+        adjacency(&g, |w| *w)
+    }
+
+    fn close(a: f64, b: f64) -> bool {
+        (a - b).abs() < 1e-6
+    }
+
+    #[test]
+    fn star() {
+        let adj = graph(5, &[(0, 1), (0, 2), (0, 3), (0, 4)]);
+        assert_eq!(degree(&adj), vec![4, 1, 1, 1, 1]);
+        let b = betweenness(&adj);
+        assert!(close(b[0], 1.0) && close(b[1], 0.0), "{b:?}");
+        let c = closeness(&adj);
+        assert!(close(c[0], 1.0) && close(c[1], 4.0 / 7.0), "{c:?}");
+        let pr = page_rank(&adj);
+        assert!(close(pr.iter().sum::<f64>(), 1.0));
+        assert!(pr[0] > pr[1] && close(pr[1], pr[4]));
+    }
+
+    #[test]
+    fn path() {
+        let adj = graph(4, &[(0, 1), (1, 2), (2, 3)]);
+        assert_eq!(shortest_path(&adj, 0, 3), Some(vec![0, 1, 2, 3]));
+        let b = betweenness(&adj);
+        assert!(close(b[1], 2.0 / 3.0) && close(b[0], 0.0), "{b:?}");
+        assert_eq!(ego(&adj, 0, 1), vec![(0, 0), (1, 1)]);
+    }
+
+    #[test]
+    fn two_cliques_joined_by_a_bridge() {
+        let mut edges = Vec::new();
+        for clique in [[0, 1, 2, 3], [4, 5, 6, 7]] {
+            for i in 0..4 {
+                for j in i + 1..4 {
+                    edges.push((clique[i], clique[j]));
+                }
+            }
+        }
+        edges.push((3, 4));
+        let adj = graph(9, &edges);
+        let communities = louvain(&adj);
+        assert_eq!(&communities[..8], &[0, 0, 0, 0, 1, 1, 1, 1], "{communities:?}");
+        assert!(modularity(&adj, &communities) > 0.4);
+        let comps = components(&adj);
+        assert_eq!(comps[0], comps[7]);
+        assert_ne!(comps[0], comps[8], "the isolated node is its own component");
+        let b = betweenness(&adj);
+        let top = (0..9).max_by(|&x, &y| b[x].partial_cmp(&b[y]).unwrap()).unwrap();
+        assert!(top == 3 || top == 4, "a bridge end is most between: {b:?}");
+    }
+}

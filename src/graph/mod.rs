@@ -1,0 +1,270 @@
+//! The graph: the store projected into a petgraph graph for analysis and export.
+//!
+//! The entry point is [`project`]: nodes are entities (kind, labels, Wikidata id, number of
+//! documents mentioning them), edges are relations (type, weight = number of supporting documents,
+//! first and last document date). Only this module and its children know petgraph.
+
+pub mod algo;
+
+use crate::vocab;
+use oxigraph::model::Term;
+use oxigraph::sparql::{QueryResults, SparqlEvaluator};
+use oxigraph::store::Store;
+use petgraph::graph::{DiGraph, NodeIndex};
+use std::collections::BTreeMap;
+
+/// An entity in the graph.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Node {
+    pub iri: String,
+    pub kind: String,
+    pub zh: String,
+    pub en: String,
+    pub wikidata: String,
+    pub documents: usize,
+    /// Earliest and latest date of the documents mentioning it (`YYYY-MM-DD`).
+    pub first: Option<String>,
+    pub last: Option<String>,
+}
+
+/// A relation between two entities.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Edge {
+    /// The property name (`visited`, `partnerOf`, `comention` …).
+    pub relation: String,
+    /// Number of documents supporting it.
+    pub weight: usize,
+    pub first: Option<String>,
+    pub last: Option<String>,
+}
+
+/// The projected graph.
+pub type EntityGraph = DiGraph<Node, Edge>;
+
+/// Which part of the store to project.
+#[derive(Debug, Clone, Default)]
+pub struct Projection {
+    /// Entity kinds to keep (`Country`, `Leader` …); empty keeps all.
+    pub kinds: Vec<String>,
+    /// Relations to keep (`visited`, `partnerOf` …); empty keeps all.
+    pub relations: Vec<String>,
+    /// Project co-mentions (entities in the same document) instead of stated relations.
+    pub comention: bool,
+    /// Keep only documents dated on or after / on or before (`YYYY-MM-DD`).
+    pub since: Option<String>,
+    pub until: Option<String>,
+    /// Drop edges supported by fewer documents.
+    pub min_weight: usize,
+}
+
+/// Relations projected as edges, as `dg:` property names.
+pub const RELATIONS: &[&str] = &[
+    "visited",
+    "met",
+    "partnerOf",
+    "supports",
+    "welcomes",
+    "opposes",
+    "proposes",
+    "cooperatesIn",
+    "participatesIn",
+    "leaderOf",
+    "party",
+    "proposedBy",
+    "country",
+];
+
+/// Why a projection failed.
+#[derive(Debug, thiserror::Error)]
+#[error("graph projection failed: {0}")]
+pub struct GraphError(pub String);
+
+fn one_line(e: impl std::fmt::Display) -> GraphError {
+    GraphError(e.to_string().split_whitespace().collect::<Vec<_>>().join(" "))
+}
+
+fn rows(store: &Store, sparql: &str) -> Result<Vec<BTreeMap<String, String>>, GraphError> {
+    let q = SparqlEvaluator::new().parse_query(sparql).map_err(one_line)?;
+    let QueryResults::Solutions(solutions) = q.on_store(store).execute().map_err(one_line)? else {
+        return Ok(Vec::new());
+    };
+    let mut out = Vec::new();
+    for s in solutions {
+        let s = s.map_err(one_line)?;
+        out.push(
+            s.iter()
+                .map(|(v, t)| {
+                    let value = match t {
+                        Term::NamedNode(n) => n.as_str().to_owned(),
+                        Term::Literal(l) => l.value().to_owned(),
+                        other => other.to_string(),
+                    };
+                    (v.as_str().to_owned(), value)
+                })
+                .collect(),
+        );
+    }
+    Ok(out)
+}
+
+fn date_filter(p: &Projection) -> String {
+    let mut f = String::new();
+    if let Some(s) = &p.since {
+        f.push_str(&format!("FILTER(STR(?date) >= \"{}\")", s.replace('"', "")));
+    }
+    if let Some(u) = &p.until {
+        f.push_str(&format!("FILTER(STR(?date) <= \"{}\")", u.replace('"', "")));
+    }
+    f
+}
+
+/// Projects the document graphs of `store` (a store as built, named graphs only) into a graph.
+pub fn project(store: &Store, p: &Projection) -> Result<EntityGraph, GraphError> {
+    let dg = vocab::DG;
+    let dates = date_filter(p);
+    let date_clause = if dates.is_empty() {
+        format!("OPTIONAL {{ ?g <{dg}date> ?date }}")
+    } else {
+        format!("?g <{dg}date> ?date {dates}")
+    };
+    let node_rows = rows(
+        store,
+        &format!(
+            "SELECT ?e ?class (COUNT(DISTINCT ?g) AS ?docs) (MIN(STR(?date)) AS ?first) (MAX(STR(?date)) AS ?last) WHERE {{
+               GRAPH ?g {{ ?g <{dg}mentions> ?e . ?e a ?class }} {date_clause}
+             }} GROUP BY ?e ?class ORDER BY ?e"
+        ),
+    )?;
+    let labels = rows(
+        store,
+        &format!(
+            "SELECT DISTINCT ?e ?l ?lang ?wd WHERE {{ GRAPH ?g {{ ?g <{dg}mentions> ?e }} ?e <{}> ?l BIND(LANG(?l) AS ?lang) OPTIONAL {{ ?e <{}> ?wd }} }} ORDER BY ?e ?lang ?l",
+            vocab::RDFS_LABEL,
+            vocab::OWL_SAME_AS
+        ),
+    )?;
+    let mut zh: BTreeMap<&str, &str> = BTreeMap::new();
+    let mut en: BTreeMap<&str, &str> = BTreeMap::new();
+    let mut wd: BTreeMap<&str, &str> = BTreeMap::new();
+    for r in &labels {
+        let e = r["e"].as_str();
+        let target = if r.get("lang").map(String::as_str) == Some("en") { &mut en } else { &mut zh };
+        target.entry(e).or_insert(r["l"].as_str());
+        if let Some(q) = r.get("wd") {
+            wd.entry(e).or_insert(q.rsplit('/').next().unwrap_or(q));
+        }
+    }
+    let mut graph = EntityGraph::new();
+    let mut index: BTreeMap<String, NodeIndex> = BTreeMap::new();
+    for r in &node_rows {
+        let kind = r["class"].rsplit('#').next().unwrap_or("").to_owned();
+        if !matches!(
+            kind.as_str(),
+            "Country" | "Leader" | "Treaty" | "Organization" | "Project" | "Initiative"
+        ) {
+            continue;
+        }
+        if (!p.kinds.is_empty() && !p.kinds.contains(&kind)) || index.contains_key(&r["e"]) {
+            continue;
+        }
+        let e = r["e"].as_str();
+        let node = Node {
+            iri: e.to_owned(),
+            kind,
+            zh: zh.get(e).unwrap_or(&"").to_string(),
+            en: en.get(e).unwrap_or(&"").to_string(),
+            wikidata: wd.get(e).unwrap_or(&"").to_string(),
+            documents: r.get("docs").and_then(|d| d.parse().ok()).unwrap_or(0),
+            first: r.get("first").cloned(),
+            last: r.get("last").cloned(),
+        };
+        index.insert(e.to_owned(), graph.add_node(node));
+    }
+    let edge_rows = if p.comention {
+        rows(
+            store,
+            &format!(
+                "SELECT ?s (\"comention\" AS ?rel) ?o (COUNT(DISTINCT ?g) AS ?w) (MIN(STR(?date)) AS ?first) (MAX(STR(?date)) AS ?last) WHERE {{
+                   GRAPH ?g {{ ?g <{dg}mentions> ?s, ?o }} FILTER(STR(?s) < STR(?o)) {date_clause}
+                 }} GROUP BY ?s ?o ORDER BY ?s ?o"
+            ),
+        )?
+    } else {
+        let wanted: Vec<&str> = RELATIONS
+            .iter()
+            .copied()
+            .filter(|r| p.relations.is_empty() || p.relations.iter().any(|x| x == r))
+            .collect();
+        let values: Vec<String> = wanted.iter().map(|r| format!("<{dg}{r}>")).collect();
+        rows(
+            store,
+            &format!(
+                "SELECT ?s ?rel ?o (COUNT(DISTINCT ?g) AS ?w) (MIN(STR(?date)) AS ?first) (MAX(STR(?date)) AS ?last) WHERE {{
+                   VALUES ?p {{ {} }} GRAPH ?g {{ ?s ?p ?o . ?g a <{dg}Document> }} BIND(STRAFTER(STR(?p), \"#\") AS ?rel) {date_clause}
+                 }} GROUP BY ?s ?rel ?o ORDER BY ?s ?rel ?o",
+                values.join(" ")
+            ),
+        )?
+    };
+    for r in &edge_rows {
+        let (Some(&a), Some(&b)) = (index.get(&r["s"]), index.get(&r["o"])) else { continue };
+        let weight = r.get("w").and_then(|w| w.parse().ok()).unwrap_or(1);
+        if weight < p.min_weight.max(1) || a == b {
+            continue;
+        }
+        let edge = Edge {
+            relation: r["rel"].clone(),
+            weight,
+            first: r.get("first").cloned(),
+            last: r.get("last").cloned(),
+        };
+        graph.add_edge(a, b, edge);
+    }
+    Ok(graph)
+}
+
+/// The node whose IRI, short name (`country:KZ`) or label is `name`.
+pub fn find_node(graph: &EntityGraph, name: &str) -> Option<NodeIndex> {
+    let iri = vocab::expand_short(name).unwrap_or_else(|| name.to_owned());
+    graph
+        .node_indices()
+        .find(|&i| graph[i].iri == iri || graph[i].zh == name || graph[i].en == name)
+        .or_else(|| graph.node_indices().find(|&i| graph[i].zh.contains(name)))
+}
+
+/// Scores of one node.
+#[derive(Debug, Clone, PartialEq)]
+pub struct Metrics {
+    pub node: NodeIndex,
+    pub degree: usize,
+    pub weighted_degree: f64,
+    pub page_rank: f64,
+    pub betweenness: f64,
+    pub closeness: f64,
+    pub component: usize,
+    pub community: usize,
+}
+
+/// Every score for every node, in node order.
+pub fn metrics(graph: &EntityGraph) -> Vec<Metrics> {
+    let adj = algo::adjacency(graph, |e| e.weight as f64);
+    let degree = algo::degree(&adj);
+    let weighted = algo::weighted_degree(&adj);
+    let rank = algo::page_rank(&adj);
+    let between = algo::betweenness(&adj);
+    let close = algo::closeness(&adj);
+    let comps = algo::components(&adj);
+    let communities = algo::louvain(&adj);
+    (0..graph.node_count())
+        .map(|i| Metrics {
+            node: NodeIndex::new(i),
+            degree: degree[i],
+            weighted_degree: weighted[i],
+            page_rank: rank[i],
+            betweenness: between[i],
+            closeness: close[i],
+            component: comps[i],
+            community: communities[i],
+        })
+        .collect()
+}
