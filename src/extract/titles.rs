@@ -6,7 +6,7 @@ use super::{Key, Kind, Mention};
 use regex::Regex;
 use std::sync::LazyLock;
 
-static TITLE: LazyLock<Regex> = LazyLock::new(|| Regex::new(r"《([^《》\n]{1,200})》").expect("title"));
+static TITLE: LazyLock<Regex> = LazyLock::new(|| Regex::new(r"《([^《》\n。]{1,200})》").expect("title"));
 static NESTED: LazyLock<Regex> =
     LazyLock::new(|| Regex::new(r"〈([^〈〉\n]{1,120})〉").expect("nested title"));
 

@@ -58,6 +58,8 @@ pub fn find(s: &Sentences<'_>, context: &DocumentContext) -> Vec<Fact> {
             }
             let open = if s.text[..m.start].ends_with('《') { m.start - '《'.len_utf8() } else { m.start };
             let close = if s.text[m.end..].starts_with('》') { m.end + '》'.len_utf8() } else { m.end };
+            // A title can run past its sentence's end: clamp to the sentence.
+            let (open, close) = (open.clamp(span.start, span.end), close.clamp(span.start, span.end));
             let before = &s.text[span.start..open];
             let near_before: String =
                 before.chars().rev().take(10).collect::<Vec<_>>().into_iter().rev().collect();
