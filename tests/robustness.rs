@@ -133,7 +133,7 @@ fn random_documents_never_panic_and_keep_offsets_inside() {
 
 #[test]
 fn random_bytes_never_panic() {
-    let mut rng = Rng(0xB17E_5B17_E5);
+    let mut rng = Rng(0x00B1_7E5B_17E5);
     for case in 0..1500 {
         let len = rng.below(400);
         let bytes: Vec<u8> = (0..len).map(|_| rng.next() as u8).collect();
