@@ -154,6 +154,8 @@ fn content_hash(body: &str, repeats: &[Range<usize>], offset: usize) -> String {
 pub struct BuildConfig {
     pub inputs: Vec<PathBuf>,
     pub store: PathBuf,
+    /// Files analysed at once (0: one per core).
+    pub jobs: usize,
 }
 
 /// A file that was not built, and why.
@@ -248,19 +250,20 @@ pub fn build(config: &BuildConfig) -> Result<BuildReport, BuildError> {
     let files = collect_files(&config.inputs, &mut report.skipped);
     let store = GraphStore::open(&config.store, true)?;
     let mut seen: BTreeMap<String, String> = BTreeMap::new();
-    for file in &files {
+    let jobs = if config.jobs == 0 {
+        std::thread::available_parallelism().map_or(1, |n| n.get())
+    } else {
+        config.jobs
+    };
+    // Files are analysed in parallel a batch at a time, then stored in input order: memory grows
+    // with the graph, not with the input, and the output does not depend on the thread count.
+    let analysed = files.chunks(jobs * 4).flat_map(|batch| analyse_batch(batch, jobs));
+    for (file, result) in files.iter().zip(analysed) {
         let path = file.display().to_string();
-        let bytes = match read_limited(file) {
-            Ok(bytes) => bytes,
+        let documents = match result {
+            Ok(docs) => docs,
             Err(reason) => {
                 report.skipped.push(Skipped { path, reason });
-                continue;
-            }
-        };
-        let documents = match analyze(&path, &bytes) {
-            Ok(docs) => docs,
-            Err(e) => {
-                report.skipped.push(Skipped { path, reason: e.to_string() });
                 continue;
             }
         };
@@ -301,6 +304,41 @@ pub fn build(config: &BuildConfig) -> Result<BuildReport, BuildError> {
     report.triples = store.len();
     report.seconds = started.elapsed().as_secs_f64();
     Ok(report)
+}
+
+/// Reads and analyses `files` on up to `jobs` threads; results in the order of `files`.
+fn analyse_batch(files: &[PathBuf], jobs: usize) -> Vec<Result<Vec<AnalyzedDocument>, String>> {
+    let one = |file: &PathBuf| {
+        let bytes = read_limited(file)?;
+        analyze(&file.display().to_string(), &bytes).map_err(|e| e.to_string())
+    };
+    if jobs <= 1 || files.len() <= 1 {
+        return files.iter().map(one).collect();
+    }
+    let mut results: Vec<Option<Result<Vec<AnalyzedDocument>, String>>> =
+        (0..files.len()).map(|_| None).collect();
+    std::thread::scope(|scope| {
+        let handles: Vec<_> = (0..jobs)
+            .map(|t| {
+                let one = &one;
+                scope.spawn(move || {
+                    files
+                        .iter()
+                        .enumerate()
+                        .skip(t)
+                        .step_by(jobs)
+                        .map(|(i, f)| (i, one(f)))
+                        .collect::<Vec<_>>()
+                })
+            })
+            .collect();
+        for handle in handles {
+            for (i, r) in handle.join().expect("an analysis thread panicked") {
+                results[i] = Some(r);
+            }
+        }
+    });
+    results.into_iter().map(|r| r.expect("every file was analysed")).collect()
 }
 
 fn read_limited(path: &Path) -> Result<Vec<u8>, String> {

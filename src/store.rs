@@ -4,7 +4,7 @@
 //! The entry point is [`GraphStore::open`].
 
 use crate::vocab;
-use oxigraph::io::{RdfFormat, RdfSerializer};
+use oxigraph::io::RdfFormat;
 use oxigraph::model::{GraphNameRef, LiteralRef, NamedNode, NamedNodeRef, NamedOrBlankNode, Quad};
 use oxigraph::store::Store;
 use std::fs;
@@ -125,18 +125,16 @@ impl GraphStore {
 
     /// Every quad as N-Quads, sorted: the same content always gives the same bytes.
     pub fn to_nquads(&self) -> Result<Vec<u8>, StoreError> {
-        let mut quads: Vec<(String, Quad)> = self
+        // A quad's Display is its N-Quads statement without the final " ." (oxrdf writes IRIs,
+        // literals and their escapes as N-Quads does), so each line is formatted once and sorted.
+        let mut lines: Vec<String> = self
             .store
             .iter()
-            .map(|q| q.map(|q| (q.to_string(), q)))
+            .map(|q| q.map(|q| format!("{q} .\n")))
             .collect::<Result<_, _>>()
             .map_err(|e| StoreError::Oxigraph(e.to_string()))?;
-        quads.sort_by(|a, b| a.0.cmp(&b.0));
-        let mut serializer = RdfSerializer::from_format(RdfFormat::NQuads).for_writer(Vec::new());
-        for (_, q) in &quads {
-            serializer.serialize_quad(q).map_err(|e| StoreError::Oxigraph(e.to_string()))?;
-        }
-        serializer.finish().map_err(|e| StoreError::Oxigraph(e.to_string()))
+        lines.sort_unstable();
+        Ok(lines.concat().into_bytes())
     }
 
     /// Writes the store to `path` atomically: a temp file in the same directory, then a rename.

@@ -16,12 +16,15 @@ pub struct BuildArgs {
     /// Files or directories to read
     #[arg(required = true, value_name = "PATHS")]
     pub paths: Vec<PathBuf>,
+    /// Files analysed in parallel (0: one per core)
+    #[arg(long, short, default_value_t = 0)]
+    pub jobs: usize,
     #[command(flatten)]
     pub store: StoreArg,
 }
 
 pub fn run(args: BuildArgs) -> anyhow::Result<ExitCode> {
-    let config = BuildConfig { inputs: args.paths, store: args.store.store.clone() };
+    let config = BuildConfig { inputs: args.paths, store: args.store.store.clone(), jobs: args.jobs };
     let report = pipeline::build(&config)
         .with_context(|| format!("build into `{}` failed", config.store.display()))?;
     for skipped in &report.skipped {

@@ -64,6 +64,8 @@ const LEFT_STOPS: &[&str] = &[
 const INITIATIVE_WORDS: &[&str] =
     &["倡议", "战略", "政策", "计划", "规划", "构想", "愿景", "议程", "纲要", "方案"];
 
+static SUFFIX_AUTOMATON: LazyLock<aho_corasick::AhoCorasick> =
+    LazyLock::new(|| aho_corasick::AhoCorasick::new(PROJECT_SUFFIXES).expect("project suffixes"));
 static QUOTED: LazyLock<Regex> =
     LazyLock::new(|| Regex::new(r"[“「]([^“”「」\n]{2,40})[”」]").expect("quoted"));
 static GLOBAL_INITIATIVE: LazyLock<Regex> =
@@ -202,10 +204,15 @@ fn organizations(text: &str, hits: &[Hit], lexicon: &Lexicon) -> Vec<Mention> {
 
 fn projects(text: &str, hits: &[Hit], lexicon: &Lexicon) -> Vec<Mention> {
     let forms = super::compounds::find(text, hits, lexicon);
+    // For each end position, the first listed suffix ending there (one pass over the text).
+    let mut ends: std::collections::BTreeMap<usize, usize> = std::collections::BTreeMap::new();
+    for m in SUFFIX_AUTOMATON.find_overlapping_iter(text) {
+        let slot = ends.entry(m.end()).or_insert(m.pattern().as_usize());
+        *slot = (*slot).min(m.pattern().as_usize());
+    }
     let mut out = Vec::new();
-    for (end, _) in text.char_indices().map(|(i, c)| (i + c.len_utf8(), c)) {
-        let head = &text[..end];
-        let Some(suffix) = PROJECT_SUFFIXES.iter().find(|s| head.ends_with(*s)) else { continue };
+    for (&end, &pattern) in &ends {
+        let suffix = &PROJECT_SUFFIXES[pattern];
         let suffix_start = end - suffix.len();
         let window = left_edge(text, suffix_start);
         let start = if *suffix == "港" {
