@@ -156,6 +156,8 @@ pub struct BuildConfig {
     pub store: PathBuf,
     /// Files analysed at once (0: one per core).
     pub jobs: usize,
+    /// Report progress on standard error (for a terminal).
+    pub progress: bool,
 }
 
 /// A file that was not built, and why.
@@ -248,6 +250,8 @@ pub fn build(config: &BuildConfig) -> Result<BuildReport, BuildError> {
     let started = Instant::now();
     let mut report = BuildReport::default();
     let files = collect_files(&config.inputs, &mut report.skipped);
+    // Two builds on one store take turns: the second waits, then reads what the first saved.
+    let _lock = lock_store(&config.store)?;
     let store = GraphStore::open(&config.store, true)?;
     let mut seen: BTreeMap<String, String> = BTreeMap::new();
     let jobs = if config.jobs == 0 {
@@ -258,8 +262,14 @@ pub fn build(config: &BuildConfig) -> Result<BuildReport, BuildError> {
     // Files are analysed in parallel a batch at a time, then stored in input order: memory grows
     // with the graph, not with the input, and the output does not depend on the thread count.
     let analysed = files.chunks(jobs * 4).flat_map(|batch| analyse_batch(batch, jobs));
-    for (file, result) in files.iter().zip(analysed) {
+    for (n, (file, result)) in files.iter().zip(analysed).enumerate() {
         let path = file.display().to_string();
+        if config.progress && files.len() > 1 {
+            eprint!("\r\x1b[2K[{}/{}] {path}", n + 1, files.len());
+            if n + 1 == files.len() {
+                eprintln!();
+            }
+        }
         let documents = match result {
             Ok(docs) => docs,
             Err(reason) => {
@@ -304,6 +314,18 @@ pub fn build(config: &BuildConfig) -> Result<BuildReport, BuildError> {
     report.triples = store.len();
     report.seconds = started.elapsed().as_secs_f64();
     Ok(report)
+}
+
+/// Takes the store's lock file (`STORE.lock`), waiting while another build holds it.
+fn lock_store(store: &Path) -> Result<std::fs::File, BuildError> {
+    let mut name = store.as_os_str().to_owned();
+    name.push(".lock");
+    let path = PathBuf::from(name);
+    let error = |source| BuildError::Store(StoreError::Write { path: path.clone(), source });
+    let file =
+        std::fs::OpenOptions::new().create(true).truncate(false).write(true).open(&path).map_err(error)?;
+    file.lock().map_err(error)?;
+    Ok(file)
 }
 
 /// Reads and analyses `files` on up to `jobs` threads; results in the order of `files`.

@@ -298,3 +298,67 @@ fn relation_queries_answer_on_the_seeds() {
     let o = run(ws.path(), &["query", "--list"]);
     assert!(stdout(&o).lines().count() >= 12, "{}", stdout(&o));
 }
+
+/// A corpus large enough that a build takes a while: the seeds in varied copies.
+fn large_corpus(dir: &Path, copies: usize) {
+    std::fs::create_dir_all(dir).unwrap();
+    for copy in 0..copies {
+        for entry in std::fs::read_dir(seeds())
+            .unwrap()
+            .flatten()
+            .filter(|e| e.path().extension().is_some_and(|x| x == "txt"))
+        {
+            let text = std::fs::read_to_string(entry.path()).unwrap();
+            let varied = format!("{text}\n\n(第{copy}份)\n").replace("2022年", &format!("{}年", 1950 + copy));
+            std::fs::write(dir.join(format!("{copy:03}_{}", entry.file_name().to_string_lossy())), varied)
+                .unwrap();
+        }
+    }
+}
+
+#[test]
+fn kill_during_build_leaves_the_previous_store_intact() {
+    let ws = workspace();
+    assert!(run(ws.path(), &["build", "seeds/000_8485a5dca28439e8.txt"]).status.success());
+    let before = std::fs::read(ws.path().join("diplograph.nq")).unwrap();
+    large_corpus(&ws.path().join("big"), 30);
+    let mut child = bin().current_dir(ws.path()).args(["build", "big"]).spawn().unwrap();
+    std::thread::sleep(std::time::Duration::from_millis(400));
+    child.kill().unwrap(); // SIGKILL
+    child.wait().unwrap();
+    assert_eq!(
+        before,
+        std::fs::read(ws.path().join("diplograph.nq")).unwrap(),
+        "the store is intact after kill -9"
+    );
+    let o = run(ws.path(), &["stats"]);
+    assert!(o.status.success() && stdout(&o).contains("documents: 1"), "{}", stdout(&o));
+}
+
+#[test]
+fn concurrent_builds_on_one_store_take_turns() {
+    let ws = workspace();
+    large_corpus(&ws.path().join("a"), 4);
+    std::fs::create_dir(ws.path().join("b")).unwrap();
+    std::fs::copy(seeds().join("000_8485a5dca28439e8.txt"), ws.path().join("b/only.txt")).unwrap();
+    let first = bin()
+        .current_dir(ws.path())
+        .args(["build", "a"])
+        .stdout(std::process::Stdio::null())
+        .spawn()
+        .unwrap();
+    let second = bin()
+        .current_dir(ws.path())
+        .args(["build", "b"])
+        .stdout(std::process::Stdio::null())
+        .spawn()
+        .unwrap();
+    assert!(first.wait_with_output().unwrap().status.success());
+    assert!(second.wait_with_output().unwrap().status.success());
+    let sources = query_csv(ws.path(), "diplograph.nq", "SELECT DISTINCT ?s WHERE { ?d dg:sourceFile ?s }");
+    assert!(sources.iter().any(|s| s.starts_with("a/")), "{sources:?}");
+    assert!(
+        sources.iter().any(|s| s.starts_with("b/")),
+        "both builds are kept, neither overwrote the other: {sources:?}"
+    );
+}

@@ -24,7 +24,10 @@ pub struct BuildArgs {
 }
 
 pub fn run(args: BuildArgs) -> anyhow::Result<ExitCode> {
-    let config = BuildConfig { inputs: args.paths, store: args.store.store.clone(), jobs: args.jobs };
+    use std::io::IsTerminal;
+    let progress = std::io::stderr().is_terminal();
+    let config =
+        BuildConfig { inputs: args.paths, store: args.store.store.clone(), jobs: args.jobs, progress };
     let report = pipeline::build(&config)
         .with_context(|| format!("build into `{}` failed", config.store.display()))?;
     for skipped in &report.skipped {

@@ -110,6 +110,17 @@ pub fn segment(text: &str) -> Vec<Segment> {
     if !current.is_empty() {
         groups.push(current);
     }
+    // A few characters after a closing line (（完）, 责任编辑：…) are not a document of their own.
+    let mut merged: Vec<Vec<Line<'_>>> = Vec::new();
+    for group in groups {
+        let size: usize = group.iter().map(|l| l.text.chars().count()).sum();
+        let marked = DATELINE.is_match(group[0].text) || CONTINUED.is_match(group[0].text);
+        match merged.last_mut() {
+            Some(previous) if size < 20 && !marked => previous.extend(group),
+            _ => merged.push(group),
+        }
+    }
+    let groups = merged;
     let mut segments: Vec<Segment> = groups.iter().map(|g| describe(g)).collect();
     infer_missing_years(&groups, &mut segments);
     segments
@@ -342,6 +353,12 @@ mod tests {
         assert_eq!(found[0], ("某国联合声明".into(), Some("2024-01-24".into()), Some("北京".into())));
         assert_eq!(found[1].0, "两国友谊历久弥新");
         assert_eq!(found[1].1.as_deref(), Some("2024-01-25"));
+    }
+
+    #[test]
+    fn a_few_characters_after_a_closing_line_stay_with_the_document() {
+        let raw = "某国联合声明\n一、双方同意加强各领域合作。\n二〇二四年一月二十四日于北京\n(完)\n";
+        assert_eq!(titles(raw).len(), 1);
     }
 
     #[test]
