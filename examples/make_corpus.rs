@@ -37,10 +37,14 @@ fn main() -> std::io::Result<()> {
     let mut copy = 0usize;
     while written < target {
         for (name, text) in &seeds {
-            let mut varied = text.clone();
-            for year in (1990..2030).rev() {
-                varied = varied.replace(&format!("{year}年"), &format!("{}年", year - 1 - copy % 40));
-            }
+            // Every four-digit year moves back by the copy number, in one pass.
+            let years = regex::Regex::new(r"(\d{4})年").expect("year pattern");
+            let mut varied = years
+                .replace_all(text, |c: &regex::Captures<'_>| {
+                    let year: usize = c[1].parse().unwrap_or(2000);
+                    format!("{}年", year.saturating_sub(copy + 1).max(1000))
+                })
+                .into_owned();
             let (from, to) = PARTNERS[copy % PARTNERS.len()];
             if copy % 2 == 1 {
                 varied = varied.replace(from, to);
