@@ -33,16 +33,16 @@ fn main() -> std::io::Result<()> {
         .collect();
     seeds.sort();
     let target = megabytes * 1024 * 1024;
+    let years = regex::Regex::new(r"(\d{4})(\s*)年").expect("year pattern");
     let mut written = 0;
     let mut copy = 0usize;
     while written < target {
         for (name, text) in &seeds {
             // Every four-digit year moves back by the copy number, in one pass.
-            let years = regex::Regex::new(r"(\d{4})年").expect("year pattern");
             let mut varied = years
                 .replace_all(text, |c: &regex::Captures<'_>| {
                     let year: usize = c[1].parse().unwrap_or(2000);
-                    format!("{}年", year.saturating_sub(copy + 1).max(1000))
+                    format!("{}{}年", year.saturating_sub(copy + 1).max(1000), &c[2])
                 })
                 .into_owned();
             let (from, to) = PARTNERS[copy % PARTNERS.len()];
