@@ -153,6 +153,7 @@ fn emit_facts(w: &mut GraphWriter, doc: &AnalyzedDocument) {
                 FactKind::Visit => "visitType",
                 FactKind::Meeting => "meetingType",
                 FactKind::Partnership => "level",
+                FactKind::Event => "eventName",
                 _ => "stance",
             };
             w.zh(&f, &vocab::dg(p), label);
@@ -221,7 +222,7 @@ fn direct_edges(fact: &Fact) -> Vec<(usize, &'static str, usize)> {
         }
         FactKind::Cooperation => pairs(all(Role::Party), "cooperatesIn", all(Role::Organization)),
         FactKind::Participation => pairs(all(Role::Party), "participatesIn", all(Role::Project)),
-        FactKind::Signing | FactKind::Citation => Vec::new(),
+        FactKind::Signing | FactKind::Citation | FactKind::Event => Vec::new(),
     }
 }
 

@@ -250,6 +250,15 @@ fn organization_by_name(m: &Mention, name: &str, lexicon: &Lexicon) -> Option<En
 pub fn document_treaty(title: &str, lexicon: &Lexicon) -> Option<Entity> {
     const ISSUED: &[&str] = &["联合声明", "联合公报", "联合宣言", "公报", "宣言", "声明"];
     let doc_type = ISSUED.iter().find(|t| title.ends_with(*t))?;
+    let mut parties: Vec<String> = Vec::new();
+    for hit in lexicon.find(title) {
+        if let crate::extract::lexicon::Entry::Country(i) = hit.entry {
+            let iri = country_iri(&lexicon.gazetteer.countries[i].id);
+            if !parties.contains(&iri) {
+                parties.push(iri);
+            }
+        }
+    }
     Some(Entity {
         kind: Kind::Treaty,
         iri: vocab::entity("treaty", &treaty_key(title, lexicon)),
@@ -258,7 +267,7 @@ pub fn document_treaty(title: &str, lexicon: &Lexicon) -> Option<Entity> {
         wikidata: None,
         country: None,
         office: None,
-        detail: EntityDetail { doc_type: Some((*doc_type).to_owned()), ..EntityDetail::default() },
+        detail: EntityDetail { doc_type: Some((*doc_type).to_owned()), parties, ..EntityDetail::default() },
     })
 }
 

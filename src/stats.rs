@@ -7,8 +7,17 @@ use oxigraph::model::{GraphName, NamedNode, Term};
 use std::collections::{BTreeMap, BTreeSet};
 
 /// Classes whose instances count as facts.
-pub const FACT_CLASSES: &[&str] =
-    &["Visit", "Meeting", "Signing", "Citation", "Partnership", "Position", "Cooperation", "Participation"];
+pub const FACT_CLASSES: &[&str] = &[
+    "Visit",
+    "Meeting",
+    "Signing",
+    "Citation",
+    "Partnership",
+    "Position",
+    "Cooperation",
+    "Participation",
+    "Event",
+];
 
 /// What a store holds.
 #[derive(Debug, Clone, Default, PartialEq, Eq)]

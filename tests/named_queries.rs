@@ -24,7 +24,7 @@ fn named_queries_answer_on_the_seeds() {
     assert!(built.status.success());
     // (query, a line or fragment its answer must hold, the least number of rows)
     let expectations: &[(&str, &str, usize)] = &[
-        ("documents", "2022-11-28,北京", 15),
+        ("documents", "2022-11-28,北京,", 15),
         ("countries", "哈萨克斯坦,Kazakhstan,KZ,http://www.wikidata.org/entity/Q232", 7),
         ("entities", "Country", 100),
         ("leaders", "普京", 10),
@@ -43,6 +43,9 @@ fn named_queries_answer_on_the_seeds() {
     let listed = Command::new(env!("CARGO_BIN_EXE_diplograph")).args(["query", "--list"]).output().unwrap();
     let listed = String::from_utf8(listed.stdout).unwrap();
     assert_eq!(listed.lines().count(), expectations.len(), "every named query is checked here:\n{listed}");
+    let documents = answer(&store, "documents");
+    let mongolia = documents.lines().find(|l| l.contains("2022-11-28,北京,")).unwrap();
+    assert!(mongolia.contains("蒙古国") && mongolia.contains("中国"), "the statement's parties: {mongolia}");
     for (name, fragment, rows) in expectations {
         let text = answer(&store, name);
         assert!(text.contains(fragment), "{name} lacks `{fragment}`:\n{text}");

@@ -5,6 +5,7 @@
 //! The entry point is [`relate`]; roles point at the document's entities (after resolution).
 
 mod documents;
+mod events;
 mod partnerships;
 mod positions;
 mod visits;
@@ -25,11 +26,12 @@ pub enum FactKind {
     Position,
     Cooperation,
     Participation,
+    Event,
 }
 
 impl FactKind {
     /// Every kind, in report order.
-    pub const ALL: [FactKind; 8] = [
+    pub const ALL: [FactKind; 9] = [
         FactKind::Visit,
         FactKind::Meeting,
         FactKind::Signing,
@@ -38,6 +40,7 @@ impl FactKind {
         FactKind::Position,
         FactKind::Cooperation,
         FactKind::Participation,
+        FactKind::Event,
     ];
 
     /// The class name in the ontology.
@@ -51,6 +54,7 @@ impl FactKind {
             FactKind::Position => "Position",
             FactKind::Cooperation => "Cooperation",
             FactKind::Participation => "Participation",
+            FactKind::Event => "Event",
         }
     }
 }
@@ -242,6 +246,7 @@ pub fn relate(
     facts.extend(documents::find(&s, context));
     facts.extend(partnerships::find(&s, &parties));
     facts.extend(positions::find(&s, &parties));
+    facts.extend(events::find(&s));
     facts
 }
 
@@ -325,6 +330,22 @@ mod tests {
             facts.iter().any(|f| f.starts_with("Partnership partner=") && f.contains("全面战略协作伙伴关系")),
             "{facts:?}"
         );
+    }
+
+    #[test]
+    fn events_with_host_city_and_date() {
+        let facts = facts_of("2019年6月7日,第二十三届圣彼得堡国际经济论坛在圣彼得堡举行。双方支持办好上海合作组织比什凯克峰会。", "");
+        assert!(
+            facts
+                .iter()
+                .any(|f| f.starts_with("Event") && f.ends_with("第二十三届圣彼得堡国际经济论坛 2019-06-07")),
+            "{facts:?}"
+        );
+        assert!(
+            facts.iter().any(|f| f.contains("Event") && f.contains("上海合作组织比什凯克峰会")),
+            "{facts:?}"
+        );
+        assert!(!facts.iter().any(|f| f.contains("Event") && f.contains("办好")), "{facts:?}");
     }
 
     #[test]

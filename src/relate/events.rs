@@ -1,0 +1,93 @@
+//! Events: summits, forums, expos and conferences (第二十三届圣彼得堡国际经济论坛, 上海合作组织成员国元首
+//! 理事会第十九次会议, 第二届中国国际进口博览会) with their host city and date when the sentence gives them.
+
+use super::{Fact, FactKind, Role, Sentences};
+use crate::extract::lexicon::{Entry, Lexicon};
+use crate::extract::Kind;
+use crate::text::find_dates;
+use regex::Regex;
+use std::sync::LazyLock;
+
+static EVENT: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(r"(?P<name>[\p{Han}“”·\-—0-9]{2,30}?(?:第[一二三四五六七八九十百0-9]{1,4}(?:届|次))?[\p{Han}“”·\-—]{0,12}?(?:高峰论坛|峰会|论坛|博览会|大会|年会|会议|会晤))")
+        .expect("event")
+});
+static HOSTED: LazyLock<Regex> =
+    LazyLock::new(|| Regex::new(r"在(\p{Han}{2,8}?)(?:举行|举办|召开|成功举办)").expect("hosted"));
+/// Words that end an event's name on its left.
+const LEFT: &[&str] = &[
+    "出席", "举办", "办好", "参加", "在", "的", "于", "举行", "召开", "主持", "支持", "欢迎", "祝贺", "借助",
+    "利用", "用好", "通过", "和", "与", "及", "、", "担任", "筹办", "成功", "共同", "将", "以", "为", "是",
+    "落实", "推动", "评价", "发挥", "预祝", "同", "积极", "认真", "要", "我们", "高度", "成立", "完善",
+    "建立", "下", "机制",
+];
+/// Endings that are parts of a word, not of an event (机制性会议 stays, 视频会议 goes).
+const NOT_EVENTS: &[&str] = &["视频会议", "国际会议", "各种会议", "有关会议", "双边会晤", "会晤机制"];
+
+/// Events named in the document, one per name.
+pub fn find(s: &Sentences<'_>) -> Vec<Fact> {
+    let lexicon = Lexicon::get();
+    let mut facts: Vec<Fact> = Vec::new();
+    for span in &s.spans {
+        let sentence = &s.text[span.clone()];
+        for m in EVENT.find_iter(sentence) {
+            let mut name = m.as_str();
+            while let Some(cut) = LEFT.iter().filter_map(|w| name.rfind(w).map(|i| i + w.len())).max() {
+                if cut >= name.len() {
+                    break;
+                }
+                name = &name[cut..];
+            }
+            // The name starts at its first proper part: a place, body or country, an ordinal, a quote.
+            let proper = lexicon
+                .find(name)
+                .iter()
+                .filter(|h| matches!(h.entry, Entry::Place | Entry::Organization(_) | Entry::Country(_)))
+                .map(|h| h.start)
+                .chain(name.find(['第', '“']))
+                .min();
+            let name = proper.map_or(name, |p| &name[p..]).trim_matches(['“', '”']);
+            let at = span.start + m.end() - name.len();
+            let hits = lexicon.find(name);
+            let named = hits
+                .iter()
+                .any(|h| matches!(h.entry, Entry::Place | Entry::Organization(_) | Entry::Country(_)));
+            let ordinal = name.contains('第');
+            if name.chars().count() < 4 || !(named || ordinal) || NOT_EVENTS.iter().any(|w| name.ends_with(w))
+            {
+                continue;
+            }
+            if s.mentions.iter().any(|t| t.kind == Kind::Treaty && t.start <= at && at < t.end) {
+                continue; // inside a title
+            }
+            // 全国人民代表大会, 亚欧会议: a body whose name ends like a meeting is an organization.
+            let body = |k: Kind| {
+                s.mentions.iter().any(|o| o.kind == k && o.start <= at && span.start + m.end() <= o.end)
+            };
+            if body(Kind::Organization) {
+                continue;
+            }
+            let mut fact = Fact::new(FactKind::Event, span.clone());
+            fact.label = Some(name.to_owned());
+            let host = HOSTED.captures(sentence).map(|c| c[1].to_owned()).map(|h| {
+                let place = lexicon.find(&h).into_iter().find(|p| p.entry == Entry::Place);
+                place.map_or(h.clone(), |p| h[p.start..p.end].to_owned())
+            });
+            fact.place = host.or_else(|| {
+                hits.iter().find(|h| h.entry == Entry::Place).map(|h| name[h.start..h.end].to_owned())
+            });
+            fact.start = find_dates(sentence).into_iter().map(|d| d.date).find(|d| d.is_complete());
+            for o in s.of_kind(at..span.start + m.end(), Kind::Organization) {
+                fact.roles.push((Role::Organization, s.entity(o)));
+                fact.evidence.push(o);
+            }
+            if let Some(existing) = facts.iter_mut().find(|f| f.label == fact.label) {
+                existing.place = existing.place.take().or(fact.place);
+                existing.start = existing.start.or(fact.start);
+            } else {
+                facts.push(fact);
+            }
+        }
+    }
+    facts
+}
