@@ -167,12 +167,4 @@ impl Lexicon {
     pub fn blocked_spans(&self, text: &str) -> Vec<(usize, usize)> {
         self.blocked.find_iter(text).map(|m| (m.start(), m.end())).collect()
     }
-
-    /// The country whose full or short name is exactly `name`.
-    pub fn country_named(&self, name: &str) -> Option<usize> {
-        self.find(name).into_iter().find_map(|h| match h.entry {
-            Entry::Country(i) if h.start == 0 && h.end == name.len() => Some(i),
-            _ => None,
-        })
-    }
 }

@@ -4,7 +4,7 @@
 //! newspaper continuation mark (上接第一版), a headline followed by a byline (新华社记者 …), or after a
 //! closing dateline or signature line. Lines that page extraction repeated are marked as repeats.
 
-use super::dates::{find_dates, find_month_day, parse_year, Date};
+use super::dates::{find_dates, find_month_day, Date};
 use super::normalize::is_terminal;
 use regex::Regex;
 use std::ops::Range;
@@ -303,11 +303,6 @@ fn repeated_lines(group: &[Line<'_>]) -> Vec<Range<usize>> {
         }
     }
     repeats
-}
-
-/// A year alone (`二〇二二年`), for callers that read years from headings.
-pub fn year_of(text: &str) -> Option<i32> {
-    parse_year(text.trim_end_matches('年'))
 }
 
 #[cfg(test)]
