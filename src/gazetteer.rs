@@ -139,6 +139,16 @@ impl Gazetteer {
         Ok(Self { countries, organizations, leaders, offices, country_by_id })
     }
 
+    /// The index of the country with this id.
+    pub fn country_index(&self, id: &str) -> Option<usize> {
+        self.country_by_id.get(id).copied()
+    }
+
+    /// The index of the country a gazetteer organization belongs to.
+    pub fn organization_country(&self, organization: usize) -> Option<usize> {
+        self.organizations[organization].country.as_deref().and_then(|id| self.country_index(id))
+    }
+
     /// The country with this id (`CN`, `RU`, `SU`).
     pub fn country(&self, id: &str) -> Option<&Country> {
         self.country_by_id.get(id).map(|&i| &self.countries[i])

@@ -141,16 +141,15 @@ pub fn extract(text: &str) -> Vec<Mention> {
             };
             let mut m = Mention::new(text, kind, h.start, h.end, key);
             if let Entry::Organization(i) = h.entry {
-                let country = lexicon.gazetteer.organizations[i].country.as_deref();
-                m.country =
-                    country.and_then(|id| lexicon.gazetteer.countries.iter().position(|c| c.id == id));
+                m.country = lexicon.gazetteer.organization_country(i);
             }
             Some(m)
         })
         .collect();
-    mentions.extend(compounds::find(text, &hits, lexicon));
+    let forms = compounds::find(text, &hits, lexicon);
     mentions.extend(titles::find(text, lexicon));
-    mentions.extend(named::find(text, lexicon));
+    mentions.extend(named::find(text, &hits, &forms, lexicon));
+    mentions.extend(forms);
     let mut mentions = resolve_overlaps(mentions);
     let leaders = leaders::find(text, &mentions, lexicon);
     mentions.retain(|m| !(m.kind == Kind::Leader && leaders.withdrawn.contains(&(m.start, m.end))));

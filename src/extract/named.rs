@@ -79,11 +79,11 @@ static NATIONAL_PLAN: LazyLock<Regex> = LazyLock::new(|| {
     .expect("national plan")
 });
 
-/// Pattern-found organizations, projects and initiatives in `text`.
-pub fn find(text: &str, lexicon: &Lexicon) -> Vec<Mention> {
-    let hits = lexicon.find(text);
-    let mut out = organizations(text, &hits, lexicon);
-    out.extend(projects(text, &hits, lexicon));
+/// Pattern-found organizations, projects and initiatives in `text`, given its gazetteer `hits` and
+/// its one-character country `forms` (both computed once by the caller).
+pub fn find(text: &str, hits: &[Hit], forms: &[Mention], lexicon: &Lexicon) -> Vec<Mention> {
+    let mut out = organizations(text, hits, forms, lexicon);
+    out.extend(projects(text, hits, forms));
     out.extend(initiatives(text, lexicon));
     out
 }
@@ -98,23 +98,22 @@ struct Qualifier {
 }
 
 /// Country names, compounds of one-character forms (中哈), known bodies and international prefixes.
-fn qualifiers(text: &str, hits: &[Hit], lexicon: &Lexicon) -> Vec<Qualifier> {
+fn qualifiers(text: &str, hits: &[Hit], forms: &[Mention], lexicon: &Lexicon) -> Vec<Qualifier> {
     let mut spans: Vec<Qualifier> = hits
         .iter()
         .filter_map(|h| match h.entry {
             Entry::Country(i) => {
                 Some(Qualifier { start: h.start, end: h.end, country: Some(i), is_body: false })
             }
-            Entry::Organization(i) => {
-                let country = lexicon.gazetteer.organizations[i].country.as_deref();
-                let country =
-                    country.and_then(|id| lexicon.gazetteer.countries.iter().position(|c| c.id == id));
-                Some(Qualifier { start: h.start, end: h.end, country, is_body: true })
-            }
+            Entry::Organization(i) => Some(Qualifier {
+                start: h.start,
+                end: h.end,
+                country: lexicon.gazetteer.organization_country(i),
+                is_body: true,
+            }),
             _ => None,
         })
         .collect();
-    let forms = super::compounds::find(text, hits, lexicon);
     let mut i = 0;
     while i < forms.len() {
         let mut j = i;
@@ -138,8 +137,8 @@ fn qualifiers(text: &str, hits: &[Hit], lexicon: &Lexicon) -> Vec<Qualifier> {
     spans
 }
 
-fn organizations(text: &str, hits: &[Hit], lexicon: &Lexicon) -> Vec<Mention> {
-    let qualifiers = qualifiers(text, hits, lexicon);
+fn organizations(text: &str, hits: &[Hit], forms: &[Mention], lexicon: &Lexicon) -> Vec<Mention> {
+    let qualifiers = qualifiers(text, hits, forms, lexicon);
     // Where another name begins (a country, a compound, a known body) a body's name has ended;
     // international prefixes (国际, 世界) also occur inside names and do not end one.
     let international =
@@ -202,8 +201,7 @@ fn organizations(text: &str, hits: &[Hit], lexicon: &Lexicon) -> Vec<Mention> {
     out
 }
 
-fn projects(text: &str, hits: &[Hit], lexicon: &Lexicon) -> Vec<Mention> {
-    let forms = super::compounds::find(text, hits, lexicon);
+fn projects(text: &str, hits: &[Hit], forms: &[Mention]) -> Vec<Mention> {
     // For each end position, the first listed suffix ending there (one pass over the text).
     let mut ends: std::collections::BTreeMap<usize, usize> = std::collections::BTreeMap::new();
     for m in SUFFIX_AUTOMATON.find_overlapping_iter(text) {
@@ -223,7 +221,7 @@ fn projects(text: &str, hits: &[Hit], lexicon: &Lexicon) -> Vec<Mention> {
                 None => continue,
             }
         } else {
-            match proper_start(text, window, suffix_start, hits, &forms) {
+            match proper_start(text, window, suffix_start, hits, forms) {
                 Some(start) => start,
                 None => continue,
             }
