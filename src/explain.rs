@@ -1,10 +1,9 @@
 //! Explanations: the facts about an entity (or one fact) with their source sentences and the
 //! evidence marked, so a user can check any edge in seconds. The entry point is [`explain`].
 
-use crate::query::display_term;
+use crate::query::{self, display_term, QueryError, Row};
 use crate::vocab;
 use oxigraph::model::Term;
-use oxigraph::sparql::{QueryResults, SparqlEvaluator};
 use oxigraph::store::Store;
 use std::collections::BTreeMap;
 
@@ -40,23 +39,12 @@ pub struct Explanation {
 pub enum ExplainError {
     #[error("no entity or fact matches `{0}` (give an IRI, an id: name or a label)")]
     NotFound(String),
-    #[error("query failed: {0}")]
-    Query(String),
+    #[error(transparent)]
+    Query(#[from] QueryError),
 }
 
-fn select(store: &Store, sparql: &str) -> Result<Vec<BTreeMap<String, Term>>, ExplainError> {
-    let q = SparqlEvaluator::new().parse_query(sparql).map_err(|e| ExplainError::Query(e.to_string()))?;
-    let QueryResults::Solutions(solutions) =
-        q.on_store(store).execute().map_err(|e| ExplainError::Query(e.to_string()))?
-    else {
-        return Ok(Vec::new());
-    };
-    let mut rows = Vec::new();
-    for solution in solutions {
-        let solution = solution.map_err(|e| ExplainError::Query(e.to_string()))?;
-        rows.push(solution.iter().map(|(v, t)| (v.as_str().to_owned(), t.clone())).collect());
-    }
-    Ok(rows)
+fn select(store: &Store, sparql: &str) -> Result<Vec<Row>, ExplainError> {
+    Ok(query::select(store, sparql)?)
 }
 
 fn escape(s: &str) -> String {

@@ -254,6 +254,28 @@ fn evaluate(
     }
 }
 
+/// One row of a SELECT answer: variable name → value.
+pub type Row = std::collections::BTreeMap<String, Term>;
+
+/// Runs a SELECT for library code (explain, the graph projection); other query forms give no rows.
+pub fn select(store: &Store, sparql: &str) -> Result<Vec<Row>, QueryError> {
+    let prepared = SparqlEvaluator::new()
+        .parse_query(sparql)
+        .map_err(|e| QueryError::Syntax(one_line(&e.to_string())))?;
+    let evaluation = |e: &dyn fmt::Display| QueryError::Evaluation(one_line(&e.to_string()));
+    let QueryResults::Solutions(solutions) =
+        prepared.on_store(store).execute().map_err(|e| evaluation(&e))?
+    else {
+        return Ok(Vec::new());
+    };
+    solutions
+        .map(|s| {
+            s.map(|s| s.iter().map(|(v, t)| (v.as_str().to_owned(), t.clone())).collect())
+                .map_err(|e| evaluation(&e))
+        })
+        .collect()
+}
+
 fn one_line(message: &str) -> String {
     message.split_whitespace().collect::<Vec<_>>().join(" ")
 }

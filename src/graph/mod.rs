@@ -8,7 +8,6 @@ pub mod algo;
 
 use crate::vocab;
 use oxigraph::model::Term;
-use oxigraph::sparql::{QueryResults, SparqlEvaluator};
 use oxigraph::store::Store;
 use petgraph::graph::{DiGraph, NodeIndex};
 use std::collections::BTreeMap;
@@ -79,32 +78,15 @@ pub const RELATIONS: &[&str] = &[
 #[error("graph projection failed: {0}")]
 pub struct GraphError(pub String);
 
-fn one_line(e: impl std::fmt::Display) -> GraphError {
-    GraphError(e.to_string().split_whitespace().collect::<Vec<_>>().join(" "))
-}
-
+/// A SELECT's rows with every value as plain text (an IRI, or a literal's lexical form).
 fn rows(store: &Store, sparql: &str) -> Result<Vec<BTreeMap<String, String>>, GraphError> {
-    let q = SparqlEvaluator::new().parse_query(sparql).map_err(one_line)?;
-    let QueryResults::Solutions(solutions) = q.on_store(store).execute().map_err(one_line)? else {
-        return Ok(Vec::new());
+    let rows = crate::query::select(store, sparql).map_err(|e| GraphError(e.to_string()))?;
+    let text = |t: &Term| match t {
+        Term::NamedNode(n) => n.as_str().to_owned(),
+        Term::Literal(l) => l.value().to_owned(),
+        other => other.to_string(),
     };
-    let mut out = Vec::new();
-    for s in solutions {
-        let s = s.map_err(one_line)?;
-        out.push(
-            s.iter()
-                .map(|(v, t)| {
-                    let value = match t {
-                        Term::NamedNode(n) => n.as_str().to_owned(),
-                        Term::Literal(l) => l.value().to_owned(),
-                        other => other.to_string(),
-                    };
-                    (v.as_str().to_owned(), value)
-                })
-                .collect(),
-        );
-    }
-    Ok(out)
+    Ok(rows.into_iter().map(|row| row.iter().map(|(v, t)| (v.clone(), text(t))).collect()).collect())
 }
 
 fn date_filter(p: &Projection) -> String {
