@@ -246,19 +246,25 @@ fn organization_by_name(m: &Mention, name: &str, lexicon: &Lexicon) -> Option<En
     Some(describe(&m, lexicon, &BTreeMap::new()))
 }
 
+/// The IRIs of the countries a title names by name, each once, in order.
+pub fn countries_in_title(title: &str, lexicon: &Lexicon) -> Vec<String> {
+    let mut countries: Vec<String> = Vec::new();
+    for hit in lexicon.find(title) {
+        if let crate::extract::lexicon::Entry::Country(i) = hit.entry {
+            let iri = country_iri(&lexicon.gazetteer.countries[i].id);
+            if !countries.contains(&iri) {
+                countries.push(iri);
+            }
+        }
+    }
+    countries
+}
+
 /// A document that is itself a statement, communiqué or declaration is a treaty its parties issue.
 pub fn document_treaty(title: &str, lexicon: &Lexicon) -> Option<Entity> {
     const ISSUED: &[&str] = &["联合声明", "联合公报", "联合宣言", "公报", "宣言", "声明"];
     let doc_type = ISSUED.iter().find(|t| title.ends_with(*t))?;
-    let mut parties: Vec<String> = Vec::new();
-    for hit in lexicon.find(title) {
-        if let crate::extract::lexicon::Entry::Country(i) = hit.entry {
-            let iri = country_iri(&lexicon.gazetteer.countries[i].id);
-            if !parties.contains(&iri) {
-                parties.push(iri);
-            }
-        }
-    }
+    let parties = countries_in_title(title, lexicon);
     Some(Entity {
         kind: Kind::Treaty,
         iri: vocab::entity("treaty", &treaty_key(title, lexicon)),

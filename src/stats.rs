@@ -1,23 +1,11 @@
 //! Counts over a store: documents, entities and mentions by kind, facts, triples.
 
 use crate::extract::Kind;
+use crate::relate::FactKind;
 use crate::store::GraphStore;
 use crate::vocab;
 use oxigraph::model::{GraphName, NamedNode, Term};
 use std::collections::{BTreeMap, BTreeSet};
-
-/// Classes whose instances count as facts.
-pub const FACT_CLASSES: &[&str] = &[
-    "Visit",
-    "Meeting",
-    "Signing",
-    "Citation",
-    "Partnership",
-    "Position",
-    "Cooperation",
-    "Participation",
-    "Event",
-];
 
 /// What a store holds.
 #[derive(Debug, Clone, Default, PartialEq, Eq)]
@@ -37,7 +25,7 @@ impl Stats {
         let reference: BTreeSet<String> = [vocab::ontology_graph(), vocab::gazetteer_graph()].into();
         let classes: BTreeMap<String, Kind> =
             Kind::ALL.into_iter().map(|k| (vocab::dg(k.name()), k)).collect();
-        let facts: BTreeSet<String> = FACT_CLASSES.iter().map(|c| vocab::dg(c)).collect();
+        let facts: BTreeSet<String> = FactKind::ALL.iter().map(|k| vocab::dg(k.name())).collect();
         let mut stats = Stats { triples: store.len(), ..Stats::default() };
         let mut entities: BTreeSet<(Kind, String)> = BTreeSet::new();
         let mut fact_set: BTreeSet<String> = BTreeSet::new();

@@ -56,16 +56,7 @@ fn emit_rows(format: &str, header: &[&str], rows: Vec<Vec<String>>) -> anyhow::R
         "csv" => {
             println!("{}", header.join(","));
             for r in rows {
-                let cells: Vec<String> = r
-                    .iter()
-                    .map(|c| {
-                        if c.contains([',', '"']) {
-                            format!("\"{}\"", c.replace('"', "\"\""))
-                        } else {
-                            c.clone()
-                        }
-                    })
-                    .collect();
+                let cells: Vec<String> = r.iter().map(|c| diplograph::export::csv_field(c)).collect();
                 println!("{}", cells.join(","));
             }
         }

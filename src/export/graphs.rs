@@ -237,7 +237,8 @@ fn json_out(out: &mut dyn Write, value: &Value) -> io::Result<()> {
     writeln!(out)
 }
 
-fn csv_field(s: &str) -> String {
+/// A CSV field, quoted when it holds a comma, a quote or a line break.
+pub fn csv_field(s: &str) -> String {
     if s.contains([',', '"', '\n']) {
         format!("\"{}\"", s.replace('"', "\"\""))
     } else {

@@ -5,7 +5,7 @@
 
 mod graphs;
 
-pub use graphs::write_graph;
+pub use graphs::{csv_field, write_graph};
 
 use oxigraph::io::{RdfFormat, RdfSerializer};
 use oxigraph::model::{GraphName, NamedNode, Quad};

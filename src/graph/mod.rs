@@ -140,10 +140,7 @@ pub fn project(store: &Store, p: &Projection) -> Result<EntityGraph, GraphError>
     let mut index: BTreeMap<String, NodeIndex> = BTreeMap::new();
     for r in &node_rows {
         let kind = r["class"].rsplit('#').next().unwrap_or("").to_owned();
-        if !matches!(
-            kind.as_str(),
-            "Country" | "Leader" | "Treaty" | "Organization" | "Project" | "Initiative"
-        ) {
+        if crate::extract::Kind::from_name(&kind).is_none() {
             continue;
         }
         if (!p.kinds.is_empty() && !p.kinds.contains(&kind)) || index.contains_key(&r["e"]) {

@@ -192,18 +192,7 @@ impl<'a> Sentences<'a> {
 
     /// The countries the document is between: those its title names, else the two it names most.
     fn parties(&self, title: &str) -> Vec<usize> {
-        let lexicon = crate::extract::lexicon::Lexicon::get();
-        let mut from_title: Vec<String> = lexicon
-            .find(title)
-            .into_iter()
-            .filter_map(|h| match h.entry {
-                crate::extract::lexicon::Entry::Country(i) => {
-                    Some(crate::vocab::entity("country", &lexicon.gazetteer.countries[i].id))
-                }
-                _ => None,
-            })
-            .collect();
-        from_title.dedup();
+        let from_title = crate::resolve::countries_in_title(title, crate::extract::lexicon::Lexicon::get());
         let by_iri = |iri: &str| self.entities.iter().position(|e| e.iri == iri);
         let mut parties: Vec<usize> = from_title.iter().filter_map(|iri| by_iri(iri)).collect();
         if parties.len() < 2 {
