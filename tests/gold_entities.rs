@@ -4,6 +4,9 @@
 use diplograph::extract::Kind;
 use diplograph::pipeline;
 use serde::Deserialize;
+
+mod common;
+use common::Score;
 use std::collections::{BTreeMap, BTreeSet};
 use std::path::Path;
 
@@ -28,38 +31,6 @@ struct GoldEntity {
     kind: String,
     label: String,
     surfaces: Vec<String>,
-}
-
-#[derive(Default, Clone, Copy)]
-struct Score {
-    tp: usize,
-    fp: usize,
-    fn_: usize,
-}
-
-impl Score {
-    fn precision(&self) -> f64 {
-        ratio(self.tp, self.tp + self.fp)
-    }
-    fn recall(&self) -> f64 {
-        ratio(self.tp, self.tp + self.fn_)
-    }
-    fn f1(&self) -> f64 {
-        let (p, r) = (self.precision(), self.recall());
-        if p + r == 0.0 {
-            0.0
-        } else {
-            2.0 * p * r / (p + r)
-        }
-    }
-}
-
-fn ratio(a: usize, b: usize) -> f64 {
-    if b == 0 {
-        1.0
-    } else {
-        a as f64 / b as f64
-    }
 }
 
 /// Scores every gold file in `gold_dir` against the documents of `source_dir`.
@@ -140,12 +111,11 @@ fn score_document(
                 }
             }
         }
-        for (j, g) in gold_entities.iter().enumerate().filter(|(j, _)| !matched_gold[*j]) {
+        for (_, g) in gold_entities.iter().enumerate().filter(|(j, _)| !matched_gold[*j]) {
             score.fn_ += 1;
             if verbose {
                 println!("  FN {file} #{} {kind}: {} {:?}", gold.index, g.label, g.surfaces);
             }
-            let _ = j;
         }
     }
 }

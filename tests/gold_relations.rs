@@ -4,6 +4,9 @@
 use diplograph::pipeline::{self, AnalyzedDocument};
 use diplograph::relate::{FactKind, Role};
 use serde::Deserialize;
+
+mod common;
+use common::Score;
 use std::collections::BTreeMap;
 
 #[derive(Deserialize)]
@@ -43,30 +46,6 @@ struct GoldPartnership {
     date: Option<String>,
 }
 
-#[derive(Default, Clone, Copy)]
-struct Score {
-    tp: usize,
-    fp: usize,
-    fn_: usize,
-}
-
-impl Score {
-    fn precision(&self) -> f64 {
-        if self.tp + self.fp == 0 {
-            1.0
-        } else {
-            self.tp as f64 / (self.tp + self.fp) as f64
-        }
-    }
-    fn recall(&self) -> f64 {
-        if self.tp + self.fn_ == 0 {
-            1.0
-        } else {
-            self.tp as f64 / (self.tp + self.fn_) as f64
-        }
-    }
-}
-
 /// Counts a predicted and a gold list against each other, one-to-one.
 fn score(
     predicted: Vec<String>,
@@ -90,12 +69,11 @@ fn score(
             }
         }
     }
-    for (j, g) in gold.iter().enumerate().filter(|(j, _)| !used[*j]) {
+    for (_, g) in gold.iter().enumerate().filter(|(j, _)| !used[*j]) {
         s.fn_ += 1;
         if std::env::var_os("GOLD_VERBOSE").is_some() {
             println!("  FN {what}: {g}");
         }
-        let _ = j;
     }
 }
 
@@ -194,9 +172,10 @@ fn seed_relations_meet_the_floors() {
     let mut errors = Vec::new();
     for (name, s) in &scores {
         println!(
-            "relations: {name:<13} P {:.3}  R {:.3}  ({}/{}/{})",
+            "relations: {name:<13} P {:.3}  R {:.3}  F1 {:.3}  ({}/{}/{})",
             s.precision(),
             s.recall(),
+            s.f1(),
             s.tp,
             s.fp,
             s.fn_
