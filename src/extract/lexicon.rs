@@ -103,24 +103,23 @@ impl Lexicon {
             add(&l.zh, Entry::Leader(i));
             l.names.iter().for_each(|n| add(n, Entry::Leader(i)));
         }
-        let treaties: Vec<KnownTreaty> = tsv(include_str!("../../ontology/gazetteer/treaties.tsv"))
-            .map(|f| KnownTreaty { zh: f[0].to_owned(), en: f[1].to_owned(), wikidata: opt(f.get(2)) })
-            .collect();
-        for (i, row) in tsv(include_str!("../../ontology/gazetteer/treaties.tsv")).enumerate() {
-            add(row[0], Entry::Treaty(i));
-            row.get(3).into_iter().flat_map(|n| n.split('|')).for_each(|n| add(n, Entry::Treaty(i)));
+        // One pass over each file: the record, and every name that points at it.
+        let mut treaties: Vec<KnownTreaty> = Vec::new();
+        for (i, f) in tsv(include_str!("../../ontology/gazetteer/treaties.tsv")).enumerate() {
+            add(f[0], Entry::Treaty(i));
+            f.get(3).into_iter().flat_map(|n| n.split('|')).for_each(|n| add(n, Entry::Treaty(i)));
+            treaties.push(KnownTreaty { zh: f[0].to_owned(), en: f[1].to_owned(), wikidata: opt(f.get(2)) });
         }
-        let initiatives: Vec<KnownInitiative> = tsv(include_str!("../../ontology/gazetteer/initiatives.tsv"))
-            .map(|f| KnownInitiative {
+        let mut initiatives: Vec<KnownInitiative> = Vec::new();
+        for (i, f) in tsv(include_str!("../../ontology/gazetteer/initiatives.tsv")).enumerate() {
+            add(f[0], Entry::Initiative(i));
+            f.get(3).into_iter().flat_map(|n| n.split('|')).for_each(|n| add(n, Entry::Initiative(i)));
+            initiatives.push(KnownInitiative {
                 zh: f[0].to_owned(),
                 en: f[1].to_owned(),
                 wikidata: opt(f.get(2)),
                 proposer: opt(f.get(4)),
-            })
-            .collect();
-        for (i, row) in tsv(include_str!("../../ontology/gazetteer/initiatives.tsv")).enumerate() {
-            add(row[0], Entry::Initiative(i));
-            row.get(3).into_iter().flat_map(|n| n.split('|')).for_each(|n| add(n, Entry::Initiative(i)));
+            });
         }
         // A place named after its country (俄罗斯远东) must not hide the country's name.
         let country_names: Vec<&str> = gazetteer
