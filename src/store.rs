@@ -140,25 +140,48 @@ impl GraphStore {
     /// Writes the store to `path` atomically: a temp file in the same directory, then a rename.
     pub fn save(&self, path: &Path) -> Result<(), StoreError> {
         let bytes = self.to_nquads()?;
-        let write_err = |source| StoreError::Write { path: path.to_owned(), source };
-        let dir = path.parent().filter(|p| !p.as_os_str().is_empty()).unwrap_or(Path::new("."));
-        let mut temp = tempfile::Builder::new()
-            .prefix(".diplograph-")
-            .suffix(".nq.tmp")
-            .tempfile_in(dir)
-            .map_err(write_err)?;
-        {
-            let mut w = BufWriter::new(temp.as_file_mut());
-            w.write_all(&bytes).map_err(write_err)?;
-            w.flush().map_err(write_err)?;
-        }
-        temp.as_file().sync_all().map_err(write_err)?;
-        if std::env::var_os("DIPLOGRAPH_FAILPOINT").is_some_and(|v| v == "before-rename") {
-            return Err(write_err(std::io::Error::other("failpoint `before-rename` is set")));
-        }
-        temp.persist(path).map_err(|e| write_err(e.error))?;
-        Ok(())
+        write_atomically(path, |w| w.write_all(&bytes))
+            .map_err(|source| StoreError::Write { path: path.to_owned(), source })
     }
+}
+
+/// Writes a file whole or not at all: into a temp file beside it, synced, then renamed over it.
+/// The file keeps the permissions of the one it replaces (a new one gets the usual 0644, not the
+/// temp file's 0600).
+pub fn write_atomically(
+    path: &Path,
+    write: impl FnOnce(&mut dyn Write) -> std::io::Result<()>,
+) -> std::io::Result<()> {
+    let dir = path.parent().filter(|p| !p.as_os_str().is_empty()).unwrap_or(Path::new("."));
+    let mut temp = tempfile::Builder::new().prefix(".diplograph-").suffix(".tmp").tempfile_in(dir)?;
+    {
+        let mut w = BufWriter::new(temp.as_file_mut());
+        write(&mut w)?;
+        w.flush()?;
+    }
+    let permissions = match std::fs::metadata(path) {
+        Ok(existing) => existing.permissions(),
+        Err(_) => default_permissions(temp.as_file().metadata()?.permissions()),
+    };
+    temp.as_file().set_permissions(permissions)?;
+    temp.as_file().sync_all()?;
+    if std::env::var_os("DIPLOGRAPH_FAILPOINT").is_some_and(|v| v == "before-rename") {
+        return Err(std::io::Error::other("failpoint `before-rename` is set"));
+    }
+    temp.persist(path).map_err(|e| e.error)?;
+    Ok(())
+}
+
+#[cfg(unix)]
+fn default_permissions(mut permissions: std::fs::Permissions) -> std::fs::Permissions {
+    use std::os::unix::fs::PermissionsExt;
+    permissions.set_mode(0o644);
+    permissions
+}
+
+#[cfg(not(unix))]
+fn default_permissions(permissions: std::fs::Permissions) -> std::fs::Permissions {
+    permissions
 }
 
 fn first_line(message: &str) -> String {
@@ -194,6 +217,20 @@ mod tests {
         assert_eq!(reloaded.graphs_of_source("a.txt").len(), 2);
         let text = String::from_utf8(first).unwrap();
         assert!(text.find("http://x/a").unwrap() < text.find("http://x/b").unwrap());
+    }
+
+    #[cfg(unix)]
+    #[test]
+    fn saved_files_get_usual_permissions_and_keep_existing_ones() {
+        use std::os::unix::fs::PermissionsExt;
+        let dir = tempfile::tempdir().unwrap();
+        let path = dir.path().join("s.nq");
+        let store = GraphStore::new().unwrap();
+        store.save(&path).unwrap();
+        assert_eq!(fs::metadata(&path).unwrap().permissions().mode() & 0o777, 0o644);
+        fs::set_permissions(&path, fs::Permissions::from_mode(0o600)).unwrap();
+        store.save(&path).unwrap();
+        assert_eq!(fs::metadata(&path).unwrap().permissions().mode() & 0o777, 0o600);
     }
 
     #[test]

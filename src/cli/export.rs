@@ -38,21 +38,13 @@ fn parse_format(s: &str) -> Result<ExportFormat, String> {
     s.parse()
 }
 
-/// Writes to a temp file beside `path`, renamed into place when complete.
+/// Writes `path` whole or not at all.
 fn write_file(
-    path: &PathBuf,
+    path: &std::path::Path,
     write: impl FnOnce(&mut dyn Write) -> std::io::Result<()>,
 ) -> anyhow::Result<()> {
-    let dir = path.parent().filter(|p| !p.as_os_str().is_empty()).unwrap_or(std::path::Path::new("."));
-    let mut temp =
-        tempfile::NamedTempFile::new_in(dir).with_context(|| format!("cannot write `{}`", path.display()))?;
-    {
-        let mut w = std::io::BufWriter::new(temp.as_file_mut());
-        write(&mut w).with_context(|| format!("cannot write `{}`", path.display()))?;
-        w.flush()?;
-    }
-    temp.persist(path).with_context(|| format!("cannot write `{}`", path.display()))?;
-    Ok(())
+    diplograph::store::write_atomically(path, write)
+        .with_context(|| format!("cannot write `{}`", path.display()))
 }
 
 pub fn run(args: ExportArgs) -> anyhow::Result<ExitCode> {
