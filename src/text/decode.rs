@@ -15,6 +15,8 @@ pub enum Encoding {
     Utf16Be,
     /// GB18030, a superset of GBK and GB2312.
     Gb18030,
+    /// Some lines UTF-8, others GB18030 (files pasted together from several sources).
+    Mixed,
 }
 
 impl Encoding {
@@ -26,6 +28,7 @@ impl Encoding {
             Self::Utf16Le => "utf-16le",
             Self::Utf16Be => "utf-16be",
             Self::Gb18030 => "gb18030",
+            Self::Mixed => "mixed utf-8/gb18030",
         }
     }
 }
@@ -52,8 +55,10 @@ pub enum DecodeError {
 
 /// Decodes `bytes` to text, detecting the encoding.
 ///
-/// A BOM decides; otherwise valid UTF-8 wins; otherwise GB18030 is tried and kept only when it
-/// decodes without error and yields mostly CJK or ASCII text.
+/// A BOM decides; otherwise valid UTF-8 wins; otherwise each line is read as UTF-8 when it is
+/// valid UTF-8 and as GB18030 when not (so a file pasted together from UTF-8 and GBK parts reads
+/// right), and the result is kept only when every line decodes and the text is mostly not control
+/// characters.
 pub fn decode(bytes: &[u8]) -> Result<(String, Encoding), DecodeError> {
     let (text, encoding) = if let Some(rest) = bytes.strip_prefix(b"\xEF\xBB\xBF") {
         let text = std::str::from_utf8(rest).map_err(|_| DecodeError::Undecodable)?;
@@ -68,11 +73,7 @@ pub fn decode(bytes: &[u8]) -> Result<(String, Encoding), DecodeError> {
         if bytes.contains(&0) {
             return Err(DecodeError::Binary);
         }
-        let (text, had_errors) = encoding_rs::GB18030.decode_without_bom_handling(bytes);
-        if had_errors || !looks_like_text(&text) {
-            return Err(DecodeError::Undecodable);
-        }
-        (text.into_owned(), Encoding::Gb18030)
+        decode_lines(bytes)?
     };
     if text.trim().is_empty() {
         return Err(DecodeError::Empty);
@@ -81,6 +82,31 @@ pub fn decode(bytes: &[u8]) -> Result<(String, Encoding), DecodeError> {
         return Err(DecodeError::Binary);
     }
     Ok((text, encoding))
+}
+
+/// Decodes line by line: UTF-8 where a line is valid UTF-8, GB18030 where it is not.
+fn decode_lines(bytes: &[u8]) -> Result<(String, Encoding), DecodeError> {
+    let mut text = String::with_capacity(bytes.len() * 3 / 2);
+    let mut utf8_lines = false;
+    for line in bytes.split_inclusive(|&b| b == b'\n') {
+        match std::str::from_utf8(line) {
+            Ok(valid) => {
+                utf8_lines |= !valid.is_ascii();
+                text.push_str(valid);
+            }
+            Err(_) => {
+                let (decoded, had_errors) = encoding_rs::GB18030.decode_without_bom_handling(line);
+                if had_errors {
+                    return Err(DecodeError::Undecodable);
+                }
+                text.push_str(&decoded);
+            }
+        }
+    }
+    if !looks_like_text(&text) {
+        return Err(DecodeError::Undecodable);
+    }
+    Ok((text, if utf8_lines { Encoding::Mixed } else { Encoding::Gb18030 }))
 }
 
 fn decode_utf16(bytes: &[u8], unit: fn([u8; 2]) -> u16) -> Result<String, DecodeError> {
@@ -125,6 +151,22 @@ mod tests {
         assert_eq!(decode(&be).unwrap(), (text.to_owned(), Encoding::Utf16Be));
         let (gb, _, _) = encoding_rs::GB18030.encode(text);
         assert_eq!(decode(&gb).unwrap(), (text.to_owned(), Encoding::Gb18030));
+    }
+
+    #[test]
+    fn files_pasted_from_utf8_and_gbk_parts_decode_line_by_line() {
+        let utf8 = "中华人民共和国和越南社会主义共和国联合声明\n";
+        let gbk = "双方同意在上海合作组织框架内加强合作。\r\n";
+        let mut bytes = utf8.as_bytes().to_vec();
+        bytes.extend_from_slice(&encoding_rs::GBK.encode(gbk).0);
+        bytes.extend_from_slice(b"2017-11-12\n");
+        let (text, encoding) = decode(&bytes).unwrap();
+        assert_eq!(text, format!("{utf8}{gbk}2017-11-12\n"));
+        assert_eq!(encoding, Encoding::Mixed);
+        // A GBK line that is also ASCII does not make a file mixed.
+        let mut gb_only = b"Joint Statement\n".to_vec();
+        gb_only.extend_from_slice(&encoding_rs::GBK.encode(gbk).0);
+        assert_eq!(decode(&gb_only).unwrap().1, Encoding::Gb18030);
     }
 
     #[test]
