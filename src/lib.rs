@@ -12,6 +12,7 @@ pub mod extract;
 pub mod gazetteer;
 pub mod graph;
 pub mod pipeline;
+pub mod push;
 pub mod queries;
 pub mod query;
 pub mod relate;

@@ -29,14 +29,11 @@ impl Stats {
         let mut stats = Stats { triples: store.len(), ..Stats::default() };
         let mut entities: BTreeSet<(Kind, String)> = BTreeSet::new();
         let mut fact_set: BTreeSet<String> = BTreeSet::new();
-        let mut graphs: BTreeSet<String> = BTreeSet::new();
-        for quad in store.inner().iter().filter_map(Result::ok) {
+        stats.graphs = store.graph_names().iter().filter(|g| !reference.contains(g.as_str())).count();
+        let typed = store.inner().quads_for_pattern(None, Some(rdf_type.as_ref()), None, None);
+        for quad in typed.filter_map(Result::ok) {
             let GraphName::NamedNode(graph) = &quad.graph_name else { continue };
             if reference.contains(graph.as_str()) {
-                continue;
-            }
-            graphs.insert(graph.as_str().to_owned());
-            if quad.predicate != rdf_type {
                 continue;
             }
             let Term::NamedNode(class) = &quad.object else { continue };
@@ -55,7 +52,6 @@ impl Stats {
             *stats.entities.entry(kind).or_default() += 1;
         }
         stats.facts = fact_set.len();
-        stats.graphs = graphs.len();
         stats
     }
 }

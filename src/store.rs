@@ -123,25 +123,95 @@ impl GraphStore {
         self.len() == 0
     }
 
-    /// Every quad as N-Quads, sorted: the same content always gives the same bytes.
-    pub fn to_nquads(&self) -> Result<Vec<u8>, StoreError> {
-        // A quad's Display is its N-Quads statement without the final " ." (oxrdf writes IRIs,
-        // literals and their escapes as N-Quads does), so each line is formatted once and sorted.
+    /// The named graphs, sorted.
+    pub fn graph_names(&self) -> Vec<String> {
+        let mut names: Vec<String> = self
+            .store
+            .named_graphs()
+            .filter_map(Result::ok)
+            .filter_map(|g| match g {
+                NamedOrBlankNode::NamedNode(n) => Some(n.into_string()),
+                _ => None,
+            })
+            .collect();
+        names.sort_unstable();
+        names
+    }
+
+    /// The triples of the named graph `graph` as sorted N-Triples, and how many there are.
+    pub fn graph_ntriples(&self, graph: &str) -> Result<(Vec<u8>, usize), StoreError> {
+        let name = NamedNodeRef::new_unchecked(graph);
         let mut lines: Vec<String> = self
             .store
-            .iter()
-            .map(|q| q.map(|q| format!("{q} .\n")))
+            .quads_for_pattern(None, None, None, Some(GraphNameRef::NamedNode(name)))
+            .map(|q| q.map(|q| format!("{} .\n", oxigraph::model::Triple::from(q))))
             .collect::<Result<_, _>>()
             .map_err(|e| StoreError::Oxigraph(e.to_string()))?;
         lines.sort_unstable();
-        Ok(lines.concat().into_bytes())
+        Ok((lines.concat().into_bytes(), lines.len()))
+    }
+
+    /// Writes every quad as N-Quads, sorted: the same content always gives the same bytes.
+    pub fn write_nquads(&self, out: &mut dyn Write) -> Result<(), StoreError> {
+        let quads: Vec<Quad> =
+            self.store.iter().collect::<Result<_, _>>().map_err(|e| StoreError::Oxigraph(e.to_string()))?;
+        // A quad's Display is its N-Quads statement without the final " ." (oxrdf writes IRIs,
+        // literals and their escapes as N-Quads does). Each core formats and sorts a share of the
+        // lines; the shares are merged as they are written.
+        let cores = std::thread::available_parallelism().map_or(1, |n| n.get());
+        let share = quads.len().div_ceil(cores).max(MIN_SHARE);
+        let shares: Vec<Vec<String>> = std::thread::scope(|scope| {
+            let handles: Vec<_> = quads
+                .chunks(share)
+                .map(|chunk| {
+                    scope.spawn(move || {
+                        let mut lines: Vec<String> = chunk.iter().map(|q| format!("{q} .\n")).collect();
+                        lines.sort_unstable();
+                        lines
+                    })
+                })
+                .collect();
+            handles.into_iter().map(|h| h.join().expect("a formatting thread panicked")).collect()
+        });
+        drop(quads);
+        merge_sorted(&shares, |line| out.write_all(line.as_bytes()))
+            .map_err(|e| StoreError::Oxigraph(e.to_string()))
     }
 
     /// Writes the store to `path` atomically: a temp file in the same directory, then a rename.
     pub fn save(&self, path: &Path) -> Result<(), StoreError> {
-        let bytes = self.to_nquads()?;
-        write_atomically(path, |w| w.write_all(&bytes))
-            .map_err(|source| StoreError::Write { path: path.to_owned(), source })
+        let mut failure = None;
+        let written = write_atomically(path, |w| {
+            self.write_nquads(w).map_err(|e| {
+                let message = e.to_string();
+                failure = Some(e);
+                std::io::Error::other(message)
+            })
+        });
+        match (written, failure) {
+            (Ok(()), _) => Ok(()),
+            (Err(_), Some(e)) => Err(e),
+            (Err(source), None) => Err(StoreError::Write { path: path.to_owned(), source }),
+        }
+    }
+}
+
+/// Below this many quads a share is not worth a thread.
+const MIN_SHARE: usize = 50_000;
+
+/// Visits the lines of sorted `shares` in overall sorted order.
+fn merge_sorted(
+    shares: &[Vec<String>],
+    mut visit: impl FnMut(&str) -> std::io::Result<()>,
+) -> std::io::Result<()> {
+    let mut next = vec![0; shares.len()];
+    loop {
+        let smallest = (0..shares.len())
+            .filter(|&s| next[s] < shares[s].len())
+            .min_by(|&a, &b| shares[a][next[a]].cmp(&shares[b][next[b]]));
+        let Some(s) = smallest else { return Ok(()) };
+        visit(&shares[s][next[s]])?;
+        next[s] += 1;
     }
 }
 
@@ -231,6 +301,22 @@ mod tests {
         fs::set_permissions(&path, fs::Permissions::from_mode(0o600)).unwrap();
         store.save(&path).unwrap();
         assert_eq!(fs::metadata(&path).unwrap().permissions().mode() & 0o777, 0o600);
+    }
+
+    #[test]
+    fn merging_sorted_shares_gives_one_sorted_sequence() {
+        let shares: Vec<Vec<String>> = vec![
+            vec!["a".into(), "d".into(), "e".into()],
+            vec![],
+            vec!["b".into(), "c".into(), "f".into(), "g".into()],
+        ];
+        let mut seen = Vec::new();
+        merge_sorted(&shares, |l| {
+            seen.push(l.to_owned());
+            Ok(())
+        })
+        .unwrap();
+        assert_eq!(seen, ["a", "b", "c", "d", "e", "f", "g"]);
     }
 
     #[test]

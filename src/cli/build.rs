@@ -10,7 +10,8 @@ use std::process::ExitCode;
 /// Build the graph from files or directories (directories give their .txt files, recursively)
 #[derive(Debug, clap::Args)]
 #[command(
-    after_help = "Examples:\n  diplograph build seeds\n  diplograph build --store corpus.nq statements/ extra.txt"
+    after_help = "Examples:\n  diplograph build seeds\n  diplograph build --store corpus.nq statements/ extra.txt\n  \
+diplograph build seeds --push http://127.0.0.1:7878/store   (Oxigraph server; Fuseki: http://HOST:3030/DATASET/data)"
 )]
 pub struct BuildArgs {
     /// Files or directories to read
@@ -19,6 +20,11 @@ pub struct BuildArgs {
     /// Files analysed in parallel (0: one per core)
     #[arg(long, short, default_value_t = 0)]
     pub jobs: usize,
+    /// After saving, send each built document's graph (and the ontology and gazetteer graphs) to
+    /// this SPARQL 1.1 Graph Store Protocol endpoint: one PUT per graph, replacing it; graphs of
+    /// documents that are gone are deleted there
+    #[arg(long, value_name = "URL")]
+    pub push: Option<String>,
     #[command(flatten)]
     pub store: StoreArg,
 }
@@ -26,8 +32,13 @@ pub struct BuildArgs {
 pub fn run(args: BuildArgs) -> anyhow::Result<ExitCode> {
     use std::io::IsTerminal;
     let progress = std::io::stderr().is_terminal();
-    let config =
-        BuildConfig { inputs: args.paths, store: args.store.store.clone(), jobs: args.jobs, progress };
+    let config = BuildConfig {
+        inputs: args.paths,
+        store: args.store.store.clone(),
+        jobs: args.jobs,
+        progress,
+        push: args.push,
+    };
     let report = pipeline::build(&config)
         .with_context(|| format!("build into `{}` failed", config.store.display()))?;
     for skipped in &report.skipped {
@@ -54,5 +65,14 @@ pub fn run(args: BuildArgs) -> anyhow::Result<ExitCode> {
         report.skipped.len(),
         report.seconds
     );
+    if let (Some(pushed), Some(url)) = (report.pushed, &config.push) {
+        println!(
+            "pushed {} graphs ({} triples) to {}, deleted {} there",
+            pushed.graphs,
+            pushed.triples,
+            diplograph::push::Endpoint::new(url)?.url(),
+            pushed.deleted
+        );
+    }
     Ok(ExitCode::SUCCESS)
 }

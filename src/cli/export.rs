@@ -16,7 +16,10 @@ use std::process::ExitCode;
     after_help = "Formats: graphml (networkx, igraph, yEd, Gephi, Cytoscape), gexf (Gephi, with date spells),\n\
 dot (Graphviz), cytoscape (Cytoscape.js JSON), node-link (networkx JSON), csv (OUTPUT.nodes.csv and\n\
 OUTPUT.edges.csv), turtle, trig, ntriples, nquads, rdfxml (the RDF: all graphs, or --graph IRI).\n\n\
-Examples:\n  diplograph export --format gexf --output seeds.gexf\n  diplograph export --format dot --kinds Country,Leader | dot -Tsvg > graph.svg\n  diplograph export --format csv --output graph --since 2019-01-01\n  diplograph export --format turtle --graph https://w3id.org/diplograph/id/doc/01b2b3e88f8d2636"
+With --push URL, the RDF goes to a SPARQL 1.1 Graph Store Protocol endpoint instead: one PUT per\n\
+named graph (all of them, or --graph IRI), replacing what the server held under that name.\n\n\
+Examples:\n  diplograph export --format gexf --output seeds.gexf\n  diplograph export --format dot --kinds Country,Leader | dot -Tsvg > graph.svg\n  diplograph export --format csv --output graph --since 2019-01-01\n  diplograph export --format turtle --graph https://w3id.org/diplograph/id/doc/01b2b3e88f8d2636\n  \
+diplograph export --push http://127.0.0.1:7878/store"
 )]
 pub struct ExportArgs {
     /// Output format (default: from the --output extension, else graphml)
@@ -28,6 +31,9 @@ pub struct ExportArgs {
     /// For RDF formats: export only this document graph
     #[arg(long, value_name = "IRI")]
     pub graph: Option<String>,
+    /// Send the named graphs to this Graph Store Protocol endpoint (PUT per graph) instead
+    #[arg(long, value_name = "URL", conflicts_with_all = ["format", "output"])]
+    pub push: Option<String>,
     #[command(flatten)]
     pub projection: ProjectionArgs,
     #[command(flatten)]
@@ -48,6 +54,9 @@ fn write_file(
 }
 
 pub fn run(args: ExportArgs) -> anyhow::Result<ExitCode> {
+    if let Some(url) = &args.push {
+        return push(url, args.graph.as_deref(), &args.store.store);
+    }
     let from_extension = args
         .output
         .as_ref()
@@ -86,5 +95,21 @@ pub fn run(args: ExportArgs) -> anyhow::Result<ExitCode> {
         (_, Some(path)) => write_file(path, |w| export::write_graph(&g, format, w, None))?,
         (_, None) => export::write_graph(&g, format, &mut std::io::stdout().lock(), None)?,
     }
+    Ok(ExitCode::SUCCESS)
+}
+
+/// Sends the store's named graphs (or one) to a Graph Store Protocol endpoint.
+fn push(url: &str, graph: Option<&str>, store_path: &std::path::Path) -> anyhow::Result<ExitCode> {
+    let endpoint = diplograph::push::Endpoint::new(url)?;
+    let store = GraphStore::open(store_path, false)?;
+    let graphs = match graph {
+        Some(g) => {
+            anyhow::ensure!(store.has_graph(g), "the store has no graph `{g}`");
+            vec![g.to_owned()]
+        }
+        None => store.graph_names(),
+    };
+    let report = diplograph::push::push(&endpoint, &store, &graphs, &[], |_, _| {})?;
+    println!("pushed {} graphs ({} triples) to {}", report.graphs, report.triples, endpoint.url());
     Ok(ExitCode::SUCCESS)
 }

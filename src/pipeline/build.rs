@@ -1,0 +1,239 @@
+//! `build`: input paths → analysed files → document graphs in the store, saved atomically.
+
+use super::{analyze, ordered, AnalyzedDocument, MAX_FILE_BYTES};
+use crate::emit;
+use crate::extract::{lexicon::Lexicon, Kind};
+use crate::push::{self, Endpoint, PushError, PushReport};
+use crate::store::{GraphStore, StoreError};
+use crate::vocab;
+use oxigraph::model::{NamedOrBlankNode, Quad};
+use std::collections::{BTreeMap, BTreeSet};
+use std::path::{Path, PathBuf};
+use std::time::Instant;
+
+/// What `build` is asked to do.
+#[derive(Debug, Clone)]
+pub struct BuildConfig {
+    pub inputs: Vec<PathBuf>,
+    pub store: PathBuf,
+    /// Files analysed at once (0: one per core).
+    pub jobs: usize,
+    /// Report progress on standard error (for a terminal).
+    pub progress: bool,
+    /// A Graph Store Protocol endpoint to send the built graphs to, after the store is saved.
+    pub push: Option<String>,
+}
+
+/// A file that was not built, and why.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Skipped {
+    pub path: String,
+    pub reason: String,
+}
+
+/// What `build` did.
+#[derive(Debug, Clone, Default)]
+pub struct BuildReport {
+    pub files: usize,
+    pub documents: usize,
+    pub unchanged_documents: usize,
+    pub skipped: Vec<Skipped>,
+    pub encodings: BTreeMap<String, usize>,
+    pub mentions: BTreeMap<Kind, usize>,
+    pub entities: BTreeMap<Kind, usize>,
+    pub facts: usize,
+    pub triples: usize,
+    pub seconds: f64,
+    /// What was pushed, when a push endpoint was given.
+    pub pushed: Option<PushReport>,
+}
+
+/// Why `build` failed as a whole.
+#[derive(Debug, thiserror::Error)]
+pub enum BuildError {
+    #[error(transparent)]
+    Store(#[from] StoreError),
+    /// Nothing could be built.
+    #[error("no document could be built from {0}")]
+    NothingBuilt(String),
+    /// The store was saved, but sending it to the push endpoint failed.
+    #[error("the store was saved, but the push failed (`diplograph export --push URL` retries)")]
+    Push(#[from] PushError),
+}
+
+/// Files under the input paths, in a stable order: a directory gives its `.txt`/`.text` files,
+/// recursively, sorted by path; a file given by name is read whatever its extension.
+pub fn collect_files(inputs: &[PathBuf], skipped: &mut Vec<Skipped>) -> Vec<PathBuf> {
+    let mut files = Vec::new();
+    for input in inputs {
+        if input.is_dir() {
+            let mut found = Vec::new();
+            walk(input, &mut found, skipped);
+            found.sort();
+            if found.is_empty() {
+                skipped.push(Skipped {
+                    path: input.display().to_string(),
+                    reason: "the directory holds no .txt files".into(),
+                });
+            }
+            files.extend(found);
+        } else if input.is_file() {
+            files.push(input.clone());
+        } else {
+            skipped.push(Skipped {
+                path: input.display().to_string(),
+                reason: "no such file or directory".into(),
+            });
+        }
+    }
+    files
+}
+
+fn walk(dir: &Path, found: &mut Vec<PathBuf>, skipped: &mut Vec<Skipped>) {
+    let entries = match std::fs::read_dir(dir) {
+        Ok(entries) => entries,
+        Err(e) => {
+            skipped.push(Skipped { path: dir.display().to_string(), reason: e.to_string() });
+            return;
+        }
+    };
+    for entry in entries.flatten() {
+        let path = entry.path();
+        let hidden = entry.file_name().to_string_lossy().starts_with('.');
+        if hidden {
+            continue;
+        }
+        if path.is_dir() {
+            walk(&path, found, skipped);
+        } else if path
+            .extension()
+            .is_some_and(|e| e.eq_ignore_ascii_case("txt") || e.eq_ignore_ascii_case("text"))
+        {
+            found.push(path);
+        }
+    }
+}
+
+/// Builds the store from the inputs: each file's documents replace that file's earlier graphs.
+pub fn build(config: &BuildConfig) -> Result<BuildReport, BuildError> {
+    let started = Instant::now();
+    let mut report = BuildReport::default();
+    let endpoint = config.push.as_deref().map(Endpoint::new).transpose()?;
+    let files = collect_files(&config.inputs, &mut report.skipped);
+    // Two builds on one store take turns: the second waits, then reads what the first saved.
+    let _lock = lock_store(&config.store)?;
+    let store = GraphStore::open(&config.store, true)?;
+    let mut seen: BTreeMap<String, String> = BTreeMap::new();
+    let mut removed = BTreeSet::new();
+    let jobs = if config.jobs == 0 {
+        std::thread::available_parallelism().map_or(1, |n| n.get())
+    } else {
+        config.jobs
+    };
+    // Files are read, analysed and turned into quads on every core while this thread stores the
+    // finished ones in input order: the output does not depend on the thread count, and workers
+    // stay a few files ahead, so memory grows with the graph, not with the input.
+    let prepare = |file: &PathBuf| -> Result<Vec<(AnalyzedDocument, Vec<Quad>)>, String> {
+        let bytes = read_limited(file)?;
+        let documents = analyze(&file.display().to_string(), &bytes).map_err(|e| e.to_string())?;
+        Ok(documents
+            .into_iter()
+            .map(|doc| {
+                let quads = emit::document_quads(&doc);
+                (doc, quads)
+            })
+            .collect())
+    };
+    let total = files.len();
+    ordered::for_each_ordered(&files, jobs, jobs * 4, prepare, |n, result| {
+        let path = files[n].display().to_string();
+        if config.progress && total > 1 {
+            eprint!("\r\x1b[2K[{}/{total}] {path}", n + 1);
+            if n + 1 == total {
+                eprintln!();
+            }
+        }
+        let documents = match result {
+            Ok(docs) => docs,
+            Err(reason) => {
+                report.skipped.push(Skipped { path, reason });
+                return Ok(());
+            }
+        };
+        for graph in store.graphs_of_source(&path) {
+            store.remove_graph(&graph)?;
+            if let NamedOrBlankNode::NamedNode(name) = graph {
+                removed.insert(name.into_string());
+            }
+        }
+        report.files += 1;
+        *report
+            .encodings
+            .entry(documents.first().map_or("?", |(d, _)| d.encoding.name()).to_owned())
+            .or_default() += 1;
+        for (doc, quads) in documents {
+            if let Some(first) = seen.get(&doc.iri) {
+                report.skipped.push(Skipped {
+                    path: format!("{path} (document {})", doc.index),
+                    reason: format!("same content as a document of `{first}`"),
+                });
+                continue;
+            }
+            seen.insert(doc.iri.clone(), path.clone());
+            report.documents += 1;
+            for m in &doc.mentions {
+                *report.mentions.entry(doc.entities[m.entity].kind).or_default() += 1;
+            }
+            store.replace_graph(&doc.iri, &quads)?;
+        }
+        Ok::<_, BuildError>(())
+    })?;
+    if report.documents == 0 {
+        let inputs: Vec<String> = config.inputs.iter().map(|p| format!("`{}`", p.display())).collect();
+        return Err(BuildError::NothingBuilt(inputs.join(", ")));
+    }
+    store.replace_graph(&vocab::ontology_graph(), &emit::ontology_quads())?;
+    store.replace_graph(&vocab::gazetteer_graph(), &emit::gazetteer_quads(Lexicon::get()))?;
+    store.save(&config.store)?;
+    let counts = crate::stats::Stats::of(&store);
+    report.entities = counts.entities;
+    report.facts = counts.facts;
+    report.triples = counts.triples;
+    if let Some(endpoint) = &endpoint {
+        // Graphs of documents that are gone go; each built document's graph replaces its old copy.
+        let deleted: Vec<String> = removed.into_iter().filter(|g| !seen.contains_key(g)).collect();
+        let mut graphs: Vec<String> = seen.into_keys().collect();
+        graphs.extend([vocab::ontology_graph(), vocab::gazetteer_graph()]);
+        let show = config.progress;
+        report.pushed = Some(push::push(endpoint, &store, &graphs, &deleted, |done, total| {
+            if show {
+                eprint!("\r\x1b[2K[push {done}/{total}] {}", endpoint.url());
+                if done == total {
+                    eprintln!();
+                }
+            }
+        })?);
+    }
+    report.seconds = started.elapsed().as_secs_f64();
+    Ok(report)
+}
+
+/// Takes the store's lock file (`STORE.lock`), waiting while another build holds it.
+fn lock_store(store: &Path) -> Result<std::fs::File, BuildError> {
+    let mut name = store.as_os_str().to_owned();
+    name.push(".lock");
+    let path = PathBuf::from(name);
+    let error = |source| BuildError::Store(StoreError::Write { path: path.clone(), source });
+    let file =
+        std::fs::OpenOptions::new().create(true).truncate(false).write(true).open(&path).map_err(error)?;
+    file.lock().map_err(error)?;
+    Ok(file)
+}
+
+fn read_limited(path: &Path) -> Result<Vec<u8>, String> {
+    let size = std::fs::metadata(path).map_err(|e| e.to_string())?.len();
+    if size > MAX_FILE_BYTES {
+        return Err(format!("the file is larger than {} MiB", MAX_FILE_BYTES / 1024 / 1024));
+    }
+    std::fs::read(path).map_err(|e| e.to_string())
+}
