@@ -7,7 +7,7 @@ use crate::pipeline::AnalyzedDocument;
 use crate::relate::{Fact, FactKind, Role};
 use crate::vocab;
 use oxigraph::io::{RdfFormat, RdfParser};
-use oxigraph::model::{GraphName, Literal, NamedNode, Quad, Term};
+use oxigraph::model::{GraphNameRef, LiteralRef, NamedNode, NamedNodeRef, Quad, QuadRef, TermRef};
 
 /// The ontology in Turtle, compiled in.
 pub const ONTOLOGY_TTL: &str = include_str!("../ontology/diplograph.ttl");
@@ -16,39 +16,60 @@ fn iri(s: &str) -> NamedNode {
     NamedNode::new_unchecked(s)
 }
 
-/// Collects quads of one named graph.
-struct GraphWriter {
-    graph: GraphName,
-    quads: Vec<Quad>,
+fn iri_ref(s: &str) -> NamedNodeRef<'_> {
+    NamedNodeRef::new_unchecked(s)
 }
 
-impl GraphWriter {
-    fn new(graph: &str) -> Self {
-        Self { graph: iri(graph).into(), quads: Vec::new() }
+/// Where a graph's quads go: a list of quads, or (in `build`) their formatted statements.
+pub trait QuadSink {
+    /// Takes one quad.
+    fn push(&mut self, quad: QuadRef<'_>);
+}
+
+impl QuadSink for Vec<Quad> {
+    fn push(&mut self, quad: QuadRef<'_>) {
+        Vec::push(self, quad.into_owned());
+    }
+}
+
+/// Writes the quads of one named graph to a sink, borrowing the terms it is given.
+struct GraphWriter<S> {
+    graph: String,
+    sink: S,
+}
+
+impl<S: QuadSink> GraphWriter<S> {
+    fn new(graph: &str, sink: S) -> Self {
+        Self { graph: graph.to_owned(), sink }
     }
 
-    fn add(&mut self, s: &str, p: &str, o: impl Into<Term>) {
-        self.quads.push(Quad::new(iri(s), iri(p), o, self.graph.clone()));
+    fn add<'a>(&mut self, s: &str, p: &str, o: impl Into<TermRef<'a>>) {
+        let (object, graph): (TermRef<'_>, _) = (o.into(), GraphNameRef::NamedNode(iri_ref(&self.graph)));
+        self.sink.push(QuadRef::new(iri_ref(s), iri_ref(p), object, graph));
     }
 
     fn link(&mut self, s: &str, p: &str, o: &str) {
-        self.add(s, p, iri(o));
+        self.add(s, p, iri_ref(o));
     }
 
     fn zh(&mut self, s: &str, p: &str, text: &str) {
-        self.add(s, p, Literal::new_language_tagged_literal_unchecked(text, "zh"));
+        self.add(s, p, LiteralRef::new_language_tagged_literal_unchecked(text, "zh"));
     }
 
     fn en(&mut self, s: &str, p: &str, text: &str) {
-        self.add(s, p, Literal::new_language_tagged_literal_unchecked(text, "en"));
+        self.add(s, p, LiteralRef::new_language_tagged_literal_unchecked(text, "en"));
+    }
+
+    fn typed(&mut self, s: &str, p: &str, value: &str, datatype: &str) {
+        self.add(s, p, LiteralRef::new_typed_literal(value, iri_ref(datatype)));
     }
 
     fn integer(&mut self, s: &str, p: &str, n: usize) {
-        self.add(s, p, Literal::new_typed_literal(n.to_string(), iri(vocab::XSD_INTEGER)));
+        self.typed(s, p, &n.to_string(), vocab::XSD_INTEGER);
     }
 
     fn string(&mut self, s: &str, p: &str, text: &str) {
-        self.add(s, p, Literal::new_simple_literal(text));
+        self.add(s, p, LiteralRef::new_simple_literal(text));
     }
 }
 
@@ -59,13 +80,18 @@ pub fn class_iri(kind: Kind) -> String {
 
 /// Every quad of one document's named graph.
 pub fn document_quads(doc: &AnalyzedDocument) -> Vec<Quad> {
+    write_document(doc, Vec::new())
+}
+
+/// Writes every quad of one document's named graph to `sink`, and gives the sink back.
+pub fn write_document<S: QuadSink>(doc: &AnalyzedDocument, sink: S) -> S {
     let d = doc.iri.as_str();
-    let mut w = GraphWriter::new(d);
+    let mut w = GraphWriter::new(d, sink);
     w.link(d, vocab::RDF_TYPE, &vocab::dg("Document"));
     w.string(d, &vocab::dg("sourceFile"), &doc.source_file);
     w.zh(d, &vocab::dg("title"), &doc.title);
     if let Some(date) = &doc.date {
-        w.add(d, &vocab::dg("date"), Literal::new_typed_literal(date, iri(vocab::XSD_DATE)));
+        w.typed(d, &vocab::dg("date"), date, vocab::XSD_DATE);
     }
     if let Some(place) = &doc.place {
         w.zh(d, &vocab::dg("place"), place);
@@ -103,12 +129,8 @@ pub fn document_quads(doc: &AnalyzedDocument) -> Vec<Quad> {
             w.link(e, &vocab::dg("proposedBy"), p);
         }
         match detail.date.as_deref() {
-            Some(date) if date.len() == 10 => {
-                w.add(e, &vocab::dg("signingDate"), Literal::new_typed_literal(date, iri(vocab::XSD_DATE)))
-            }
-            Some(date) if date.len() == 4 => {
-                w.add(e, &vocab::dg("signingYear"), Literal::new_typed_literal(date, iri(vocab::XSD_GYEAR)))
-            }
+            Some(date) if date.len() == 10 => w.typed(e, &vocab::dg("signingDate"), date, vocab::XSD_DATE),
+            Some(date) if date.len() == 4 => w.typed(e, &vocab::dg("signingYear"), date, vocab::XSD_GYEAR),
             _ => {}
         }
     }
@@ -123,7 +145,7 @@ pub fn document_quads(doc: &AnalyzedDocument) -> Vec<Quad> {
         w.integer(&mi, &vocab::dg("end"), m.end);
         w.link(&mi, &vocab::dg("inDocument"), d);
     }
-    w.quads
+    w.sink
 }
 
 /// The IRI of a document's mention.
@@ -133,7 +155,7 @@ fn mention_iri(doc: &AnalyzedDocument, index: usize) -> String {
 }
 
 /// Facts as nodes with roles, dates and evidence, plus direct edges between the entities.
-fn emit_facts(w: &mut GraphWriter, doc: &AnalyzedDocument) {
+fn emit_facts<S: QuadSink>(w: &mut GraphWriter<S>, doc: &AnalyzedDocument) {
     let d = doc.iri.as_str();
     let mut seen: Vec<String> = Vec::new();
     for located in &doc.facts {
@@ -160,14 +182,10 @@ fn emit_facts(w: &mut GraphWriter, doc: &AnalyzedDocument) {
         }
         for (p, date) in [("startDate", fact.start), ("endDate", fact.end)] {
             match date.map(|d| (d.xsd(), d.year)) {
-                Some((Some(full), _)) => {
-                    w.add(&f, &vocab::dg(p), Literal::new_typed_literal(full, iri(vocab::XSD_DATE)))
+                Some((Some(full), _)) => w.typed(&f, &vocab::dg(p), &full, vocab::XSD_DATE),
+                Some((None, year)) if p == "startDate" => {
+                    w.typed(&f, &vocab::dg("startYear"), &format!("{year:04}"), vocab::XSD_GYEAR)
                 }
-                Some((None, year)) if p == "startDate" => w.add(
-                    &f,
-                    &vocab::dg("startYear"),
-                    Literal::new_typed_literal(format!("{year:04}"), iri(vocab::XSD_GYEAR)),
-                ),
                 _ => {}
             }
         }
@@ -239,9 +257,14 @@ pub fn ontology_quads() -> Vec<Quad> {
 
 /// The gazetteer graph: every country, organization, leader, treaty and initiative it knows.
 pub fn gazetteer_quads(lexicon: &Lexicon) -> Vec<Quad> {
-    let mut w = GraphWriter::new(&vocab::gazetteer_graph());
+    let mut w = GraphWriter::new(&vocab::gazetteer_graph(), Vec::new());
     let g = lexicon.gazetteer;
-    let entity = |w: &mut GraphWriter, kind: Kind, e: &str, zh: &str, en: &str, wikidata: &Option<String>| {
+    let entity = |w: &mut GraphWriter<Vec<Quad>>,
+                  kind: Kind,
+                  e: &str,
+                  zh: &str,
+                  en: &str,
+                  wikidata: &Option<String>| {
         w.link(e, vocab::RDF_TYPE, &class_iri(kind));
         w.zh(e, vocab::RDFS_LABEL, zh);
         if !en.is_empty() {
@@ -278,26 +301,28 @@ pub fn gazetteer_quads(lexicon: &Lexicon) -> Vec<Quad> {
         let e = vocab::entity("initiative", &i.zh);
         entity(&mut w, Kind::Initiative, &e, &i.zh, &i.en, &i.wikidata);
     }
-    w.quads
+    w.sink
 }
 
 /// The analysis graph: each node's scores as `dg:` properties, so SPARQL can rank by them.
 pub fn analysis_quads(graph: &crate::graph::EntityGraph, metrics: &[crate::graph::Metrics]) -> Vec<Quad> {
-    let mut w = GraphWriter::new(&vocab::analysis_graph());
-    let double = |v: f64| {
-        Literal::new_typed_literal(format!("{v:.10e}"), iri("http://www.w3.org/2001/XMLSchema#double"))
-    };
+    let mut w = GraphWriter::new(&vocab::analysis_graph(), Vec::new());
+    const XSD_DOUBLE: &str = "http://www.w3.org/2001/XMLSchema#double";
     for m in metrics {
         let e = graph[m.node].iri.as_str();
         w.integer(e, &vocab::dg("degree"), m.degree);
-        w.add(e, &vocab::dg("weightedDegree"), double(m.weighted_degree));
-        w.add(e, &vocab::dg("pageRank"), double(m.page_rank));
-        w.add(e, &vocab::dg("betweenness"), double(m.betweenness));
-        w.add(e, &vocab::dg("closeness"), double(m.closeness));
+        for (p, v) in [
+            ("weightedDegree", m.weighted_degree),
+            ("pageRank", m.page_rank),
+            ("betweenness", m.betweenness),
+            ("closeness", m.closeness),
+        ] {
+            w.typed(e, &vocab::dg(p), &format!("{v:.10e}"), XSD_DOUBLE);
+        }
         w.integer(e, &vocab::dg("component"), m.component);
         w.integer(e, &vocab::dg("community"), m.community);
     }
-    w.quads
+    w.sink
 }
 
 #[cfg(test)]

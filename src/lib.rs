@@ -18,6 +18,7 @@ pub mod query;
 pub mod relate;
 pub mod resolve;
 pub mod server;
+pub mod snapshot;
 pub mod stats;
 pub mod store;
 pub mod text;

@@ -6,7 +6,7 @@
 //! `/store`, Fuseki's `/DATASET/data`, GraphDB's `/repositories/R/rdf-graphs/service`, …).
 //! User name and password in the URL (`http://user:secret@host/store`) are sent as Basic auth.
 
-use crate::store::{GraphStore, StoreError};
+use crate::snapshot::Snapshot;
 use std::time::Duration;
 use ureq::http::Uri;
 
@@ -32,9 +32,9 @@ pub enum PushError {
     /// The server answered with an error status.
     #[error("`{url}` refused graph <{graph}>: HTTP {status} {message}")]
     Refused { url: String, graph: String, status: u16, message: String },
-    /// A graph could not be read from the local store.
-    #[error(transparent)]
-    Store(#[from] StoreError),
+    /// The local store has no such graph.
+    #[error("the store has no graph <{0}>")]
+    NoGraph(String),
 }
 
 /// A Graph Store Protocol endpoint.
@@ -130,7 +130,7 @@ impl Endpoint {
 /// server. `progress` is called after each graph with the number done and the total.
 pub fn push(
     endpoint: &Endpoint,
-    store: &GraphStore,
+    store: &Snapshot,
     graphs: &[String],
     deleted: &[String],
     mut progress: impl FnMut(usize, usize),
@@ -143,7 +143,8 @@ pub fn push(
         progress(report.deleted, total);
     }
     for graph in graphs {
-        let (ntriples, count) = store.graph_ntriples(graph)?;
+        let (ntriples, count) =
+            store.graph_ntriples(graph).ok_or_else(|| PushError::NoGraph(graph.clone()))?;
         endpoint.put_graph(graph, &ntriples)?;
         report.graphs += 1;
         report.triples += count;

@@ -3,9 +3,8 @@
 //!
 //! The entry point is [`GraphStore::open`].
 
-use crate::vocab;
 use oxigraph::io::RdfFormat;
-use oxigraph::model::{GraphNameRef, LiteralRef, NamedNode, NamedNodeRef, NamedOrBlankNode, Quad};
+use oxigraph::model::{GraphNameRef, NamedNodeRef, NamedOrBlankNode, Quad};
 use oxigraph::store::Store;
 use std::fs;
 use std::io::{BufWriter, Write};
@@ -76,29 +75,6 @@ impl GraphStore {
         Ok(store)
     }
 
-    /// Named graphs of documents read from `source_file`.
-    pub fn graphs_of_source(&self, source_file: &str) -> Vec<NamedOrBlankNode> {
-        let p = NamedNode::new_unchecked(vocab::dg("sourceFile"));
-        self.store
-            .quads_for_pattern(
-                None,
-                Some(p.as_ref()),
-                Some(LiteralRef::new_simple_literal(source_file).into()),
-                None,
-            )
-            .filter_map(Result::ok)
-            .filter_map(|q| match q.graph_name {
-                oxigraph::model::GraphName::NamedNode(n) => Some(n.into()),
-                _ => None,
-            })
-            .collect()
-    }
-
-    /// Removes a named graph and everything in it.
-    pub fn remove_graph(&self, graph: &NamedOrBlankNode) -> Result<(), StoreError> {
-        self.store.remove_named_graph(graph).map(|_| ()).map_err(|e| StoreError::Oxigraph(e.to_string()))
-    }
-
     /// Replaces the named graph `graph` by `quads`.
     pub fn replace_graph(&self, graph: &str, quads: &[Quad]) -> Result<(), StoreError> {
         let name = NamedNodeRef::new_unchecked(graph);
@@ -138,43 +114,15 @@ impl GraphStore {
         names
     }
 
-    /// The triples of the named graph `graph` as sorted N-Triples, and how many there are.
-    pub fn graph_ntriples(&self, graph: &str) -> Result<(Vec<u8>, usize), StoreError> {
-        let name = NamedNodeRef::new_unchecked(graph);
-        let mut lines: Vec<String> = self
-            .store
-            .quads_for_pattern(None, None, None, Some(GraphNameRef::NamedNode(name)))
-            .map(|q| q.map(|q| format!("{} .\n", oxigraph::model::Triple::from(q))))
-            .collect::<Result<_, _>>()
-            .map_err(|e| StoreError::Oxigraph(e.to_string()))?;
-        lines.sort_unstable();
-        Ok((lines.concat().into_bytes(), lines.len()))
-    }
-
     /// Writes every quad as N-Quads, sorted: the same content always gives the same bytes.
     pub fn write_nquads(&self, out: &mut dyn Write) -> Result<(), StoreError> {
         let quads: Vec<Quad> =
             self.store.iter().collect::<Result<_, _>>().map_err(|e| StoreError::Oxigraph(e.to_string()))?;
         // A quad's Display is its N-Quads statement without the final " ." (oxrdf writes IRIs,
-        // literals and their escapes as N-Quads does). Each core formats and sorts a share of the
-        // lines; the shares are merged as they are written.
-        let cores = std::thread::available_parallelism().map_or(1, |n| n.get());
-        let share = quads.len().div_ceil(cores).max(MIN_SHARE);
-        let shares: Vec<Vec<String>> = std::thread::scope(|scope| {
-            let handles: Vec<_> = quads
-                .chunks(share)
-                .map(|chunk| {
-                    scope.spawn(move || {
-                        let mut lines: Vec<String> = chunk.iter().map(|q| format!("{q} .\n")).collect();
-                        lines.sort_unstable();
-                        lines
-                    })
-                })
-                .collect();
-            handles.into_iter().map(|h| h.join().expect("a formatting thread panicked")).collect()
-        });
+        // literals and their escapes as N-Quads does).
+        let lines: Vec<String> = quads.iter().map(|q| format!("{q} .\n")).collect();
         drop(quads);
-        merge_sorted(&shares, |line| out.write_all(line.as_bytes()))
+        write_sorted_lines(lines.iter().map(String::as_str).collect(), out)
             .map_err(|e| StoreError::Oxigraph(e.to_string()))
     }
 
@@ -196,21 +144,35 @@ impl GraphStore {
     }
 }
 
-/// Below this many quads a share is not worth a thread.
+/// Below this many lines a share is not worth a thread.
 const MIN_SHARE: usize = 50_000;
+
+/// Writes `lines` in sorted order: each core sorts a share, and the shares are merged as they are
+/// written.
+pub fn write_sorted_lines(mut lines: Vec<&str>, out: &mut dyn Write) -> std::io::Result<()> {
+    let cores = std::thread::available_parallelism().map_or(1, |n| n.get());
+    let share = lines.len().div_ceil(cores).max(MIN_SHARE);
+    std::thread::scope(|scope| {
+        for chunk in lines.chunks_mut(share) {
+            scope.spawn(move || chunk.sort_unstable());
+        }
+    });
+    let shares: Vec<&[&str]> = lines.chunks(share).collect();
+    merge_sorted(&shares, |line| out.write_all(line.as_bytes()))
+}
 
 /// Visits the lines of sorted `shares` in overall sorted order.
 fn merge_sorted(
-    shares: &[Vec<String>],
+    shares: &[&[&str]],
     mut visit: impl FnMut(&str) -> std::io::Result<()>,
 ) -> std::io::Result<()> {
     let mut next = vec![0; shares.len()];
     loop {
         let smallest = (0..shares.len())
             .filter(|&s| next[s] < shares[s].len())
-            .min_by(|&a, &b| shares[a][next[a]].cmp(&shares[b][next[b]]));
+            .min_by(|&a, &b| shares[a][next[a]].cmp(shares[b][next[b]]));
         let Some(s) = smallest else { return Ok(()) };
-        visit(&shares[s][next[s]])?;
+        visit(shares[s][next[s]])?;
         next[s] += 1;
     }
 }
@@ -261,7 +223,8 @@ fn first_line(message: &str) -> String {
 #[cfg(test)]
 mod tests {
     use super::*;
-    use oxigraph::model::{GraphName, Literal};
+    use crate::vocab;
+    use oxigraph::model::{GraphName, Literal, NamedNode};
 
     fn quad(s: &str, g: &str) -> Quad {
         Quad::new(
@@ -284,7 +247,7 @@ mod tests {
         let reloaded = GraphStore::open(&path, false).unwrap();
         reloaded.save(&path).unwrap();
         assert_eq!(fs::read(&path).unwrap(), first);
-        assert_eq!(reloaded.graphs_of_source("a.txt").len(), 2);
+        assert_eq!(reloaded.graph_names(), ["http://x/g1", "http://x/g2"]);
         let text = String::from_utf8(first).unwrap();
         assert!(text.find("http://x/a").unwrap() < text.find("http://x/b").unwrap());
     }
@@ -305,11 +268,7 @@ mod tests {
 
     #[test]
     fn merging_sorted_shares_gives_one_sorted_sequence() {
-        let shares: Vec<Vec<String>> = vec![
-            vec!["a".into(), "d".into(), "e".into()],
-            vec![],
-            vec!["b".into(), "c".into(), "f".into(), "g".into()],
-        ];
+        let shares: Vec<&[&str]> = vec![&["a", "d", "e"], &[], &["b", "c", "f", "g"]];
         let mut seen = Vec::new();
         merge_sorted(&shares, |l| {
             seen.push(l.to_owned());

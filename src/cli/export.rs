@@ -5,6 +5,7 @@ use super::StoreArg;
 use anyhow::Context;
 use diplograph::export::{self, ExportFormat};
 use diplograph::graph;
+use diplograph::snapshot::Snapshot;
 use diplograph::store::GraphStore;
 use std::io::Write;
 use std::path::PathBuf;
@@ -101,13 +102,13 @@ pub fn run(args: ExportArgs) -> anyhow::Result<ExitCode> {
 /// Sends the store's named graphs (or one) to a Graph Store Protocol endpoint.
 fn push(url: &str, graph: Option<&str>, store_path: &std::path::Path) -> anyhow::Result<ExitCode> {
     let endpoint = diplograph::push::Endpoint::new(url)?;
-    let store = GraphStore::open(store_path, false)?;
+    let store = Snapshot::open(store_path, false)?;
     let graphs = match graph {
         Some(g) => {
             anyhow::ensure!(store.has_graph(g), "the store has no graph `{g}`");
             vec![g.to_owned()]
         }
-        None => store.graph_names(),
+        None => store.graph_names().map(str::to_owned).collect(),
     };
     let report = diplograph::push::push(&endpoint, &store, &graphs, &[], |_, _| {})?;
     println!("pushed {} graphs ({} triples) to {}", report.graphs, report.triples, endpoint.url());

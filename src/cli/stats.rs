@@ -2,8 +2,8 @@
 
 use super::StoreArg;
 use diplograph::extract::Kind;
+use diplograph::snapshot::Snapshot;
 use diplograph::stats::Stats;
-use diplograph::store::GraphStore;
 use std::process::ExitCode;
 
 /// Show documents, entities by kind, mentions, facts and triples in the store
@@ -15,8 +15,7 @@ pub struct StatsArgs {
 }
 
 pub fn run(args: StatsArgs) -> anyhow::Result<ExitCode> {
-    let store = GraphStore::open(&args.store.store, false)?;
-    let stats = Stats::of(&store);
+    let stats = Stats::of_snapshot(&Snapshot::open(&args.store.store, false)?);
     println!("store: {}", args.store.store.display());
     println!("documents: {}", stats.documents);
     println!("entities:");

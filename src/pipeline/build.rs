@@ -4,9 +4,9 @@ use super::{analyze, ordered, AnalyzedDocument, MAX_FILE_BYTES};
 use crate::emit;
 use crate::extract::{lexicon::Lexicon, Kind};
 use crate::push::{self, Endpoint, PushError, PushReport};
-use crate::store::{GraphStore, StoreError};
+use crate::snapshot::{GraphLines, GraphLinesBuilder, Snapshot};
+use crate::store::StoreError;
 use crate::vocab;
-use oxigraph::model::{NamedOrBlankNode, Quad};
 use std::collections::{BTreeMap, BTreeSet};
 use std::path::{Path, PathBuf};
 use std::time::Instant;
@@ -122,7 +122,7 @@ pub fn build(config: &BuildConfig) -> Result<BuildReport, BuildError> {
     let files = collect_files(&config.inputs, &mut report.skipped);
     // Two builds on one store take turns: the second waits, then reads what the first saved.
     let _lock = lock_store(&config.store)?;
-    let store = GraphStore::open(&config.store, true)?;
+    let mut store = Snapshot::open(&config.store, true)?;
     let mut seen: BTreeMap<String, String> = BTreeMap::new();
     let mut removed = BTreeSet::new();
     let jobs = if config.jobs == 0 {
@@ -132,15 +132,17 @@ pub fn build(config: &BuildConfig) -> Result<BuildReport, BuildError> {
     };
     // Files are read, analysed and turned into quads on every core while this thread stores the
     // finished ones in input order: the output does not depend on the thread count, and workers
-    // stay a few files ahead, so memory grows with the graph, not with the input.
-    let prepare = |file: &PathBuf| -> Result<Vec<(AnalyzedDocument, Vec<Quad>)>, String> {
+    // stay a few files ahead, so memory grows with the graph, not with the input. The store is
+    // kept as each graph's sorted N-Quads statements: building replaces whole graphs and saves
+    // them, which needs no indexes, so workers format the statements too.
+    let prepare = |file: &PathBuf| -> Result<Vec<(AnalyzedDocument, GraphLines)>, String> {
         let bytes = read_limited(file)?;
         let documents = analyze(&file.display().to_string(), &bytes).map_err(|e| e.to_string())?;
         Ok(documents
             .into_iter()
             .map(|doc| {
-                let quads = emit::document_quads(&doc);
-                (doc, quads)
+                let lines = emit::write_document(&doc, GraphLinesBuilder::default()).finish();
+                (doc, lines)
             })
             .collect())
     };
@@ -160,18 +162,13 @@ pub fn build(config: &BuildConfig) -> Result<BuildReport, BuildError> {
                 return Ok(());
             }
         };
-        for graph in store.graphs_of_source(&path) {
-            store.remove_graph(&graph)?;
-            if let NamedOrBlankNode::NamedNode(name) = graph {
-                removed.insert(name.into_string());
-            }
-        }
+        removed.extend(store.remove_graphs_of_source(&path));
         report.files += 1;
         *report
             .encodings
             .entry(documents.first().map_or("?", |(d, _)| d.encoding.name()).to_owned())
             .or_default() += 1;
-        for (doc, quads) in documents {
+        for (doc, lines) in documents {
             if let Some(first) = seen.get(&doc.iri) {
                 report.skipped.push(Skipped {
                     path: format!("{path} (document {})", doc.index),
@@ -184,7 +181,7 @@ pub fn build(config: &BuildConfig) -> Result<BuildReport, BuildError> {
             for m in &doc.mentions {
                 *report.mentions.entry(doc.entities[m.entity].kind).or_default() += 1;
             }
-            store.replace_graph(&doc.iri, &quads)?;
+            store.replace_graph(&doc.iri, lines);
         }
         Ok::<_, BuildError>(())
     })?;
@@ -192,10 +189,13 @@ pub fn build(config: &BuildConfig) -> Result<BuildReport, BuildError> {
         let inputs: Vec<String> = config.inputs.iter().map(|p| format!("`{}`", p.display())).collect();
         return Err(BuildError::NothingBuilt(inputs.join(", ")));
     }
-    store.replace_graph(&vocab::ontology_graph(), &emit::ontology_quads())?;
-    store.replace_graph(&vocab::gazetteer_graph(), &emit::gazetteer_quads(Lexicon::get()))?;
+    store.replace_graph(&vocab::ontology_graph(), GraphLines::from_quads(&emit::ontology_quads()));
+    store.replace_graph(
+        &vocab::gazetteer_graph(),
+        GraphLines::from_quads(&emit::gazetteer_quads(Lexicon::get())),
+    );
     store.save(&config.store)?;
-    let counts = crate::stats::Stats::of(&store);
+    let counts = crate::stats::Stats::of_snapshot(&store);
     report.entities = counts.entities;
     report.facts = counts.facts;
     report.triples = counts.triples;

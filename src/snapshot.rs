@@ -1,0 +1,368 @@
+//! The store file as text: its N-Quads statements grouped by named graph, for bulk building.
+//!
+//! `build` only replaces whole graphs and writes the file back, so it needs no indexes: a
+//! [`Snapshot`] keeps each graph as its sorted statements, parsed (and so checked) by Oxigraph's
+//! N-Quads parser when the file is read, and writes them back merged in sorted order. The bytes
+//! are those [`crate::store::GraphStore::save`] writes for the same quads. Start with
+//! [`Snapshot::open`] and [`GraphLines::from_quads`].
+
+use crate::emit::QuadSink;
+use crate::store::{write_sorted_lines, StoreError};
+use crate::vocab;
+use oxigraph::io::{RdfFormat, RdfParser};
+use oxigraph::model::{GraphName, Quad, QuadRef, TermRef};
+use std::collections::BTreeMap;
+use std::fmt::Write as _;
+use std::path::Path;
+
+/// One graph's statements and what `build` and `stats` need to know about them.
+#[derive(Debug, Clone, Default, PartialEq, Eq)]
+pub struct GraphLines {
+    /// Distinct N-Quads statements, sorted, each ending in `" .\n"`.
+    text: String,
+    /// Number of statements.
+    count: usize,
+    /// Literal values of its `dg:sourceFile` statements.
+    sources: Vec<String>,
+    /// Its `rdf:type` statements as (subject, class IRI), subjects in N-Quads form.
+    types: Vec<(String, String)>,
+}
+
+impl GraphLines {
+    /// The statements of `quads`, which all belong to one graph.
+    pub fn from_quads<'a>(quads: impl IntoIterator<Item = &'a Quad>) -> Self {
+        let mut collector = GraphLinesBuilder::default();
+        for quad in quads {
+            collector.add(quad.as_ref());
+        }
+        collector.finish()
+    }
+
+    /// Number of statements.
+    pub fn len(&self) -> usize {
+        self.count
+    }
+
+    /// True when the graph has no statement.
+    pub fn is_empty(&self) -> bool {
+        self.count == 0
+    }
+
+    /// The `rdf:type` statements as (subject in N-Quads form, class IRI).
+    pub fn types(&self) -> impl Iterator<Item = (&str, &str)> {
+        self.types.iter().map(|(s, c)| (s.as_str(), c.as_str()))
+    }
+
+    fn lines(&self) -> impl Iterator<Item = &str> {
+        self.text.split_inclusive('\n')
+    }
+}
+
+/// Formats one graph's quads into one text; [`GraphLinesBuilder::finish`] sorts its lines.
+#[derive(Default)]
+pub struct GraphLinesBuilder {
+    text: String,
+    starts: Vec<usize>,
+    sources: Vec<String>,
+    types: Vec<(String, String)>,
+}
+
+impl GraphLinesBuilder {
+    fn add(&mut self, quad: QuadRef<'_>) {
+        self.starts.push(self.text.len());
+        // A quad's Display is its N-Quads statement without the final " ." (oxrdf writes IRIs,
+        // literals and their escapes as N-Quads does); escapes keep it on one line.
+        let _ = writeln!(self.text, "{quad} .");
+        let predicate = quad.predicate.as_str();
+        if predicate == vocab::RDF_TYPE {
+            if let TermRef::NamedNode(class) = quad.object {
+                self.types.push((quad.subject.to_string(), class.as_str().to_owned()));
+            }
+        } else if predicate.strip_prefix(vocab::DG) == Some("sourceFile") {
+            if let TermRef::Literal(file) = quad.object {
+                self.sources.push(file.value().to_owned());
+            }
+        }
+    }
+
+    /// Takes over the statements of `other`.
+    fn append(&mut self, other: GraphLinesBuilder) {
+        let offset = self.text.len();
+        self.text.push_str(&other.text);
+        self.starts.extend(other.starts.iter().map(|s| s + offset));
+        self.sources.extend(other.sources);
+        self.types.extend(other.types);
+    }
+
+    /// The graph's distinct statements, sorted.
+    pub fn finish(self) -> GraphLines {
+        let mut ends = self.starts[1..].to_vec();
+        ends.push(self.text.len());
+        let mut lines: Vec<&str> = self.starts.iter().zip(&ends).map(|(&s, &e)| &self.text[s..e]).collect();
+        lines.sort_unstable();
+        lines.dedup();
+        let mut types = self.types;
+        types.sort_unstable();
+        types.dedup();
+        let mut sources = self.sources;
+        sources.sort_unstable();
+        sources.dedup();
+        GraphLines { count: lines.len(), text: lines.concat(), sources, types }
+    }
+}
+
+/// Below this many bytes a share of the file is not worth a thread.
+const MIN_SHARE_BYTES: usize = 1 << 20;
+
+/// Splits `bytes` into at most `parts` pieces of at least `min` bytes, each ending at a line end.
+fn split_at_lines(bytes: &[u8], parts: usize, min: usize) -> Vec<&[u8]> {
+    let size = bytes.len().div_ceil(parts.max(1)).max(min);
+    let mut shares = Vec::new();
+    let mut rest = bytes;
+    while rest.len() > size {
+        let end = rest[size..].iter().position(|&b| b == b'\n').map_or(rest.len(), |i| size + i + 1);
+        let (share, tail) = rest.split_at(end);
+        shares.push(share);
+        rest = tail;
+    }
+    if !rest.is_empty() || shares.is_empty() {
+        shares.push(rest);
+    }
+    shares
+}
+
+/// Parses one share of an N-Quads file into collectors by graph name.
+fn parse_share(bytes: &[u8]) -> Result<BTreeMap<String, GraphLinesBuilder>, String> {
+    let mut collectors: BTreeMap<String, GraphLinesBuilder> = BTreeMap::new();
+    let mut last: Option<(String, GraphLinesBuilder)> = None;
+    for quad in RdfParser::from_format(RdfFormat::NQuads).lenient().for_slice(bytes) {
+        let quad = quad.map_err(|e| e.to_string().lines().next().unwrap_or_default().to_owned())?;
+        let name = match &quad.graph_name {
+            GraphName::NamedNode(n) => n.as_str(),
+            GraphName::DefaultGraph => "",
+            GraphName::BlankNode(_) => return Err("a graph is named by a blank node".into()),
+        };
+        // The file is sorted by subject, so one graph's statements come in runs.
+        if last.as_ref().is_none_or(|(g, _)| g != name) {
+            if let Some((g, c)) = last.take() {
+                collectors.insert(g, c);
+            }
+            let collector = collectors.remove(name).unwrap_or_default();
+            last = Some((name.to_owned(), collector));
+        }
+        if let Some((_, collector)) = &mut last {
+            collector.add(quad.as_ref());
+        }
+    }
+    if let Some((g, c)) = last {
+        collectors.insert(g, c);
+    }
+    Ok(collectors)
+}
+
+impl QuadSink for GraphLinesBuilder {
+    fn push(&mut self, quad: QuadRef<'_>) {
+        self.add(quad);
+    }
+}
+
+/// The graphs of a store file, by graph IRI (the default graph, if the file has one, under `""`).
+#[derive(Debug, Clone, Default)]
+pub struct Snapshot {
+    graphs: BTreeMap<String, GraphLines>,
+}
+
+impl Snapshot {
+    /// Reads the store file at `path`; an absent file gives an empty snapshot when `create` is set.
+    pub fn open(path: &Path, create: bool) -> Result<Self, StoreError> {
+        if !path.exists() {
+            return if create { Ok(Self::default()) } else { Err(StoreError::Missing(path.to_owned())) };
+        }
+        let bytes =
+            std::fs::read(path).map_err(|source| StoreError::Read { path: path.to_owned(), source })?;
+        Self::parse(&bytes).map_err(|message| StoreError::Corrupt { path: path.to_owned(), message })
+    }
+
+    /// Parses N-Quads; the error is the parser's first line. Each core parses a share of the
+    /// lines (a statement never spans lines in N-Quads).
+    fn parse(bytes: &[u8]) -> Result<Self, String> {
+        let cores = std::thread::available_parallelism().map_or(1, |n| n.get());
+        let shares = split_at_lines(bytes, cores, MIN_SHARE_BYTES);
+        let parsed: Vec<Result<BTreeMap<String, GraphLinesBuilder>, String>> = std::thread::scope(|scope| {
+            let handles: Vec<_> =
+                shares.iter().map(|share| scope.spawn(move || parse_share(share))).collect();
+            handles
+                .into_iter()
+                .map(|h| h.join().unwrap_or_else(|_| Err("the parser panicked".into())))
+                .collect()
+        });
+        let mut collectors: BTreeMap<String, GraphLinesBuilder> = BTreeMap::new();
+        for share in parsed {
+            for (name, collector) in share? {
+                collectors.entry(name).or_default().append(collector);
+            }
+        }
+        Ok(Self { graphs: collectors.into_iter().map(|(g, c)| (g, c.finish())).collect() })
+    }
+
+    /// Replaces graph `name` (a named graph's IRI) by `lines`.
+    pub fn replace_graph(&mut self, name: &str, lines: GraphLines) {
+        self.graphs.insert(name.to_owned(), lines);
+    }
+
+    /// Removes the named graphs of documents read from `source_file`, and gives their names.
+    pub fn remove_graphs_of_source(&mut self, source_file: &str) -> Vec<String> {
+        let names: Vec<String> = self
+            .graphs
+            .iter()
+            .filter(|(name, g)| !name.is_empty() && g.sources.iter().any(|s| s == source_file))
+            .map(|(name, _)| name.clone())
+            .collect();
+        for name in &names {
+            self.graphs.remove(name);
+        }
+        names
+    }
+
+    /// True when the snapshot holds the named graph `name`.
+    pub fn has_graph(&self, name: &str) -> bool {
+        !name.is_empty() && self.graphs.contains_key(name)
+    }
+
+    /// The names of the named graphs, sorted.
+    pub fn graph_names(&self) -> impl Iterator<Item = &str> {
+        self.graphs.keys().map(String::as_str).filter(|n| !n.is_empty())
+    }
+
+    /// The graphs, by name (the default graph under `""`).
+    pub fn graphs(&self) -> impl Iterator<Item = (&str, &GraphLines)> {
+        self.graphs.iter().map(|(n, g)| (n.as_str(), g))
+    }
+
+    /// Number of statements in all graphs.
+    pub fn len(&self) -> usize {
+        self.graphs.values().map(GraphLines::len).sum()
+    }
+
+    /// True when no graph has a statement.
+    pub fn is_empty(&self) -> bool {
+        self.len() == 0
+    }
+
+    /// The triples of named graph `name` as sorted N-Triples, and how many there are.
+    pub fn graph_ntriples(&self, name: &str) -> Option<(Vec<u8>, usize)> {
+        let graph = self.graphs.get(name).filter(|_| !name.is_empty())?;
+        let suffix = format!(" <{name}> .\n");
+        let mut out = Vec::with_capacity(graph.text.len());
+        for line in graph.lines() {
+            let triple = line.strip_suffix(suffix.as_str()).unwrap_or(line);
+            out.extend_from_slice(triple.as_bytes());
+            out.extend_from_slice(b" .\n");
+        }
+        Some((out, graph.count))
+    }
+
+    /// Writes every statement, sorted: the bytes `GraphStore::save` writes for the same quads.
+    pub fn write_nquads(&self, out: &mut dyn std::io::Write) -> std::io::Result<()> {
+        let lines: Vec<&str> = self.graphs.values().flat_map(GraphLines::lines).collect();
+        write_sorted_lines(lines, out)
+    }
+
+    /// Writes the snapshot to `path` atomically.
+    pub fn save(&self, path: &Path) -> Result<(), StoreError> {
+        crate::store::write_atomically(path, |w| self.write_nquads(w))
+            .map_err(|source| StoreError::Write { path: path.to_owned(), source })
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::store::GraphStore;
+    use oxigraph::model::{BlankNode, Literal, NamedNode};
+
+    fn dg(local: &str) -> NamedNode {
+        NamedNode::new_unchecked(vocab::dg(local))
+    }
+
+    fn quads(graph: &str, file: &str) -> Vec<Quad> {
+        let g = GraphName::NamedNode(NamedNode::new_unchecked(graph));
+        let s = NamedNode::new_unchecked(format!("{graph}/doc"));
+        vec![
+            Quad::new(s.clone(), NamedNode::new_unchecked(vocab::RDF_TYPE), dg("Document"), g.clone()),
+            Quad::new(s.clone(), dg("sourceFile"), Literal::new_simple_literal(file), g.clone()),
+            Quad::new(
+                BlankNode::new_unchecked("b1"),
+                dg("title"),
+                Literal::new_language_tagged_literal_unchecked("联合声明\n\"第二行\"", "zh"),
+                g.clone(),
+            ),
+            // The same statement twice is one statement.
+            Quad::new(s, dg("sourceFile"), Literal::new_simple_literal(file), g),
+        ]
+    }
+
+    #[test]
+    fn writes_the_bytes_the_oxigraph_store_writes_and_reads_them_back() {
+        let store = GraphStore::new().unwrap();
+        let mut snapshot = Snapshot::default();
+        for (g, f) in [("http://x/g2", "b.txt"), ("http://x/g1", "a.txt"), ("http://x/g3", "a.txt")] {
+            let q = quads(g, f);
+            store.replace_graph(g, &q).unwrap();
+            snapshot.replace_graph(g, GraphLines::from_quads(&q));
+        }
+        let mut expected = Vec::new();
+        store.write_nquads(&mut expected).unwrap();
+        let mut written = Vec::new();
+        snapshot.write_nquads(&mut written).unwrap();
+        assert_eq!(String::from_utf8(written.clone()).unwrap(), String::from_utf8(expected).unwrap());
+        assert_eq!(snapshot.len(), 9);
+        let mut reread = Vec::new();
+        Snapshot::parse(&written).unwrap().write_nquads(&mut reread).unwrap();
+        assert_eq!(reread, written);
+    }
+
+    #[test]
+    fn removes_the_graphs_of_one_source_file() {
+        let mut snapshot = Snapshot::default();
+        for (g, f) in [("http://x/g1", "a.txt"), ("http://x/g2", "b.txt"), ("http://x/g3", "a.txt")] {
+            snapshot.replace_graph(g, GraphLines::from_quads(&quads(g, f)));
+        }
+        assert_eq!(snapshot.remove_graphs_of_source("a.txt"), ["http://x/g1", "http://x/g3"]);
+        assert_eq!(snapshot.graphs().map(|(n, _)| n).collect::<Vec<_>>(), ["http://x/g2"]);
+        let types: Vec<_> = snapshot.graphs().flat_map(|(_, g)| g.types().collect::<Vec<_>>()).collect();
+        assert_eq!(types, [("<http://x/g2/doc>", vocab::dg("Document").as_str())]);
+    }
+
+    #[test]
+    fn gives_a_graph_as_ntriples() {
+        let mut snapshot = Snapshot::default();
+        snapshot.replace_graph("http://x/g1", GraphLines::from_quads(&quads("http://x/g1", "a.txt")));
+        let (text, count) = snapshot.graph_ntriples("http://x/g1").unwrap();
+        let text = String::from_utf8(text).unwrap();
+        assert_eq!(count, 3);
+        assert!(text.lines().all(|l| l.ends_with(" .") && !l.contains("<http://x/g1>")), "{text}");
+        let parsed = RdfParser::from_format(RdfFormat::NTriples).for_slice(text.as_bytes()).count();
+        assert_eq!(parsed, 3);
+        assert!(snapshot.graph_ntriples("http://x/none").is_none());
+    }
+
+    #[test]
+    fn files_split_at_line_ends_into_shares_that_cover_them() {
+        let text = b"aaaa\nbb\ncccccc\nd\n";
+        for parts in 1..6 {
+            let shares = split_at_lines(text, parts, 1);
+            assert!(shares.len() <= parts.max(1) && shares.iter().all(|s| s.ends_with(b"\n")), "{shares:?}");
+            assert_eq!(shares.concat(), text);
+        }
+        assert_eq!(split_at_lines(b"", 2, 1), [b""]);
+        assert_eq!(split_at_lines(b"no end", 2, 1).concat(), b"no end");
+    }
+
+    #[test]
+    fn corrupt_text_is_an_error_naming_the_problem() {
+        let error =
+            Snapshot::parse(b"<http://x/a> <http://x/b> \"c\" <http://x/g> .\nnot n-quads\n").unwrap_err();
+        assert!(!error.is_empty() && !error.contains('\n'), "{error}");
+    }
+}
