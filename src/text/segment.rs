@@ -293,14 +293,16 @@ fn first_sentence(text: &str) -> String {
 /// Lines (10 characters or more) that repeat, or are contained in, an earlier line of the group.
 fn repeated_lines(group: &[Line<'_>]) -> Vec<Range<usize>> {
     let mut repeats = Vec::new();
-    for (i, line) in group.iter().enumerate() {
+    // The earlier lines, each followed by a line end: lines hold none, so a line found here is
+    // inside one earlier line, and one search per line replaces one per pair of lines.
+    let mut earlier = String::new();
+    for line in group {
         let text = line.text.trim();
-        if text.chars().count() < 10 {
-            continue;
-        }
-        if group[..i].iter().any(|earlier| earlier.text.contains(text)) {
+        if text.chars().count() >= 10 && earlier.contains(text) {
             repeats.push(line.range.clone());
         }
+        earlier.push_str(line.text);
+        earlier.push('\n');
     }
     repeats
 }
