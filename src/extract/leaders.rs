@@ -26,6 +26,8 @@ static DOTTED: LazyLock<Regex> = LazyLock::new(|| {
 
 struct Offices {
     pattern: Regex,
+    /// The same titles, only at the start of the text searched.
+    at_start: Regex,
 }
 
 static OFFICES: LazyLock<Offices> = LazyLock::new(|| {
@@ -40,7 +42,10 @@ static OFFICES: LazyLock<Offices> = LazyLock::new(|| {
     titles.dedup();
     let alternation =
         if titles.is_empty() { "国家主席|总统|总理".to_owned() } else { titles.join("|") };
-    Offices { pattern: Regex::new(&format!("(?:{alternation})")).expect("office pattern") }
+    Offices {
+        pattern: Regex::new(&format!("(?:{alternation})")).expect("office pattern"),
+        at_start: Regex::new(&format!("^(?:{alternation})")).expect("office pattern"),
+    }
 });
 
 static GREETING: LazyLock<Regex> = LazyLock::new(|| {
@@ -200,7 +205,7 @@ fn looks_like_name(text: &str, name: &str) -> bool {
 fn office_next_to(text: &str, start: usize, end: usize) -> bool {
     let window = text[..start].char_indices().rev().nth(11).map_or(0, |(i, _)| i);
     let before = OFFICES.pattern.find_iter(&text[window..start]).any(|m| window + m.end() == start);
-    let after = OFFICES.pattern.find(&text[end..]).is_some_and(|m| m.start() == 0);
+    let after = OFFICES.at_start.is_match(&text[end..]);
     before || after
 }
 
