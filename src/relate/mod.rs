@@ -150,6 +150,8 @@ pub struct Sentences<'a> {
     pub mention_entity: &'a [usize],
     pub entities: &'a [Entity],
     pub spans: Vec<Range<usize>>,
+    /// True when the mentions are sorted by start.
+    sorted: bool,
 }
 
 impl<'a> Sentences<'a> {
@@ -173,12 +175,21 @@ impl<'a> Sentences<'a> {
         if text[start..].trim().chars().count() > 1 {
             spans.push(start..text.len());
         }
-        Sentences { text, mentions, mention_entity, entities, spans }
+        let sorted = mentions.is_sorted_by_key(|m| m.start);
+        Sentences { text, mentions, mention_entity, entities, spans, sorted }
     }
 
-    /// Mentions (index) inside `range`, in order.
+    /// Mentions (index) inside `range`, in order. Mentions come sorted by start (as `extract`
+    /// gives them), so only those starting inside the range are looked at.
     fn mentions_in(&self, range: Range<usize>) -> impl Iterator<Item = (usize, &'a Mention)> + '_ {
-        self.mentions.iter().enumerate().filter(move |(_, m)| range.start <= m.start && m.end <= range.end)
+        let sorted = self.sorted;
+        let first = if sorted { self.mentions.partition_point(|m| m.start < range.start) } else { 0 };
+        self.mentions[first..]
+            .iter()
+            .enumerate()
+            .map(move |(i, m)| (first + i, m))
+            .take_while(move |(_, m)| !sorted || m.start <= range.end)
+            .filter(move |(_, m)| range.start <= m.start && m.end <= range.end)
     }
 
     /// Mentions of `kind` inside `range`.
