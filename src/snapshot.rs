@@ -10,7 +10,7 @@ use crate::emit::QuadSink;
 use crate::store::{write_sorted_lines, StoreError};
 use crate::vocab;
 use oxigraph::io::{RdfFormat, RdfParser};
-use oxigraph::model::{GraphName, Quad, QuadRef, TermRef};
+use oxigraph::model::{GraphName, GraphNameRef, LiteralRef, NamedOrBlankNodeRef, Quad, QuadRef, TermRef};
 use std::collections::BTreeMap;
 use std::fmt::Write as _;
 use std::path::Path;
@@ -70,9 +70,7 @@ pub struct GraphLinesBuilder {
 impl GraphLinesBuilder {
     fn add(&mut self, quad: QuadRef<'_>) {
         self.starts.push(self.text.len());
-        // A quad's Display is its N-Quads statement without the final " ." (oxrdf writes IRIs,
-        // literals and their escapes as N-Quads does); escapes keep it on one line.
-        let _ = writeln!(self.text, "{quad} .");
+        write_statement(&mut self.text, quad);
         let predicate = quad.predicate.as_str();
         if predicate == vocab::RDF_TYPE {
             if let TermRef::NamedNode(class) = quad.object {
@@ -110,6 +108,68 @@ impl GraphLinesBuilder {
         GraphLines { count: lines.len(), text: lines.concat(), sources, types }
     }
 }
+
+/// Appends `quad` as one N-Quads statement and a line end: the text of oxrdf's `Display` (so of
+/// [`crate::store::GraphStore::save`]) followed by `" .\n"`, written without going through the
+/// formatting machinery, which cost more than building the graph.
+pub fn write_statement(out: &mut String, quad: QuadRef<'_>) {
+    match quad.subject {
+        NamedOrBlankNodeRef::NamedNode(n) => write_iri(out, n.as_str()),
+        NamedOrBlankNodeRef::BlankNode(b) => {
+            let _ = write!(out, "{b}");
+        }
+    }
+    out.push(' ');
+    write_iri(out, quad.predicate.as_str());
+    out.push(' ');
+    match quad.object {
+        TermRef::NamedNode(n) => write_iri(out, n.as_str()),
+        TermRef::Literal(literal) => write_literal(out, literal),
+        other => {
+            let _ = write!(out, "{other}");
+        }
+    }
+    match quad.graph_name {
+        GraphNameRef::NamedNode(n) => {
+            out.push(' ');
+            write_iri(out, n.as_str());
+        }
+        GraphNameRef::BlankNode(b) => {
+            let _ = write!(out, " {b}");
+        }
+        GraphNameRef::DefaultGraph => {}
+    }
+    out.push_str(" .\n");
+}
+
+fn write_iri(out: &mut String, iri: &str) {
+    out.push('<');
+    out.push_str(iri);
+    out.push('>');
+}
+
+fn write_literal(out: &mut String, literal: LiteralRef<'_>) {
+    let value = literal.value();
+    // Control characters, quotes, backslashes and U+FFFE/U+FFFF are escaped; the rest is as is.
+    let plain = !value.bytes().any(|b| b < 0x20 || b == 0x7F || b == b'"' || b == b'\\')
+        && !value.contains(['\u{FFFE}', '\u{FFFF}']);
+    if plain {
+        out.push('"');
+        out.push_str(value);
+        out.push('"');
+        if let Some(language) = literal.language() {
+            out.push('@');
+            out.push_str(language);
+        } else if literal.datatype().as_str() != XSD_STRING {
+            out.push_str("^^");
+            write_iri(out, literal.datatype().as_str());
+        }
+    } else {
+        let _ = write!(out, "{literal}");
+    }
+}
+
+const XSD_STRING: &str = "http://www.w3.org/2001/XMLSchema#string";
 
 /// Below this many bytes a share of the file is not worth a thread.
 const MIN_SHARE_BYTES: usize = 1 << 20;
@@ -279,7 +339,7 @@ impl Snapshot {
 mod tests {
     use super::*;
     use crate::store::GraphStore;
-    use oxigraph::model::{BlankNode, Literal, NamedNode};
+    use oxigraph::model::{BlankNode, Literal, NamedNode, NamedOrBlankNode, Term};
 
     fn dg(local: &str) -> NamedNode {
         NamedNode::new_unchecked(vocab::dg(local))
@@ -332,6 +392,38 @@ mod tests {
         assert_eq!(snapshot.graphs().map(|(n, _)| n).collect::<Vec<_>>(), ["http://x/g2"]);
         let types: Vec<_> = snapshot.graphs().flat_map(|(_, g)| g.types().collect::<Vec<_>>()).collect();
         assert_eq!(types, [("<http://x/g2/doc>", vocab::dg("Document").as_str())]);
+    }
+
+    #[test]
+    fn statements_are_written_as_oxrdf_displays_them() {
+        let g = NamedNode::new_unchecked("http://x/g");
+        let s = NamedNode::new_unchecked("http://x/s");
+        let p = NamedNode::new_unchecked("http://x/p");
+        let objects: Vec<Term> = vec![
+            NamedNode::new_unchecked("http://x/o").into(),
+            BlankNode::new_unchecked("b0").into(),
+            Literal::new_simple_literal("中华人民共和国").into(),
+            Literal::new_simple_literal("").into(),
+            Literal::new_simple_literal("a \"quote\" and \\ and\ttab\r\n\u{7}\u{7F}\u{FFFE}\u{FFFF}").into(),
+            Literal::new_language_tagged_literal_unchecked("联合声明", "zh").into(),
+            Literal::new_language_tagged_literal_unchecked("say \"hi\"", "en").into(),
+            Literal::new_typed_literal("2022-11-28", NamedNode::new_unchecked(vocab::XSD_DATE)).into(),
+            Literal::new_typed_literal("4\n2", NamedNode::new_unchecked(vocab::XSD_INTEGER)).into(),
+        ];
+        for object in objects {
+            for graph in [
+                GraphName::NamedNode(g.clone()),
+                GraphName::DefaultGraph,
+                BlankNode::new_unchecked("g").into(),
+            ] {
+                for subject in [NamedOrBlankNode::from(s.clone()), BlankNode::new_unchecked("s").into()] {
+                    let quad = Quad::new(subject, p.clone(), object.clone(), graph.clone());
+                    let mut written = String::new();
+                    write_statement(&mut written, quad.as_ref());
+                    assert_eq!(written, format!("{quad} .\n"));
+                }
+            }
+        }
     }
 
     #[test]
