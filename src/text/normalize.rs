@@ -167,6 +167,12 @@ fn unclosed(line: &[char]) -> bool {
     count(&['《']) > count(&['》']) || count(&['(', '（']) > count(&[')', '）'])
 }
 
+/// Characters NFKC leaves as they are, told without asking the tables: ASCII and the CJK
+/// unified ideographs (extension A and the main block), which are most of any document.
+fn is_nfkc_stable(c: char) -> bool {
+    c.is_ascii() || ('\u{3400}'..='\u{4DBF}').contains(&c) || ('\u{4E00}'..='\u{9FFF}').contains(&c)
+}
+
 fn nfkc_char(c: char) -> char {
     let mut it = std::iter::once(c).nfkc();
     match (it.next(), it.next()) {
@@ -206,6 +212,11 @@ impl Builder {
                 let run_end = (i..range.end).find(|&j| !is_space(chars[j])).unwrap_or(range.end);
                 self.push_space(chars, i..run_end, line_start);
                 i = run_end;
+                continue;
+            }
+            if is_nfkc_stable(c) && c != '.' {
+                self.push(c, i, i + 1);
+                i += 1;
                 continue;
             }
             let mut normalized: Vec<char> = std::iter::once(c).nfkc().collect();
@@ -257,6 +268,16 @@ impl Builder {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn characters_told_stable_are_stable_under_nfkc() {
+        let blocks = [0u32..0x80, 0x3400..0x4DC0, 0x4E00..0xA000];
+        for c in blocks.into_iter().flatten().filter_map(char::from_u32) {
+            assert!(is_nfkc_stable(c));
+            assert_eq!(std::iter::once(c).nfkc().collect::<String>(), c.to_string(), "U+{:04X}", c as u32);
+        }
+        assert!(!is_nfkc_stable('，') && !is_nfkc_stable('\u{F900}'));
+    }
 
     fn norm(s: &str) -> String {
         NormText::new(s).as_str().to_owned()
