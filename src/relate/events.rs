@@ -5,12 +5,18 @@ use super::{Fact, FactKind, Role, Sentences};
 use crate::extract::lexicon::{Entry, Lexicon};
 use crate::extract::Kind;
 use crate::text::find_dates;
+use aho_corasick::AhoCorasick;
 use regex::Regex;
 use std::sync::LazyLock;
 
 static EVENT: LazyLock<Regex> = LazyLock::new(|| {
     Regex::new(r"(?P<name>[\p{Han}“”·\-—0-9]{2,30}?(?:第[一二三四五六七八九十百0-9]{1,4}(?:届|次))?[\p{Han}“”·\-—]{0,12}?(?:高峰论坛|峰会|论坛|博览会|大会|年会|会议|会晤))")
         .expect("event")
+});
+/// The words an event's name ends with (the last group of [`EVENT`]): a sentence without one
+/// holds no event, and is not searched.
+static ENDINGS: LazyLock<AhoCorasick> = LazyLock::new(|| {
+    AhoCorasick::new(["高峰论坛", "峰会", "论坛", "博览会", "大会", "年会", "会议", "会晤"]).expect("endings")
 });
 static HOSTED: LazyLock<Regex> =
     LazyLock::new(|| Regex::new(r"在(\p{Han}{2,8}?)(?:举行|举办|召开|成功举办)").expect("hosted"));
@@ -30,6 +36,9 @@ pub fn find(s: &Sentences<'_>) -> Vec<Fact> {
     let mut facts: Vec<Fact> = Vec::new();
     for span in &s.spans {
         let sentence = &s.text[span.clone()];
+        if !ENDINGS.is_match(sentence) {
+            continue;
+        }
         for m in EVENT.find_iter(sentence) {
             let mut name = m.as_str();
             while let Some(cut) = LEFT.iter().filter_map(|w| name.rfind(w).map(|i| i + w.len())).max() {
