@@ -34,7 +34,8 @@ pub fn find(text: &str, hits: &[Hit], lexicon: &Lexicon) -> Vec<Mention> {
     let names = hits.iter().filter(|h| !matches!(h.entry, Entry::Treaty(_) | Entry::Initiative(_)));
     let mut spans: Vec<(usize, usize)> = names.map(|h| (h.start, h.end)).collect();
     spans.extend(lexicon.blocked_spans(text));
-    let covered = |byte: usize| spans.iter().any(|&(s, e)| s <= byte && byte < e);
+    let spans = super::spans::Covered::new(spans);
+    let covered = |byte: usize| spans.contains(byte);
     let mut named: BTreeSet<char> = BTreeSet::from(['中']);
     for h in hits {
         if let Entry::Country(i) = h.entry {

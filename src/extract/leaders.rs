@@ -5,10 +5,11 @@
 //! an office, or a two-to-four character name after an office that a country or body qualifies.
 
 use super::lexicon::Lexicon;
+use super::spans::Covered;
 use super::{Key, Kind, Mention};
 use aho_corasick::{AhoCorasickBuilder, MatchKind};
 use regex::Regex;
-use std::collections::BTreeMap;
+use std::collections::{BTreeMap, BTreeSet};
 use std::sync::LazyLock;
 
 /// Words that end a name (a verb or function word follows the name).
@@ -119,22 +120,32 @@ static ENUMERATION: LazyLock<Regex> = LazyLock::new(|| {
 /// Leader mentions in `text`, given the mentions already found (countries and bodies qualify offices).
 pub fn find(text: &str, existing: &[Mention], lexicon: &Lexicon) -> Found {
     let mut found: Vec<Mention> = Vec::new();
-    let leader_at = |start: usize| existing.iter().any(|m| m.kind == Kind::Leader && m.start == start);
+    let leader_starts: BTreeSet<usize> =
+        existing.iter().filter(|m| m.kind == Kind::Leader).map(|m| m.start).collect();
+    let leader_at = |start: usize| leader_starts.contains(&start);
+    let others =
+        Covered::new(existing.iter().filter(|m| m.kind != Kind::Leader).map(|m| (m.start, m.end)).collect());
     let clashes = |start: usize, end: usize| {
-        existing.iter().any(|m| m.kind != Kind::Leader && m.start < end && start < m.end)
-            || text[start..].starts_with(|c| NOT_NAME_START.contains(c))
+        others.overlaps(start, end) || text[start..].starts_with(|c| NOT_NAME_START.contains(c))
     };
+    let mut qualifier_ends: BTreeMap<usize, Vec<usize>> = BTreeMap::new();
+    for (i, m) in existing.iter().enumerate() {
+        if matches!(m.kind, Kind::Country | Kind::Organization) {
+            qualifier_ends.entry(m.end).or_default().push(i);
+        }
+    }
     for office in OFFICES.pattern.find_iter(text) {
         let Some((start, end, dotted)) = name_after(text, office.end()) else { continue };
         if leader_at(start) || clashes(start, end) {
             continue;
         }
-        let qualifier =
-            existing.iter().filter(|m| matches!(m.kind, Kind::Country | Kind::Organization)).find(|m| {
-                m.end <= office.start()
-                    && office.start() - m.end <= 12
-                    && text[m.end..office.start()].chars().all(|c| "政府联邦国家".contains(c))
-            });
+        // The first country or body (in `existing` order) ending at most 12 bytes before the office.
+        let qualifier = qualifier_ends
+            .range(office.start().saturating_sub(12)..=office.start())
+            .flat_map(|(_, indices)| indices.iter().copied())
+            .filter(|&i| text[existing[i].end..office.start()].chars().all(|c| "政府联邦国家".contains(c)))
+            .min()
+            .map(|i| &existing[i]);
         let strong_office = office.as_str().chars().count() >= 4;
         if !dotted && qualifier.is_none() && !strong_office {
             continue;
@@ -162,21 +173,25 @@ pub fn find(text: &str, existing: &[Mention], lexicon: &Lexicon) -> Found {
         found.push(m);
     }
     link_to_gazetteer(&mut found, lexicon);
+    let mut name_like: BTreeMap<String, bool> = BTreeMap::new();
     found.retain(|m| {
-        !matches!(m.key, Key::Name(_)) || m.surface.contains('·') || looks_like_name(text, &m.surface)
+        !matches!(m.key, Key::Name(_))
+            || m.surface.contains('·')
+            || *name_like.entry(m.surface.clone()).or_insert_with(|| looks_like_name(text, &m.surface))
     });
     let (listed, spans) = enumerated(text, existing, &found, &clashes);
     found.extend(listed);
     let known: Vec<&Mention> = existing.iter().chain(&found).filter(|m| m.kind == Kind::Leader).collect();
-    let confirmed = |m: &Mention| {
-        spans.contains(&(m.start, m.end))
-            || known.iter().any(|k| {
-                k.key == m.key
-                    && (k.surface.chars().count() >= 3
-                        || k.office.is_some()
-                        || office_next_to(text, k.start, k.end))
-            })
-    };
+    // A name is confirmed by a form of it that is long, has an office, or stands by one.
+    let strong_keys: BTreeSet<&Key> = known
+        .iter()
+        .filter(|k| {
+            k.surface.chars().count() >= 3 || k.office.is_some() || office_next_to(text, k.start, k.end)
+        })
+        .map(|k| &k.key)
+        .collect();
+    let spans: BTreeSet<(usize, usize)> = spans.into_iter().collect();
+    let confirmed = |m: &Mention| spans.contains(&(m.start, m.end)) || strong_keys.contains(&m.key);
     let withdrawn: Vec<(usize, usize)> = existing
         .iter()
         .filter(|m| m.kind == Kind::Leader && matches!(m.key, Key::Leader(_)) && !confirmed(m))
@@ -279,11 +294,12 @@ fn propagate(text: &str, leaders: &[Mention]) -> Vec<Mention> {
         return Vec::new();
     }
     let names: Vec<&String> = forms.keys().collect();
+    let taken = Covered::new(leaders.iter().map(|m| (m.start, m.end)).collect());
     let automaton =
         AhoCorasickBuilder::new().match_kind(MatchKind::LeftmostLongest).build(&names).expect("names");
     automaton
         .find_iter(text)
-        .filter(|hit| !leaders.iter().any(|m| m.start < hit.end() && hit.start() < m.end))
+        .filter(|hit| !taken.overlaps(hit.start(), hit.end()))
         .filter(|hit| !text[..hit.start()].ends_with('·') && !text[hit.end()..].starts_with('·'))
         .map(|hit| {
             Mention::new(

@@ -9,6 +9,7 @@ pub mod leaders;
 pub mod lexicon;
 pub mod named;
 pub mod proposers;
+pub mod spans;
 pub mod titles;
 
 use lexicon::{Entry, Lexicon};
@@ -164,9 +165,14 @@ pub fn extract(text: &str) -> Vec<Mention> {
 /// other kinds nest (a country inside a treaty title, a 〈title〉 inside a 《title》) but not cross.
 fn resolve_overlaps(mut mentions: Vec<Mention>) -> Vec<Mention> {
     mentions.sort_by(|a, b| (b.len(), a.start, a.kind).cmp(&(a.len(), b.start, b.kind)));
+    // The longest come first, so a kept mention that overlaps `m` starts less than the first
+    // mention's length before it: only those are looked at (by start, in a sorted index).
+    let longest = mentions.first().map_or(0, Mention::len);
     let mut kept: Vec<Mention> = Vec::new();
+    let mut by_start: std::collections::BTreeSet<(usize, usize)> = std::collections::BTreeSet::new();
     for m in mentions {
-        let conflict = kept.iter().any(|k| {
+        let near = by_start.range((m.start.saturating_sub(longest), 0)..(m.end, 0));
+        let conflict = near.map(|&(_, i)| &kept[i]).any(|k| {
             if !k.overlaps(&m) {
                 return false;
             }
@@ -175,6 +181,7 @@ fn resolve_overlaps(mut mentions: Vec<Mention>) -> Vec<Mention> {
             same || !nested || (k.kind == m.kind && k.kind != Kind::Treaty) || k.kind == Kind::Leader
         });
         if !conflict {
+            by_start.insert((m.start, kept.len()));
             kept.push(m);
         }
     }

@@ -143,17 +143,18 @@ fn organizations(text: &str, hits: &[Hit], forms: &[Mention], lexicon: &Lexicon)
     // international prefixes (国际, 世界) also occur inside names and do not end one.
     let international =
         |q: &Qualifier| q.country.is_none() && !q.is_body && INTERNATIONAL.contains(&&text[q.start..q.end]);
-    let starts: Vec<usize> = qualifiers.iter().filter(|q| !international(q)).map(|q| q.start).collect();
+    let mut starts: Vec<usize> = qualifiers.iter().filter(|q| !international(q)).map(|q| q.start).collect();
+    starts.sort_unstable();
+    let starts = |at: usize| starts.binary_search(&at).is_ok();
     let mut out = Vec::new();
     for q in &qualifiers {
         let rest = &text[q.end..];
         let mut best: Option<usize> = None;
         for (count, (i, c)) in rest.char_indices().enumerate() {
             let breaks = ORG_BREAK.contains(c) || !(is_cjk(c) || c == '、' || c == '-' || c == '—');
-            let connector = "和与同、".contains(c) && starts.contains(&(q.end + i + c.len_utf8()));
+            let connector = "和与同、".contains(c) && starts(q.end + i + c.len_utf8());
             let joined = rest[..i].ends_with(['-', '—']);
-            let next_name =
-                i > 0 && !joined && (rest[i..].starts_with("关于") || starts.contains(&(q.end + i)));
+            let next_name = i > 0 && !joined && (rest[i..].starts_with("关于") || starts(q.end + i));
             if count > 24 || breaks || connector || next_name {
                 break;
             }
@@ -215,7 +216,9 @@ fn projects(text: &str, hits: &[Hit], forms: &[Mention]) -> Vec<Mention> {
         let window = left_edge(text, suffix_start);
         let start = if *suffix == "港" {
             // A port is a place name right before 港 (阿克套港), not any name before it (第一大港).
-            let place = hits.iter().find(|h| h.entry == Entry::Place && h.end == suffix_start);
+            let from = hits.partition_point(|h| h.end < suffix_start);
+            let place =
+                hits[from..].iter().take_while(|h| h.end == suffix_start).find(|h| h.entry == Entry::Place);
             match place {
                 Some(h) => h.start,
                 None => continue,
@@ -275,8 +278,11 @@ fn proper_start(
     forms: &[Mention],
 ) -> Option<usize> {
     let inside = |s: usize| window <= s && s < suffix_start;
-    let mut candidates: Vec<usize> = hits
+    // Hits and forms come sorted by start: only those starting inside the window are looked at.
+    let from = hits.partition_point(|h| h.start < window);
+    let mut candidates: Vec<usize> = hits[from..]
         .iter()
+        .take_while(|h| h.start < suffix_start)
         .filter(|h| {
             matches!(h.entry, Entry::Country(_) | Entry::Organization(_) | Entry::Place) && inside(h.start)
         })
@@ -284,8 +290,11 @@ fn proper_start(
         .collect();
     let slice = &text[window..suffix_start];
     candidates.extend(REGIONS.iter().flat_map(|r| slice.match_indices(r)).map(|(i, _)| window + i));
-    let compound_starts =
-        forms.windows(2).filter(|w| w[0].end == w[1].start && !w[0].surface.ends_with('方'));
+    let first_form = forms.partition_point(|f| f.start < window);
+    let compound_starts = forms[first_form..]
+        .windows(2)
+        .take_while(|w| w[0].start < suffix_start)
+        .filter(|w| w[0].end == w[1].start && !w[0].surface.ends_with('方'));
     candidates.extend(compound_starts.map(|w| w[0].start).filter(|s| inside(*s)));
     // 跨境, 跨国: a crossing is proper only when a name follows (跨阿富汗铁路, 跨里海走廊).
     let crossing = |i: usize| !slice[i + '跨'.len_utf8()..].starts_with(['境', '国', '区', '界', '越', '铁']);

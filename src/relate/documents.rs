@@ -53,7 +53,10 @@ pub fn find(s: &Sentences<'_>, context: &DocumentContext) -> Vec<Fact> {
     for span in &s.spans {
         for t in s.of_kind(span.clone(), Kind::Treaty) {
             let m = &s.mentions[t];
-            if s.mentions.iter().any(|o| o.kind == Kind::Treaty && o.start < m.start && m.end <= o.end) {
+            if s.near(m.start..m.end)
+                .iter()
+                .any(|o| o.kind == Kind::Treaty && o.start < m.start && m.end <= o.end)
+            {
                 continue; // a 〈title〉 inside another title is part of that title
             }
             let open = if s.text[..m.start].ends_with('《') { m.start - '《'.len_utf8() } else { m.start };

@@ -66,12 +66,14 @@ pub fn find(s: &Sentences<'_>) -> Vec<Fact> {
             {
                 continue;
             }
-            if s.mentions.iter().any(|t| t.kind == Kind::Treaty && t.start <= at && at < t.end) {
+            if s.near(at..at + 1).iter().any(|t| t.kind == Kind::Treaty && t.start <= at && at < t.end) {
                 continue; // inside a title
             }
             // 全国人民代表大会, 亚欧会议: a body whose name ends like a meeting is an organization.
             let body = |k: Kind| {
-                s.mentions.iter().any(|o| o.kind == k && o.start <= at && span.start + m.end() <= o.end)
+                s.near(at..at + 1)
+                    .iter()
+                    .any(|o| o.kind == k && o.start <= at && span.start + m.end() <= o.end)
             };
             if body(Kind::Organization) {
                 continue;

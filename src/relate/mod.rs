@@ -152,6 +152,8 @@ pub struct Sentences<'a> {
     pub spans: Vec<Range<usize>>,
     /// True when the mentions are sorted by start.
     sorted: bool,
+    /// The longest mention's length in bytes.
+    longest: usize,
 }
 
 impl<'a> Sentences<'a> {
@@ -176,7 +178,8 @@ impl<'a> Sentences<'a> {
             spans.push(start..text.len());
         }
         let sorted = mentions.is_sorted_by_key(|m| m.start);
-        Sentences { text, mentions, mention_entity, entities, spans, sorted }
+        let longest = mentions.iter().map(|m| m.end - m.start).max().unwrap_or(0);
+        Sentences { text, mentions, mention_entity, entities, spans, sorted, longest }
     }
 
     /// Mentions (index) inside `range`, in order. Mentions come sorted by start (as `extract`
@@ -190,6 +193,17 @@ impl<'a> Sentences<'a> {
             .map(move |(i, m)| (first + i, m))
             .take_while(move |(_, m)| !sorted || m.start <= range.end)
             .filter(move |(_, m)| range.start <= m.start && m.end <= range.end)
+    }
+
+    /// The mentions that may overlap `range` (all that do, and some near it): with mentions
+    /// sorted by start, those starting at most the longest mention's length before it.
+    fn near(&self, range: Range<usize>) -> &'a [Mention] {
+        if !self.sorted {
+            return self.mentions;
+        }
+        let from = self.mentions.partition_point(|m| m.start + self.longest < range.start);
+        let to = self.mentions.partition_point(|m| m.start <= range.end);
+        &self.mentions[from..to.max(from)]
     }
 
     /// Mentions of `kind` inside `range`.

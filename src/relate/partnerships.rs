@@ -27,7 +27,7 @@ pub fn find(s: &Sentences<'_>, parties: &[usize]) -> Vec<Fact> {
             let whole = caps.get(0).expect("match");
             let at = span.start + whole.start();
             // A level inside a cited title is that title's subject, not a statement of the text.
-            if s.mentions.iter().any(|m| m.kind == Kind::Treaty && m.start <= at && at < m.end) {
+            if s.near(at..at + 1).iter().any(|m| m.kind == Kind::Treaty && m.start <= at && at < m.end) {
                 continue;
             }
             // The pair: countries right before the level (中俄, 中哈), else the document's parties.

@@ -72,13 +72,7 @@ pub fn find(s: &Sentences<'_>, parties: &[usize]) -> Vec<Fact> {
         }
     }
     for (p, project) in s.mentions.iter().enumerate().filter(|(_, m)| m.kind == Kind::Project) {
-        let inside: Vec<usize> = s
-            .mentions
-            .iter()
-            .enumerate()
-            .filter(|(_, m)| m.kind == Kind::Country && project.start <= m.start && m.end <= project.end)
-            .map(|(i, _)| i)
-            .collect();
+        let inside = s.of_kind(project.start..project.end, Kind::Country);
         if inside.is_empty() {
             continue;
         }
