@@ -69,6 +69,8 @@ pub fn decode(bytes: &[u8]) -> Result<(String, Encoding), DecodeError> {
         (decode_utf16(rest, u16::from_be_bytes)?, Encoding::Utf16Be)
     } else if let Ok(text) = std::str::from_utf8(bytes) {
         (text.to_owned(), Encoding::Utf8)
+    } else if let Some(text) = truncated_utf8(bytes) {
+        (text, Encoding::Utf8)
     } else {
         if bytes.contains(&0) {
             return Err(DecodeError::Binary);
@@ -82,6 +84,15 @@ pub fn decode(bytes: &[u8]) -> Result<(String, Encoding), DecodeError> {
         return Err(DecodeError::Binary);
     }
     Ok((text, encoding))
+}
+
+/// UTF-8 cut inside its last character (a download or copy that stopped short): the text before
+/// the cut character.
+fn truncated_utf8(bytes: &[u8]) -> Option<String> {
+    let error = std::str::from_utf8(bytes).err()?;
+    let valid = &bytes[..error.valid_up_to()];
+    let cut_at_end = error.error_len().is_none() && !valid.is_ascii();
+    cut_at_end.then(|| String::from_utf8_lossy(valid).into_owned())
 }
 
 /// Decodes line by line: UTF-8 where a line is valid UTF-8, GB18030 where it is not.
@@ -167,6 +178,18 @@ mod tests {
         let mut gb_only = b"Joint Statement\n".to_vec();
         gb_only.extend_from_slice(&encoding_rs::GBK.encode(gbk).0);
         assert_eq!(decode(&gb_only).unwrap().1, Encoding::Gb18030);
+    }
+
+    #[test]
+    fn utf8_cut_inside_its_last_character_keeps_the_rest() {
+        let text = "中华人民共和国和越南社会主义共和国联合声明";
+        let cut = &text.as_bytes()[..text.len() - 1];
+        let (decoded, encoding) = decode(cut).unwrap();
+        assert_eq!(encoding, Encoding::Utf8);
+        assert_eq!(decoded, &text[..text.len() - 3]);
+        // A GBK file is not taken for cut UTF-8.
+        let gbk = encoding_rs::GBK.encode(text).0;
+        assert_eq!(decode(&gbk).unwrap(), (text.to_owned(), Encoding::Gb18030));
     }
 
     #[test]
