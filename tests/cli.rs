@@ -136,6 +136,69 @@ fn bad_files_are_skipped_and_the_rest_is_stored() {
 }
 
 #[test]
+fn odd_encodings_cut_files_and_one_long_line_are_built() {
+    let ws = workspace();
+    let odd = ws.path().join("odd");
+    std::fs::create_dir(&odd).unwrap();
+    // Pasted together: a UTF-8 heading over a GBK body.
+    let mut mixed = "中华人民共和国和老挝人民民主共和国联合声明\n".as_bytes().to_vec();
+    mixed.extend_from_slice(&encoding_rs::GBK.encode("双方同意加强在上海合作组织框架内的合作。\n").0);
+    std::fs::write(odd.join("mixed.txt"), mixed).unwrap();
+    let mut utf16 = vec![0xFF, 0xFE];
+    for unit in
+        "中华人民共和国和越南社会主义共和国联合声明\n双方重申支持共建“一带一路”倡议。\n".encode_utf16()
+    {
+        utf16.extend_from_slice(&unit.to_le_bytes());
+    }
+    std::fs::write(odd.join("utf16.txt"), utf16).unwrap();
+    let whole = std::fs::read_to_string(seeds().join("000_8485a5dca28439e8.txt")).unwrap();
+    std::fs::write(odd.join("cut.txt"), &whole.as_bytes()[..whole.len() - 1]).unwrap();
+    // One line of 1 MB (PDF extraction without line ends): a document ten times the longest seed.
+    // Each copy numbers its sentences, so that none reads as a repeat of an earlier one.
+    let flat = whole.replace(['\n', '\r'], "");
+    let line: String =
+        (0..1024 * 1024 / whole.len() + 1).map(|i| flat.replace('。', &format!("({i})。"))).collect();
+    std::fs::write(odd.join("one-line.txt"), &line).unwrap();
+
+    let o = run(ws.path(), &["build", "--store", "odd.nq", "odd"]);
+    assert!(o.status.success(), "{}", stderr(&o));
+    let out = stdout(&o);
+    assert!(out.contains("from 4 files"), "{out}");
+    for encoding in ["mixed utf-8/gb18030", "utf-16le", "utf-8"] {
+        assert!(out.contains(encoding), "`{encoding}` is reported: {out}");
+    }
+    // The GBK line's organization is found, and its span points at it in the decoded text.
+    let spans = query_csv(
+        ws.path(),
+        "odd.nq",
+        "SELECT ?start ?end WHERE { ?m dg:text \"上海合作组织\" ; dg:start ?start ; dg:end ?end ; \
+         dg:inDocument ?d . ?d dg:sourceFile \"odd/mixed.txt\" }",
+    );
+    let decoded = "中华人民共和国和老挝人民民主共和国联合声明\n双方同意加强在上海合作组织框架内的合作。\n";
+    let start = decoded[..decoded.find("上海").unwrap()].chars().count();
+    assert_eq!(spans, [format!("{start},{}", start + 6)], "{spans:?}");
+    // The cut file is the seed less its cut character: the same leaders and dates.
+    let leaders = query_csv(
+        ws.path(),
+        "odd.nq",
+        "SELECT DISTINCT ?l WHERE { ?m dg:refersTo ?e ; dg:text ?l ; dg:inDocument ?d . ?e a dg:Leader . \
+         ?d dg:sourceFile \"odd/cut.txt\" } ORDER BY ?l",
+    );
+    assert!(leaders.iter().any(|l| l == "习近平"), "{leaders:?}");
+    // Every mention of the long line lies inside it.
+    let line_chars = line.chars().count();
+    let ends = query_csv(
+        ws.path(),
+        "odd.nq",
+        "SELECT (COUNT(?m) AS ?n) (MAX(?end) AS ?last) WHERE { ?m dg:end ?end ; dg:inDocument ?d . \
+         ?d dg:sourceFile \"odd/one-line.txt\" }",
+    );
+    let (count, last) = ends[0].split_once(',').unwrap();
+    assert!(count.parse::<usize>().unwrap() > 10_000, "{ends:?}");
+    assert!(last.parse::<usize>().unwrap() <= line_chars, "{ends:?}");
+}
+
+#[test]
 fn a_build_with_nothing_to_read_fails_and_leaves_the_store() {
     let ws = workspace();
     assert!(run(ws.path(), &["build", "seeds"]).status.success());
