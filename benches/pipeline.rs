@@ -1,9 +1,11 @@
 //! Throughput of each stage on the seeds (MB/s and triples/s): decode + normalize, extract,
-//! resolve + relate, store insert, snapshot save and load, and the whole analysis.
+//! resolve + relate, the whole analysis, statements formatted per graph (what `build` stores),
+//! store insert, and snapshot save and load (the `build` path and the indexed query path).
 
 use criterion::{criterion_group, criterion_main, Criterion, Throughput};
 use diplograph::extract::lexicon::Lexicon;
 use diplograph::pipeline::{self, AnalyzedDocument};
+use diplograph::snapshot::{GraphLinesBuilder, Snapshot};
 use diplograph::store::GraphStore;
 use diplograph::text::{self, NormText};
 use std::hint::black_box;
@@ -57,6 +59,13 @@ fn stages(c: &mut Criterion) {
     let quads: Vec<_> = docs.iter().map(|d| (d.iri.clone(), diplograph::emit::document_quads(d))).collect();
     let triples: u64 = quads.iter().map(|(_, q)| q.len() as u64).sum();
     group.throughput(Throughput::Elements(triples));
+    group.bench_function("format statements per graph (triples)", |b| {
+        b.iter(|| {
+            for d in &docs {
+                black_box(diplograph::emit::write_document(d, GraphLinesBuilder::default()).finish());
+            }
+        })
+    });
     group.bench_function("store insert (triples)", |b| {
         b.iter(|| {
             let store = GraphStore::new().unwrap();
@@ -72,9 +81,20 @@ fn stages(c: &mut Criterion) {
     }
     let dir = tempfile::tempdir().unwrap();
     let path = dir.path().join("bench.nq");
-    group.bench_function("snapshot save (triples)", |b| b.iter(|| store.save(&path).unwrap()));
-    group.bench_function("snapshot load (triples)", |b| {
+    group.bench_function("indexed store save (triples)", |b| b.iter(|| store.save(&path).unwrap()));
+    group.bench_function("indexed store load, for queries (triples)", |b| {
         b.iter(|| black_box(GraphStore::open(&path, false).unwrap().len()))
+    });
+    let mut snapshot = Snapshot::default();
+    for d in &docs {
+        snapshot.replace_graph(
+            &d.iri,
+            diplograph::emit::write_document(d, GraphLinesBuilder::default()).finish(),
+        );
+    }
+    group.bench_function("build snapshot save (triples)", |b| b.iter(|| snapshot.save(&path).unwrap()));
+    group.bench_function("build snapshot load (triples)", |b| {
+        b.iter(|| black_box(Snapshot::open(&path, false).unwrap().len()))
     });
     group.finish();
 }
