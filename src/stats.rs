@@ -3,9 +3,7 @@
 use crate::extract::Kind;
 use crate::relate::FactKind;
 use crate::snapshot::Snapshot;
-use crate::store::GraphStore;
 use crate::vocab;
-use oxigraph::model::{GraphName, NamedNode, Term};
 use std::collections::{BTreeMap, BTreeSet};
 
 /// What a store holds.
@@ -20,49 +18,22 @@ pub struct Stats {
 }
 
 impl Stats {
-    /// Counts the document graphs of `store` (the reference graphs are left out, but for triples).
-    pub fn of(store: &GraphStore) -> Self {
-        let rdf_type = NamedNode::new_unchecked(vocab::RDF_TYPE);
-        let typed: Vec<(String, String, String)> = store
-            .inner()
-            .quads_for_pattern(None, Some(rdf_type.as_ref()), None, None)
-            .filter_map(Result::ok)
-            .filter_map(|quad| match (quad.graph_name, quad.object) {
-                (GraphName::NamedNode(g), Term::NamedNode(class)) => {
-                    Some((g.into_string(), quad.subject.to_string(), class.into_string()))
-                }
-                _ => None,
-            })
-            .collect();
-        let names = store.graph_names();
-        let typed = typed.iter().map(|(g, s, c)| (g.as_str(), s.as_str(), c.as_str()));
-        Self::count(store.len(), names.iter().map(String::as_str), typed)
-    }
-
-    /// Counts the document graphs of a snapshot of the store file, as [`Stats::of`] does.
+    /// Counts the document graphs of a snapshot of the store file (the reference graphs are left
+    /// out, but for triples), from their `rdf:type` statements.
     pub fn of_snapshot(snapshot: &Snapshot) -> Self {
         let typed = snapshot
             .graphs()
             .filter(|(name, _)| !name.is_empty())
             .flat_map(|(name, g)| g.types().map(move |(s, c)| (name, s, c)));
-        Self::count(snapshot.len(), snapshot.graph_names(), typed)
-    }
-
-    /// Counts from the named graphs and their `rdf:type` statements as (graph, subject, class).
-    fn count<'a>(
-        triples: usize,
-        graphs: impl Iterator<Item = &'a str>,
-        typed: impl Iterator<Item = (&'a str, &'a str, &'a str)>,
-    ) -> Self {
         let reference: BTreeSet<String> = [vocab::ontology_graph(), vocab::gazetteer_graph()].into();
         let classes: BTreeMap<String, Kind> =
             Kind::ALL.into_iter().map(|k| (vocab::dg(k.name()), k)).collect();
         let facts: BTreeSet<String> = FactKind::ALL.iter().map(|k| vocab::dg(k.name())).collect();
         let (document, mention) = (vocab::dg("Document"), vocab::dg("Mention"));
-        let mut stats = Stats { triples, ..Stats::default() };
+        let mut stats = Stats { triples: snapshot.len(), ..Stats::default() };
         let mut entities: BTreeSet<(Kind, &str)> = BTreeSet::new();
         let mut fact_set: BTreeSet<&str> = BTreeSet::new();
-        stats.graphs = graphs.filter(|g| !reference.contains(*g)).count();
+        stats.graphs = snapshot.graph_names().filter(|g| !reference.contains(*g)).count();
         for (graph, subject, class) in typed {
             if reference.contains(graph) {
                 continue;
