@@ -9,15 +9,17 @@ use aho_corasick::AhoCorasick;
 use regex::Regex;
 use std::sync::LazyLock;
 
+/// The words an event's name ends with, in the order the pattern tries them.
+const ENDING_WORDS: [&str; 8] = ["高峰论坛", "峰会", "论坛", "博览会", "大会", "年会", "会议", "会晤"];
 static EVENT: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(r"(?P<name>[\p{Han}“”·\-—0-9]{2,30}?(?:第[一二三四五六七八九十百0-9]{1,4}(?:届|次))?[\p{Han}“”·\-—]{0,12}?(?:高峰论坛|峰会|论坛|博览会|大会|年会|会议|会晤))")
-        .expect("event")
+    Regex::new(&format!(
+        r"(?P<name>[\p{{Han}}“”·\-—0-9]{{2,30}}?(?:第[一二三四五六七八九十百0-9]{{1,4}}(?:届|次))?[\p{{Han}}“”·\-—]{{0,12}}?(?:{}))",
+        ENDING_WORDS.join("|")
+    ))
+    .expect("event")
 });
-/// The words an event's name ends with (the last group of [`EVENT`]): a sentence without one
-/// holds no event, and is not searched.
-static ENDINGS: LazyLock<AhoCorasick> = LazyLock::new(|| {
-    AhoCorasick::new(["高峰论坛", "峰会", "论坛", "博览会", "大会", "年会", "会议", "会晤"]).expect("endings")
-});
+/// A sentence without an ending word holds no event, and is not searched.
+static ENDINGS: LazyLock<AhoCorasick> = LazyLock::new(|| AhoCorasick::new(ENDING_WORDS).expect("endings"));
 static HOSTED: LazyLock<Regex> =
     LazyLock::new(|| Regex::new(r"在(\p{Han}{2,8}?)(?:举行|举办|召开|成功举办)").expect("hosted"));
 /// Words that end an event's name on its left.
