@@ -33,7 +33,7 @@ impl GraphLines {
     pub fn from_quads<'a>(quads: impl IntoIterator<Item = &'a Quad>) -> Self {
         let mut collector = GraphLinesBuilder::default();
         for quad in quads {
-            collector.add(quad.as_ref());
+            collector.push(quad.as_ref());
         }
         collector.finish()
     }
@@ -67,8 +67,8 @@ pub struct GraphLinesBuilder {
     types: Vec<(String, String)>,
 }
 
-impl GraphLinesBuilder {
-    fn add(&mut self, quad: QuadRef<'_>) {
+impl QuadSink for GraphLinesBuilder {
+    fn push(&mut self, quad: QuadRef<'_>) {
         self.starts.push(self.text.len());
         write_statement(&mut self.text, quad);
         let predicate = quad.predicate.as_str();
@@ -82,7 +82,9 @@ impl GraphLinesBuilder {
             }
         }
     }
+}
 
+impl GraphLinesBuilder {
     /// Takes over the statements of `other`.
     fn append(&mut self, other: GraphLinesBuilder) {
         let offset = self.text.len();
@@ -211,19 +213,13 @@ fn parse_share(bytes: &[u8]) -> Result<BTreeMap<String, GraphLinesBuilder>, Stri
             last = Some((name.to_owned(), collector));
         }
         if let Some((_, collector)) = &mut last {
-            collector.add(quad.as_ref());
+            collector.push(quad.as_ref());
         }
     }
     if let Some((g, c)) = last {
         collectors.insert(g, c);
     }
     Ok(collectors)
-}
-
-impl QuadSink for GraphLinesBuilder {
-    fn push(&mut self, quad: QuadRef<'_>) {
-        self.add(quad);
-    }
 }
 
 /// The graphs of a store file, by graph IRI (the default graph, if the file has one, under `""`).
