@@ -2,16 +2,17 @@
 //!
 //! `build` only replaces whole graphs and writes the file back, so it needs no indexes: a
 //! [`Snapshot`] keeps each graph as its sorted statements, parsed (and so checked) by Oxigraph's
-//! N-Quads parser when the file is read, and writes them back merged in sorted order. The bytes
-//! are those [`crate::store::GraphStore::save`] writes for the same quads. Start with
-//! [`Snapshot::open`] and [`GraphLines::from_quads`].
+//! N-Quads parser when the file is read, and writes them back graph by graph (graphs in IRI
+//! order, the default graph first), so saving is copying text. The bytes are those
+//! [`crate::store::GraphStore::save`] writes for the same quads. Start with [`Snapshot::open`] and
+//! [`GraphLines::from_quads`].
 
 use crate::emit::QuadSink;
-use crate::store::{write_sorted_lines, StoreError};
+use crate::store::StoreError;
 use crate::vocab;
 use oxigraph::io::{RdfFormat, RdfParser};
 use oxigraph::model::{GraphName, GraphNameRef, LiteralRef, NamedOrBlankNodeRef, Quad, QuadRef, TermRef};
-use std::collections::BTreeMap;
+use std::collections::{BTreeMap, BTreeSet};
 use std::fmt::Write as _;
 use std::path::Path;
 
@@ -226,6 +227,8 @@ fn parse_share(bytes: &[u8]) -> Result<BTreeMap<String, GraphLinesBuilder>, Stri
 #[derive(Debug, Clone, Default)]
 pub struct Snapshot {
     graphs: BTreeMap<String, GraphLines>,
+    /// The named graphs of each `dg:sourceFile`, so replacing a file's graphs does not scan all.
+    by_source: BTreeMap<String, BTreeSet<String>>,
 }
 
 impl Snapshot {
@@ -258,24 +261,64 @@ impl Snapshot {
                 collectors.entry(name).or_default().append(collector);
             }
         }
-        Ok(Self { graphs: collectors.into_iter().map(|(g, c)| (g, c.finish())).collect() })
+        Ok(Self::from_graphs(collectors.into_iter().map(|(g, c)| (g, c.finish()))))
+    }
+
+    /// The graphs of the quads, grouped by graph name.
+    pub fn from_quads<'a>(quads: impl IntoIterator<Item = QuadRef<'a>>) -> Self {
+        let mut collectors: BTreeMap<String, GraphLinesBuilder> = BTreeMap::new();
+        for quad in quads {
+            let name = match quad.graph_name {
+                GraphNameRef::NamedNode(n) => n.as_str().to_owned(),
+                GraphNameRef::BlankNode(b) => b.to_string(),
+                GraphNameRef::DefaultGraph => String::new(),
+            };
+            collectors.entry(name).or_default().push(quad);
+        }
+        Self::from_graphs(collectors.into_iter().map(|(g, c)| (g, c.finish())))
+    }
+
+    fn from_graphs(graphs: impl IntoIterator<Item = (String, GraphLines)>) -> Self {
+        let mut snapshot = Self::default();
+        for (name, lines) in graphs {
+            snapshot.replace_graph(&name, lines);
+        }
+        snapshot
     }
 
     /// Replaces graph `name` (a named graph's IRI) by `lines`.
     pub fn replace_graph(&mut self, name: &str, lines: GraphLines) {
-        self.graphs.insert(name.to_owned(), lines);
+        if !name.is_empty() {
+            for source in &lines.sources {
+                self.by_source.entry(source.clone()).or_default().insert(name.to_owned());
+            }
+        }
+        if let Some(old) = self.graphs.insert(name.to_owned(), lines) {
+            self.forget_sources(name, &old);
+        }
+    }
+
+    /// Drops the index entries of graph `name`'s old statements that its current ones lack.
+    fn forget_sources(&mut self, name: &str, old: &GraphLines) {
+        let current = self.graphs.get(name).map_or(&[][..], |g| &g.sources[..]);
+        for source in old.sources.iter().filter(|s| !current.contains(s)) {
+            if let Some(names) = self.by_source.get_mut(source) {
+                names.remove(name);
+                if names.is_empty() {
+                    self.by_source.remove(source);
+                }
+            }
+        }
     }
 
     /// Removes the named graphs of documents read from `source_file`, and gives their names.
     pub fn remove_graphs_of_source(&mut self, source_file: &str) -> Vec<String> {
-        let names: Vec<String> = self
-            .graphs
-            .iter()
-            .filter(|(name, g)| !name.is_empty() && g.sources.iter().any(|s| s == source_file))
-            .map(|(name, _)| name.clone())
-            .collect();
+        let names: Vec<String> =
+            self.by_source.get(source_file).map(|n| n.iter().cloned().collect()).unwrap_or_default();
         for name in &names {
-            self.graphs.remove(name);
+            if let Some(old) = self.graphs.remove(name) {
+                self.forget_sources(name, &old);
+            }
         }
         names
     }
@@ -318,10 +361,10 @@ impl Snapshot {
         Some((out, graph.count))
     }
 
-    /// Writes every statement, sorted: the bytes `GraphStore::save` writes for the same quads.
+    /// Writes every statement, graph by graph in name order, each graph's sorted: the bytes
+    /// `GraphStore::save` writes for the same quads.
     pub fn write_nquads(&self, out: &mut dyn std::io::Write) -> std::io::Result<()> {
-        let lines: Vec<&str> = self.graphs.values().flat_map(GraphLines::lines).collect();
-        write_sorted_lines(lines, out)
+        self.graphs.values().try_for_each(|g| out.write_all(g.text.as_bytes()))
     }
 
     /// Writes the snapshot to `path` atomically.
@@ -373,6 +416,12 @@ mod tests {
         snapshot.write_nquads(&mut written).unwrap();
         assert_eq!(String::from_utf8(written.clone()).unwrap(), String::from_utf8(expected).unwrap());
         assert_eq!(snapshot.len(), 9);
+        // Graph by graph: each graph's statements together, graphs in name order.
+        let text = String::from_utf8(written.clone()).unwrap();
+        let graphs: Vec<&str> = text.lines().map(|l| l.rsplit(' ').nth(1).unwrap()).collect();
+        let mut grouped = graphs.clone();
+        grouped.sort();
+        assert_eq!(graphs, grouped);
         let mut reread = Vec::new();
         Snapshot::parse(&written).unwrap().write_nquads(&mut reread).unwrap();
         assert_eq!(reread, written);
@@ -384,7 +433,12 @@ mod tests {
         for (g, f) in [("http://x/g1", "a.txt"), ("http://x/g2", "b.txt"), ("http://x/g3", "a.txt")] {
             snapshot.replace_graph(g, GraphLines::from_quads(&quads(g, f)));
         }
-        assert_eq!(snapshot.remove_graphs_of_source("a.txt"), ["http://x/g1", "http://x/g3"]);
+        // g3 now comes from b.txt: only g1 is still a.txt's.
+        snapshot.replace_graph("http://x/g3", GraphLines::from_quads(&quads("http://x/g3", "b.txt")));
+        assert_eq!(snapshot.remove_graphs_of_source("a.txt"), ["http://x/g1"]);
+        assert!(snapshot.remove_graphs_of_source("a.txt").is_empty());
+        assert_eq!(snapshot.remove_graphs_of_source("b.txt"), ["http://x/g2", "http://x/g3"]);
+        snapshot.replace_graph("http://x/g2", GraphLines::from_quads(&quads("http://x/g2", "b.txt")));
         assert_eq!(snapshot.graphs().map(|(n, _)| n).collect::<Vec<_>>(), ["http://x/g2"]);
         let types: Vec<_> = snapshot.graphs().flat_map(|(_, g)| g.types().collect::<Vec<_>>()).collect();
         assert_eq!(types, [("<http://x/g2/doc>", vocab::dg("Document").as_str())]);

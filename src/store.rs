@@ -99,16 +99,13 @@ impl GraphStore {
         self.len() == 0
     }
 
-    /// Writes every quad as N-Quads, sorted: the same content always gives the same bytes.
+    /// Writes every quad as N-Quads, graph by graph, each graph's statements sorted: the same
+    /// content always gives the same bytes (those of [`crate::snapshot::Snapshot::save`]).
     pub fn write_nquads(&self, out: &mut dyn Write) -> Result<(), StoreError> {
         let quads: Vec<Quad> =
             self.store.iter().collect::<Result<_, _>>().map_err(|e| StoreError::Oxigraph(e.to_string()))?;
-        let mut text = String::new();
-        for quad in &quads {
-            crate::snapshot::write_statement(&mut text, quad.as_ref());
-        }
-        drop(quads);
-        write_sorted_lines(text.split_inclusive('\n').collect(), out)
+        crate::snapshot::Snapshot::from_quads(quads.iter().map(Quad::as_ref))
+            .write_nquads(out)
             .map_err(|e| StoreError::Oxigraph(e.to_string()))
     }
 
@@ -127,39 +124,6 @@ impl GraphStore {
             (Err(_), Some(e)) => Err(e),
             (Err(source), None) => Err(StoreError::Write { path: path.to_owned(), source }),
         }
-    }
-}
-
-/// Below this many lines a share is not worth a thread.
-const MIN_SHARE: usize = 50_000;
-
-/// Writes `lines` in sorted order: each core sorts a share, and the shares are merged as they are
-/// written.
-pub fn write_sorted_lines(mut lines: Vec<&str>, out: &mut dyn Write) -> std::io::Result<()> {
-    let cores = std::thread::available_parallelism().map_or(1, |n| n.get());
-    let share = lines.len().div_ceil(cores).max(MIN_SHARE);
-    std::thread::scope(|scope| {
-        for chunk in lines.chunks_mut(share) {
-            scope.spawn(move || chunk.sort_unstable());
-        }
-    });
-    let shares: Vec<&[&str]> = lines.chunks(share).collect();
-    merge_sorted(&shares, |line| out.write_all(line.as_bytes()))
-}
-
-/// Visits the lines of sorted `shares` in overall sorted order.
-fn merge_sorted(
-    shares: &[&[&str]],
-    mut visit: impl FnMut(&str) -> std::io::Result<()>,
-) -> std::io::Result<()> {
-    let mut next = vec![0; shares.len()];
-    loop {
-        let smallest = (0..shares.len())
-            .filter(|&s| next[s] < shares[s].len())
-            .min_by(|&a, &b| shares[a][next[a]].cmp(shares[b][next[b]]));
-        let Some(s) = smallest else { return Ok(()) };
-        visit(shares[s][next[s]])?;
-        next[s] += 1;
     }
 }
 
@@ -251,18 +215,6 @@ mod tests {
         fs::set_permissions(&path, fs::Permissions::from_mode(0o600)).unwrap();
         store.save(&path).unwrap();
         assert_eq!(fs::metadata(&path).unwrap().permissions().mode() & 0o777, 0o600);
-    }
-
-    #[test]
-    fn merging_sorted_shares_gives_one_sorted_sequence() {
-        let shares: Vec<&[&str]> = vec![&["a", "d", "e"], &[], &["b", "c", "f", "g"]];
-        let mut seen = Vec::new();
-        merge_sorted(&shares, |l| {
-            seen.push(l.to_owned());
-            Ok(())
-        })
-        .unwrap();
-        assert_eq!(seen, ["a", "b", "c", "d", "e", "f", "g"]);
     }
 
     #[test]
