@@ -1,6 +1,6 @@
 //! `build`: input paths → analysed files → document graphs in the store, saved atomically.
 
-use super::{analyze, ordered, AnalyzedDocument, MAX_FILE_BYTES};
+use super::{analyze, ordered, MAX_FILE_BYTES};
 use crate::emit;
 use crate::extract::{lexicon::Lexicon, Kind};
 use crate::push::{self, Endpoint, PushError, PushReport};
@@ -46,6 +46,16 @@ pub struct BuildReport {
     pub seconds: f64,
     /// What was pushed, when a push endpoint was given.
     pub pushed: Option<PushReport>,
+}
+
+/// What the store thread needs of an analysed document: its graph and what the report counts.
+/// The document itself is dropped on the worker that analysed it.
+struct BuiltDocument {
+    iri: String,
+    index: usize,
+    encoding: &'static str,
+    mentions: Vec<Kind>,
+    lines: GraphLines,
 }
 
 /// Why `build` failed as a whole.
@@ -135,14 +145,17 @@ pub fn build(config: &BuildConfig) -> Result<BuildReport, BuildError> {
     // stay a few files ahead, so memory grows with the graph, not with the input. The store is
     // kept as each graph's sorted N-Quads statements: building replaces whole graphs and saves
     // them, which needs no indexes, so workers format the statements too.
-    let prepare = |file: &PathBuf| -> Result<Vec<(AnalyzedDocument, GraphLines)>, String> {
+    let prepare = |file: &PathBuf| -> Result<Vec<BuiltDocument>, String> {
         let bytes = read_limited(file)?;
         let documents = analyze(&file.display().to_string(), &bytes).map_err(|e| e.to_string())?;
         Ok(documents
             .into_iter()
-            .map(|doc| {
-                let lines = emit::write_document(&doc, GraphLinesBuilder::default()).finish();
-                (doc, lines)
+            .map(|doc| BuiltDocument {
+                lines: emit::write_document(&doc, GraphLinesBuilder::default()).finish(),
+                mentions: doc.mentions.iter().map(|m| doc.entities[m.entity].kind).collect(),
+                encoding: doc.encoding.name(),
+                index: doc.index,
+                iri: doc.iri,
             })
             .collect())
     };
@@ -164,11 +177,8 @@ pub fn build(config: &BuildConfig) -> Result<BuildReport, BuildError> {
         };
         removed.extend(store.remove_graphs_of_source(&path));
         report.files += 1;
-        *report
-            .encodings
-            .entry(documents.first().map_or("?", |(d, _)| d.encoding.name()).to_owned())
-            .or_default() += 1;
-        for (doc, lines) in documents {
+        *report.encodings.entry(documents.first().map_or("?", |d| d.encoding).to_owned()).or_default() += 1;
+        for doc in documents {
             if let Some(first) = seen.get(&doc.iri) {
                 report.skipped.push(Skipped {
                     path: format!("{path} (document {})", doc.index),
@@ -178,10 +188,10 @@ pub fn build(config: &BuildConfig) -> Result<BuildReport, BuildError> {
             }
             seen.insert(doc.iri.clone(), path.clone());
             report.documents += 1;
-            for m in &doc.mentions {
-                *report.mentions.entry(doc.entities[m.entity].kind).or_default() += 1;
+            for kind in doc.mentions {
+                *report.mentions.entry(kind).or_default() += 1;
             }
-            store.replace_graph(&doc.iri, lines);
+            store.replace_graph(&doc.iri, doc.lines);
         }
         Ok::<_, BuildError>(())
     })?;
