@@ -7,7 +7,7 @@
 use super::lexicon::Lexicon;
 use super::spans::Covered;
 use super::{Key, Kind, Mention};
-use aho_corasick::{AhoCorasickBuilder, MatchKind};
+use aho_corasick::{AhoCorasickBuilder, AhoCorasickKind, MatchKind};
 use regex::Regex;
 use std::collections::{BTreeMap, BTreeSet};
 use std::sync::LazyLock;
@@ -29,6 +29,8 @@ struct Offices {
     pattern: Regex,
     /// The same titles, only at the start of the text searched.
     at_start: Regex,
+    /// Bytes of the longest title.
+    longest: usize,
 }
 
 static OFFICES: LazyLock<Offices> = LazyLock::new(|| {
@@ -46,6 +48,7 @@ static OFFICES: LazyLock<Offices> = LazyLock::new(|| {
     Offices {
         pattern: Regex::new(&format!("(?:{alternation})")).expect("office pattern"),
         at_start: Regex::new(&format!("^(?:{alternation})")).expect("office pattern"),
+        longest: alternation.split('|').map(str::len).max().unwrap_or(0),
     }
 });
 
@@ -57,6 +60,32 @@ static GREETING: LazyLock<Regex> = LazyLock::new(|| {
     ))
     .expect("greeting pattern")
 });
+
+/// Bytes a greeting reaches back from its office: the longest opening word (尊敬的) and a name of
+/// 16 characters of up to 3 bytes each.
+const GREETING_REACH: usize = "尊敬的".len() + 16 * 3;
+
+/// The parts of `text` where a greeting can stand: around the offices found (`offices` in text
+/// order), merged where they meet. A greeting's office overlaps an office found, so every greeting
+/// lies wholly inside one part, and searching the parts finds what searching the text would.
+fn greeting_windows(text: &str, offices: &[(usize, usize)]) -> Vec<(usize, usize)> {
+    let mut windows: Vec<(usize, usize)> = Vec::new();
+    for &(start, end) in offices {
+        let mut from = start.saturating_sub(GREETING_REACH);
+        while !text.is_char_boundary(from) {
+            from -= 1;
+        }
+        let mut to = (end + OFFICES.longest).min(text.len());
+        while !text.is_char_boundary(to) {
+            to += 1;
+        }
+        match windows.last_mut() {
+            Some(last) if from <= last.1 => last.1 = last.1.max(to),
+            _ => windows.push((from, to)),
+        }
+    }
+    windows
+}
 
 fn is_stop_at(text: &str) -> bool {
     text.chars().next().is_none_or(|c| STOP_CHARS.contains(c) || !(c == '·' || is_han(c)))
@@ -134,7 +163,8 @@ pub fn find(text: &str, existing: &[Mention], lexicon: &Lexicon) -> Found {
             qualifier_ends.entry(m.end).or_default().push(i);
         }
     }
-    for office in OFFICES.pattern.find_iter(text) {
+    let offices: Vec<regex::Match> = OFFICES.pattern.find_iter(text).collect();
+    for office in &offices {
         let Some((start, end, dotted)) = name_after(text, office.end()) else { continue };
         if leader_at(start) || clashes(start, end) {
             continue;
@@ -155,21 +185,26 @@ pub fn find(text: &str, existing: &[Mention], lexicon: &Lexicon) -> Found {
         m.country = qualifier.and_then(|q| country_of(q, lexicon));
         found.push(m);
     }
-    for caps in GREETING.captures_iter(text) {
-        let name = caps.name("name").expect("name group");
-        let n = name.as_str();
+    let office_spans: Vec<(usize, usize)> = offices.iter().map(|o| (o.start(), o.end())).collect();
+    let greetings = greeting_windows(text, &office_spans).into_iter().flat_map(|(from, to)| {
+        GREETING.captures_iter(&text[from..to]).map(move |caps| {
+            let name = caps.name("name").expect("name group");
+            let office = caps.name("office").expect("office group");
+            (from + name.start(), from + name.end(), office.as_str())
+        })
+    });
+    for (name_start, name_end, office) in greetings {
+        let n = &text[name_start..name_end];
         let short_enough = if n.contains('·') { n.chars().count() <= 16 } else { n.chars().count() <= 4 };
         if !short_enough || is_stop_at(n) || n.chars().any(|c| STOP_CHARS.contains(c) && c != '·') {
             continue;
         }
-        if STOP_WORDS.iter().any(|w| n.contains(w))
-            || leader_at(name.start())
-            || clashes(name.start(), name.end())
+        if STOP_WORDS.iter().any(|w| n.contains(w)) || leader_at(name_start) || clashes(name_start, name_end)
         {
             continue;
         }
-        let mut m = Mention::new(text, Kind::Leader, name.start(), name.end(), Key::Name(name_key(n)));
-        m.office = Some(caps["office"].to_owned());
+        let mut m = Mention::new(text, Kind::Leader, name_start, name_end, Key::Name(name_key(n)));
+        m.office = Some(office.to_owned());
         found.push(m);
     }
     link_to_gazetteer(&mut found, lexicon);
@@ -295,8 +330,12 @@ fn propagate(text: &str, leaders: &[Mention]) -> Vec<Mention> {
     }
     let names: Vec<&String> = forms.keys().collect();
     let taken = Covered::new(leaders.iter().map(|m| (m.start, m.end)).collect());
-    let automaton =
-        AhoCorasickBuilder::new().match_kind(MatchKind::LeftmostLongest).build(&names).expect("names");
+    // Built per document for a few names: a contiguous NFA builds far faster than a DFA.
+    let automaton = AhoCorasickBuilder::new()
+        .match_kind(MatchKind::LeftmostLongest)
+        .kind(Some(AhoCorasickKind::ContiguousNFA))
+        .build(&names)
+        .expect("names");
     automaton
         .find_iter(text)
         .filter(|hit| !taken.overlaps(hit.start(), hit.end()))
@@ -334,5 +373,38 @@ mod tests {
         assert!(leaders("其他信息").is_empty());
         assert_eq!(leaders("美国总统威廉·J·克林顿在白宫"), ["威廉·J·克林顿"]);
         assert!(leaders("中方支持哈方担任主席国工作。").is_empty());
+    }
+
+    #[test]
+    fn greetings_found_in_windows_are_those_found_in_the_whole_text() {
+        let filler = "双方一致认为应当进一步加强各领域务实合作。".repeat(5);
+        let texts = [
+            "尊敬的拉马福萨总统,尊敬的各位来宾。".to_owned(),
+            format!("{filler}习近平主席同托卡耶夫总统举行会谈。{filler}感谢阿尔贝托·费尔南德斯总统。"),
+            format!("与MBS王储会见,及穆罕默德·本·萨勒曼·阿勒沙特王储兼首相{filler}"),
+            format!("{filler}同总统总理"),
+            "和".repeat(40) + "普京总统",
+        ];
+        for text in &texts {
+            let whole: Vec<(usize, usize, String)> = GREETING
+                .captures_iter(text)
+                .map(|c| {
+                    (c.name("name").unwrap().start(), c.name("name").unwrap().end(), c["office"].to_owned())
+                })
+                .collect();
+            let offices: Vec<(usize, usize)> =
+                OFFICES.pattern.find_iter(text).map(|m| (m.start(), m.end())).collect();
+            let windowed: Vec<(usize, usize, String)> = greeting_windows(text, &offices)
+                .into_iter()
+                .flat_map(|(from, to)| {
+                    GREETING.captures_iter(&text[from..to]).map(move |c| {
+                        let name = c.name("name").unwrap();
+                        (from + name.start(), from + name.end(), c["office"].to_owned())
+                    })
+                })
+                .collect();
+            assert!(!whole.is_empty() || text.starts_with("和"), "{text}");
+            assert_eq!(windowed, whole, "{text}");
+        }
     }
 }
