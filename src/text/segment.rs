@@ -7,6 +7,8 @@
 use super::dates::{find_dates, find_month_day, Date};
 use super::normalize::is_terminal;
 use regex::Regex;
+use std::collections::HashMap;
+use std::hash::{BuildHasherDefault, Hasher};
 use std::ops::Range;
 use std::sync::LazyLock;
 
@@ -290,21 +292,67 @@ fn first_sentence(text: &str) -> String {
     text[..end].chars().take(40).collect()
 }
 
+/// Characters a line must have to count as repeated, and the length of the runs indexed.
+const REPEAT_MIN_CHARS: usize = 10;
+
 /// Lines (10 characters or more) that repeat, or are contained in, an earlier line of the group.
+///
+/// Every run of 10 characters of the earlier lines is indexed by a hash of its text: a line can
+/// stand inside an earlier one only where its own first 10 characters do, so it is compared there
+/// only, and a document of many lines costs time in proportion to its length, not to its square.
 fn repeated_lines(group: &[Line<'_>]) -> Vec<Range<usize>> {
     let mut repeats = Vec::new();
-    // The earlier lines, each followed by a line end: lines hold none, so a line found here is
-    // inside one earlier line, and one search per line replaces one per pair of lines.
-    let mut earlier = String::new();
-    for line in group {
+    // Each run's place as (line, byte offset in it, the previous place of a run with its hash + 1).
+    let mut places: Vec<(u32, u32, u32)> = Vec::new();
+    let mut latest: HashMap<u64, u32, BuildHasherDefault<Fnv>> = HashMap::default();
+    let hash = |run: &str| {
+        let mut h = Fnv::default();
+        h.write(run.as_bytes());
+        h.finish()
+    };
+    for (n, line) in group.iter().enumerate() {
         let text = line.text.trim();
-        if text.chars().count() >= 10 && earlier.contains(text) {
-            repeats.push(line.range.clone());
+        if let Some((i, c)) = text.char_indices().nth(REPEAT_MIN_CHARS - 1) {
+            let mut next = latest.get(&hash(&text[..i + c.len_utf8()])).copied();
+            while let Some(k) = next {
+                let (earlier, at, previous) = places[k as usize];
+                if group[earlier as usize].text[at as usize..].starts_with(text) {
+                    repeats.push(line.range.clone());
+                    break;
+                }
+                next = previous.checked_sub(1);
+            }
         }
-        earlier.push_str(line.text);
-        earlier.push('\n');
+        let starts: Vec<usize> = line.text.char_indices().map(|(i, _)| i).chain([line.text.len()]).collect();
+        for run in starts.windows(REPEAT_MIN_CHARS + 1) {
+            let slot = latest.entry(hash(&line.text[run[0]..run[REPEAT_MIN_CHARS]])).or_insert(u32::MAX);
+            let previous = slot.wrapping_add(1);
+            *slot = places.len() as u32;
+            places.push((n as u32, run[0] as u32, previous));
+        }
     }
     repeats
+}
+
+/// The FNV-1a hash: short keys, and a collision only costs a comparison.
+struct Fnv(u64);
+
+impl Default for Fnv {
+    fn default() -> Self {
+        Self(0xcbf2_9ce4_8422_2325)
+    }
+}
+
+impl Hasher for Fnv {
+    fn finish(&self) -> u64 {
+        self.0
+    }
+
+    fn write(&mut self, bytes: &[u8]) {
+        for &b in bytes {
+            self.0 = (self.0 ^ u64::from(b)).wrapping_mul(0x0100_0000_01b3);
+        }
+    }
 }
 
 #[cfg(test)]
@@ -365,5 +413,33 @@ mod tests {
         let segs = segment(norm.as_str());
         assert_eq!(segs.len(), 1);
         assert_eq!(segs[0].repeats.len(), 1);
+    }
+
+    #[test]
+    fn marks_lines_inside_earlier_lines_and_only_those() {
+        let lines: Vec<Line<'_>> = [
+            "人民日报 2019年6月6日 第3版 双方一致认为应当加强合作",
+            "人民日报 2019年6月6日 第3版",
+            "人民日报 2019年6月7日 第4版",
+            "  双方一致认为应当加强合作  ",
+            "加强合作",
+            "民日报 2019年6月6日",
+        ]
+        .iter()
+        .scan(0, |at, text| {
+            let line = Line { text, range: *at..*at + text.len() };
+            *at += text.len() + 1;
+            Some(line)
+        })
+        .collect();
+        let repeated: Vec<&str> = repeated_lines(&lines)
+            .iter()
+            .map(|r| lines.iter().find(|l| l.range == *r).unwrap().text)
+            .collect();
+        // Too short to count: 加强合作. Not inside any earlier line: the 7 June header.
+        assert_eq!(
+            repeated,
+            ["人民日报 2019年6月6日 第3版", "  双方一致认为应当加强合作  ", "民日报 2019年6月6日"]
+        );
     }
 }
