@@ -1,6 +1,7 @@
 //! The emit stage: documents, entities and mentions as RDF quads, one named graph per document,
 //! plus the reference graphs (ontology and gazetteer).
 
+use crate::dg_term;
 use crate::extract::lexicon::Lexicon;
 use crate::extract::Kind;
 use crate::pipeline::AnalyzedDocument;
@@ -36,11 +37,13 @@ impl QuadSink for Vec<Quad> {
 struct GraphWriter<S> {
     graph: String,
     sink: S,
+    /// Reused for the digits of integer literals.
+    digits: String,
 }
 
 impl<S: QuadSink> GraphWriter<S> {
     fn new(graph: &str, sink: S) -> Self {
-        Self { graph: graph.to_owned(), sink }
+        Self { graph: graph.to_owned(), sink, digits: String::new() }
     }
 
     fn add<'a>(&mut self, s: &str, p: &str, o: impl Into<TermRef<'a>>) {
@@ -65,7 +68,12 @@ impl<S: QuadSink> GraphWriter<S> {
     }
 
     fn integer(&mut self, s: &str, p: &str, n: usize) {
-        self.typed(s, p, &n.to_string(), vocab::XSD_INTEGER);
+        use std::fmt::Write as _;
+        let mut digits = std::mem::take(&mut self.digits);
+        digits.clear();
+        let _ = write!(digits, "{n}");
+        self.typed(s, p, &digits, vocab::XSD_INTEGER);
+        self.digits = digits;
     }
 
     fn string(&mut self, s: &str, p: &str, text: &str) {
@@ -87,22 +95,22 @@ pub fn document_quads(doc: &AnalyzedDocument) -> Vec<Quad> {
 pub fn write_document<S: QuadSink>(doc: &AnalyzedDocument, sink: S) -> S {
     let d = doc.iri.as_str();
     let mut w = GraphWriter::new(d, sink);
-    w.link(d, vocab::RDF_TYPE, &vocab::dg("Document"));
-    w.string(d, &vocab::dg("sourceFile"), &doc.source_file);
-    w.zh(d, &vocab::dg("title"), &doc.title);
+    w.link(d, vocab::RDF_TYPE, dg_term!("Document"));
+    w.string(d, dg_term!("sourceFile"), &doc.source_file);
+    w.zh(d, dg_term!("title"), &doc.title);
     if let Some(date) = &doc.date {
-        w.typed(d, &vocab::dg("date"), date, vocab::XSD_DATE);
+        w.typed(d, dg_term!("date"), date, vocab::XSD_DATE);
     }
     if let Some(place) = &doc.place {
-        w.zh(d, &vocab::dg("place"), place);
+        w.zh(d, dg_term!("place"), place);
     }
-    w.string(d, &vocab::dg("encoding"), doc.encoding.name());
-    w.integer(d, &vocab::dg("documentIndex"), doc.index);
-    w.integer(d, &vocab::dg("startOffset"), doc.span.start);
-    w.integer(d, &vocab::dg("endOffset"), doc.span.end);
+    w.string(d, dg_term!("encoding"), doc.encoding.name());
+    w.integer(d, dg_term!("documentIndex"), doc.index);
+    w.integer(d, dg_term!("startOffset"), doc.span.start);
+    w.integer(d, dg_term!("endOffset"), doc.span.end);
     for entity in &doc.entities {
         let e = entity.iri.as_str();
-        w.link(d, &vocab::dg("mentions"), e);
+        w.link(d, dg_term!("mentions"), e);
         w.link(e, vocab::RDF_TYPE, &class_iri(entity.kind));
         w.zh(e, vocab::RDFS_LABEL, &entity.label_zh);
         if let Some(en) = &entity.label_en {
@@ -116,21 +124,21 @@ pub fn write_document<S: QuadSink>(doc: &AnalyzedDocument, sink: S) -> S {
             w.link(e, &vocab::dg(p), country);
         }
         if let Some(office) = &entity.office {
-            w.zh(e, &vocab::dg("office"), office);
+            w.zh(e, dg_term!("office"), office);
         }
         let detail = &entity.detail;
         if let Some(t) = &detail.doc_type {
-            w.zh(e, &vocab::dg("documentType"), t);
+            w.zh(e, dg_term!("documentType"), t);
         }
         for party in &detail.parties {
-            w.link(e, &vocab::dg("party"), party);
+            w.link(e, dg_term!("party"), party);
         }
         if let Some(p) = &detail.proposer {
-            w.link(e, &vocab::dg("proposedBy"), p);
+            w.link(e, dg_term!("proposedBy"), p);
         }
         match detail.date.as_deref() {
-            Some(date) if date.len() == 10 => w.typed(e, &vocab::dg("signingDate"), date, vocab::XSD_DATE),
-            Some(date) if date.len() == 4 => w.typed(e, &vocab::dg("signingYear"), date, vocab::XSD_GYEAR),
+            Some(date) if date.len() == 10 => w.typed(e, dg_term!("signingDate"), date, vocab::XSD_DATE),
+            Some(date) if date.len() == 4 => w.typed(e, dg_term!("signingYear"), date, vocab::XSD_GYEAR),
             _ => {}
         }
     }
@@ -138,12 +146,12 @@ pub fn write_document<S: QuadSink>(doc: &AnalyzedDocument, sink: S) -> S {
     for m in &doc.mentions {
         let entity = &doc.entities[m.entity];
         let mi = vocab::mention(d, m.start, m.end, entity.kind.name());
-        w.link(&mi, vocab::RDF_TYPE, &vocab::dg("Mention"));
-        w.link(&mi, &vocab::dg("refersTo"), &entity.iri);
-        w.string(&mi, &vocab::dg("text"), &m.surface);
-        w.integer(&mi, &vocab::dg("start"), m.start);
-        w.integer(&mi, &vocab::dg("end"), m.end);
-        w.link(&mi, &vocab::dg("inDocument"), d);
+        w.link(&mi, vocab::RDF_TYPE, dg_term!("Mention"));
+        w.link(&mi, dg_term!("refersTo"), &entity.iri);
+        w.string(&mi, dg_term!("text"), &m.surface);
+        w.integer(&mi, dg_term!("start"), m.start);
+        w.integer(&mi, dg_term!("end"), m.end);
+        w.link(&mi, dg_term!("inDocument"), d);
     }
     w.sink
 }
@@ -166,7 +174,7 @@ fn emit_facts<S: QuadSink>(w: &mut GraphWriter<S>, doc: &AnalyzedDocument) {
         let f = format!("{base}-{n}");
         let iri_of = |e: usize| doc.entities[e].iri.as_str();
         w.link(&f, vocab::RDF_TYPE, &vocab::dg(fact.kind.name()));
-        w.link(&f, &vocab::dg("statedIn"), d);
+        w.link(&f, dg_term!("statedIn"), d);
         for (role, e) in &fact.roles {
             w.link(&f, &vocab::dg(role.name()), iri_of(*e));
         }
@@ -184,19 +192,19 @@ fn emit_facts<S: QuadSink>(w: &mut GraphWriter<S>, doc: &AnalyzedDocument) {
             match date.map(|d| (d.xsd(), d.year)) {
                 Some((Some(full), _)) => w.typed(&f, &vocab::dg(p), &full, vocab::XSD_DATE),
                 Some((None, year)) if p == "startDate" => {
-                    w.typed(&f, &vocab::dg("startYear"), &format!("{year:04}"), vocab::XSD_GYEAR)
+                    w.typed(&f, dg_term!("startYear"), &format!("{year:04}"), vocab::XSD_GYEAR)
                 }
                 _ => {}
             }
         }
         if let Some(place) = &fact.place {
-            w.zh(&f, &vocab::dg("place"), place);
+            w.zh(&f, dg_term!("place"), place);
         }
-        w.integer(&f, &vocab::dg("evidenceStart"), located.sentence.start);
-        w.integer(&f, &vocab::dg("evidenceEnd"), located.sentence.end);
-        w.string(&f, &vocab::dg("evidenceText"), &located.text);
+        w.integer(&f, dg_term!("evidenceStart"), located.sentence.start);
+        w.integer(&f, dg_term!("evidenceEnd"), located.sentence.end);
+        w.string(&f, dg_term!("evidenceText"), &located.text);
         for &m in &fact.evidence {
-            w.link(&f, &vocab::dg("basedOn"), &mention_iri(doc, m));
+            w.link(&f, dg_term!("basedOn"), &mention_iri(doc, m));
         }
         for (s, p, o) in direct_edges(fact) {
             w.link(iri_of(s).to_owned().as_str(), &vocab::dg(p), iri_of(o));
@@ -277,20 +285,20 @@ pub fn gazetteer_quads(lexicon: &Lexicon) -> Vec<Quad> {
     for c in &g.countries {
         let e = vocab::entity("country", &c.id);
         entity(&mut w, Kind::Country, &e, &c.zh, &c.en, &c.wikidata);
-        w.string(&e, &vocab::dg("isoCode"), &c.id);
+        w.string(&e, dg_term!("isoCode"), &c.id);
     }
     for o in &g.organizations {
         let e = vocab::entity("org", &o.id);
         entity(&mut w, Kind::Organization, &e, &o.zh, &o.en, &o.wikidata);
         if let Some(c) = &o.country {
-            w.link(&e, &vocab::dg("country"), &vocab::entity("country", c));
+            w.link(&e, dg_term!("country"), &vocab::entity("country", c));
         }
     }
     for l in &g.leaders {
         let e = vocab::entity("leader", &l.id);
         entity(&mut w, Kind::Leader, &e, &l.zh, &l.en, &l.wikidata);
         if let Some(c) = &l.country {
-            w.link(&e, &vocab::dg("leaderOf"), &vocab::entity("country", c));
+            w.link(&e, dg_term!("leaderOf"), &vocab::entity("country", c));
         }
     }
     for t in &lexicon.treaties {
@@ -310,7 +318,7 @@ pub fn analysis_quads(graph: &crate::graph::EntityGraph, metrics: &[crate::graph
     const XSD_DOUBLE: &str = "http://www.w3.org/2001/XMLSchema#double";
     for m in metrics {
         let e = graph[m.node].iri.as_str();
-        w.integer(e, &vocab::dg("degree"), m.degree);
+        w.integer(e, dg_term!("degree"), m.degree);
         for (p, v) in [
             ("weightedDegree", m.weighted_degree),
             ("pageRank", m.page_rank),
@@ -319,8 +327,8 @@ pub fn analysis_quads(graph: &crate::graph::EntityGraph, metrics: &[crate::graph
         ] {
             w.typed(e, &vocab::dg(p), &format!("{v:.10e}"), XSD_DOUBLE);
         }
-        w.integer(e, &vocab::dg("component"), m.component);
-        w.integer(e, &vocab::dg("community"), m.community);
+        w.integer(e, dg_term!("component"), m.component);
+        w.integer(e, dg_term!("community"), m.community);
     }
     w.sink
 }
@@ -374,7 +382,7 @@ mod tests {
         let countries = quads
             .iter()
             .filter(|q| {
-                q.predicate.as_str() == vocab::RDF_TYPE && q.object == iri(&vocab::dg("Country")).into()
+                q.predicate.as_str() == vocab::RDF_TYPE && q.object == iri(dg_term!("Country")).into()
             })
             .count();
         assert_eq!(countries, lexicon.gazetteer.countries.len());

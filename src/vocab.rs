@@ -1,7 +1,23 @@
 //! The one home of IRIs: the `dg:` vocabulary contract, entity and graph IRIs.
 
+/// The ontology namespace (`dg:`), as a literal for [`dg_term!`].
+#[macro_export]
+macro_rules! dg_namespace {
+    () => {
+        "https://w3id.org/diplograph/ontology#"
+    };
+}
+
+/// A `dg:` term known when compiling, as a `&'static str` (no allocation): `dg_term!("Document")`.
+#[macro_export]
+macro_rules! dg_term {
+    ($local:literal) => {
+        concat!($crate::dg_namespace!(), $local)
+    };
+}
+
 /// The ontology namespace (`dg:`).
-pub const DG: &str = "https://w3id.org/diplograph/ontology#";
+pub const DG: &str = dg_namespace!();
 /// Where entity and document IRIs live.
 pub const ID: &str = "https://w3id.org/diplograph/id/";
 /// Where the reference graphs live.
@@ -84,5 +100,11 @@ mod tests {
         assert_eq!(slug("“安格连—帕普”铁路隧道"), "安格连-帕普-铁路隧道");
         assert_eq!(slug("CN"), "CN");
         assert!(oxigraph::model::NamedNode::new(entity("treaty", "《中〈俄〉条约》 <x>")).is_ok());
+    }
+
+    #[test]
+    fn terms_known_when_compiling_are_the_namespace_and_the_name() {
+        assert_eq!(crate::dg_term!("Document"), dg("Document"));
+        assert!(crate::dg_term!("sourceFile").starts_with(DG));
     }
 }

@@ -62,30 +62,9 @@ static GREETING: LazyLock<Regex> = LazyLock::new(|| {
 });
 
 /// Bytes a greeting reaches back from its office: the longest opening word (尊敬的) and a name of
-/// 16 characters of up to 3 bytes each.
-const GREETING_REACH: usize = "尊敬的".len() + 16 * 3;
-
-/// The parts of `text` where a greeting can stand: around the offices found (`offices` in text
-/// order), merged where they meet. A greeting's office overlaps an office found, so every greeting
-/// lies wholly inside one part, and searching the parts finds what searching the text would.
-fn greeting_windows(text: &str, offices: &[(usize, usize)]) -> Vec<(usize, usize)> {
-    let mut windows: Vec<(usize, usize)> = Vec::new();
-    for &(start, end) in offices {
-        let mut from = start.saturating_sub(GREETING_REACH);
-        while !text.is_char_boundary(from) {
-            from -= 1;
-        }
-        let mut to = (end + OFFICES.longest).min(text.len());
-        while !text.is_char_boundary(to) {
-            to += 1;
-        }
-        match windows.last_mut() {
-            Some(last) if from <= last.1 => last.1 = last.1.max(to),
-            _ => windows.push((from, to)),
-        }
-    }
-    windows
-}
+/// 16 characters of up to 4 bytes each. Greetings are searched only around the offices found: a
+/// greeting's office overlaps one of them, so searching there finds what searching the text would.
+const GREETING_REACH: usize = "尊敬的".len() + 16 * 4;
 
 fn is_stop_at(text: &str) -> bool {
     text.chars().next().is_none_or(|c| STOP_CHARS.contains(c) || !(c == '·' || is_han(c)))
@@ -186,7 +165,8 @@ pub fn find(text: &str, existing: &[Mention], lexicon: &Lexicon) -> Found {
         found.push(m);
     }
     let office_spans: Vec<(usize, usize)> = offices.iter().map(|o| (o.start(), o.end())).collect();
-    let greetings = greeting_windows(text, &office_spans).into_iter().flat_map(|(from, to)| {
+    let windows = Covered::around(text, office_spans, GREETING_REACH, OFFICES.longest);
+    let greetings = windows.spans().iter().flat_map(|&(from, to)| {
         GREETING.captures_iter(&text[from..to]).map(move |caps| {
             let name = caps.name("name").expect("name group");
             let office = caps.name("office").expect("office group");
@@ -394,15 +374,17 @@ mod tests {
                 .collect();
             let offices: Vec<(usize, usize)> =
                 OFFICES.pattern.find_iter(text).map(|m| (m.start(), m.end())).collect();
-            let windowed: Vec<(usize, usize, String)> = greeting_windows(text, &offices)
-                .into_iter()
-                .flat_map(|(from, to)| {
-                    GREETING.captures_iter(&text[from..to]).map(move |c| {
-                        let name = c.name("name").unwrap();
-                        (from + name.start(), from + name.end(), c["office"].to_owned())
+            let windowed: Vec<(usize, usize, String)> =
+                Covered::around(text, offices, GREETING_REACH, OFFICES.longest)
+                    .spans()
+                    .iter()
+                    .flat_map(|&(from, to)| {
+                        GREETING.captures_iter(&text[from..to]).map(move |c| {
+                            let name = c.name("name").unwrap();
+                            (from + name.start(), from + name.end(), c["office"].to_owned())
+                        })
                     })
-                })
-                .collect();
+                    .collect();
             assert!(!whole.is_empty() || text.starts_with("和"), "{text}");
             assert_eq!(windowed, whole, "{text}");
         }

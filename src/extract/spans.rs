@@ -1,5 +1,6 @@
 //! A set of byte spans that answers "is this byte inside one?" by binary search, for recognizers
-//! that check many positions of a long document against many spans.
+//! that check many positions of a long document against many spans, and the windows of a text
+//! around some hits, for patterns that can only match near a keyword.
 
 /// The union of some byte spans, kept as sorted disjoint spans.
 #[derive(Debug, Clone, Default, PartialEq, Eq)]
@@ -20,6 +21,40 @@ impl Covered {
             }
         }
         Covered { spans: merged }
+    }
+
+    /// The parts of `text` from `before` bytes before each hit to `after` bytes after it (widened
+    /// to character boundaries, clipped to the text), merged where they overlap.
+    ///
+    /// A pattern whose every match overlaps a hit and reaches at most `before` bytes before the
+    /// hit's start and `after` bytes after its end matches, searched window by window, exactly
+    /// what it matches in the whole text: each match lies wholly inside one window.
+    pub fn around(
+        text: &str,
+        hits: impl IntoIterator<Item = (usize, usize)>,
+        before: usize,
+        after: usize,
+    ) -> Self {
+        let windows = hits
+            .into_iter()
+            .map(|(start, end)| {
+                let mut from = start.saturating_sub(before);
+                while !text.is_char_boundary(from) {
+                    from -= 1;
+                }
+                let mut to = end.saturating_add(after).min(text.len());
+                while !text.is_char_boundary(to) {
+                    to += 1;
+                }
+                (from, to)
+            })
+            .collect();
+        Self::new(windows)
+    }
+
+    /// The spans, sorted and disjoint.
+    pub fn spans(&self) -> &[(usize, usize)] {
+        &self.spans
     }
 
     /// True when some span holds `byte` (start ≤ byte < end).
@@ -54,5 +89,14 @@ mod tests {
             }
         }
         assert!(!Covered::default().contains(0) && !Covered::default().overlaps(0, 9));
+    }
+
+    #[test]
+    fn windows_around_hits_keep_to_characters_and_the_text() {
+        let text = "一二三四五六七八九十";
+        let windows = Covered::around(text, [(0, 3), (6, 9), (24, 27)], 4, 1);
+        assert_eq!(windows.spans(), [(0, 12), (18, 30)]);
+        assert!(windows.spans().iter().all(|&(s, e)| text.is_char_boundary(s) && text.is_char_boundary(e)));
+        assert!(Covered::around(text, [], 4, 4).spans().is_empty());
     }
 }

@@ -3,6 +3,7 @@
 
 use super::{Fact, FactKind, Role, Sentences};
 use crate::extract::lexicon::{Entry, Lexicon};
+use crate::extract::spans::Covered;
 use crate::extract::Kind;
 use crate::text::find_dates;
 use aho_corasick::AhoCorasick;
@@ -18,8 +19,12 @@ static EVENT: LazyLock<Regex> = LazyLock::new(|| {
     ))
     .expect("event")
 });
-/// A sentence without an ending word holds no event, and is not searched.
+/// Where the ending words stand: the event pattern is searched only around them.
 static ENDINGS: LazyLock<AhoCorasick> = LazyLock::new(|| AhoCorasick::new(ENDING_WORDS).expect("endings"));
+/// Bytes an event name reaches before its ending word (48 characters of up to 4 bytes), and how
+/// far an ending word reaches past one found inside or beside it.
+const EVENT_REACH: usize = 48 * 4;
+const ENDING_REACH: usize = 12;
 static HOSTED: LazyLock<Regex> =
     LazyLock::new(|| Regex::new(r"在(\p{Han}{2,8}?)(?:举行|举办|召开|成功举办)").expect("hosted"));
 /// Words that end an event's name on its left.
@@ -32,17 +37,28 @@ const LEFT: &[&str] = &[
 /// Endings that are parts of a word, not of an event (机制性会议 stays, 视频会议 goes).
 const NOT_EVENTS: &[&str] = &["视频会议", "国际会议", "各种会议", "有关会议", "双边会晤", "会晤机制"];
 
+/// The spans the event pattern matches in `sentence`, searched only around the ending words: every
+/// match ends in one, overlapping a word found, so it lies inside a window around that word.
+fn event_spans(sentence: &str) -> Vec<(usize, usize)> {
+    let hits = ENDINGS.find_iter(sentence).map(|h| (h.start(), h.end()));
+    let windows = Covered::around(sentence, hits, EVENT_REACH + ENDING_REACH, ENDING_REACH);
+    windows
+        .spans()
+        .iter()
+        .flat_map(|&(from, to)| {
+            EVENT.find_iter(&sentence[from..to]).map(move |m| (from + m.start(), from + m.end()))
+        })
+        .collect()
+}
+
 /// Events named in the document, one per name.
 pub fn find(s: &Sentences<'_>) -> Vec<Fact> {
     let lexicon = Lexicon::get();
     let mut facts: Vec<Fact> = Vec::new();
     for span in &s.spans {
         let sentence = &s.text[span.clone()];
-        if !ENDINGS.is_match(sentence) {
-            continue;
-        }
-        for m in EVENT.find_iter(sentence) {
-            let mut name = m.as_str();
+        for (m_start, m_end) in event_spans(sentence) {
+            let mut name = &sentence[m_start..m_end];
             while let Some(cut) = LEFT.iter().filter_map(|w| name.rfind(w).map(|i| i + w.len())).max() {
                 if cut >= name.len() {
                     break;
@@ -58,7 +74,7 @@ pub fn find(s: &Sentences<'_>) -> Vec<Fact> {
                 .chain(name.find(['第', '“']))
                 .min();
             let name = proper.map_or(name, |p| &name[p..]).trim_matches(['“', '”']);
-            let at = span.start + m.end() - name.len();
+            let at = span.start + m_end - name.len();
             let hits = lexicon.find(name);
             let named = hits
                 .iter()
@@ -73,9 +89,7 @@ pub fn find(s: &Sentences<'_>) -> Vec<Fact> {
             }
             // 全国人民代表大会, 亚欧会议: a body whose name ends like a meeting is an organization.
             let body = |k: Kind| {
-                s.near(at..at + 1)
-                    .iter()
-                    .any(|o| o.kind == k && o.start <= at && span.start + m.end() <= o.end)
+                s.near(at..at + 1).iter().any(|o| o.kind == k && o.start <= at && span.start + m_end <= o.end)
             };
             if body(Kind::Organization) {
                 continue;
@@ -90,7 +104,7 @@ pub fn find(s: &Sentences<'_>) -> Vec<Fact> {
                 hits.iter().find(|h| h.entry == Entry::Place).map(|h| name[h.start..h.end].to_owned())
             });
             fact.start = find_dates(sentence).into_iter().map(|d| d.date).find(|d| d.is_complete());
-            for o in s.of_kind(at..span.start + m.end(), Kind::Organization) {
+            for o in s.of_kind(at..span.start + m_end, Kind::Organization) {
                 fact.roles.push((Role::Organization, s.entity(o)));
                 fact.evidence.push(o);
             }
@@ -103,4 +117,26 @@ pub fn find(s: &Sentences<'_>) -> Vec<Fact> {
         }
     }
     facts
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn event_names_found_around_endings_are_those_found_in_the_sentence() {
+        let filler = "双方一致认为应当进一步加强各领域务实合作".repeat(4);
+        let sentences = [
+            "习近平主席出席第二十三届圣彼得堡国际经济论坛全会并致辞。".to_owned(),
+            format!("{filler}上海合作组织成员国元首理事会第十九次会议{filler}第二届中国国际进口博览会"),
+            format!("{filler}“一带一路”国际合作高峰论坛和中国—中亚峰会、亚信峰会、博鳌亚洲论坛年会"),
+            format!("{}会议", "𠀀".repeat(60)),
+            filler.clone(),
+        ];
+        for sentence in &sentences {
+            let whole: Vec<(usize, usize)> =
+                EVENT.find_iter(sentence).map(|m| (m.start(), m.end())).collect();
+            assert_eq!(event_spans(sentence), whole, "{sentence}");
+        }
+    }
 }
