@@ -292,66 +292,89 @@ fn first_sentence(text: &str) -> String {
     text[..end].chars().take(40).collect()
 }
 
-/// Characters a line must have to count as repeated, and the length of the runs indexed.
+/// Characters a line must have to count as repeated, and the length of the runs compared.
 const REPEAT_MIN_CHARS: usize = 10;
 
 /// Lines (10 characters or more) that repeat, or are contained in, an earlier line of the group.
 ///
-/// Every run of 10 characters of the earlier lines is indexed by a hash of its text: a line can
-/// stand inside an earlier one only where its own first 10 characters do, so it is compared there
-/// only, and a document of many lines costs time in proportion to its length, not to its square.
+/// A line can stand inside an earlier one only where its first 10 characters do: each earlier
+/// line's runs of 10 characters are hashed as they roll by and looked up among the later lines'
+/// first runs, so a document costs time in proportion to its length, not to its square.
 fn repeated_lines(group: &[Line<'_>]) -> Vec<Range<usize>> {
-    let mut repeats = Vec::new();
-    // Each run's place as (line, byte offset in it, the previous place of a run with its hash + 1).
-    let mut places: Vec<(u32, u32, u32)> = Vec::new();
-    let mut latest: HashMap<u64, u32, BuildHasherDefault<Fnv>> = HashMap::default();
-    let hash = |run: &str| {
-        let mut h = Fnv::default();
-        h.write(run.as_bytes());
-        h.finish()
-    };
+    let mut by_first_run: HashMap<u64, Vec<usize>, BuildHasherDefault<Unhashed>> = HashMap::default();
     for (n, line) in group.iter().enumerate() {
-        let text = line.text.trim();
-        if let Some((i, c)) = text.char_indices().nth(REPEAT_MIN_CHARS - 1) {
-            let mut next = latest.get(&hash(&text[..i + c.len_utf8()])).copied();
-            while let Some(k) = next {
-                let (earlier, at, previous) = places[k as usize];
-                if group[earlier as usize].text[at as usize..].starts_with(text) {
-                    repeats.push(line.range.clone());
-                    break;
+        let run: Vec<char> = line.text.trim().chars().take(REPEAT_MIN_CHARS).collect();
+        if run.len() == REPEAT_MIN_CHARS {
+            by_first_run.entry(RunHash::of(&run)).or_default().push(n);
+        }
+    }
+    let mut repeated = vec![false; group.len()];
+    if !by_first_run.is_empty() {
+        for (earlier, line) in group.iter().enumerate() {
+            let mut run = RunHash::default();
+            let chars: Vec<(usize, char)> = line.text.char_indices().collect();
+            for (k, &(_, c)) in chars.iter().enumerate() {
+                let leaving = k.checked_sub(REPEAT_MIN_CHARS).map(|i| chars[i].1);
+                run.roll(c, leaving);
+                if k + 1 < REPEAT_MIN_CHARS {
+                    continue;
                 }
-                next = previous.checked_sub(1);
+                let Some(lines) = by_first_run.get(&run.0) else { continue };
+                let at = chars[k + 1 - REPEAT_MIN_CHARS].0;
+                for &later in lines.iter().filter(|&&n| n > earlier) {
+                    if !repeated[later] && line.text[at..].starts_with(group[later].text.trim()) {
+                        repeated[later] = true;
+                    }
+                }
             }
         }
-        let starts: Vec<usize> = line.text.char_indices().map(|(i, _)| i).chain([line.text.len()]).collect();
-        for run in starts.windows(REPEAT_MIN_CHARS + 1) {
-            let slot = latest.entry(hash(&line.text[run[0]..run[REPEAT_MIN_CHARS]])).or_insert(u32::MAX);
-            let previous = slot.wrapping_add(1);
-            *slot = places.len() as u32;
-            places.push((n as u32, run[0] as u32, previous));
+    }
+    group.iter().zip(repeated).filter(|(_, r)| *r).map(|(line, _)| line.range.clone()).collect()
+}
+
+/// A hash of the last 10 characters seen that is updated in constant time per character.
+#[derive(Default)]
+struct RunHash(u64);
+
+impl RunHash {
+    const BASE: u64 = 0x0100_0000_01b3;
+    /// What the character leaving the run was multiplied by.
+    const LEAVING: u64 = Self::BASE.wrapping_pow(REPEAT_MIN_CHARS as u32 - 1);
+
+    fn of(run: &[char]) -> u64 {
+        let mut hash = Self::default();
+        for &c in run {
+            hash.roll(c, None);
         }
+        hash.0
     }
-    repeats
+
+    /// Takes in `entering` and drops `leaving`, the character 10 places before it.
+    fn roll(&mut self, entering: char, leaving: Option<char>) {
+        if let Some(c) = leaving {
+            self.0 = self.0.wrapping_sub(u64::from(c).wrapping_mul(Self::LEAVING));
+        }
+        self.0 = self.0.wrapping_mul(Self::BASE).wrapping_add(u64::from(entering));
+    }
 }
 
-/// The FNV-1a hash: short keys, and a collision only costs a comparison.
-struct Fnv(u64);
+/// Keys that are hashes already.
+#[derive(Default)]
+struct Unhashed(u64);
 
-impl Default for Fnv {
-    fn default() -> Self {
-        Self(0xcbf2_9ce4_8422_2325)
-    }
-}
-
-impl Hasher for Fnv {
+impl Hasher for Unhashed {
     fn finish(&self) -> u64 {
         self.0
     }
 
     fn write(&mut self, bytes: &[u8]) {
         for &b in bytes {
-            self.0 = (self.0 ^ u64::from(b)).wrapping_mul(0x0100_0000_01b3);
+            self.0 = (self.0 << 8) | u64::from(b);
         }
+    }
+
+    fn write_u64(&mut self, n: u64) {
+        self.0 = n;
     }
 }
 
