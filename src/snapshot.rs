@@ -367,9 +367,10 @@ impl Snapshot {
         self.graphs.values().try_for_each(|g| out.write_all(g.text.as_bytes()))
     }
 
-    /// Writes the snapshot to `path` atomically.
+    /// Writes the snapshot to `path` atomically: the bytes of [`Snapshot::write_nquads`].
     pub fn save(&self, path: &Path) -> Result<(), StoreError> {
-        crate::store::write_atomically(path, |w| self.write_nquads(w))
+        let pieces: Vec<&[u8]> = self.graphs.values().map(|g| g.text.as_bytes()).collect();
+        crate::store::write_pieces_atomically(path, &pieces)
             .map_err(|source| StoreError::Write { path: path.to_owned(), source })
     }
 }
