@@ -66,6 +66,22 @@ static GREETING: LazyLock<Regex> = LazyLock::new(|| {
 /// greeting's office overlaps one of them, so searching there finds what searching the text would.
 const GREETING_REACH: usize = "尊敬的".len() + 16 * 4;
 
+/// Greetings as (name start, name end, office), searched in the windows around `offices`.
+fn greetings(text: &str, offices: Vec<(usize, usize)>) -> Vec<(usize, usize, &str)> {
+    let windows = Covered::around(text, offices, GREETING_REACH, OFFICES.longest);
+    windows
+        .spans()
+        .iter()
+        .flat_map(|&(from, to)| {
+            GREETING.captures_iter(&text[from..to]).map(move |caps| {
+                let name = caps.name("name").expect("name group");
+                let office = caps.name("office").expect("office group");
+                (from + name.start(), from + name.end(), office.as_str())
+            })
+        })
+        .collect()
+}
+
 fn is_stop_at(text: &str) -> bool {
     text.chars().next().is_none_or(|c| STOP_CHARS.contains(c) || !(c == '·' || is_han(c)))
         || STOP_WORDS.iter().any(|w| text.starts_with(w))
@@ -165,15 +181,7 @@ pub fn find(text: &str, existing: &[Mention], lexicon: &Lexicon) -> Found {
         found.push(m);
     }
     let office_spans: Vec<(usize, usize)> = offices.iter().map(|o| (o.start(), o.end())).collect();
-    let windows = Covered::around(text, office_spans, GREETING_REACH, OFFICES.longest);
-    let greetings = windows.spans().iter().flat_map(|&(from, to)| {
-        GREETING.captures_iter(&text[from..to]).map(move |caps| {
-            let name = caps.name("name").expect("name group");
-            let office = caps.name("office").expect("office group");
-            (from + name.start(), from + name.end(), office.as_str())
-        })
-    });
-    for (name_start, name_end, office) in greetings {
+    for (name_start, name_end, office) in greetings(text, office_spans) {
         let n = &text[name_start..name_end];
         let short_enough = if n.contains('·') { n.chars().count() <= 16 } else { n.chars().count() <= 4 };
         if !short_enough || is_stop_at(n) || n.chars().any(|c| STOP_CHARS.contains(c) && c != '·') {
@@ -366,25 +374,16 @@ mod tests {
             "和".repeat(40) + "普京总统",
         ];
         for text in &texts {
-            let whole: Vec<(usize, usize, String)> = GREETING
+            let whole: Vec<(usize, usize, &str)> = GREETING
                 .captures_iter(text)
                 .map(|c| {
-                    (c.name("name").unwrap().start(), c.name("name").unwrap().end(), c["office"].to_owned())
+                    let (name, office) = (c.name("name").unwrap(), c.name("office").unwrap());
+                    (name.start(), name.end(), office.as_str())
                 })
                 .collect();
             let offices: Vec<(usize, usize)> =
                 OFFICES.pattern.find_iter(text).map(|m| (m.start(), m.end())).collect();
-            let windowed: Vec<(usize, usize, String)> =
-                Covered::around(text, offices, GREETING_REACH, OFFICES.longest)
-                    .spans()
-                    .iter()
-                    .flat_map(|&(from, to)| {
-                        GREETING.captures_iter(&text[from..to]).map(move |c| {
-                            let name = c.name("name").unwrap();
-                            (from + name.start(), from + name.end(), c["office"].to_owned())
-                        })
-                    })
-                    .collect();
+            let windowed = greetings(text, offices);
             assert!(!whole.is_empty() || text.starts_with("和"), "{text}");
             assert_eq!(windowed, whole, "{text}");
         }
