@@ -299,8 +299,8 @@ pub fn treaty_key(title: &str, lexicon: &Lexicon) -> String {
         let chars: Vec<char> = key.chars().collect();
         let joint = (1..chars.len().saturating_sub(1)).find(|&i| {
             matches!(chars[i], '和' | '与' | '同' | '、')
-                && abbrev.contains(&chars[i - 1])
-                && abbrev.contains(&chars[i + 1])
+                && abbrev.contains(chars[i - 1])
+                && abbrev.contains(chars[i + 1])
         });
         match joint {
             Some(i) => key = chars[..i].iter().chain(&chars[i + 1..]).collect(),

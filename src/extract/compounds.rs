@@ -44,7 +44,7 @@ pub fn find(text: &str, hits: &[Hit], lexicon: &Lexicon) -> Vec<Mention> {
     }
     let chars: Vec<(usize, char)> = text.char_indices().collect();
     let byte = |k: usize| chars.get(k).map_or(text.len(), |c| c.0);
-    let is_form = |i: usize| lexicon.abbrev_chars.contains(&chars[i].1) && !covered(chars[i].0);
+    let is_form = |i: usize| lexicon.abbrev_chars.contains(chars[i].1) && !covered(chars[i].0);
     let mut compounds: Vec<Mention> = Vec::new();
     let mut sides: Vec<(usize, char)> = Vec::new();
     let mut i = 0;

@@ -3,8 +3,8 @@
 //! The entry point is [`Lexicon::get`]; [`Lexicon::find`] yields every known name in a text.
 
 use crate::gazetteer::Gazetteer;
+use crate::text::CharSet;
 use aho_corasick::{AhoCorasick, AhoCorasickBuilder, MatchKind};
-use std::collections::BTreeSet;
 use std::sync::LazyLock;
 
 /// What a known name refers to.
@@ -47,7 +47,7 @@ pub struct Lexicon {
     automaton: AhoCorasick,
     entries: Vec<Entry>,
     /// Every one-character country form (中, 俄, 蒙 …).
-    pub abbrev_chars: BTreeSet<char>,
+    pub abbrev_chars: CharSet,
     /// The blocklist alone, to find blocked words even inside longer names (巴黎 in 巴黎协定).
     blocked: AhoCorasick,
 }

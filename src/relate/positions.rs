@@ -38,7 +38,11 @@ pub fn find(s: &Sentences<'_>, parties: &[usize]) -> Vec<Fact> {
             {
                 subjects = vec![s.entity(first)];
             }
-            for (verb, stance) in STANCES {
+            // Only an initiative or project in the clause can be the object of a stance.
+            let has_object = s
+                .mentions_in(clause.clone())
+                .any(|(_, m)| matches!(m.kind, Kind::Initiative | Kind::Project));
+            for (verb, stance) in STANCES.iter().filter(|_| has_object) {
                 let Some(at) = text.find(verb) else { continue };
                 let objects = s
                     .mentions_in(clause.start + at..clause.end)

@@ -1,10 +1,12 @@
 //! The text stage: decode bytes, normalize for matching with an offset map, split into documents.
 
+pub mod charset;
 pub mod dates;
 pub mod decode;
 pub mod normalize;
 pub mod segment;
 
+pub use charset::CharSet;
 pub use dates::{find_dates, Date, DateMention};
 pub use decode::{decode, DecodeError, Encoding};
 pub use normalize::NormText;

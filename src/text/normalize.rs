@@ -6,7 +6,9 @@
 //! between CJK characters and digits, drops page-number lines and joins lines wrapped mid-sentence.
 //! Every normalized character remembers the range of original characters it came from.
 
+use super::CharSet;
 use std::ops::Range;
+use std::sync::LazyLock;
 use unicode_normalization::UnicodeNormalization;
 
 /// Normalized text plus, for each of its characters, the original character range it came from.
@@ -83,8 +85,32 @@ impl NormText {
     }
 }
 
+/// Characters that traditional→simplified conversion may change: those it converts on their own,
+/// and those it converts or keeps depending on their neighbours (fast2s's special words: 著 in
+/// 看著, 乾 in 乾隆 …). It only converts 3-byte (BMP) characters.
+static CONVERTIBLE: LazyLock<CharSet> = LazyLock::new(|| {
+    let mut buffer = [0u8; 4];
+    let mut set: CharSet = (0x800..=0xFFFF)
+        .filter_map(char::from_u32)
+        .filter(|c| {
+            let alone: &str = c.encode_utf8(&mut buffer);
+            fast2s::convert(alone) != alone
+        })
+        .collect();
+    for c in CONTEXTUAL.chars() {
+        set.insert(c);
+    }
+    set
+});
+
+/// The characters fast2s converts by context (its `T2S_EXCLUDE` and `T2S_SPECIAL_CONVERT_TYPE`).
+const CONTEXTUAL: &str = "兒覆夥藉瞭麽幺於乾著苧闔鍾讎畫";
+
 /// The original text as simplified characters, one output character per input character.
 fn simplified_chars(original: &str) -> Vec<char> {
+    if !original.chars().any(|c| CONVERTIBLE.contains(c)) {
+        return original.chars().collect();
+    }
     let converted: Vec<char> = fast2s::convert(original).chars().collect();
     if converted.len() == original.chars().count() {
         converted
@@ -277,6 +303,25 @@ mod tests {
             assert_eq!(std::iter::once(c).nfkc().collect::<String>(), c.to_string(), "U+{:04X}", c as u32);
         }
         assert!(!is_nfkc_stable('，') && !is_nfkc_stable('\u{F900}'));
+    }
+
+    #[test]
+    fn simplified_as_fast2s_converts_with_or_without_the_fast_path() {
+        let texts = [
+            "中华人民共和国和俄罗斯联邦联合声明",
+            "中華人民共和國和越南社會主義共和國聯合聲明",
+            "看著計畫,乾隆年間,回覆,憑藉,幺麽,樊於期,闔家,鍾書,校讎,苧麻,瞭望,甚夥,兒寬",
+            "看着计划",
+            "Ａ１，。",
+        ];
+        for text in texts {
+            let expected: Vec<char> = fast2s::convert(text).chars().collect();
+            assert_eq!(simplified_chars(text), expected, "{text}");
+        }
+        for c in CONTEXTUAL.chars() {
+            assert!(CONVERTIBLE.contains(c), "{c}");
+        }
+        assert!(!"中华人民共和国联合声明".chars().any(|c| CONVERTIBLE.contains(c)));
     }
 
     fn norm(s: &str) -> String {
