@@ -6,6 +6,7 @@
 use super::lexicon::{Entry, Hit, Lexicon};
 use super::{Key, Kind, Mention};
 use crate::text::normalize::is_cjk;
+use crate::text::CharSet;
 use regex::Regex;
 use std::sync::LazyLock;
 
@@ -63,6 +64,15 @@ const LEFT_STOPS: &[&str] = &[
 /// Words after a quotation that make it an initiative (“远景2050”长期发展政策).
 const INITIATIVE_WORDS: &[&str] =
     &["倡议", "战略", "政策", "计划", "规划", "构想", "愿景", "议程", "纲要", "方案"];
+
+/// The last characters of the body endings and of the left stop words: a word can end at a
+/// character only if it is one of them, which spares comparing every word at every character.
+static ORG_SUFFIX_ENDS: LazyLock<CharSet> = LazyLock::new(|| last_chars(ORG_SUFFIXES));
+static LEFT_STOP_ENDS: LazyLock<CharSet> = LazyLock::new(|| last_chars(LEFT_STOPS));
+
+fn last_chars(words: &[&str]) -> CharSet {
+    words.iter().filter_map(|w| w.chars().next_back()).collect()
+}
 
 static SUFFIX_AUTOMATON: LazyLock<aho_corasick::AhoCorasick> =
     LazyLock::new(|| aho_corasick::AhoCorasick::new(PROJECT_SUFFIXES).expect("project suffixes"));
@@ -157,6 +167,9 @@ fn organizations(text: &str, hits: &[Hit], forms: &[Mention], lexicon: &Lexicon)
             let next_name = i > 0 && !joined && (rest[i..].starts_with("关于") || starts(q.end + i));
             if count > 24 || breaks || connector || next_name {
                 break;
+            }
+            if !ORG_SUFFIX_ENDS.contains(c) {
+                continue;
             }
             let at = &rest[..i + c.len_utf8()];
             let Some(suffix) = ORG_SUFFIXES.iter().find(|s| at.ends_with(*s)) else { continue };
@@ -256,7 +269,9 @@ fn left_edge(text: &str, from: usize) -> usize {
     let mut start = from;
     for (count, (i, c)) in text[..from].char_indices().rev().enumerate() {
         let allowed = is_cjk(c) || c.is_ascii_digit() || matches!(c, '—' | '-' | '“' | '”' | '(' | ')');
-        if !allowed || count >= 24 || LEFT_STOPS.iter().any(|w| text[..i + c.len_utf8()].ends_with(w)) {
+        let stop =
+            LEFT_STOP_ENDS.contains(c) && LEFT_STOPS.iter().any(|w| text[..i + c.len_utf8()].ends_with(w));
+        if !allowed || count >= 24 || stop {
             break;
         }
         start = i;

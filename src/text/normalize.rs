@@ -44,7 +44,12 @@ impl NormText {
         let chars = simplified_chars(original);
         let lines = split_lines(&chars);
         let width = wrap_width(&chars, &lines);
-        let mut out = Builder::default();
+        // About one normalized character per original one: reserved once, not grown by copying.
+        let mut out = Builder {
+            text: String::with_capacity(original.len()),
+            starts: Vec::with_capacity(chars.len()),
+            origin: Vec::with_capacity(chars.len()),
+        };
         let mut previous: Option<Range<usize>> = None;
         for line in lines {
             let trimmed = trim(&chars, line.clone());
@@ -207,7 +212,6 @@ fn nfkc_char(c: char) -> char {
     }
 }
 
-#[derive(Default)]
 struct Builder {
     text: String,
     starts: Vec<usize>,
