@@ -7,6 +7,7 @@
 //! Every normalized character remembers the range of original characters it came from.
 
 use super::CharSet;
+use std::collections::HashMap;
 use std::ops::Range;
 use std::sync::LazyLock;
 use unicode_normalization::UnicodeNormalization;
@@ -90,38 +91,45 @@ impl NormText {
     }
 }
 
-/// Characters that traditional→simplified conversion may change: those it converts on their own,
-/// and those it converts or keeps depending on their neighbours (fast2s's special words: 著 in
-/// 看著, 乾 in 乾隆 …). It only converts 3-byte (BMP) characters.
-static CONVERTIBLE: LazyLock<CharSet> = LazyLock::new(|| {
-    let mut buffer = [0u8; 4];
-    let mut set: CharSet = (0x800..=0xFFFF)
-        .filter_map(char::from_u32)
-        .filter(|c| {
-            let alone: &str = c.encode_utf8(&mut buffer);
-            fast2s::convert(alone) != alone
-        })
-        .collect();
-    for c in CONTEXTUAL.chars() {
-        set.insert(c);
-    }
-    set
+/// What traditional→simplified conversion does to one character on its own, for the characters
+/// it changes (fast2s converts only 3-byte, BMP characters, each to one character).
+struct Conversions {
+    /// The characters converted on their own, and those converted by context.
+    changed: CharSet,
+    alone: HashMap<char, char>,
+}
+
+static CONVERSIONS: LazyLock<Conversions> = LazyLock::new(|| {
+    // One conversion of every 3-byte character: apart from the contextual ones, which are not
+    // looked up here, a character converts the same whatever its neighbours.
+    let all: String = (0x800..=0xFFFF).filter_map(char::from_u32).collect();
+    let alone: HashMap<char, char> =
+        all.chars().zip(fast2s::convert(&all).chars()).filter(|(c, converted)| c != converted).collect();
+    let changed = alone.keys().copied().chain(CONTEXTUAL.chars()).collect();
+    Conversions { changed, alone }
 });
 
-/// The characters fast2s converts by context (its `T2S_EXCLUDE` and `T2S_SPECIAL_CONVERT_TYPE`).
+/// The characters fast2s converts or keeps depending on their neighbours (its special words: 著
+/// in 看著, 乾 in 乾隆 …).
 const CONTEXTUAL: &str = "兒覆夥藉瞭麽幺於乾著苧闔鍾讎畫";
 
-/// The original text as simplified characters, one output character per input character.
+/// The original text as simplified characters, one output character per input character: what
+/// fast2s gives for the whole text, asked only of the characters it may change (a contextual one
+/// with its neighbours), since most text has none.
 fn simplified_chars(original: &str) -> Vec<char> {
-    if !original.chars().any(|c| CONVERTIBLE.contains(c)) {
-        return original.chars().collect();
+    let conversions = &*CONVERSIONS;
+    let source: Vec<char> = original.chars().collect();
+    let mut chars = source.clone();
+    for (i, &c) in source.iter().enumerate().filter(|(_, c)| conversions.changed.contains(**c)) {
+        chars[i] = if CONTEXTUAL.contains(c) {
+            let from = i.saturating_sub(1);
+            let window: String = source[from..(i + 2).min(source.len())].iter().collect();
+            fast2s::convert(&window).chars().nth(i - from).unwrap_or(c)
+        } else {
+            conversions.alone.get(&c).copied().unwrap_or(c)
+        };
     }
-    let converted: Vec<char> = fast2s::convert(original).chars().collect();
-    if converted.len() == original.chars().count() {
-        converted
-    } else {
-        original.chars().map(|c| fast2s::convert(&c.to_string()).chars().next().unwrap_or(c)).collect()
-    }
+    chars
 }
 
 fn split_lines(chars: &[char]) -> Vec<Range<usize>> {
@@ -322,10 +330,14 @@ mod tests {
             let expected: Vec<char> = fast2s::convert(text).chars().collect();
             assert_eq!(simplified_chars(text), expected, "{text}");
         }
-        for c in CONTEXTUAL.chars() {
-            assert!(CONVERTIBLE.contains(c), "{c}");
+        for c in (0x800..=0xFFFF).filter_map(char::from_u32) {
+            let alone = c.to_string();
+            assert_eq!(simplified_chars(&alone), fast2s::convert(&alone).chars().collect::<Vec<_>>());
         }
-        assert!(!"中华人民共和国联合声明".chars().any(|c| CONVERTIBLE.contains(c)));
+        for c in CONTEXTUAL.chars() {
+            assert!(CONVERSIONS.changed.contains(c), "{c}");
+        }
+        assert!(!"中华人民共和国联合声明".chars().any(|c| CONVERSIONS.changed.contains(c)));
     }
 
     fn norm(s: &str) -> String {
