@@ -54,17 +54,29 @@ pub fn resolve(mentions: &[Mention], lexicon: &Lexicon) -> Resolved {
         }
     }
     let mut by_iri: BTreeMap<String, usize> = BTreeMap::new();
+    // A gazetteer key always describes the same entity in one document: described once.
+    let mut by_key: BTreeMap<&Key, usize> = BTreeMap::new();
     let mut out = Resolved::default();
     for m in mentions {
-        let mut entity = describe(m, lexicon, &named_counts);
-        let index = match by_iri.get(&entity.iri) {
-            Some(&i) => i,
+        let known = if matches!(m.key, Key::Name(_)) { None } else { by_key.get(&m.key).copied() };
+        let index = match known {
+            Some(i) => i,
             None => {
-                entity.country =
-                    entity.country.or_else(|| m.country.map(|c| country_iri(&g.countries[c].id)));
-                by_iri.insert(entity.iri.clone(), out.entities.len());
-                out.entities.push(entity);
-                out.entities.len() - 1
+                let mut entity = describe(m, lexicon, &named_counts);
+                let index = match by_iri.get(&entity.iri) {
+                    Some(&i) => i,
+                    None => {
+                        entity.country =
+                            entity.country.or_else(|| m.country.map(|c| country_iri(&g.countries[c].id)));
+                        by_iri.insert(entity.iri.clone(), out.entities.len());
+                        out.entities.push(entity);
+                        out.entities.len() - 1
+                    }
+                };
+                if !matches!(m.key, Key::Name(_)) {
+                    by_key.insert(&m.key, index);
+                }
+                index
             }
         };
         let e = &mut out.entities[index];
