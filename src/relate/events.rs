@@ -34,6 +34,8 @@ const LEFT: &[&str] = &[
     "落实", "推动", "评价", "发挥", "预祝", "同", "积极", "认真", "要", "我们", "高度", "成立", "完善",
     "建立", "下", "机制",
 ];
+/// The left words, found in one pass (every occurrence, overlapping ones included).
+static LEFT_WORDS: LazyLock<AhoCorasick> = LazyLock::new(|| AhoCorasick::new(LEFT).expect("left words"));
 /// Endings that are parts of a word, not of an event (机制性会议 stays, 视频会议 goes).
 const NOT_EVENTS: &[&str] = &["视频会议", "国际会议", "各种会议", "有关会议", "双边会晤", "会晤机制"];
 
@@ -59,7 +61,7 @@ pub fn find(s: &Sentences<'_>) -> Vec<Fact> {
         let sentence = &s.text[span.clone()];
         for (m_start, m_end) in event_spans(sentence) {
             let mut name = &sentence[m_start..m_end];
-            while let Some(cut) = LEFT.iter().filter_map(|w| name.rfind(w).map(|i| i + w.len())).max() {
+            while let Some(cut) = LEFT_WORDS.find_overlapping_iter(name).map(|m| m.end()).max() {
                 if cut >= name.len() {
                     break;
                 }
