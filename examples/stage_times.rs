@@ -31,14 +31,18 @@ fn main() {
     let started = Instant::now();
     let lexicon = Lexicon::get();
     let startup = started.elapsed();
-    let mut times = [Duration::ZERO; 6];
+    let mut times = [Duration::ZERO; 9];
     let mut timed = |stage: usize, started: Instant| times[stage] += started.elapsed();
     for (_, raw) in &inputs {
         let t = Instant::now();
         let Ok((original, _)) = text::decode(raw) else { continue };
+        timed(6, t);
+        let t = Instant::now();
         let norm = NormText::new(&original);
+        timed(7, t);
+        let t = Instant::now();
         let segments = text::segment(norm.as_str());
-        timed(0, t);
+        timed(8, t);
         for segment in segments {
             let body = &norm.as_str()[segment.range.clone()];
             let t = Instant::now();
@@ -93,7 +97,9 @@ fn main() {
     let row = |name: &str, d: Duration| {
         println!("{name:<36} {:>7.2} s {:>8.1} MB/s", d.as_secs_f64(), mb / d.as_secs_f64());
     };
-    row("decode + normalize + segment", times[0]);
+    row("decode", times[6]);
+    row("normalize", times[7]);
+    row("segment", times[8]);
     row("extract", times[1]);
     row("resolve", times[2]);
     row("relate", times[3]);

@@ -75,7 +75,15 @@ impl QuadSink for GraphLinesBuilder {
         let predicate = quad.predicate.as_str();
         if predicate == vocab::RDF_TYPE {
             if let TermRef::NamedNode(class) = quad.object {
-                self.types.push((quad.subject.to_string(), class.as_str().to_owned()));
+                let subject = match quad.subject {
+                    NamedOrBlankNodeRef::NamedNode(n) => {
+                        let mut subject = String::with_capacity(n.as_str().len() + 2);
+                        write_iri(&mut subject, n.as_str());
+                        subject
+                    }
+                    NamedOrBlankNodeRef::BlankNode(b) => b.to_string(),
+                };
+                self.types.push((subject, class.as_str().to_owned()));
             }
         } else if predicate.strip_prefix(vocab::DG) == Some("sourceFile") {
             if let TermRef::Literal(file) = quad.object {
