@@ -7,7 +7,7 @@
 use super::lexicon::Lexicon;
 use super::spans::Covered;
 use super::{Key, Kind, Mention};
-use aho_corasick::{AhoCorasickBuilder, AhoCorasickKind, MatchKind};
+use aho_corasick::{AhoCorasick, AhoCorasickBuilder, AhoCorasickKind, MatchKind};
 use regex::Regex;
 use std::collections::{BTreeMap, BTreeSet};
 use std::sync::LazyLock;
@@ -27,6 +27,9 @@ static DOTTED: LazyLock<Regex> = LazyLock::new(|| {
 
 struct Offices {
     pattern: Regex,
+    /// The same titles in an automaton with the pattern's leftmost-first preference (the same
+    /// matches), for the searches that need no more than the titles.
+    automaton: AhoCorasick,
     /// The same titles, only at the start of the text searched.
     at_start: Regex,
     /// Bytes of the longest title.
@@ -34,19 +37,26 @@ struct Offices {
 }
 
 static OFFICES: LazyLock<Offices> = LazyLock::new(|| {
-    let mut titles: Vec<String> = Lexicon::get()
+    // (escaped for the pattern, as written), longest first.
+    let mut titles: Vec<(String, String)> = Lexicon::get()
         .gazetteer
         .offices
         .iter()
-        .map(|o| regex::escape(&o.zh))
-        .filter(|t| !t.is_empty())
+        .filter(|o| !o.zh.is_empty())
+        .map(|o| (regex::escape(&o.zh), o.zh.clone()))
         .collect();
-    titles.sort_by(|a, b| b.chars().count().cmp(&a.chars().count()).then(a.cmp(b)));
+    titles.sort_by(|a, b| b.0.chars().count().cmp(&a.0.chars().count()).then(a.0.cmp(&b.0)));
     titles.dedup();
-    let alternation =
-        if titles.is_empty() { "国家主席|总统|总理".to_owned() } else { titles.join("|") };
+    if titles.is_empty() {
+        titles = ["国家主席", "总统", "总理"].map(|t| (t.to_owned(), t.to_owned())).into();
+    }
+    let alternation = titles.iter().map(|(escaped, _)| escaped.as_str()).collect::<Vec<_>>().join("|");
     Offices {
         pattern: Regex::new(&format!("(?:{alternation})")).expect("office pattern"),
+        automaton: AhoCorasickBuilder::new()
+            .match_kind(MatchKind::LeftmostFirst)
+            .build(titles.iter().map(|(_, title)| title))
+            .expect("office automaton"),
         at_start: Regex::new(&format!("^(?:{alternation})")).expect("office pattern"),
         longest: alternation.split('|').map(str::len).max().unwrap_or(0),
     }
@@ -158,7 +168,7 @@ pub fn find(text: &str, existing: &[Mention], lexicon: &Lexicon) -> Found {
             qualifier_ends.entry(m.end).or_default().push(i);
         }
     }
-    let offices: Vec<regex::Match> = OFFICES.pattern.find_iter(text).collect();
+    let offices: Vec<aho_corasick::Match> = OFFICES.automaton.find_iter(text).collect();
     for office in &offices {
         let Some((start, end, dotted)) = name_after(text, office.end()) else { continue };
         if leader_at(start) || clashes(start, end) {
@@ -171,12 +181,12 @@ pub fn find(text: &str, existing: &[Mention], lexicon: &Lexicon) -> Found {
             .filter(|&i| text[existing[i].end..office.start()].chars().all(|c| "政府联邦国家".contains(c)))
             .min()
             .map(|i| &existing[i]);
-        let strong_office = office.as_str().chars().count() >= 4;
+        let strong_office = text[office.range()].chars().count() >= 4;
         if !dotted && qualifier.is_none() && !strong_office {
             continue;
         }
         let mut m = Mention::new(text, Kind::Leader, start, end, Key::Name(name_key(&text[start..end])));
-        m.office = Some(office.as_str().to_owned());
+        m.office = Some(text[office.range()].to_owned());
         m.country = qualifier.and_then(|q| country_of(q, lexicon));
         found.push(m);
     }
@@ -242,7 +252,7 @@ fn looks_like_name(text: &str, name: &str) -> bool {
 /// True when an office title stands right before or right after the span.
 fn office_next_to(text: &str, start: usize, end: usize) -> bool {
     let window = text[..start].char_indices().rev().nth(11).map_or(0, |(i, _)| i);
-    let before = OFFICES.pattern.find_iter(&text[window..start]).any(|m| window + m.end() == start);
+    let before = OFFICES.automaton.find_iter(&text[window..start]).any(|m| window + m.end() == start);
     let after = OFFICES.at_start.is_match(&text[end..]);
     before || after
 }
@@ -361,6 +371,18 @@ mod tests {
         assert!(leaders("其他信息").is_empty());
         assert_eq!(leaders("美国总统威廉·J·克林顿在白宫"), ["威廉·J·克林顿"]);
         assert!(leaders("中方支持哈方担任主席国工作。").is_empty());
+    }
+
+    #[test]
+    fn office_automaton_finds_what_the_office_pattern_finds() {
+        let text = "国家主席习近平、国务院总理李强、全国人大常委会委员长、外交部长王毅、副总统和总统府、\
+                    俄罗斯联邦总统普京、政府总理兼外长、首相、国王陛下和王储兼首相";
+        let by_pattern: Vec<(usize, usize)> =
+            OFFICES.pattern.find_iter(text).map(|m| (m.start(), m.end())).collect();
+        let by_automaton: Vec<(usize, usize)> =
+            OFFICES.automaton.find_iter(text).map(|m| (m.start(), m.end())).collect();
+        assert!(by_pattern.len() >= 8, "{by_pattern:?}");
+        assert_eq!(by_automaton, by_pattern);
     }
 
     #[test]
