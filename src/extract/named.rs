@@ -74,6 +74,10 @@ fn last_chars(words: &[&str]) -> CharSet {
     words.iter().filter_map(|w| w.chars().next_back()).collect()
 }
 
+static INTERNATIONAL_PREFIXES: LazyLock<aho_corasick::AhoCorasick> =
+    LazyLock::new(|| aho_corasick::AhoCorasick::new(INTERNATIONAL).expect("international prefixes"));
+static REGION_NAMES: LazyLock<aho_corasick::AhoCorasick> =
+    LazyLock::new(|| aho_corasick::AhoCorasick::new(REGIONS).expect("regions"));
 static SUFFIX_AUTOMATON: LazyLock<aho_corasick::AhoCorasick> =
     LazyLock::new(|| aho_corasick::AhoCorasick::new(PROJECT_SUFFIXES).expect("project suffixes"));
 static QUOTED: LazyLock<Regex> =
@@ -136,14 +140,18 @@ fn qualifiers(text: &str, hits: &[Hit], forms: &[Mention], lexicon: &Lexicon) ->
         }
         i = j + 1;
     }
-    for prefix in INTERNATIONAL {
-        spans.extend(text.match_indices(prefix).map(|(at, p)| Qualifier {
-            start: at,
-            end: at + p.len(),
-            country: None,
-            is_body: false,
-        }));
-    }
+    // Every occurrence of each prefix (none overlaps itself), prefix by prefix as listed.
+    let mut prefixes: Vec<(usize, usize, usize)> = INTERNATIONAL_PREFIXES
+        .find_overlapping_iter(text)
+        .map(|m| (m.pattern().as_usize(), m.start(), m.end()))
+        .collect();
+    prefixes.sort_unstable();
+    spans.extend(prefixes.into_iter().map(|(_, start, end)| Qualifier {
+        start,
+        end,
+        country: None,
+        is_body: false,
+    }));
     spans
 }
 
@@ -304,7 +312,7 @@ fn proper_start(
         .map(|h| h.start)
         .collect();
     let slice = &text[window..suffix_start];
-    candidates.extend(REGIONS.iter().flat_map(|r| slice.match_indices(r)).map(|(i, _)| window + i));
+    candidates.extend(REGION_NAMES.find_overlapping_iter(slice).map(|m| window + m.start()));
     let first_form = forms.partition_point(|f| f.start < window);
     let compound_starts = forms[first_form..]
         .windows(2)
@@ -357,6 +365,16 @@ fn initiatives(text: &str, lexicon: &Lexicon) -> Vec<Mention> {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn prefixes_and_regions_never_overlap_themselves() {
+        // Their automata report every occurrence, overlapping ones too: that is the set a
+        // substring search finds only when no word's start is also its end.
+        for word in INTERNATIONAL.iter().chain(REGIONS) {
+            let overlaps = (1..word.len()).any(|n| word.is_char_boundary(n) && word.ends_with(&word[..n]));
+            assert!(!overlaps, "{word}");
+        }
+    }
 
     fn named(text: &str) -> Vec<(Kind, String)> {
         crate::extract::extract(text)
