@@ -25,8 +25,11 @@ pub struct GraphLines {
     count: usize,
     /// Literal values of its `dg:sourceFile` statements.
     sources: Vec<String>,
-    /// Its `rdf:type` statements as (subject, class IRI), subjects in N-Quads form.
+    /// Its `rdf:type` statements as (subject, class IRI), subjects in N-Quads form, but for those
+    /// of mentions, which are most of them and are only counted.
     types: Vec<(String, String)>,
+    /// Number of its `rdf:type dg:Mention` statements.
+    mentions: usize,
 }
 
 impl GraphLines {
@@ -49,9 +52,14 @@ impl GraphLines {
         self.count == 0
     }
 
-    /// The `rdf:type` statements as (subject in N-Quads form, class IRI).
+    /// The `rdf:type` statements as (subject in N-Quads form, class IRI), but for those of mentions.
     pub fn types(&self) -> impl Iterator<Item = (&str, &str)> {
         self.types.iter().map(|(s, c)| (s.as_str(), c.as_str()))
+    }
+
+    /// Number of `rdf:type dg:Mention` statements.
+    pub fn mentions(&self) -> usize {
+        self.mentions
     }
 
     fn lines(&self) -> impl Iterator<Item = &str> {
@@ -66,15 +74,22 @@ pub struct GraphLinesBuilder {
     starts: Vec<usize>,
     sources: Vec<String>,
     types: Vec<(String, String)>,
+    /// Where the `rdf:type dg:Mention` statements start in `text`, in order.
+    mention_types: Vec<usize>,
 }
 
 impl QuadSink for GraphLinesBuilder {
     fn push(&mut self, quad: QuadRef<'_>) {
-        self.starts.push(self.text.len());
+        let start = self.text.len();
+        self.starts.push(start);
         write_statement(&mut self.text, quad);
         let predicate = quad.predicate.as_str();
         if predicate == vocab::RDF_TYPE {
             if let TermRef::NamedNode(class) = quad.object {
+                if class.as_str() == crate::dg_term!("Mention") {
+                    self.mention_types.push(start);
+                    return;
+                }
                 let subject = match quad.subject {
                     NamedOrBlankNodeRef::NamedNode(n) => {
                         let mut subject = String::with_capacity(n.as_str().len() + 2);
@@ -101,6 +116,7 @@ impl GraphLinesBuilder {
         self.starts.extend(other.starts.iter().map(|s| s + offset));
         self.sources.extend(other.sources);
         self.types.extend(other.types);
+        self.mention_types.extend(other.mention_types.iter().map(|s| s + offset));
     }
 
     /// The graph's distinct statements, sorted.
@@ -110,13 +126,19 @@ impl GraphLinesBuilder {
         let mut lines: Vec<&str> = self.starts.iter().zip(&ends).map(|(&s, &e)| &self.text[s..e]).collect();
         lines.sort_unstable();
         lines.dedup();
+        // Equal statements are all mention types or none: whichever one dedup kept is looked up.
+        let base = self.text.as_ptr() as usize;
+        let mentions = lines
+            .iter()
+            .filter(|l| self.mention_types.binary_search(&(l.as_ptr() as usize - base)).is_ok())
+            .count();
         let mut types = self.types;
         types.sort_unstable();
         types.dedup();
         let mut sources = self.sources;
         sources.sort_unstable();
         sources.dedup();
-        GraphLines { count: lines.len(), text: lines.concat(), sources, types }
+        GraphLines { count: lines.len(), text: lines.concat(), sources, types, mentions }
     }
 }
 

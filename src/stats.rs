@@ -4,7 +4,7 @@ use crate::extract::Kind;
 use crate::relate::FactKind;
 use crate::snapshot::Snapshot;
 use crate::vocab;
-use std::collections::{BTreeMap, BTreeSet};
+use std::collections::{BTreeMap, BTreeSet, HashMap, HashSet};
 
 /// What a store holds.
 #[derive(Debug, Clone, Default, PartialEq, Eq)]
@@ -21,32 +21,27 @@ impl Stats {
     /// Counts the document graphs of a snapshot of the store file (the reference graphs are left
     /// out, but for triples), from their `rdf:type` statements.
     pub fn of_snapshot(snapshot: &Snapshot) -> Self {
-        let typed = snapshot
-            .graphs()
-            .filter(|(name, _)| !name.is_empty())
-            .flat_map(|(name, g)| g.types().map(move |(s, c)| (name, s, c)));
         let reference: BTreeSet<String> = [vocab::ontology_graph(), vocab::gazetteer_graph()].into();
-        let classes: BTreeMap<String, Kind> =
+        let documents = snapshot.graphs().filter(|(name, _)| !name.is_empty() && !reference.contains(*name));
+        let classes: HashMap<String, Kind> =
             Kind::ALL.into_iter().map(|k| (vocab::dg(k.name()), k)).collect();
-        let facts: BTreeSet<String> = FactKind::ALL.iter().map(|k| vocab::dg(k.name())).collect();
-        let (document, mention) = (vocab::dg("Document"), vocab::dg("Mention"));
+        let facts: HashSet<String> = FactKind::ALL.iter().map(|k| vocab::dg(k.name())).collect();
+        let document = vocab::dg("Document");
         let mut stats = Stats { triples: snapshot.len(), ..Stats::default() };
-        let mut entities: BTreeSet<(Kind, &str)> = BTreeSet::new();
-        let mut fact_set: BTreeSet<&str> = BTreeSet::new();
+        let mut entities: HashSet<(Kind, &str)> = HashSet::new();
+        let mut fact_set: HashSet<&str> = HashSet::new();
         stats.graphs = snapshot.graph_names().filter(|g| !reference.contains(*g)).count();
-        for (graph, subject, class) in typed {
-            if reference.contains(graph) {
-                continue;
-            }
-            if facts.contains(class) {
-                fact_set.insert(subject);
-            }
-            if class == document {
-                stats.documents += 1;
-            } else if class == mention {
-                stats.mentions += 1;
-            } else if let Some(kind) = classes.get(class) {
-                entities.insert((*kind, subject));
+        for (_, graph) in documents {
+            stats.mentions += graph.mentions();
+            for (subject, class) in graph.types() {
+                if facts.contains(class) {
+                    fact_set.insert(subject);
+                }
+                if class == document {
+                    stats.documents += 1;
+                } else if let Some(kind) = classes.get(class) {
+                    entities.insert((*kind, subject));
+                }
             }
         }
         for (kind, _) in entities {
