@@ -34,7 +34,8 @@ pub fn find(s: &Sentences<'_>) -> Vec<Fact> {
     let mut facts: Vec<Fact> = Vec::new();
     for span in &s.spans {
         let sentence = &s.text[span.clone()];
-        if !sentence.contains("访") {
+        // Every visit names its visitor, a leader of the sentence: without one, no pattern is tried.
+        if !sentence.contains("访") || !s.mentions_in(span.clone()).any(|(_, m)| m.kind == Kind::Leader) {
             continue;
         }
         let china = s.entities.iter().position(|e| e.iri.ends_with("/country/CN"));
