@@ -5,7 +5,7 @@
 use criterion::{criterion_group, criterion_main, Criterion, Throughput};
 use diplograph::extract::lexicon::Lexicon;
 use diplograph::pipeline::{self, AnalyzedDocument};
-use diplograph::snapshot::{GraphLinesBuilder, Snapshot};
+use diplograph::snapshot::Snapshot;
 use diplograph::store::GraphStore;
 use diplograph::text::{self, NormText};
 use std::hint::black_box;
@@ -62,7 +62,7 @@ fn stages(c: &mut Criterion) {
     group.bench_function("format statements per graph (triples)", |b| {
         b.iter(|| {
             for d in &docs {
-                black_box(diplograph::emit::write_document(d, GraphLinesBuilder::default()).finish());
+                black_box(diplograph::emit::document_lines(d));
             }
         })
     });
@@ -87,10 +87,7 @@ fn stages(c: &mut Criterion) {
     });
     let mut snapshot = Snapshot::default();
     for d in &docs {
-        snapshot.replace_graph(
-            &d.iri,
-            diplograph::emit::write_document(d, GraphLinesBuilder::default()).finish(),
-        );
+        snapshot.replace_graph(&d.iri, diplograph::emit::document_lines(d));
     }
     group.bench_function("build snapshot save (triples)", |b| b.iter(|| snapshot.save(&path).unwrap()));
     group.bench_function("build snapshot load (triples)", |b| {

@@ -9,7 +9,7 @@ use diplograph::extract::{self, lexicon::Lexicon};
 use diplograph::pipeline;
 use diplograph::relate::{self, DocumentContext};
 use diplograph::resolve;
-use diplograph::snapshot::{GraphLinesBuilder, Snapshot};
+use diplograph::snapshot::Snapshot;
 use diplograph::text::{self, NormText};
 use std::path::PathBuf;
 use std::time::{Duration, Instant};
@@ -70,7 +70,7 @@ fn main() {
         timed(4, t);
         let t = Instant::now();
         for doc in documents {
-            let lines = emit::write_document(&doc, GraphLinesBuilder::default()).finish();
+            let lines = emit::document_lines(&doc);
             triples += lines.len();
             snapshot.replace_graph(&doc.iri, lines);
         }

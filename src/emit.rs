@@ -6,6 +6,7 @@ use crate::extract::lexicon::Lexicon;
 use crate::extract::Kind;
 use crate::pipeline::AnalyzedDocument;
 use crate::relate::{Fact, FactKind, Role};
+use crate::snapshot::{GraphLines, GraphLinesBuilder};
 use crate::vocab;
 use oxigraph::io::{RdfFormat, RdfParser};
 use oxigraph::model::{GraphNameRef, LiteralRef, NamedNode, NamedNodeRef, Quad, QuadRef, TermRef};
@@ -84,6 +85,13 @@ impl<S: QuadSink> GraphWriter<S> {
 /// The class IRI of an entity kind.
 pub fn class_iri(kind: Kind) -> String {
     vocab::dg(kind.name())
+}
+
+/// One document's named graph as its sorted statements (what `build` stores).
+pub fn document_lines(doc: &AnalyzedDocument) -> GraphLines {
+    // About what `write_document` writes: a few statements per mention and entity, more per fact.
+    let statements = 6 * doc.mentions.len() + 8 * doc.entities.len() + 16 * doc.facts.len() + 16;
+    write_document(doc, GraphLinesBuilder::with_capacity(statements)).finish()
 }
 
 /// Every quad of one document's named graph.

@@ -109,6 +109,15 @@ impl QuadSink for GraphLinesBuilder {
 }
 
 impl GraphLinesBuilder {
+    /// A builder with room for about `statements` statements, so its text is not copied as it grows.
+    pub fn with_capacity(statements: usize) -> Self {
+        GraphLinesBuilder {
+            text: String::with_capacity(statements * BYTES_PER_STATEMENT),
+            starts: Vec::with_capacity(statements),
+            ..GraphLinesBuilder::default()
+        }
+    }
+
     /// Takes over the statements of `other`.
     fn append(&mut self, other: GraphLinesBuilder) {
         let offset = self.text.len();
@@ -203,6 +212,9 @@ fn write_literal(out: &mut String, literal: LiteralRef<'_>) {
 }
 
 const XSD_STRING: &str = "http://www.w3.org/2001/XMLSchema#string";
+
+/// About the length of a document graph's statements (their IRIs are long), for reserving room.
+const BYTES_PER_STATEMENT: usize = 224;
 
 /// Below this many bytes a share of the file is not worth a thread.
 const MIN_SHARE_BYTES: usize = 1 << 20;

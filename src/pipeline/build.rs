@@ -4,7 +4,7 @@ use super::{analyze, ordered, MAX_FILE_BYTES};
 use crate::emit;
 use crate::extract::{lexicon::Lexicon, Kind};
 use crate::push::{self, Endpoint, PushError, PushReport};
-use crate::snapshot::{GraphLines, GraphLinesBuilder, Snapshot};
+use crate::snapshot::{GraphLines, Snapshot};
 use crate::store::StoreError;
 use crate::vocab;
 use std::collections::{BTreeMap, BTreeSet};
@@ -151,7 +151,7 @@ pub fn build(config: &BuildConfig) -> Result<BuildReport, BuildError> {
         Ok(documents
             .into_iter()
             .map(|doc| BuiltDocument {
-                lines: emit::write_document(&doc, GraphLinesBuilder::default()).finish(),
+                lines: emit::document_lines(&doc),
                 mentions: doc.mentions.iter().map(|m| doc.entities[m.entity].kind).collect(),
                 encoding: doc.encoding.name(),
                 index: doc.index,
