@@ -128,12 +128,17 @@ pub fn segment(text: &str) -> Vec<Segment> {
     segments
 }
 
+/// The most bytes a line matched whole by the signature pattern can have: a date of at most 13
+/// characters (3 bytes each), 于, a place of at most 8 characters (4 bytes each), an ending of 2.
+const SIGNATURE_LINE_MAX_BYTES: usize = 13 * 3 + 3 + 8 * 4 + 2 * 3;
+
 /// A line that closes a document: a closing dateline or a `date于place` signature line.
 fn closes(line: &str) -> bool {
     CLOSING_DATELINE.is_match(line)
-        || SIGNED
-            .captures(line)
-            .is_some_and(|c| c.get(0).is_some_and(|m| m.start() == 0 && m.end() == line.len()))
+        || line.len() <= SIGNATURE_LINE_MAX_BYTES
+            && SIGNED
+                .captures(line)
+                .is_some_and(|c| c.get(0).is_some_and(|m| m.start() == 0 && m.end() == line.len()))
 }
 
 fn describe(group: &[Line<'_>]) -> Segment {
@@ -217,9 +222,11 @@ fn describe(group: &[Line<'_>]) -> Segment {
             date = find_month_day(&caps[0]).map(|(m, d)| Date { year: 0, month: Some(m), day: Some(d) });
         }
     }
-    let text: String = group.iter().map(|l| l.text).collect::<Vec<_>>().join("\n");
     match date {
-        Some(d) if d.year == 0 => date = year_from_text(&text, d),
+        Some(d) if d.year == 0 => {
+            let text: String = group.iter().map(|l| l.text).collect::<Vec<_>>().join("\n");
+            date = year_from_text(&text, d);
+        }
         None => {
             date =
                 group.iter().take(4).flat_map(|l| find_dates(l.text)).map(|m| m.date).find(Date::is_complete)
@@ -302,10 +309,16 @@ const REPEAT_MIN_CHARS: usize = 10;
 /// first runs, so a document costs time in proportion to its length, not to its square.
 fn repeated_lines(group: &[Line<'_>]) -> Vec<Range<usize>> {
     let mut by_first_run: HashMap<u64, Vec<usize>, BuildHasherDefault<Unhashed>> = HashMap::default();
+    // One bit per low 16 bits of the first runs' hashes: most runs are ruled out without a look-up.
+    let mut maybe = vec![0u64; 1 << 10];
+    let bit = |hash: u64| ((hash as usize & 0xFFFF) / 64, 1u64 << (hash % 64));
     for (n, line) in group.iter().enumerate() {
         let run: Vec<char> = line.text.trim().chars().take(REPEAT_MIN_CHARS).collect();
         if run.len() == REPEAT_MIN_CHARS {
-            by_first_run.entry(RunHash::of(&run)).or_default().push(n);
+            let hash = RunHash::of(&run);
+            let (word, mask) = bit(hash);
+            maybe[word] |= mask;
+            by_first_run.entry(hash).or_default().push(n);
         }
     }
     let mut repeated = vec![false; group.len()];
@@ -316,7 +329,8 @@ fn repeated_lines(group: &[Line<'_>]) -> Vec<Range<usize>> {
             for (k, &(_, c)) in chars.iter().enumerate() {
                 let leaving = k.checked_sub(REPEAT_MIN_CHARS).map(|i| chars[i].1);
                 run.roll(c, leaving);
-                if k + 1 < REPEAT_MIN_CHARS {
+                let (word, mask) = bit(run.0);
+                if k + 1 < REPEAT_MIN_CHARS || maybe[word] & mask == 0 {
                     continue;
                 }
                 let Some(lines) = by_first_run.get(&run.0) else { continue };
@@ -382,6 +396,16 @@ impl Hasher for Unhashed {
 mod tests {
     use super::*;
     use crate::text::NormText;
+
+    #[test]
+    fn the_longest_signature_line_is_within_the_bound() {
+        let longest = "二〇二四年二十一月二十一日于𠀀𠀀𠀀𠀀𠀀𠀀𠀀𠀀签署";
+        assert_eq!(longest.len(), SIGNATURE_LINE_MAX_BYTES);
+        assert!(closes(longest));
+        assert!(closes("2022年9月14日于努尔苏丹"));
+        let one_more = "二〇二四年二十一月二十一日于𠀀𠀀𠀀𠀀𠀀𠀀𠀀𠀀𠀀签署";
+        assert!(SIGNED.captures(one_more).is_none_or(|c| c[0].len() < one_more.len()));
+    }
 
     fn titles(raw: &str) -> Vec<(String, Option<String>, Option<String>)> {
         let norm = NormText::new(raw);
