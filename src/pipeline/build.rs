@@ -204,8 +204,13 @@ pub fn build(config: &BuildConfig) -> Result<BuildReport, BuildError> {
         &vocab::gazetteer_graph(),
         GraphLines::from_quads(&emit::gazetteer_quads(Lexicon::get())),
     );
-    store.save(&config.store)?;
-    let counts = crate::stats::Stats::of_snapshot(&store);
+    // Counting reads what saving writes: done beside it, not after it.
+    let counts = std::thread::scope(|scope| {
+        let counting = scope.spawn(|| crate::stats::Stats::of_snapshot(&store));
+        let saved = store.save(&config.store);
+        let counts = counting.join().unwrap_or_else(|panic| std::panic::resume_unwind(panic));
+        saved.map(|()| counts)
+    })?;
     report.entities = counts.entities;
     report.facts = counts.facts;
     report.triples = counts.triples;
