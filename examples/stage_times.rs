@@ -14,6 +14,26 @@ use diplograph::text::{self, NormText};
 use std::path::PathBuf;
 use std::time::{Duration, Instant};
 
+/// The stages timed, in the order they are reported; the constants below index them.
+const STAGES: [&str; 8] = [
+    "decode",
+    "normalize",
+    "segment",
+    "extract",
+    "resolve",
+    "relate",
+    "analyze (all of the above, located)",
+    "statements formatted and sorted",
+];
+const DECODE: usize = 0;
+const NORMALIZE: usize = 1;
+const SEGMENT: usize = 2;
+const EXTRACT: usize = 3;
+const RESOLVE: usize = 4;
+const RELATE: usize = 5;
+const ANALYZE: usize = 6;
+const FORMAT: usize = 7;
+
 fn main() {
     let Some(dir) = std::env::args().nth(1).map(PathBuf::from) else {
         eprintln!("usage: stage_times DIR");
@@ -31,26 +51,26 @@ fn main() {
     let started = Instant::now();
     let lexicon = Lexicon::get();
     let startup = started.elapsed();
-    let mut times = [Duration::ZERO; 9];
+    let mut times = [Duration::ZERO; STAGES.len()];
     let mut timed = |stage: usize, started: Instant| times[stage] += started.elapsed();
     for (_, raw) in &inputs {
         let t = Instant::now();
         let Ok((original, _)) = text::decode(raw) else { continue };
-        timed(6, t);
+        timed(DECODE, t);
         let t = Instant::now();
         let norm = NormText::new(&original);
-        timed(7, t);
+        timed(NORMALIZE, t);
         let t = Instant::now();
         let segments = text::segment(norm.as_str());
-        timed(8, t);
+        timed(SEGMENT, t);
         for segment in segments {
             let body = &norm.as_str()[segment.range.clone()];
             let t = Instant::now();
             let mentions = extract::extract(body);
-            timed(1, t);
+            timed(EXTRACT, t);
             let t = Instant::now();
             let resolved = resolve::resolve(&mentions, lexicon);
-            timed(2, t);
+            timed(RESOLVE, t);
             let t = Instant::now();
             let context = DocumentContext {
                 title: segment.title.clone(),
@@ -59,7 +79,7 @@ fn main() {
                 own_treaty: None,
             };
             relate::relate(body, &mentions, &resolved.mention_entity, &resolved.entities, &context);
-            timed(3, t);
+            timed(RELATE, t);
         }
     }
     let mut snapshot = Snapshot::default();
@@ -67,14 +87,14 @@ fn main() {
     for (path, raw) in &inputs {
         let t = Instant::now();
         let Ok(documents) = pipeline::analyze(path, raw) else { continue };
-        timed(4, t);
+        timed(ANALYZE, t);
         let t = Instant::now();
         for doc in documents {
             let lines = emit::document_lines(&doc);
             triples += lines.len();
             snapshot.replace_graph(&doc.iri, lines);
         }
-        timed(5, t);
+        timed(FORMAT, t);
     }
     let store = std::env::temp_dir().join(format!("stage_times-{}.nq", std::process::id()));
     let t = Instant::now();
@@ -97,14 +117,9 @@ fn main() {
     let row = |name: &str, d: Duration| {
         println!("{name:<36} {:>7.2} s {:>8.1} MB/s", d.as_secs_f64(), mb / d.as_secs_f64());
     };
-    row("decode", times[6]);
-    row("normalize", times[7]);
-    row("segment", times[8]);
-    row("extract", times[1]);
-    row("resolve", times[2]);
-    row("relate", times[3]);
-    row("analyze (all of the above, located)", times[4]);
-    row("statements formatted and sorted", times[5]);
+    for (name, time) in STAGES.iter().zip(times) {
+        row(name, time);
+    }
     let per_second = |d: Duration| triples as f64 / d.as_secs_f64() / 1e6;
     println!(
         "{:<36} {:>7.2} s {:>8.2} M triples/s",
