@@ -58,22 +58,12 @@ pub fn resolve(mentions: &[Mention], lexicon: &Lexicon) -> Resolved {
     let mut by_key: BTreeMap<&Key, usize> = BTreeMap::new();
     let mut out = Resolved::default();
     for m in mentions {
-        let known = if matches!(m.key, Key::Name(_)) { None } else { by_key.get(&m.key).copied() };
-        let index = match known {
-            Some(i) => i,
+        let gazetteer_key = !matches!(m.key, Key::Name(_));
+        let index = match by_key.get(&m.key).filter(|_| gazetteer_key) {
+            Some(&i) => i,
             None => {
-                let mut entity = describe(m, lexicon, &named_counts);
-                let index = match by_iri.get(&entity.iri) {
-                    Some(&i) => i,
-                    None => {
-                        entity.country =
-                            entity.country.or_else(|| m.country.map(|c| country_iri(&g.countries[c].id)));
-                        by_iri.insert(entity.iri.clone(), out.entities.len());
-                        out.entities.push(entity);
-                        out.entities.len() - 1
-                    }
-                };
-                if !matches!(m.key, Key::Name(_)) {
+                let index = add_entity(&mut out.entities, &mut by_iri, describe(m, lexicon, &named_counts));
+                if gazetteer_key {
                     by_key.insert(&m.key, index);
                 }
                 index
@@ -116,6 +106,16 @@ pub fn resolve(mentions: &[Mention], lexicon: &Lexicon) -> Resolved {
         }
     }
     out
+}
+
+/// The index of `entity` among `entities`, added unless one with its IRI is there.
+fn add_entity(entities: &mut Vec<Entity>, by_iri: &mut BTreeMap<String, usize>, entity: Entity) -> usize {
+    if let Some(&i) = by_iri.get(&entity.iri) {
+        return i;
+    }
+    by_iri.insert(entity.iri.clone(), entities.len());
+    entities.push(entity);
+    entities.len() - 1
 }
 
 /// The IRI of a party named in a title: a country, or a one-character form resolved in context.

@@ -90,14 +90,8 @@ impl QuadSink for GraphLinesBuilder {
                     self.mention_types.push(start);
                     return;
                 }
-                let subject = match quad.subject {
-                    NamedOrBlankNodeRef::NamedNode(n) => {
-                        let mut subject = String::with_capacity(n.as_str().len() + 2);
-                        write_iri(&mut subject, n.as_str());
-                        subject
-                    }
-                    NamedOrBlankNodeRef::BlankNode(b) => b.to_string(),
-                };
+                let mut subject = String::new();
+                write_subject(&mut subject, quad.subject);
                 self.types.push((subject, class.as_str().to_owned()));
             }
         } else if predicate.strip_prefix(vocab::DG) == Some("sourceFile") {
@@ -155,12 +149,7 @@ impl GraphLinesBuilder {
 /// [`crate::store::GraphStore::save`]) followed by `" .\n"`, written without going through the
 /// formatting machinery, which cost more than building the graph.
 pub fn write_statement(out: &mut String, quad: QuadRef<'_>) {
-    match quad.subject {
-        NamedOrBlankNodeRef::NamedNode(n) => write_iri(out, n.as_str()),
-        NamedOrBlankNodeRef::BlankNode(b) => {
-            let _ = write!(out, "{b}");
-        }
-    }
+    write_subject(out, quad.subject);
     out.push(' ');
     write_iri(out, quad.predicate.as_str());
     out.push(' ');
@@ -182,6 +171,15 @@ pub fn write_statement(out: &mut String, quad: QuadRef<'_>) {
         GraphNameRef::DefaultGraph => {}
     }
     out.push_str(" .\n");
+}
+
+fn write_subject(out: &mut String, subject: NamedOrBlankNodeRef<'_>) {
+    match subject {
+        NamedOrBlankNodeRef::NamedNode(n) => write_iri(out, n.as_str()),
+        NamedOrBlankNodeRef::BlankNode(b) => {
+            let _ = write!(out, "{b}");
+        }
+    }
 }
 
 fn write_iri(out: &mut String, iri: &str) {

@@ -2,7 +2,6 @@
 //! (one-character country forms, characters that traditional→simplified conversion may change).
 
 /// Characters of the Basic Multilingual Plane in a bitmap; the few others in a sorted list.
-#[derive(Clone)]
 pub struct CharSet {
     bmp: Box<[u64; 1024]>,
     astral: Vec<char>,
@@ -43,13 +42,6 @@ impl FromIterator<char> for CharSet {
             set.insert(c);
         }
         set
-    }
-}
-
-impl std::fmt::Debug for CharSet {
-    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
-        let bmp = (0..0x10000u32).filter_map(char::from_u32).filter(|&c| self.contains(c));
-        f.debug_set().entries(bmp.chain(self.astral.iter().copied())).finish()
     }
 }
 
