@@ -118,16 +118,21 @@ const CONTEXTUAL: &str = "兒覆夥藉瞭麽幺於乾著苧闔鍾讎畫";
 /// with its neighbours), since most text has none.
 fn simplified_chars(original: &str) -> Vec<char> {
     let conversions = &*CONVERSIONS;
-    let source: Vec<char> = original.chars().collect();
-    let mut chars = source.clone();
-    for (i, &c) in source.iter().enumerate().filter(|(_, c)| conversions.changed.contains(**c)) {
-        chars[i] = if CONTEXTUAL.contains(c) {
-            let from = i.saturating_sub(1);
-            let window: String = source[from..(i + 2).min(source.len())].iter().collect();
-            fast2s::convert(&window).chars().nth(i - from).unwrap_or(c)
-        } else {
-            conversions.alone.get(&c).copied().unwrap_or(c)
-        };
+    let mut chars: Vec<char> = original.chars().collect();
+    // Converted in place: a contextual character reads its neighbours as they were, so the one
+    // before it is remembered before it is converted.
+    let mut before: Option<char> = None;
+    for i in 0..chars.len() {
+        let c = chars[i];
+        if conversions.changed.contains(c) {
+            chars[i] = if CONTEXTUAL.contains(c) {
+                let window: String = before.into_iter().chain([c]).chain(chars.get(i + 1).copied()).collect();
+                fast2s::convert(&window).chars().nth(usize::from(before.is_some())).unwrap_or(c)
+            } else {
+                conversions.alone.get(&c).copied().unwrap_or(c)
+            };
+        }
+        before = Some(c);
     }
     chars
 }
