@@ -166,6 +166,16 @@ fn trim(chars: &[char], mut range: Range<usize>) -> Range<usize> {
 
 /// A line that is only a page number: `23`, `- 23 -`, `第23页`.
 fn is_page_number(line: &[char]) -> bool {
+    // Anything but digits, dashes, 第 and 页 makes it text: most lines are told by their first character.
+    let page_char = |c: &char| {
+        is_space(*c)
+            || c.is_ascii_digit()
+            || ('０'..='９').contains(c)
+            || matches!(c, '-' | '—' | '－' | '–' | '第' | '页')
+    };
+    if !line.iter().all(page_char) {
+        return false;
+    }
     let s: String = line.iter().filter(|c| !is_space(**c)).collect();
     let s = s.trim_matches(|c| matches!(c, '-' | '—' | '－' | '–'));
     let s = s.strip_prefix('第').and_then(|s| s.strip_suffix('页')).unwrap_or(s);
@@ -197,8 +207,11 @@ fn joins(prev: &[char], next: &[char], width: Option<usize>) -> bool {
     if matches!(last, ',' | '、' | '，') || unclosed(prev) {
         return true;
     }
-    let text: String = prev.iter().collect();
-    if DOC_ENDINGS.iter().any(|e| text.ends_with(e)) {
+    let ends_with = |ending: &str| {
+        let n = ending.chars().count();
+        prev.len() >= n && prev[prev.len() - n..].iter().copied().eq(ending.chars())
+    };
+    if DOC_ENDINGS.iter().any(|e| ends_with(e)) {
         return false;
     }
     let long = width.is_some_and(|w| prev.len() * 5 >= w * 4) || prev.len() >= 45;
