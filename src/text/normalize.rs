@@ -164,6 +164,11 @@ fn trim(chars: &[char], mut range: Range<usize>) -> Range<usize> {
     range
 }
 
+/// The dashes around a page number (`- 23 -`).
+fn is_dash(c: char) -> bool {
+    matches!(c, '-' | '—' | '－' | '–')
+}
+
 /// A line that is only a page number: `23`, `- 23 -`, `第23页`.
 fn is_page_number(line: &[char]) -> bool {
     // Anything but digits, dashes, 第 and 页 makes it text: most lines are told by their first character.
@@ -171,13 +176,14 @@ fn is_page_number(line: &[char]) -> bool {
         is_space(*c)
             || c.is_ascii_digit()
             || ('０'..='９').contains(c)
-            || matches!(c, '-' | '—' | '－' | '–' | '第' | '页')
+            || is_dash(*c)
+            || matches!(c, '第' | '页')
     };
     if !line.iter().all(page_char) {
         return false;
     }
     let s: String = line.iter().filter(|c| !is_space(**c)).collect();
-    let s = s.trim_matches(|c| matches!(c, '-' | '—' | '－' | '–'));
+    let s = s.trim_matches(is_dash);
     let s = s.strip_prefix('第').and_then(|s| s.strip_suffix('页')).unwrap_or(s);
     !s.is_empty() && s.len() <= 4 && s.chars().all(|c| c.is_ascii_digit() || ('０'..='９').contains(&c))
 }
@@ -336,7 +342,7 @@ mod tests {
     }
 
     #[test]
-    fn simplified_as_fast2s_converts_with_or_without_the_fast_path() {
+    fn simplified_as_fast2s_converts_every_character_alone_and_in_context() {
         let texts = [
             "中华人民共和国和俄罗斯联邦联合声明",
             "中華人民共和國和越南社會主義共和國聯合聲明",
