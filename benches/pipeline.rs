@@ -4,9 +4,10 @@
 
 use criterion::{criterion_group, criterion_main, Criterion, Throughput};
 use diplograph::extract::lexicon::Lexicon;
-use diplograph::pipeline::{self, AnalyzedDocument};
-use diplograph::snapshot::Snapshot;
-use diplograph::store::GraphStore;
+use diplograph::model::AnalyzedDocument;
+use diplograph::pipeline;
+use diplograph::storage::GraphStore;
+use diplograph::storage::Snapshot;
 use diplograph::text::{self, NormText};
 use std::hint::black_box;
 

@@ -9,7 +9,7 @@ use diplograph::extract::{self, lexicon::Lexicon};
 use diplograph::pipeline;
 use diplograph::relate::{self, DocumentContext};
 use diplograph::resolve;
-use diplograph::snapshot::Snapshot;
+use diplograph::storage::Snapshot;
 use diplograph::text::{self, NormText};
 use std::path::PathBuf;
 use std::time::{Duration, Instant};

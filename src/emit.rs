@@ -3,10 +3,8 @@
 
 use crate::dg_term;
 use crate::extract::lexicon::Lexicon;
-use crate::extract::Kind;
-use crate::pipeline::AnalyzedDocument;
-use crate::relate::{Fact, FactKind, Role};
-use crate::snapshot::{GraphLines, GraphLinesBuilder};
+use crate::model::{AnalyzedDocument, Date, FactDetail, Kind, Precision, Relation, Role};
+use crate::storage::{GraphLines, GraphLinesBuilder, QuadSink};
 use crate::vocab;
 use oxigraph::io::{RdfFormat, RdfParser};
 use oxigraph::model::{GraphNameRef, LiteralRef, NamedNode, NamedNodeRef, Quad, QuadRef, TermRef};
@@ -20,18 +18,6 @@ fn iri(s: &str) -> NamedNode {
 
 fn iri_ref(s: &str) -> NamedNodeRef<'_> {
     NamedNodeRef::new_unchecked(s)
-}
-
-/// Where a graph's quads go: a list of quads, or (in `build`) their formatted statements.
-pub trait QuadSink {
-    /// Takes one quad.
-    fn push(&mut self, quad: QuadRef<'_>);
-}
-
-impl QuadSink for Vec<Quad> {
-    fn push(&mut self, quad: QuadRef<'_>) {
-        Vec::push(self, quad.into_owned());
-    }
 }
 
 /// Writes the quads of one named graph to a sink, borrowing the terms it is given.
@@ -80,6 +66,21 @@ impl<S: QuadSink> GraphWriter<S> {
     fn string(&mut self, s: &str, p: &str, text: &str) {
         self.add(s, p, LiteralRef::new_simple_literal(text));
     }
+
+    fn relation(&mut self, s: &str, relation: Relation, o: &str) {
+        self.link(s, &vocab::dg(relation.name()), o);
+    }
+
+    /// A date to the day or the month as `date_property` (`xsd:date`, `xsd:gYearMonth`), and its
+    /// year as `year_property` (`xsd:gYear`) when the day is not known.
+    fn date(&mut self, s: &str, date: Date, date_property: &str, year_property: Option<&str>) {
+        if date.precision() != Precision::Year {
+            self.typed(s, date_property, &date.to_string(), date.xsd_datatype());
+        }
+        if let Some(p) = year_property.filter(|_| date.precision() != Precision::Day) {
+            self.typed(s, p, &format!("{:04}", date.year), vocab::XSD_GYEAR);
+        }
+    }
 }
 
 /// The class IRI of an entity kind.
@@ -106,8 +107,8 @@ pub fn write_document<S: QuadSink>(doc: &AnalyzedDocument, sink: S) -> S {
     w.link(d, vocab::RDF_TYPE, dg_term!("Document"));
     w.string(d, dg_term!("sourceFile"), &doc.source_file);
     w.zh(d, dg_term!("title"), &doc.title);
-    if let Some(date) = &doc.date {
-        w.typed(d, dg_term!("date"), date, vocab::XSD_DATE);
+    if let Some(date) = doc.date.filter(Date::is_complete) {
+        w.typed(d, dg_term!("date"), &date.to_string(), vocab::XSD_DATE);
     }
     if let Some(place) = &doc.place {
         w.zh(d, dg_term!("place"), place);
@@ -128,8 +129,8 @@ pub fn write_document<S: QuadSink>(doc: &AnalyzedDocument, sink: S) -> S {
             w.link(e, vocab::OWL_SAME_AS, &vocab::wikidata(q));
         }
         if let Some(country) = &entity.country {
-            let p = if entity.kind == Kind::Leader { "leaderOf" } else { "country" };
-            w.link(e, &vocab::dg(p), country);
+            let relation = if entity.kind == Kind::Leader { Relation::LeaderOf } else { Relation::Country };
+            w.relation(e, relation, country);
         }
         if let Some(office) = &entity.office {
             w.zh(e, dg_term!("office"), office);
@@ -139,15 +140,13 @@ pub fn write_document<S: QuadSink>(doc: &AnalyzedDocument, sink: S) -> S {
             w.zh(e, dg_term!("documentType"), t);
         }
         for party in &detail.parties {
-            w.link(e, dg_term!("party"), party);
+            w.relation(e, Relation::Party, party);
         }
         if let Some(p) = &detail.proposer {
-            w.link(e, dg_term!("proposedBy"), p);
+            w.relation(e, Relation::ProposedBy, p);
         }
-        match detail.date.as_deref() {
-            Some(date) if date.len() == 10 => w.typed(e, dg_term!("signingDate"), date, vocab::XSD_DATE),
-            Some(date) if date.len() == 4 => w.typed(e, dg_term!("signingYear"), date, vocab::XSD_GYEAR),
-            _ => {}
+        if let Some(date) = detail.date {
+            w.date(e, date, dg_term!("signingDate"), Some(dg_term!("signingYear")));
         }
     }
     emit_facts(&mut w, doc);
@@ -186,24 +185,17 @@ fn emit_facts<S: QuadSink>(w: &mut GraphWriter<S>, doc: &AnalyzedDocument) {
         for (role, e) in &fact.roles {
             w.link(&f, &vocab::dg(role.name()), iri_of(*e));
         }
-        if let Some(label) = &fact.label {
-            let p = match fact.kind {
-                FactKind::Visit => "visitType",
-                FactKind::Meeting => "meetingType",
-                FactKind::Partnership => "level",
-                FactKind::Event => "eventName",
-                _ => "stance",
-            };
-            w.zh(&f, &vocab::dg(p), label);
+        if let Some((p, text)) = fact.detail.zh_property() {
+            w.zh(&f, &vocab::dg(p), text);
         }
-        for (p, date) in [("startDate", fact.start), ("endDate", fact.end)] {
-            match date.map(|d| (d.xsd(), d.year)) {
-                Some((Some(full), _)) => w.typed(&f, &vocab::dg(p), &full, vocab::XSD_DATE),
-                Some((None, year)) if p == "startDate" => {
-                    w.typed(&f, dg_term!("startYear"), &format!("{year:04}"), vocab::XSD_GYEAR)
-                }
-                _ => {}
-            }
+        if let FactDetail::Position { stance } = fact.detail {
+            w.string(&f, dg_term!("stance"), stance.name());
+        }
+        if let Some(start) = fact.start {
+            w.date(&f, start, dg_term!("startDate"), Some(dg_term!("startYear")));
+        }
+        if let Some(end) = fact.end {
+            w.date(&f, end, dg_term!("endDate"), None);
         }
         if let Some(place) = &fact.place {
             w.zh(&f, dg_term!("place"), place);
@@ -214,49 +206,14 @@ fn emit_facts<S: QuadSink>(w: &mut GraphWriter<S>, doc: &AnalyzedDocument) {
         for &m in &fact.evidence {
             w.link(&f, dg_term!("basedOn"), &mention_iri(doc, m));
         }
-        for (s, p, o) in direct_edges(fact) {
-            w.link(iri_of(s).to_owned().as_str(), &vocab::dg(p), iri_of(o));
+        for (s, relation, o) in fact.edges() {
+            w.relation(iri_of(s), relation, iri_of(o));
         }
-        if matches!(fact.kind, FactKind::Signing | FactKind::Citation) {
-            let p = if fact.kind == FactKind::Signing { "records" } else { "cites" };
+        if let Some(relation) = fact.document_relation() {
             for e in fact.with_role(Role::Document) {
-                w.link(d, &vocab::dg(p), iri_of(e));
+                w.relation(d, relation, iri_of(e));
             }
         }
-    }
-}
-
-/// Entity-to-entity edges a fact implies, for graph tools (subject, property, object).
-fn direct_edges(fact: &Fact) -> Vec<(usize, &'static str, usize)> {
-    let all = |r: Role| fact.with_role(r).collect::<Vec<_>>();
-    let pairs = |a: Vec<usize>, p: &'static str, b: Vec<usize>| {
-        a.iter().flat_map(|&x| b.iter().map(move |&y| (x, p, y))).collect::<Vec<_>>()
-    };
-    match fact.kind {
-        FactKind::Visit => pairs(all(Role::Visitor), "visited", all(Role::HostCountry)),
-        FactKind::Meeting => {
-            let p = all(Role::Participant);
-            p.iter().enumerate().flat_map(|(i, &a)| p[i + 1..].iter().map(move |&b| (a, "met", b))).collect()
-        }
-        FactKind::Partnership => {
-            let p = all(Role::Partner);
-            p.iter()
-                .enumerate()
-                .flat_map(|(i, &a)| p[i + 1..].iter().map(move |&b| (a, "partnerOf", b)))
-                .collect()
-        }
-        FactKind::Position => {
-            let stance = match fact.label.as_deref() {
-                Some("opposes") => "opposes",
-                Some("proposes") => "proposes",
-                Some("welcomes") => "welcomes",
-                _ => "supports",
-            };
-            pairs(all(Role::Subject), stance, all(Role::Object))
-        }
-        FactKind::Cooperation => pairs(all(Role::Party), "cooperatesIn", all(Role::Organization)),
-        FactKind::Participation => pairs(all(Role::Party), "participatesIn", all(Role::Project)),
-        FactKind::Signing | FactKind::Citation | FactKind::Event => Vec::new(),
     }
 }
 

@@ -6,7 +6,7 @@
 //! `/store`, Fuseki's `/DATASET/data`, GraphDB's `/repositories/R/rdf-graphs/service`, …).
 //! User name and password in the URL (`http://user:secret@host/store`) are sent as Basic auth.
 
-use crate::snapshot::Snapshot;
+use crate::storage::Snapshot;
 use std::time::Duration;
 use ureq::http::Uri;
 

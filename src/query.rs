@@ -120,8 +120,8 @@ pub const PREFIXES: &[(&str, &str)] = &[
 ];
 
 /// Runs `sparql` on `store` and writes the answer to `out`. The store's default graph should hold
-/// the merge of its named graphs (see [`crate::store::GraphStore::open_for_query`]). The store's default graph should hold
-/// the merge of its named graphs (see [`crate::store::GraphStore::open_for_query`]).
+/// the merge of its named graphs (see [`crate::storage::GraphStore::open_for_query`]). The store's default graph should hold
+/// the merge of its named graphs (see [`crate::storage::GraphStore::open_for_query`]).
 pub fn run(
     store: &Store,
     sparql: &str,

@@ -5,37 +5,10 @@
 //! leader, body or project share a canonical key.
 
 use crate::extract::lexicon::Lexicon;
-use crate::extract::{Key, Kind, Mention};
+use crate::extract::{Key, Mention};
+use crate::model::{Entity, EntityDetail, Kind};
 use crate::vocab;
 use std::collections::BTreeMap;
-
-/// An entity of one document.
-#[derive(Debug, Clone, PartialEq, Eq)]
-pub struct Entity {
-    pub kind: Kind,
-    pub iri: String,
-    pub label_zh: String,
-    pub label_en: Option<String>,
-    pub wikidata: Option<String>,
-    /// The IRI of the country a leader represents or a body belongs to.
-    pub country: Option<String>,
-    /// The office stated for a leader.
-    pub office: Option<String>,
-    /// What the document states about a treaty or initiative.
-    pub detail: EntityDetail,
-}
-
-/// A treaty's type, parties and date, an initiative's proposer, as one document states them.
-#[derive(Debug, Clone, Default, PartialEq, Eq)]
-pub struct EntityDetail {
-    pub doc_type: Option<String>,
-    /// Country IRIs.
-    pub parties: Vec<String>,
-    /// `YYYY-MM-DD`, `YYYY-MM` or `YYYY`.
-    pub date: Option<String>,
-    /// The IRI of the country or leader who proposed it.
-    pub proposer: Option<String>,
-}
 
 /// A document's entities and, for each mention, the index of its entity.
 #[derive(Debug, Clone, Default)]
@@ -94,7 +67,7 @@ pub fn resolve(mentions: &[Mention], lexicon: &Lexicon) -> Resolved {
             d.doc_type.clone_from(&m.detail.doc_type);
         }
         if d.date.is_none() {
-            d.date = m.detail.date.map(|date| date.to_string());
+            d.date = m.detail.date;
         }
         if d.proposer.is_none() {
             d.proposer = proposer;

@@ -1,8 +1,8 @@
 //! Counts over a store: documents, entities and mentions by kind, facts, triples.
 
 use crate::extract::Kind;
-use crate::relate::FactKind;
-use crate::snapshot::Snapshot;
+use crate::model::FactKind;
+use crate::storage::Snapshot;
 use crate::vocab;
 use std::collections::{BTreeMap, BTreeSet, HashMap, HashSet};
 

@@ -27,6 +27,7 @@ pub const RDFS_LABEL: &str = "http://www.w3.org/2000/01/rdf-schema#label";
 pub const OWL_SAME_AS: &str = "http://www.w3.org/2002/07/owl#sameAs";
 pub const XSD_DATE: &str = "http://www.w3.org/2001/XMLSchema#date";
 pub const XSD_GYEAR: &str = "http://www.w3.org/2001/XMLSchema#gYear";
+pub const XSD_GYEAR_MONTH: &str = "http://www.w3.org/2001/XMLSchema#gYearMonth";
 pub const XSD_INTEGER: &str = "http://www.w3.org/2001/XMLSchema#integer";
 pub const WIKIDATA: &str = "http://www.wikidata.org/entity/";
 

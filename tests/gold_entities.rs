@@ -61,7 +61,7 @@ fn evaluate(gold_dir: &str, source_dir: &str, errors: &mut Vec<String>) -> BTree
                     gold.file, g.index, doc.title, g.title_prefix
                 ));
             }
-            if g.date.is_some() && doc.date != g.date {
+            if g.date.is_some() && doc.date.map(|d| d.to_string()) != g.date {
                 errors.push(format!("{} #{}: date {:?}, gold {:?}", gold.file, g.index, doc.date, g.date));
             }
             score_document(doc, g, &gold.file, &mut scores);
@@ -71,7 +71,7 @@ fn evaluate(gold_dir: &str, source_dir: &str, errors: &mut Vec<String>) -> BTree
 }
 
 fn score_document(
-    doc: &pipeline::AnalyzedDocument,
+    doc: &diplograph::model::AnalyzedDocument,
     gold: &GoldDocument,
     file: &str,
     scores: &mut BTreeMap<Kind, Score>,

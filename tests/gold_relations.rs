@@ -1,8 +1,9 @@
 //! Scores relation extraction against `tests/gold/relations/`: precision and recall per relation
 //! type on the 15 seed documents, with floors for visits, signings, citations and partnerships.
 
-use diplograph::pipeline::{self, AnalyzedDocument};
-use diplograph::relate::{FactKind, Role};
+use diplograph::model::AnalyzedDocument;
+use diplograph::model::{FactKind, Role};
+use diplograph::pipeline;
 use serde::Deserialize;
 
 mod common;
@@ -89,7 +90,7 @@ fn names(doc: &AnalyzedDocument, entity: usize) -> Vec<String> {
     out
 }
 
-fn facts(doc: &AnalyzedDocument, kind: FactKind) -> impl Iterator<Item = &diplograph::relate::Fact> {
+fn facts(doc: &AnalyzedDocument, kind: FactKind) -> impl Iterator<Item = &diplograph::model::Fact> {
     doc.facts.iter().map(|f| &f.fact).filter(move |f| f.kind == kind)
 }
 
@@ -148,7 +149,7 @@ fn seed_relations_meet_the_floors() {
                     let mut pair: Vec<String> = f.with_role(Role::Partner).map(|e| label(doc, e)).collect();
                     pair.sort();
                     let date = f.start.map(|d| d.to_string()).unwrap_or_default();
-                    format!("{}|{}|{date}", pair.join("+"), f.label.clone().unwrap_or_default())
+                    format!("{}|{}|{date}", pair.join("+"), f.detail.text().unwrap_or_default())
                 })
                 .collect();
             let gold_partnerships = g

@@ -4,7 +4,7 @@ use super::graph_args::ProjectionArgs;
 use super::StoreArg;
 use diplograph::graph::{self, algo, EntityGraph};
 use diplograph::query::write_table;
-use diplograph::store::GraphStore;
+use diplograph::storage::GraphStore;
 use diplograph::{emit, vocab};
 use std::process::ExitCode;
 

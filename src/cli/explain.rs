@@ -2,7 +2,7 @@
 
 use super::StoreArg;
 use diplograph::explain::explain;
-use diplograph::store::GraphStore;
+use diplograph::storage::GraphStore;
 use std::process::ExitCode;
 
 /// Show the facts about an entity (or one fact) with the sentences they come from

@@ -5,8 +5,8 @@ use super::StoreArg;
 use anyhow::Context;
 use diplograph::export::{self, ExportFormat};
 use diplograph::graph;
-use diplograph::snapshot::Snapshot;
-use diplograph::store::GraphStore;
+use diplograph::storage::GraphStore;
+use diplograph::storage::Snapshot;
 use std::io::Write;
 use std::path::PathBuf;
 use std::process::ExitCode;
@@ -50,7 +50,7 @@ fn write_file(
     path: &std::path::Path,
     write: impl FnOnce(&mut dyn Write) -> std::io::Result<()>,
 ) -> anyhow::Result<()> {
-    diplograph::store::write_atomically(path, write)
+    diplograph::storage::write_atomically(path, write)
         .with_context(|| format!("cannot write `{}`", path.display()))
 }
 

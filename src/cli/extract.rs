@@ -35,7 +35,7 @@ pub fn run(args: ExtractArgs) -> anyhow::Result<ExitCode> {
                 doc.span.start,
                 doc.span.end,
                 doc.title,
-                doc.date.as_deref().unwrap_or("no date")
+                doc.date.map_or_else(|| "no date".to_owned(), |d| d.to_string())
             )?;
         }
         for m in &doc.mentions {

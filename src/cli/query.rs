@@ -4,7 +4,7 @@ use super::StoreArg;
 use anyhow::Context;
 use diplograph::queries;
 use diplograph::query::{self, ResultFormat};
-use diplograph::store::GraphStore;
+use diplograph::storage::GraphStore;
 use std::io::Write;
 use std::path::Path;
 use std::process::ExitCode;

@@ -3,7 +3,7 @@
 use super::StoreArg;
 use anyhow::Context;
 use diplograph::server::{Server, ServerConfig};
-use diplograph::store::GraphStore;
+use diplograph::storage::GraphStore;
 use std::process::ExitCode;
 use std::time::Duration;
 

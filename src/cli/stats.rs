@@ -2,8 +2,8 @@
 
 use super::StoreArg;
 use diplograph::extract::Kind;
-use diplograph::snapshot::Snapshot;
 use diplograph::stats::Stats;
+use diplograph::storage::Snapshot;
 use std::process::ExitCode;
 
 /// Show documents, entities by kind, mentions, facts and triples in the store

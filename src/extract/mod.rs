@@ -12,48 +12,8 @@ pub mod proposers;
 pub mod spans;
 pub mod titles;
 
+pub use crate::model::Kind;
 use lexicon::{Entry, Lexicon};
-use std::fmt;
-
-/// The entity kinds of the vocabulary contract.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash)]
-pub enum Kind {
-    Country,
-    Leader,
-    Treaty,
-    Organization,
-    Project,
-    Initiative,
-}
-
-impl Kind {
-    /// Every kind, in report order.
-    pub const ALL: [Kind; 6] =
-        [Kind::Country, Kind::Leader, Kind::Treaty, Kind::Organization, Kind::Project, Kind::Initiative];
-
-    /// The class name (`Country`), as in the ontology and the gold files.
-    pub fn name(self) -> &'static str {
-        match self {
-            Kind::Country => "Country",
-            Kind::Leader => "Leader",
-            Kind::Treaty => "Treaty",
-            Kind::Organization => "Organization",
-            Kind::Project => "Project",
-            Kind::Initiative => "Initiative",
-        }
-    }
-
-    /// Parses a class name.
-    pub fn from_name(name: &str) -> Option<Kind> {
-        Kind::ALL.into_iter().find(|k| k.name() == name)
-    }
-}
-
-impl fmt::Display for Kind {
-    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        f.write_str(self.name())
-    }
-}
 
 /// What a mention points to before resolution.
 #[derive(Debug, Clone, PartialEq, Eq, PartialOrd, Ord, Hash)]
@@ -100,7 +60,7 @@ pub struct Detail {
     /// The countries the title names as parties.
     pub parties: Vec<Key>,
     /// The date the sentence gives (`2001年7月16日签署的《…》`, `1994年《…》`).
-    pub date: Option<crate::text::Date>,
+    pub date: Option<crate::model::Date>,
     /// The mention (index in the document's mention list) of who proposed an initiative.
     pub proposer: Option<usize>,
 }

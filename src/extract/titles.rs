@@ -105,7 +105,7 @@ static SIGNED_BEFORE: LazyLock<Regex> = LazyLock::new(|| {
 });
 
 /// The date that ends right before a title, possibly followed by `签署的` (2001年7月16日签署的《…》).
-fn date_before(before: &str) -> Option<crate::text::Date> {
+fn date_before(before: &str) -> Option<crate::model::Date> {
     let last = crate::text::find_dates(before).into_iter().last()?;
     let rest = &before[last.end..];
     let m = SIGNED_BEFORE.find(rest)?;

@@ -9,52 +9,16 @@ mod ordered;
 pub use build::{build, collect_files, BuildConfig, BuildError, BuildReport, Skipped};
 
 use crate::extract::{self, lexicon::Lexicon};
+use crate::model::{AnalyzedDocument, LocatedFact, LocatedMention};
 use crate::relate;
-use crate::resolve::{self, Entity};
-use crate::text::{self, DecodeError, Encoding, NormText};
+use crate::resolve;
+use crate::text::{self, DecodeError, NormText};
 use crate::vocab;
 use sha2::{Digest, Sha256};
 use std::ops::Range;
 
 /// Files larger than this are skipped.
 pub const MAX_FILE_BYTES: u64 = 512 * 1024 * 1024;
-
-/// One mention, with character offsets into the original decoded text of the file.
-#[derive(Debug, Clone, PartialEq, Eq)]
-pub struct LocatedMention {
-    pub start: usize,
-    pub end: usize,
-    pub surface: String,
-    /// Index into the document's entities.
-    pub entity: usize,
-}
-
-/// One document of a file, fully analyzed.
-#[derive(Debug, Clone)]
-pub struct AnalyzedDocument {
-    pub iri: String,
-    pub source_file: String,
-    pub index: usize,
-    pub title: String,
-    pub date: Option<String>,
-    pub place: Option<String>,
-    pub encoding: Encoding,
-    /// Character span of the document in the original decoded text.
-    pub span: Range<usize>,
-    pub entities: Vec<Entity>,
-    pub mentions: Vec<LocatedMention>,
-    pub facts: Vec<LocatedFact>,
-}
-
-/// A fact with its evidence sentence located in the original decoded text.
-#[derive(Debug, Clone, PartialEq, Eq)]
-pub struct LocatedFact {
-    pub fact: relate::Fact,
-    /// Character span of the sentence in the original text.
-    pub sentence: Range<usize>,
-    /// The sentence as normalized text.
-    pub text: String,
-}
 
 /// Decodes, normalizes, splits and extracts one file. `source_file` is the path as given.
 pub fn analyze(source_file: &str, bytes: &[u8]) -> Result<Vec<AnalyzedDocument>, DecodeError> {
@@ -105,7 +69,7 @@ pub fn analyze(source_file: &str, bytes: &[u8]) -> Result<Vec<AnalyzedDocument>,
             source_file: source_file.to_owned(),
             index,
             title: segment.title,
-            date: segment.date.and_then(|d| d.xsd()),
+            date: segment.date.filter(|d| d.is_complete()),
             place: segment.place,
             encoding,
             span: norm.original_span(segment.range),

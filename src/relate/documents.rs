@@ -1,8 +1,9 @@
 //! Signings (访问期间，双方签署了《…》《…》; 两国元首签署《…》; the statement itself, issued by its
 //! parties on its date) and citations of earlier documents (双方重申遵循《…》; 忆及…《…》).
 
-use super::{DocumentContext, Fact, FactKind, Role, Sentences};
-use crate::extract::Kind;
+use super::{DocumentContext, Sentences};
+use crate::model::Kind;
+use crate::model::{Fact, FactKind, Role};
 use regex::Regex;
 use std::sync::LazyLock;
 
@@ -47,7 +48,6 @@ pub fn find(s: &Sentences<'_>, context: &DocumentContext) -> Vec<Fact> {
         let mut fact = Fact::new(FactKind::Signing, heading);
         fact.roles.push((Role::Document, own));
         fact.start = context.date;
-        fact.label = Some("issued".to_owned());
         signings.push(fact);
     }
     for span in &s.spans {
@@ -79,7 +79,6 @@ pub fn find(s: &Sentences<'_>, context: &DocumentContext) -> Vec<Fact> {
             fact.evidence.push(t);
             if signed_now {
                 fact.start = m.detail.date.or(context.date);
-                fact.label = Some("signed".to_owned());
             }
             let list = if signed_now { &mut signings } else { &mut cited };
             if !list.iter().any(|f| f.roles == fact.roles) {
@@ -100,6 +99,6 @@ fn signs(before: &str) -> bool {
     SIGNED.is_match(trimmed)
 }
 
-fn earlier(date: crate::text::Date, context: &DocumentContext) -> bool {
+fn earlier(date: crate::model::Date, context: &DocumentContext) -> bool {
     context.date.is_some_and(|d| date.year < d.year || (date.is_complete() && date < d))
 }

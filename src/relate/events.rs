@@ -1,10 +1,11 @@
 //! Events: summits, forums, expos and conferences (第二十三届圣彼得堡国际经济论坛, 上海合作组织成员国元首
 //! 理事会第十九次会议, 第二届中国国际进口博览会) with their host city and date when the sentence gives them.
 
-use super::{Fact, FactKind, Role, Sentences};
+use super::Sentences;
 use crate::extract::lexicon::{Entry, Lexicon};
 use crate::extract::spans::Covered;
-use crate::extract::Kind;
+use crate::model::Kind;
+use crate::model::{Fact, FactDetail, FactKind, Role};
 use crate::text::find_dates;
 use aho_corasick::AhoCorasick;
 use regex::Regex;
@@ -97,7 +98,7 @@ pub fn find(s: &Sentences<'_>) -> Vec<Fact> {
                 continue;
             }
             let mut fact = Fact::new(FactKind::Event, span.clone());
-            fact.label = Some(name.to_owned());
+            fact.detail = FactDetail::Event { name: name.to_owned() };
             let host = HOSTED.captures(sentence).map(|c| c[1].to_owned()).map(|h| {
                 let place = lexicon.find(&h).into_iter().find(|p| p.entry == Entry::Place);
                 place.map_or(h.clone(), |p| h[p.start..p.end].to_owned())
@@ -110,7 +111,7 @@ pub fn find(s: &Sentences<'_>) -> Vec<Fact> {
                 fact.roles.push((Role::Organization, s.entity(o)));
                 fact.evidence.push(o);
             }
-            if let Some(existing) = facts.iter_mut().find(|f| f.label == fact.label) {
+            if let Some(existing) = facts.iter_mut().find(|f| f.detail == fact.detail) {
                 existing.place = existing.place.take().or(fact.place);
                 existing.start = existing.start.or(fact.start);
             } else {

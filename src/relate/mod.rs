@@ -10,126 +10,9 @@ mod partnerships;
 mod positions;
 mod visits;
 
-use crate::extract::{Kind, Mention};
-use crate::resolve::Entity;
-use crate::text::Date;
+use crate::extract::Mention;
+use crate::model::{Date, Entity, Fact, Kind};
 use std::ops::Range;
-
-/// The kinds of fact, each a class in the ontology.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash)]
-pub enum FactKind {
-    Visit,
-    Meeting,
-    Signing,
-    Citation,
-    Partnership,
-    Position,
-    Cooperation,
-    Participation,
-    Event,
-}
-
-impl FactKind {
-    /// Every kind, in report order.
-    pub const ALL: [FactKind; 9] = [
-        FactKind::Visit,
-        FactKind::Meeting,
-        FactKind::Signing,
-        FactKind::Citation,
-        FactKind::Partnership,
-        FactKind::Position,
-        FactKind::Cooperation,
-        FactKind::Participation,
-        FactKind::Event,
-    ];
-
-    /// The class name in the ontology.
-    pub fn name(self) -> &'static str {
-        match self {
-            FactKind::Visit => "Visit",
-            FactKind::Meeting => "Meeting",
-            FactKind::Signing => "Signing",
-            FactKind::Citation => "Citation",
-            FactKind::Partnership => "Partnership",
-            FactKind::Position => "Position",
-            FactKind::Cooperation => "Cooperation",
-            FactKind::Participation => "Participation",
-            FactKind::Event => "Event",
-        }
-    }
-}
-
-/// The part an entity plays in a fact; each is a property in the ontology.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash)]
-pub enum Role {
-    Visitor,
-    HostCountry,
-    InvitedBy,
-    Participant,
-    Document,
-    Party,
-    Partner,
-    Subject,
-    Object,
-    Organization,
-    Project,
-}
-
-impl Role {
-    /// The property name in the ontology.
-    pub fn name(self) -> &'static str {
-        match self {
-            Role::Visitor => "visitor",
-            Role::HostCountry => "hostCountry",
-            Role::InvitedBy => "invitedBy",
-            Role::Participant => "participant",
-            Role::Document => "treaty",
-            Role::Party => "party",
-            Role::Partner => "partner",
-            Role::Subject => "subject",
-            Role::Object => "object",
-            Role::Organization => "organization",
-            Role::Project => "project",
-        }
-    }
-}
-
-/// One fact stated by a document.
-#[derive(Debug, Clone, PartialEq, Eq)]
-pub struct Fact {
-    pub kind: FactKind,
-    /// Byte span of the sentence in the document text.
-    pub sentence: Range<usize>,
-    /// Entity indices with their roles.
-    pub roles: Vec<(Role, usize)>,
-    /// Indices of the mentions the fact was built from.
-    pub evidence: Vec<usize>,
-    /// Type words: 国事访问, 会谈, 全面战略伙伴关系, supports …
-    pub label: Option<String>,
-    pub start: Option<Date>,
-    pub end: Option<Date>,
-    pub place: Option<String>,
-}
-
-impl Fact {
-    fn new(kind: FactKind, sentence: Range<usize>) -> Self {
-        Fact {
-            kind,
-            sentence,
-            roles: Vec::new(),
-            evidence: Vec::new(),
-            label: None,
-            start: None,
-            end: None,
-            place: None,
-        }
-    }
-
-    /// The entities in `role`.
-    pub fn with_role(&self, role: Role) -> impl Iterator<Item = usize> + '_ {
-        self.roles.iter().filter(move |(r, _)| *r == role).map(|(_, e)| *e)
-    }
-}
 
 /// What relate needs to know about the document besides its mentions.
 #[derive(Debug, Clone, Default)]
@@ -289,7 +172,7 @@ mod tests {
                     "{} {} {} {dates}",
                     f.kind.name(),
                     roles.join(" "),
-                    f.label.clone().unwrap_or_default()
+                    f.detail.text().unwrap_or_default()
                 )
                 .trim()
                 .to_owned()

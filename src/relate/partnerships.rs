@@ -1,8 +1,9 @@
 //! Partnership levels between two countries (中俄新时代全面战略协作伙伴关系, 两国全面战略伙伴关系,
 //! 建立永久全面战略伙伴关系), with the date when the sentence says when it was established.
 
-use super::{Fact, FactKind, Role, Sentences};
-use crate::extract::Kind;
+use super::Sentences;
+use crate::model::Kind;
+use crate::model::{Fact, FactDetail, FactKind, Role};
 use crate::text::find_dates;
 use regex::Regex;
 use std::sync::LazyLock;
@@ -54,9 +55,9 @@ pub fn find(s: &Sentences<'_>, parties: &[usize]) -> Vec<Fact> {
             let date = date.map(|d| d.date);
             let mut fact = Fact::new(FactKind::Partnership, span.clone());
             fact.roles.extend(pair.iter().map(|&p| (Role::Partner, p)));
-            fact.label = Some(level);
+            fact.detail = FactDetail::Partnership { level };
             fact.start = date;
-            let same = |f: &Fact| f.roles == fact.roles && f.label == fact.label && f.start == fact.start;
+            let same = |f: &Fact| f.roles == fact.roles && f.detail == fact.detail && f.start == fact.start;
             if !facts.iter().any(same) {
                 facts.push(fact);
             }

@@ -1,19 +1,20 @@
 //! Positions (俄方支持建设“一带一路”; 中方欢迎…倡议; 双方反对…), cooperation within organizations
 //! (双方在上海合作组织框架内…合作) and the countries taking part in a project (中蒙俄经济走廊).
 
-use super::{Fact, FactKind, Role, Sentences};
-use crate::extract::Kind;
+use super::Sentences;
+use crate::model::Kind;
+use crate::model::{Fact, FactDetail, FactKind, Role, Stance};
 
 /// Verbs of position, with the stance they express.
-const STANCES: &[(&str, &str)] = &[
-    ("支持", "supports"),
-    ("欢迎", "welcomes"),
-    ("赞赏", "welcomes"),
-    ("高度评价", "welcomes"),
-    ("积极评价", "welcomes"),
-    ("反对", "opposes"),
-    ("提出", "proposes"),
-    ("参与", "supports"),
+const STANCES: &[(&str, Stance)] = &[
+    ("支持", Stance::Supports),
+    ("欢迎", Stance::Welcomes),
+    ("赞赏", Stance::Welcomes),
+    ("高度评价", Stance::Welcomes),
+    ("积极评价", Stance::Welcomes),
+    ("反对", Stance::Opposes),
+    ("提出", Stance::Proposes),
+    ("参与", Stance::Supports),
 ];
 
 /// Positions, cooperation and participation facts.
@@ -52,8 +53,8 @@ pub fn find(s: &Sentences<'_>, parties: &[usize]) -> Vec<Fact> {
                         let mut fact = Fact::new(FactKind::Position, span.clone());
                         fact.roles.extend([(Role::Subject, subject), (Role::Object, s.entity(o))]);
                         fact.evidence.push(o);
-                        fact.label = Some((*stance).to_owned());
-                        if !facts.iter().any(|f| f.roles == fact.roles && f.label == fact.label) {
+                        fact.detail = FactDetail::Position { stance: *stance };
+                        if !facts.iter().any(|f| f.roles == fact.roles && f.detail == fact.detail) {
                             facts.push(fact);
                         }
                     }

@@ -1,8 +1,9 @@
 //! Visits (应X邀请，Y于…对Z进行国事访问; Y将对Z进行访问; Y访华; Y结束对Z的国事访问) and meetings
 //! (X同Y举行会谈, X会见Y, 两国元首举行会谈).
 
-use super::{Fact, FactKind, Role, Sentences};
-use crate::extract::Kind;
+use super::Sentences;
+use crate::model::Kind;
+use crate::model::{Fact, FactDetail, FactKind, Role};
 use crate::text::find_dates;
 use regex::Regex;
 use std::sync::LazyLock;
@@ -63,7 +64,8 @@ pub fn find(s: &Sentences<'_>) -> Vec<Fact> {
                 fact.roles.push((Role::InvitedBy, s.entity(i)));
                 fact.evidence.push(i);
             }
-            fact.label = Some(caps.name("kind").map_or("访问".to_owned(), |k| format!("{}访问", k.as_str())));
+            let visit_type = caps.name("kind").map_or("访问".to_owned(), |k| format!("{}访问", k.as_str()));
+            fact.detail = FactDetail::Visit { visit_type };
             date_range(&mut fact, sentence);
             push_unique(&mut facts, fact);
         }
@@ -73,7 +75,7 @@ pub fn find(s: &Sentences<'_>) -> Vec<Fact> {
                 let mut fact = Fact::new(FactKind::Visit, span.clone());
                 fact.roles.extend([(Role::Visitor, s.entity(visitor)), (Role::HostCountry, china)]);
                 fact.evidence.push(visitor);
-                fact.label = Some("访问".to_owned());
+                fact.detail = FactDetail::Visit { visit_type: "访问".to_owned() };
                 date_range(&mut fact, sentence);
                 push_unique(&mut facts, fact);
             }
@@ -128,7 +130,7 @@ pub fn meetings(s: &Sentences<'_>, parties: &[usize]) -> Vec<Fact> {
         let mut fact = Fact::new(FactKind::Meeting, span.clone());
         fact.roles.extend(people.iter().map(|&p| (Role::Participant, p)));
         fact.evidence.extend(leaders);
-        fact.label = Some(kind.as_str().to_owned());
+        fact.detail = FactDetail::Meeting { meeting_type: kind.as_str().to_owned() };
         // 在莫斯科举行会谈 names a place; 在亲切友好气氛中举行会谈 does not.
         fact.place = PLACE
             .captures(sentence)

@@ -2,54 +2,9 @@
 //!
 //! The entry point is [`find_dates`], which scans normalized text.
 
+use crate::model::Date;
 use regex::Regex;
-use std::fmt;
 use std::sync::LazyLock;
-
-/// A calendar date; `month` and `day` may be unknown.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash)]
-pub struct Date {
-    pub year: i32,
-    pub month: Option<u32>,
-    pub day: Option<u32>,
-}
-
-impl Date {
-    /// A full date, when the numbers make one.
-    pub fn ymd(year: i32, month: u32, day: u32) -> Option<Self> {
-        let valid = (1..=12).contains(&month) && (1..=days_in_month(year, month)).contains(&day);
-        valid.then_some(Self { year, month: Some(month), day: Some(day) })
-    }
-
-    /// `YYYY-MM-DD` when the date is complete (an `xsd:date` lexical form).
-    pub fn xsd(&self) -> Option<String> {
-        Some(format!("{:04}-{:02}-{:02}", self.year, self.month?, self.day?))
-    }
-
-    /// True when year, month and day are known.
-    pub fn is_complete(&self) -> bool {
-        self.month.is_some() && self.day.is_some()
-    }
-}
-
-impl fmt::Display for Date {
-    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        match (self.month, self.day) {
-            (Some(m), Some(d)) => write!(f, "{:04}-{m:02}-{d:02}", self.year),
-            (Some(m), None) => write!(f, "{:04}-{m:02}", self.year),
-            _ => write!(f, "{:04}", self.year),
-        }
-    }
-}
-
-fn days_in_month(year: i32, month: u32) -> u32 {
-    match month {
-        2 if (year % 4 == 0 && year % 100 != 0) || year % 400 == 0 => 29,
-        2 => 28,
-        4 | 6 | 9 | 11 => 30,
-        _ => 31,
-    }
-}
 
 /// A date or date range found in text, with its byte span.
 #[derive(Debug, Clone, PartialEq, Eq)]

@@ -1,43 +1,6 @@
 //! Byte decoding: UTF-8 (with or without BOM), UTF-16 with BOM and GB18030/GBK, detected per file.
 
-use std::fmt;
-
-/// The encoding a file was decoded from.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash)]
-pub enum Encoding {
-    /// UTF-8 without a byte-order mark.
-    Utf8,
-    /// UTF-8 with a byte-order mark (the mark is not part of the text).
-    Utf8Bom,
-    /// UTF-16 little-endian with a byte-order mark.
-    Utf16Le,
-    /// UTF-16 big-endian with a byte-order mark.
-    Utf16Be,
-    /// GB18030, a superset of GBK and GB2312.
-    Gb18030,
-    /// Some lines UTF-8, others GB18030 (files pasted together from several sources).
-    Mixed,
-}
-
-impl Encoding {
-    /// The label printed in summaries.
-    pub fn name(self) -> &'static str {
-        match self {
-            Self::Utf8 => "utf-8",
-            Self::Utf8Bom => "utf-8 (bom)",
-            Self::Utf16Le => "utf-16le",
-            Self::Utf16Be => "utf-16be",
-            Self::Gb18030 => "gb18030",
-            Self::Mixed => "mixed utf-8/gb18030",
-        }
-    }
-}
-
-impl fmt::Display for Encoding {
-    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        f.write_str(self.name())
-    }
-}
+use crate::model::Encoding;
 
 /// Why a file could not be read as text.
 #[derive(Debug, Clone, PartialEq, Eq, thiserror::Error)]

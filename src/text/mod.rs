@@ -7,7 +7,7 @@ pub mod normalize;
 pub mod segment;
 
 pub use charset::CharSet;
-pub use dates::{find_dates, Date, DateMention};
-pub use decode::{decode, DecodeError, Encoding};
+pub use dates::{find_dates, DateMention};
+pub use decode::{decode, DecodeError};
 pub use normalize::NormText;
 pub use segment::{segment, Segment};

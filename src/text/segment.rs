@@ -4,8 +4,9 @@
 //! newspaper continuation mark (上接第一版), a headline followed by a byline (新华社记者 …), or after a
 //! closing dateline or signature line. Lines that page extraction repeated are marked as repeats.
 
-use super::dates::{find_dates, find_month_day, Date};
+use super::dates::{find_dates, find_month_day};
 use super::normalize::is_terminal;
+use crate::model::Date;
 use regex::Regex;
 use std::collections::HashMap;
 use std::hash::{BuildHasherDefault, Hasher};

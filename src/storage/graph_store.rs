@@ -1,0 +1,154 @@
+//! The store: an in-memory Oxigraph store persisted as an N-Quads file, written atomically
+//! (temp file + rename) with quads sorted, so the same content gives the same bytes.
+//!
+//! The entry point is [`GraphStore::open`].
+
+use super::atomic::write_atomically;
+use super::error::{first_line, StoreError};
+use super::snapshot::Snapshot;
+use oxigraph::io::RdfFormat;
+use oxigraph::model::{GraphNameRef, NamedNodeRef, Quad};
+use oxigraph::store::Store;
+use std::fs;
+use std::io::Write;
+use std::path::Path;
+
+/// The graph store of one N-Quads file.
+pub struct GraphStore {
+    store: Store,
+}
+
+impl GraphStore {
+    /// An empty store.
+    pub fn new() -> Result<Self, StoreError> {
+        Ok(Self { store: Store::new().map_err(|e| StoreError::Oxigraph(e.to_string()))? })
+    }
+
+    /// Loads the store file at `path`; an absent file gives an empty store when `create` is set.
+    pub fn open(path: &Path, create: bool) -> Result<Self, StoreError> {
+        let store = Self::new()?;
+        if !path.exists() {
+            return if create { Ok(store) } else { Err(StoreError::Missing(path.to_owned())) };
+        }
+        let bytes = fs::read(path).map_err(|source| StoreError::Read { path: path.to_owned(), source })?;
+        store.store.load_from_slice(RdfFormat::NQuads, &bytes).map_err(|e| StoreError::Corrupt {
+            path: path.to_owned(),
+            message: first_line(&e.to_string()),
+        })?;
+        Ok(store)
+    }
+
+    /// The Oxigraph store.
+    pub fn inner(&self) -> &Store {
+        &self.store
+    }
+
+    /// Loads the store file for querying: every named graph as it is, and their merge (a set of
+    /// triples, as RDF defines it) as the default graph, so a query without `GRAPH` sees each
+    /// statement once however many documents make it.
+    pub fn open_for_query(path: &Path) -> Result<Self, StoreError> {
+        let store = Self::open(path, false)?;
+        let merged: Vec<Quad> = store
+            .store
+            .iter()
+            .filter_map(Result::ok)
+            .map(|q| Quad::new(q.subject, q.predicate, q.object, oxigraph::model::GraphName::DefaultGraph))
+            .collect();
+        store.store.extend(merged).map_err(|e| StoreError::Oxigraph(e.to_string()))?;
+        Ok(store)
+    }
+
+    /// Replaces the named graph `graph` by `quads`.
+    pub fn replace_graph(&self, graph: &str, quads: &[Quad]) -> Result<(), StoreError> {
+        let name = NamedNodeRef::new_unchecked(graph);
+        self.store
+            .clear_graph(GraphNameRef::NamedNode(name))
+            .map_err(|e| StoreError::Oxigraph(e.to_string()))?;
+        self.store.extend(quads.iter().cloned()).map_err(|e| StoreError::Oxigraph(e.to_string()))
+    }
+
+    /// True when the store holds the named graph.
+    pub fn has_graph(&self, graph: &str) -> bool {
+        self.store.contains_named_graph(NamedNodeRef::new_unchecked(graph)).unwrap_or(false)
+    }
+
+    /// Number of quads.
+    pub fn len(&self) -> usize {
+        self.store.len().unwrap_or(0)
+    }
+
+    /// True when the store is empty.
+    pub fn is_empty(&self) -> bool {
+        self.len() == 0
+    }
+
+    /// Writes every quad as N-Quads, graph by graph, each graph's statements sorted: the same
+    /// content always gives the same bytes (those of [`Snapshot::save`]).
+    pub fn write_nquads(&self, out: &mut dyn Write) -> Result<(), StoreError> {
+        let quads: Vec<Quad> =
+            self.store.iter().collect::<Result<_, _>>().map_err(|e| StoreError::Oxigraph(e.to_string()))?;
+        Snapshot::from_quads(quads.iter().map(Quad::as_ref))
+            .write_nquads(out)
+            .map_err(|e| StoreError::Oxigraph(e.to_string()))
+    }
+
+    /// Writes the store to `path` atomically: a temp file in the same directory, then a rename.
+    pub fn save(&self, path: &Path) -> Result<(), StoreError> {
+        let mut failure = None;
+        let written = write_atomically(path, |w| {
+            self.write_nquads(w).map_err(|e| {
+                let message = e.to_string();
+                failure = Some(e);
+                std::io::Error::other(message)
+            })
+        });
+        match (written, failure) {
+            (Ok(()), _) => Ok(()),
+            (Err(_), Some(e)) => Err(e),
+            (Err(source), None) => Err(StoreError::Write { path: path.to_owned(), source }),
+        }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::vocab;
+    use oxigraph::model::{GraphName, Literal, NamedNode};
+
+    fn quad(s: &str, g: &str) -> Quad {
+        Quad::new(
+            NamedNode::new_unchecked(format!("http://x/{s}")),
+            NamedNode::new_unchecked(vocab::dg("sourceFile")),
+            Literal::new_simple_literal("a.txt"),
+            GraphName::NamedNode(NamedNode::new_unchecked(g)),
+        )
+    }
+
+    #[test]
+    fn saves_sorted_and_reloads_identically() {
+        let dir = tempfile::tempdir().unwrap();
+        let path = dir.path().join("s.nq");
+        let store = GraphStore::new().unwrap();
+        store.replace_graph("http://x/g2", &[quad("b", "http://x/g2")]).unwrap();
+        store.replace_graph("http://x/g1", &[quad("a", "http://x/g1")]).unwrap();
+        store.save(&path).unwrap();
+        let first = fs::read(&path).unwrap();
+        let reloaded = GraphStore::open(&path, false).unwrap();
+        reloaded.save(&path).unwrap();
+        assert_eq!(fs::read(&path).unwrap(), first);
+        assert!(reloaded.has_graph("http://x/g1") && reloaded.has_graph("http://x/g2"));
+        assert_eq!(reloaded.len(), 2);
+        let text = String::from_utf8(first).unwrap();
+        assert!(text.find("http://x/a").unwrap() < text.find("http://x/b").unwrap());
+    }
+
+    #[test]
+    fn corrupt_and_missing_files_are_reported() {
+        let dir = tempfile::tempdir().unwrap();
+        let path = dir.path().join("bad.nq");
+        fs::write(&path, "this is not n-quads\n").unwrap();
+        assert!(matches!(GraphStore::open(&path, true), Err(StoreError::Corrupt { .. })));
+        assert!(matches!(GraphStore::open(&dir.path().join("none.nq"), false), Err(StoreError::Missing(_))));
+    }
+}
