@@ -6,7 +6,14 @@ use clap::Parser;
 use std::process::ExitCode;
 
 fn main() -> ExitCode {
-    let args = cli::Cli::parse();
+    let args = match cli::Cli::try_parse() {
+        Ok(args) => args,
+        Err(error) if !error.use_stderr() => error.exit(), // --help and --version
+        Err(error) => {
+            eprintln!("diplograph: error: {}", cli::one_line_error(&error));
+            return ExitCode::from(2);
+        }
+    };
     match cli::run(args) {
         Ok(code) => code,
         // A reader that stops early (`| head`) is not an error.

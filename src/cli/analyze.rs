@@ -6,6 +6,7 @@ use diplograph::graph::{self, algo, EntityGraph};
 use diplograph::query::write_table;
 use diplograph::storage::GraphStore;
 use diplograph::{emit, vocab};
+use std::io::Write;
 use std::process::ExitCode;
 
 /// Analyse the graph: degree, PageRank, betweenness, closeness, components, Louvain communities
@@ -16,9 +17,9 @@ use std::process::ExitCode;
 pub struct AnalyzeArgs {
     #[command(subcommand)]
     pub action: Option<Action>,
-    /// Output format: table, csv or json
-    #[arg(long, short, default_value = "table", value_parser = ["table", "csv", "json"], global = true)]
-    pub format: String,
+    /// Output format
+    #[arg(long, short, value_enum, default_value_t = RowFormat::Table, ignore_case = true, global = true)]
+    pub format: RowFormat,
     /// Show only the N highest PageRank entities (0 shows all)
     #[arg(long, default_value_t = 0)]
     pub top: usize,
@@ -29,6 +30,17 @@ pub struct AnalyzeArgs {
     pub projection: ProjectionArgs,
     #[command(flatten)]
     pub store: StoreArg,
+}
+
+/// How rows are written.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, clap::ValueEnum)]
+pub enum RowFormat {
+    /// An aligned text table
+    Table,
+    /// Comma-separated values with a header line
+    Csv,
+    /// An array of JSON objects
+    Json,
 }
 
 #[derive(Debug, clap::Subcommand)]
@@ -50,17 +62,18 @@ pub enum Action {
     },
 }
 
-fn emit_rows(format: &str, header: &[&str], rows: Vec<Vec<String>>) -> anyhow::Result<()> {
+fn emit_rows(format: RowFormat, header: &[&str], rows: Vec<Vec<String>>) -> anyhow::Result<()> {
     let header: Vec<String> = header.iter().map(|s| s.to_string()).collect();
+    let mut out = std::io::stdout().lock();
     match format {
-        "csv" => {
-            println!("{}", header.join(","));
+        RowFormat::Csv => {
+            writeln!(out, "{}", header.join(","))?;
             for r in rows {
                 let cells: Vec<String> = r.iter().map(|c| diplograph::export::csv_field(c)).collect();
-                println!("{}", cells.join(","));
+                writeln!(out, "{}", cells.join(","))?;
             }
         }
-        "json" => {
+        RowFormat::Json => {
             let objects: Vec<serde_json::Value> = rows
                 .iter()
                 .map(|r| {
@@ -69,9 +82,9 @@ fn emit_rows(format: &str, header: &[&str], rows: Vec<Vec<String>>) -> anyhow::R
                     )
                 })
                 .collect();
-            println!("{}", serde_json::to_string_pretty(&objects)?);
+            writeln!(out, "{}", serde_json::to_string_pretty(&objects)?)?;
         }
-        _ => write_table(&mut std::io::stdout().lock(), &header, &rows)?,
+        RowFormat::Table => write_table(&mut out, &header, &rows)?,
     }
     Ok(())
 }
@@ -82,7 +95,7 @@ fn node(graph: &EntityGraph, name: &str) -> anyhow::Result<petgraph::graph::Node
 
 pub fn run(args: AnalyzeArgs) -> anyhow::Result<ExitCode> {
     let store = GraphStore::open_for_query(&args.store.store)?;
-    let g = graph::project(store.inner(), &args.projection.projection()?)?;
+    let g = graph::project(store.inner(), &args.projection.projection())?;
     let adj = algo::adjacency(&g, |e| e.weight as f64);
     match &args.action {
         Some(Action::Path { from, to }) => {
@@ -99,7 +112,7 @@ pub fn run(args: AnalyzeArgs) -> anyhow::Result<ExitCode> {
                     .collect();
                 rows.push(vec![g[x].zh.clone(), relations.join("; "), g[y].zh.clone()]);
             }
-            emit_rows(&args.format, &["from", "relations", "to"], rows)?;
+            emit_rows(args.format, &["from", "relations", "to"], rows)?;
             return Ok(ExitCode::SUCCESS);
         }
         Some(Action::Ego { entity, depth }) => {
@@ -108,9 +121,9 @@ pub fn run(args: AnalyzeArgs) -> anyhow::Result<ExitCode> {
             found.sort_by_key(|(v, d)| (*d, g[algo::ix(*v)].iri.clone()));
             let rows = found
                 .into_iter()
-                .map(|(v, d)| vec![d.to_string(), g[algo::ix(v)].kind.clone(), g[algo::ix(v)].zh.clone()])
+                .map(|(v, d)| vec![d.to_string(), g[algo::ix(v)].kind.to_string(), g[algo::ix(v)].zh.clone()])
                 .collect();
-            emit_rows(&args.format, &["hops", "kind", "entity"], rows)?;
+            emit_rows(args.format, &["hops", "kind", "entity"], rows)?;
             return Ok(ExitCode::SUCCESS);
         }
         None => {}
@@ -137,7 +150,7 @@ pub fn run(args: AnalyzeArgs) -> anyhow::Result<ExitCode> {
             let n = &g[m.node];
             vec![
                 n.zh.clone(),
-                n.kind.clone(),
+                n.kind.to_string(),
                 n.documents.to_string(),
                 m.degree.to_string(),
                 format!("{:.0}", m.weighted_degree),
@@ -162,6 +175,6 @@ pub fn run(args: AnalyzeArgs) -> anyhow::Result<ExitCode> {
         "component",
         "community",
     ];
-    emit_rows(&args.format, &header, rows)?;
+    emit_rows(args.format, &header, rows)?;
     Ok(ExitCode::SUCCESS)
 }

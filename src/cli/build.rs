@@ -4,6 +4,7 @@ use super::StoreArg;
 use anyhow::Context;
 use diplograph::extract::Kind;
 use diplograph::pipeline::{self, BuildConfig};
+use std::io::Write;
 use std::path::PathBuf;
 use std::process::ExitCode;
 
@@ -44,35 +45,39 @@ pub fn run(args: BuildArgs) -> anyhow::Result<ExitCode> {
     for skipped in &report.skipped {
         eprintln!("diplograph: skipped `{}`: {}", skipped.path, skipped.reason);
     }
+    let mut out = std::io::stdout().lock();
     let encodings: Vec<String> = report.encodings.iter().map(|(e, n)| format!("{e} ×{n}")).collect();
-    println!(
+    writeln!(
+        out,
         "built {} documents from {} files ({}) into {}",
         report.documents,
         report.files,
         encodings.join(", "),
         config.store.display()
-    );
-    println!("{:<14}{:>10}{:>10}", "kind", "mentions", "entities");
+    )?;
+    writeln!(out, "{:<14}{:>10}{:>10}", "kind", "mentions", "entities")?;
     for kind in Kind::ALL {
         let mentions = report.mentions.get(&kind).copied().unwrap_or(0);
         let entities = report.entities.get(&kind).copied().unwrap_or(0);
-        println!("{:<14}{mentions:>10}{entities:>10}", kind.name());
+        writeln!(out, "{:<14}{mentions:>10}{entities:>10}", kind.name())?;
     }
-    println!(
+    writeln!(
+        out,
         "facts: {}  triples: {}  skipped files: {}  seconds: {:.2}",
         report.facts,
         report.triples,
         report.skipped.len(),
         report.seconds
-    );
+    )?;
     if let (Some(pushed), Some(url)) = (report.pushed, &config.push) {
-        println!(
+        writeln!(
+            out,
             "pushed {} graphs ({} triples) to {}, deleted {} there",
             pushed.graphs,
             pushed.triples,
             diplograph::push::Endpoint::new(url)?.url(),
             pushed.deleted
-        );
+        )?;
     }
     Ok(ExitCode::SUCCESS)
 }

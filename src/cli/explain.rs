@@ -3,6 +3,7 @@
 use super::StoreArg;
 use diplograph::explain::explain;
 use diplograph::storage::GraphStore;
+use std::io::Write;
 use std::process::ExitCode;
 
 /// Show the facts about an entity (or one fact) with the sentences they come from
@@ -26,20 +27,21 @@ pub struct ExplainArgs {
 pub fn run(args: ExplainArgs) -> anyhow::Result<ExitCode> {
     let store = GraphStore::open_for_query(&args.store.store)?;
     let e = explain(store.inner(), &args.target)?;
-    println!("{} ({}) {}", e.label, e.kind, e.target);
-    println!("mentioned {} times in {} documents; {} facts", e.mentions, e.documents, e.facts.len());
+    let mut out = std::io::stdout().lock();
+    writeln!(out, "{} ({}) {}", e.label, e.kind, e.target)?;
+    writeln!(out, "mentioned {} times in {} documents; {} facts", e.mentions, e.documents, e.facts.len())?;
     for f in e.facts.iter().take(args.limit) {
-        println!();
+        writeln!(out)?;
         let attrs: Vec<String> = f.attributes.iter().map(|(k, v)| format!("{k}={v}")).collect();
-        println!("{} {}", f.kind, attrs.join(" "));
+        writeln!(out, "{} {}", f.kind, attrs.join(" "))?;
         for (role, names) in &f.roles {
-            println!("  {role}: {}", names.join(", "));
+            writeln!(out, "  {role}: {}", names.join(", "))?;
         }
-        println!("  source: {} [{}..{}] {}", f.source_file, f.span.0, f.span.1, f.title);
-        println!("  “{}”", f.evidence);
+        writeln!(out, "  source: {} [{}..{}] {}", f.source_file, f.span.0, f.span.1, f.title)?;
+        writeln!(out, "  “{}”", f.evidence)?;
     }
     if e.facts.len() > args.limit {
-        println!("\n… {} more (use --limit)", e.facts.len() - args.limit);
+        writeln!(out, "\n… {} more (use --limit)", e.facts.len() - args.limit)?;
     }
     Ok(ExitCode::SUCCESS)
 }

@@ -1,5 +1,6 @@
 //! `diplograph export`: the graph for Gephi, Cytoscape, yEd, Graphviz and scripts, or the RDF.
 
+use super::choice::choice;
 use super::graph_args::ProjectionArgs;
 use super::StoreArg;
 use anyhow::Context;
@@ -24,7 +25,7 @@ diplograph export --push http://127.0.0.1:7878/store"
 )]
 pub struct ExportArgs {
     /// Output format (default: from the --output extension, else graphml)
-    #[arg(long, short, value_parser = parse_format)]
+    #[arg(long, short, value_parser = choice::<ExportFormat>())]
     pub format: Option<ExportFormat>,
     /// Output file (default: standard output)
     #[arg(long, short, value_name = "FILE")]
@@ -41,10 +42,6 @@ pub struct ExportArgs {
     pub store: StoreArg,
 }
 
-fn parse_format(s: &str) -> Result<ExportFormat, String> {
-    s.parse()
-}
-
 /// Writes `path` whole or not at all.
 fn write_file(
     path: &std::path::Path,
@@ -58,12 +55,7 @@ pub fn run(args: ExportArgs) -> anyhow::Result<ExitCode> {
     if let Some(url) = &args.push {
         return push(url, args.graph.as_deref(), &args.store.store);
     }
-    let from_extension = args
-        .output
-        .as_ref()
-        .and_then(|p| p.extension())
-        .and_then(|e| ExportFormat::from_extension(&e.to_string_lossy()));
-    let format = args.format.or(from_extension).unwrap_or(ExportFormat::GraphMl);
+    let format = output_format(args.format, args.output.as_deref())?;
     let store = GraphStore::open_for_query(&args.store.store)?;
     if let Some(rdf) = format.rdf_format() {
         let graph = args.graph.as_deref();
@@ -77,7 +69,7 @@ pub fn run(args: ExportArgs) -> anyhow::Result<ExitCode> {
         return Ok(ExitCode::SUCCESS);
     }
     anyhow::ensure!(args.graph.is_none(), "--graph applies to the RDF formats only");
-    let g = graph::project(store.inner(), &args.projection.projection()?)?;
+    let g = graph::project(store.inner(), &args.projection.projection())?;
     match (format, &args.output) {
         (ExportFormat::Csv, Some(path)) => {
             let stem = path.with_extension("");
@@ -99,6 +91,34 @@ pub fn run(args: ExportArgs) -> anyhow::Result<ExitCode> {
     Ok(ExitCode::SUCCESS)
 }
 
+/// The format to write: `--format`, else the one the output's extension names, else GraphML. An
+/// extension that names no format, or another one than `--format`, is an error (`x.xlsx`).
+fn output_format(
+    format: Option<ExportFormat>,
+    output: Option<&std::path::Path>,
+) -> anyhow::Result<ExportFormat> {
+    let Some(extension) = output.and_then(|p| p.extension()).map(|e| e.to_string_lossy().into_owned()) else {
+        return Ok(format.unwrap_or(ExportFormat::GraphMl));
+    };
+    let path = output.map(|p| p.display().to_string()).unwrap_or_default();
+    match (format, ExportFormat::from_extension(&extension)) {
+        (Some(f), _) if f.file_extension().eq_ignore_ascii_case(&extension) => Ok(f),
+        (Some(f), Some(named)) => anyhow::bail!(
+            "`{path}` has the extension of {named}, not of {f} (`.{}`): change one of them",
+            f.file_extension()
+        ),
+        (_, None) => {
+            let mut known: Vec<&str> = ExportFormat::ALL.iter().map(|f| f.file_extension()).collect();
+            known.dedup();
+            anyhow::bail!(
+                "`{path}`: `.{extension}` is not an export format's extension (one of .{})",
+                known.join(", .")
+            )
+        }
+        (None, Some(named)) => Ok(named),
+    }
+}
+
 /// Sends the store's named graphs (or one) to a Graph Store Protocol endpoint.
 fn push(url: &str, graph: Option<&str>, store_path: &std::path::Path) -> anyhow::Result<ExitCode> {
     let endpoint = diplograph::push::Endpoint::new(url)?;
@@ -111,6 +131,12 @@ fn push(url: &str, graph: Option<&str>, store_path: &std::path::Path) -> anyhow:
         None => store.graph_names().map(str::to_owned).collect(),
     };
     let report = diplograph::push::push(&endpoint, &store, &graphs, &[], |_, _| {})?;
-    println!("pushed {} graphs ({} triples) to {}", report.graphs, report.triples, endpoint.url());
+    writeln!(
+        std::io::stdout(),
+        "pushed {} graphs ({} triples) to {}",
+        report.graphs,
+        report.triples,
+        endpoint.url()
+    )?;
     Ok(ExitCode::SUCCESS)
 }

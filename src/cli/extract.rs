@@ -15,9 +15,18 @@ pub struct ExtractArgs {
     /// The file to read
     #[arg(value_name = "FILE")]
     pub file: PathBuf,
-    /// Output format: text or jsonl (one JSON object per mention)
-    #[arg(long, short, default_value = "text", value_parser = ["text", "jsonl"])]
-    pub format: String,
+    /// Output format
+    #[arg(long, short, value_enum, default_value_t = MentionFormat::Text, ignore_case = true)]
+    pub format: MentionFormat,
+}
+
+/// How mentions are written.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, clap::ValueEnum)]
+pub enum MentionFormat {
+    /// A heading per document, a line per mention
+    Text,
+    /// One JSON object per mention and line
+    Jsonl,
 }
 
 pub fn run(args: ExtractArgs) -> anyhow::Result<ExitCode> {
@@ -27,7 +36,7 @@ pub fn run(args: ExtractArgs) -> anyhow::Result<ExitCode> {
     let stdout = std::io::stdout();
     let mut out = stdout.lock();
     for doc in &documents {
-        if args.format == "text" {
+        if args.format == MentionFormat::Text {
             writeln!(
                 out,
                 "# document {} [{}..{}] {} ({})",
@@ -40,7 +49,7 @@ pub fn run(args: ExtractArgs) -> anyhow::Result<ExitCode> {
         }
         for m in &doc.mentions {
             let e = &doc.entities[m.entity];
-            if args.format == "jsonl" {
+            if args.format == MentionFormat::Jsonl {
                 let record = serde_json::json!({
                     "document": doc.index, "document_iri": doc.iri, "kind": e.kind.name(), "surface": m.surface,
                     "start": m.start, "end": m.end, "entity": e.iri, "label": e.label_zh, "label_en": e.label_en,

@@ -2,6 +2,7 @@
 
 mod analyze;
 mod build;
+mod choice;
 mod explain;
 mod export;
 mod extract;
@@ -43,6 +44,11 @@ pub struct StoreArg {
     /// The store file (N-Quads)
     #[arg(long, value_name = "FILE", default_value = DEFAULT_STORE)]
     pub store: PathBuf,
+}
+
+/// A command-line error as one line, naming the argument and the valid values.
+pub fn one_line_error(error: &clap::Error) -> String {
+    choice::one_line(error)
 }
 
 /// Runs the parsed command.

@@ -1,5 +1,6 @@
 //! `diplograph query`: SPARQL text, a `.rq` file or a named query, answered in a chosen format.
 
+use super::choice::choice;
 use super::StoreArg;
 use anyhow::Context;
 use diplograph::queries;
@@ -18,18 +19,14 @@ pub struct QueryArgs {
     /// SPARQL text, a .rq file, or a named query (see --list)
     #[arg(value_name = "QUERY", required_unless_present = "list")]
     pub query: Option<String>,
-    /// Output format: table, csv, tsv, json or xml
-    #[arg(long, short, default_value = "table", value_parser = parse_format)]
+    /// Output format (any case)
+    #[arg(long, short, default_value = "table", value_parser = choice::<ResultFormat>())]
     pub format: ResultFormat,
     /// List the named queries with the questions they answer
     #[arg(long)]
     pub list: bool,
     #[command(flatten)]
     pub store: StoreArg,
-}
-
-fn parse_format(s: &str) -> Result<ResultFormat, String> {
-    s.parse()
 }
 
 pub fn run(args: QueryArgs) -> anyhow::Result<ExitCode> {

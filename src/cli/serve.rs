@@ -4,6 +4,7 @@ use super::StoreArg;
 use anyhow::Context;
 use diplograph::server::{Server, ServerConfig};
 use diplograph::storage::GraphStore;
+use std::io::Write;
 use std::process::ExitCode;
 use std::time::Duration;
 
@@ -37,7 +38,11 @@ pub fn run(args: ServeArgs) -> anyhow::Result<ExitCode> {
     let server = Server::bind(store.inner().clone(), config)?;
     let addr = server.addr().context("the server has no IP address")?;
     ctrlc::set_handler(server.stopper()).context("cannot install the Ctrl-C handler")?;
-    println!("listening on http://{addr}/ (SPARQL endpoint http://{addr}/query; Ctrl-C stops)");
+    // The banner is for a person: a closed stdout must not stop the server.
+    let _ = writeln!(
+        std::io::stdout(),
+        "listening on http://{addr}/ (SPARQL endpoint http://{addr}/query; Ctrl-C stops)"
+    );
     server.run();
     eprintln!("diplograph: stopped");
     Ok(ExitCode::SUCCESS)

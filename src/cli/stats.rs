@@ -1,9 +1,10 @@
 //! `diplograph stats`: what the store holds.
 
 use super::StoreArg;
-use diplograph::extract::Kind;
+use diplograph::model::Kind;
 use diplograph::stats::Stats;
 use diplograph::storage::Snapshot;
+use std::io::Write;
 use std::process::ExitCode;
 
 /// Show documents, entities by kind, mentions, facts and triples in the store
@@ -16,14 +17,15 @@ pub struct StatsArgs {
 
 pub fn run(args: StatsArgs) -> anyhow::Result<ExitCode> {
     let stats = Stats::of_snapshot(&Snapshot::open(&args.store.store, false)?);
-    println!("store: {}", args.store.store.display());
-    println!("documents: {}", stats.documents);
-    println!("entities:");
+    let mut out = std::io::stdout().lock();
+    writeln!(out, "store: {}", args.store.store.display())?;
+    writeln!(out, "documents: {}", stats.documents)?;
+    writeln!(out, "entities:")?;
     for kind in Kind::ALL {
-        println!("  {:<14}{:>6}", kind.name(), stats.entities.get(&kind).copied().unwrap_or(0));
+        writeln!(out, "  {:<14}{:>6}", kind.name(), stats.entities.get(&kind).copied().unwrap_or(0))?;
     }
-    println!("mentions: {}", stats.mentions);
-    println!("facts: {}", stats.facts);
-    println!("triples: {}", stats.triples);
+    writeln!(out, "mentions: {}", stats.mentions)?;
+    writeln!(out, "facts: {}", stats.facts)?;
+    writeln!(out, "triples: {}", stats.triples)?;
     Ok(ExitCode::SUCCESS)
 }

@@ -54,7 +54,7 @@ fn node_values(n: &crate::graph::Node) -> [String; 8] {
     [
         n.zh.clone(),
         n.en.clone(),
-        n.kind.clone(),
+        n.kind.to_string(),
         n.iri.clone(),
         n.wikidata.clone(),
         n.documents.to_string(),
@@ -65,7 +65,7 @@ fn node_values(n: &crate::graph::Node) -> [String; 8] {
 
 fn edge_values(e: &crate::graph::Edge) -> [String; 4] {
     [
-        e.relation.clone(),
+        e.relation.to_string(),
         e.weight.to_string(),
         e.first.clone().unwrap_or_default(),
         e.last.clone().unwrap_or_default(),
@@ -160,9 +160,13 @@ fn gexf(graph: &EntityGraph, out: &mut dyn Write) -> io::Result<()> {
             e.source().index(),
             e.target().index(),
             w.weight,
-            xml(&w.relation)
+            xml(w.relation.name())
         )?;
-        writeln!(out, r#"        <attvalues><attvalue for="0" value="{}"/></attvalues>"#, xml(&w.relation))?;
+        writeln!(
+            out,
+            r#"        <attvalues><attvalue for="0" value="{}"/></attvalues>"#,
+            xml(w.relation.name())
+        )?;
         let s = spell(&w.first, &w.last);
         if !s.is_empty() {
             writeln!(out, "        {s}")?;
@@ -195,7 +199,7 @@ fn dot_graph(graph: &EntityGraph, out: &mut dyn Write) -> io::Result<()> {
             "  n{} -> n{} [label=\"{}\", weight={}, penwidth={}];",
             e.source().index(),
             e.target().index(),
-            dot(&w.relation),
+            dot(w.relation.name()),
             w.weight,
             1 + w.weight.min(5)
         )?;
@@ -206,7 +210,7 @@ fn dot_graph(graph: &EntityGraph, out: &mut dyn Write) -> io::Result<()> {
 fn node_json(graph: &EntityGraph, i: petgraph::graph::NodeIndex) -> Value {
     let n = &graph[i];
     json!({
-        "id": format!("n{}", i.index()), "label": n.zh, "label_en": n.en, "kind": n.kind, "iri": n.iri,
+        "id": format!("n{}", i.index()), "label": n.zh, "label_en": n.en, "kind": n.kind.name(), "iri": n.iri,
         "wikidata": n.wikidata, "documents": n.documents, "first": n.first, "last": n.last,
     })
 }
@@ -215,7 +219,7 @@ fn edge_json(e: petgraph::graph::EdgeReference<'_, crate::graph::Edge>) -> Value
     let w = e.weight();
     json!({
         "id": format!("e{}", e.id().index()), "source": format!("n{}", e.source().index()),
-        "target": format!("n{}", e.target().index()), "relation": w.relation, "weight": w.weight,
+        "target": format!("n{}", e.target().index()), "relation": w.relation.name(), "weight": w.weight,
         "first": w.first, "last": w.last,
     })
 }

@@ -6,6 +6,7 @@
 
 pub mod algo;
 
+use crate::model::{Date, Kind, Relation};
 use crate::vocab;
 use oxigraph::model::Term;
 use oxigraph::store::Store;
@@ -16,7 +17,7 @@ use std::collections::BTreeMap;
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct Node {
     pub iri: String,
-    pub kind: String,
+    pub kind: Kind,
     pub zh: String,
     pub en: String,
     pub wikidata: String,
@@ -29,8 +30,8 @@ pub struct Node {
 /// A relation between two entities.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct Edge {
-    /// The property name (`visited`, `partnerOf`, `comention` …).
-    pub relation: String,
+    /// A stated relation, or [`Relation::Comention`].
+    pub relation: Relation,
     /// Number of documents supporting it.
     pub weight: usize,
     pub first: Option<String>,
@@ -43,35 +44,19 @@ pub type EntityGraph = DiGraph<Node, Edge>;
 /// Which part of the store to project.
 #[derive(Debug, Clone, Default)]
 pub struct Projection {
-    /// Entity kinds to keep (`Country`, `Leader` …); empty keeps all.
-    pub kinds: Vec<String>,
-    /// Relations to keep (`visited`, `partnerOf` …); empty keeps all.
-    pub relations: Vec<String>,
+    /// Entity kinds to keep; empty keeps all.
+    pub kinds: Vec<Kind>,
+    /// Relations to keep (of [`Relation::PROJECTED`]); empty keeps all.
+    pub relations: Vec<Relation>,
     /// Project co-mentions (entities in the same document) instead of stated relations.
     pub comention: bool,
-    /// Keep only documents dated on or after / on or before (`YYYY-MM-DD`).
-    pub since: Option<String>,
-    pub until: Option<String>,
+    /// Keep only documents dated on or after / on or before these dates (a month or a year
+    /// includes all its days).
+    pub since: Option<Date>,
+    pub until: Option<Date>,
     /// Drop edges supported by fewer documents.
     pub min_weight: usize,
 }
-
-/// Relations projected as edges, as `dg:` property names.
-pub const RELATIONS: &[&str] = &[
-    "visited",
-    "met",
-    "partnerOf",
-    "supports",
-    "welcomes",
-    "opposes",
-    "proposes",
-    "cooperatesIn",
-    "participatesIn",
-    "leaderOf",
-    "party",
-    "proposedBy",
-    "country",
-];
 
 /// Why a projection failed.
 #[derive(Debug, thiserror::Error)]
@@ -92,10 +77,12 @@ fn rows(store: &Store, sparql: &str) -> Result<Vec<BTreeMap<String, String>>, Gr
 fn date_filter(p: &Projection) -> String {
     let mut f = String::new();
     if let Some(s) = &p.since {
-        f.push_str(&format!("FILTER(STR(?date) >= \"{}\")", s.replace('"', "")));
+        f.push_str(&format!("FILTER(STR(?date) >= \"{s}\")"));
     }
     if let Some(u) = &p.until {
-        f.push_str(&format!("FILTER(STR(?date) <= \"{}\")", u.replace('"', "")));
+        // Until a month or a year includes its last day: compare as many characters as it has.
+        let u = u.to_string();
+        f.push_str(&format!("FILTER(SUBSTR(STR(?date), 1, {}) <= \"{u}\")", u.len()));
     }
     f
 }
@@ -139,10 +126,9 @@ pub fn project(store: &Store, p: &Projection) -> Result<EntityGraph, GraphError>
     let mut graph = EntityGraph::new();
     let mut index: BTreeMap<String, NodeIndex> = BTreeMap::new();
     for r in &node_rows {
-        let kind = r["class"].rsplit('#').next().unwrap_or("").to_owned();
-        if crate::extract::Kind::from_name(&kind).is_none() {
+        let Some(kind) = r["class"].rsplit('#').next().and_then(Kind::from_name) else {
             continue;
-        }
+        };
         if (!p.kinds.is_empty() && !p.kinds.contains(&kind)) || index.contains_key(&r["e"]) {
             continue;
         }
@@ -169,10 +155,10 @@ pub fn project(store: &Store, p: &Projection) -> Result<EntityGraph, GraphError>
             ),
         )?
     } else {
-        let wanted: Vec<&str> = RELATIONS
-            .iter()
-            .copied()
-            .filter(|r| p.relations.is_empty() || p.relations.iter().any(|x| x == r))
+        let wanted: Vec<&str> = Relation::PROJECTED
+            .into_iter()
+            .filter(|r| p.relations.is_empty() || p.relations.contains(r))
+            .map(Relation::name)
             .collect();
         let values: Vec<String> = wanted.iter().map(|r| format!("<{dg}{r}>")).collect();
         rows(
@@ -191,12 +177,8 @@ pub fn project(store: &Store, p: &Projection) -> Result<EntityGraph, GraphError>
         if weight < p.min_weight.max(1) || a == b {
             continue;
         }
-        let edge = Edge {
-            relation: r["rel"].clone(),
-            weight,
-            first: r.get("first").cloned(),
-            last: r.get("last").cloned(),
-        };
+        let Some(relation) = Relation::from_name(&r["rel"]) else { continue };
+        let edge = Edge { relation, weight, first: r.get("first").cloned(), last: r.get("last").cloned() };
         graph.add_edge(a, b, edge);
     }
     Ok(graph)
