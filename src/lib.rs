@@ -9,12 +9,12 @@ pub mod emit;
 pub mod explain;
 pub mod export;
 pub mod extract;
-pub mod gazetteer;
 pub mod graph;
 pub mod pipeline;
 pub mod push;
 pub mod queries;
 pub mod query;
+pub mod reference;
 pub mod relate;
 pub mod resolve;
 pub mod server;
@@ -23,3 +23,6 @@ pub mod stats;
 pub mod store;
 pub mod text;
 pub mod vocab;
+
+/// The gazetteer, at its former path.
+pub use reference::gazetteer;

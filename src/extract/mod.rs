@@ -125,9 +125,9 @@ impl Mention {
     }
 }
 
-/// Finds every mention in `text` (a document's normalized text), sorted by position.
-pub fn extract(text: &str) -> Vec<Mention> {
-    let lexicon = Lexicon::get();
+/// Finds every mention in `text` (a document's normalized text), sorted by position, with the
+/// names and words of `lexicon`.
+pub fn extract(text: &str, lexicon: &Lexicon) -> Vec<Mention> {
     let hits = lexicon.find(text);
     let mut mentions: Vec<Mention> = hits
         .iter()
@@ -193,7 +193,7 @@ mod tests {
     use super::*;
 
     fn found(text: &str) -> Vec<(Kind, String)> {
-        extract(text).into_iter().map(|m| (m.kind, m.surface)).collect()
+        extract(text, Lexicon::get()).into_iter().map(|m| (m.kind, m.surface)).collect()
     }
 
     #[test]

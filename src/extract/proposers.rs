@@ -37,10 +37,10 @@ pub fn link(text: &str, mentions: &mut [Mention]) {
 
 #[cfg(test)]
 mod tests {
-    use crate::extract::{extract, Kind};
+    use crate::extract::{extract, lexicon::Lexicon, Kind};
 
     fn proposer_of(text: &str) -> Option<String> {
-        let mentions = extract(text);
+        let mentions = extract(text, Lexicon::get());
         let initiative = mentions.iter().find(|m| m.kind == Kind::Initiative)?;
         initiative.detail.proposer.map(|j| mentions[j].surface.clone())
     }

@@ -3,21 +3,10 @@
 
 use super::{Fact, FactKind, Role, Sentences};
 use crate::extract::Kind;
-
-/// Verbs of position, with the stance they express.
-const STANCES: &[(&str, &str)] = &[
-    ("支持", "supports"),
-    ("欢迎", "welcomes"),
-    ("赞赏", "welcomes"),
-    ("高度评价", "welcomes"),
-    ("积极评价", "welcomes"),
-    ("反对", "opposes"),
-    ("提出", "proposes"),
-    ("参与", "supports"),
-];
+use crate::reference::Words;
 
 /// Positions, cooperation and participation facts.
-pub fn find(s: &Sentences<'_>, parties: &[usize]) -> Vec<Fact> {
+pub fn find(s: &Sentences<'_>, parties: &[usize], words: &Words) -> Vec<Fact> {
     let mut facts: Vec<Fact> = Vec::new();
     for span in &s.spans {
         let sentence = &s.text[span.clone()];
@@ -42,7 +31,7 @@ pub fn find(s: &Sentences<'_>, parties: &[usize]) -> Vec<Fact> {
             let has_object = s
                 .mentions_in(clause.clone())
                 .any(|(_, m)| matches!(m.kind, Kind::Initiative | Kind::Project));
-            for (verb, stance) in STANCES.iter().filter(|_| has_object) {
+            for (verb, stance) in words.stances.iter().filter(|_| has_object) {
                 let Some(at) = text.find(verb) else { continue };
                 let objects = s
                     .mentions_in(clause.start + at..clause.end)
