@@ -8,8 +8,6 @@ use super::lexicon::{Entry, Hit, Lexicon};
 use super::{Key, Kind, Mention};
 use std::collections::BTreeSet;
 
-/// Characters before 中 that make it part of another word (其中, 集中, 当中 …).
-const BEFORE_ZHONG: &str = "其集空心当途暗从居期初高正之年月手家命选看打击热适折网文";
 /// Country mentions made of one-character forms, outside the spans of gazetteer `hits`.
 ///
 /// A character counts when its country is named in full in `text` (中 always: the documents are
@@ -43,7 +41,10 @@ pub fn find(text: &str, hits: &[Hit], lexicon: &Lexicon) -> Vec<Mention> {
             end += 1;
         }
         let mut start = i;
-        if chars[start].1 == '中' && start > 0 && BEFORE_ZHONG.contains(chars[start - 1].1) {
+        if chars[start].1 == '中'
+            && start > 0
+            && lexicon.words.chars.before_zhong.contains(chars[start - 1].1)
+        {
             start += 1;
         }
         let mut run_end = end;

@@ -13,8 +13,6 @@ use regex::Regex;
 use std::collections::{BTreeMap, BTreeSet};
 use std::sync::LazyLock;
 
-const STOP_CHARS: &str = "于在对同与和的就向等及是将也还已曾给以为说称、,。;:!?()“”《》「」·—-";
-
 static DOTTED: LazyLock<Regex> = LazyLock::new(|| {
     Regex::new(r"^(?:\p{Han}{1,8}|[A-Z])(?:·(?:\p{Han}{1,8}|[A-Z]))+").expect("dotted name")
 });
@@ -97,10 +95,16 @@ fn greetings<'t>(
         .collect()
 }
 
-/// True when a name cannot go on at the start of `text`: a stop character or one of the `stops` words.
-fn is_stop_at(text: &str, stops: &[&str]) -> bool {
-    text.chars().next().is_none_or(|c| STOP_CHARS.contains(c) || !(c == '·' || is_han(c)))
-        || stops.iter().any(|w| text.starts_with(w))
+/// What ends a leader's name: these words, or one of these characters.
+struct Stops<'w> {
+    words: &'w [&'static str],
+    chars: &'w str,
+}
+
+/// True when a name cannot go on at the start of `text`: a stop character or a stop word.
+fn is_stop_at(text: &str, stops: &Stops) -> bool {
+    text.chars().next().is_none_or(|c| stops.chars.contains(c) || !(c == '·' || is_han(c)))
+        || stops.words.iter().any(|w| text.starts_with(w))
 }
 
 fn is_han(c: char) -> bool {
@@ -108,7 +112,7 @@ fn is_han(c: char) -> bool {
 }
 
 /// The name right after an office, if one stands there.
-fn name_after(text: &str, from: usize, stops: &[&str]) -> Option<(usize, usize, bool)> {
+fn name_after(text: &str, from: usize, stops: &Stops) -> Option<(usize, usize, bool)> {
     let rest = &text[from..];
     if let Some(m) = DOTTED.find(rest) {
         // The last part of a transliterated name ends where a stop word starts.
@@ -150,16 +154,14 @@ pub struct Found {
     pub withdrawn: Vec<(usize, usize)>,
 }
 
-/// First characters that continue an office word rather than start a name (主席国, 总统府, 任期).
-const NOT_NAME_START: &str = "国府团处办选任期职定制级会院部方令官署";
-
 static ENUMERATION: LazyLock<Regex> = LazyLock::new(|| {
     Regex::new(r"((?:\p{Han}{2,3}、)+\p{Han}{2,3})等(?:参加|出席|陪同|在座|会见|会谈)").expect("enumeration")
 });
 
 /// Leader mentions in `text`, given the mentions already found (countries and bodies qualify offices).
 pub fn find(text: &str, existing: &[Mention], lexicon: &Lexicon) -> Found {
-    let (titles, stops) = (&lexicon.offices, &lexicon.words.leader_name_stops[..]);
+    let (titles, chars) = (&lexicon.offices, &lexicon.words.chars);
+    let stops = &Stops { words: &lexicon.words.leader_name_stops, chars: chars.name_stops };
     let mut found: Vec<Mention> = Vec::new();
     let leader_starts: BTreeSet<usize> =
         existing.iter().filter(|m| m.kind == Kind::Leader).map(|m| m.start).collect();
@@ -167,7 +169,7 @@ pub fn find(text: &str, existing: &[Mention], lexicon: &Lexicon) -> Found {
     let others =
         Covered::new(existing.iter().filter(|m| m.kind != Kind::Leader).map(|m| (m.start, m.end)).collect());
     let clashes = |start: usize, end: usize| {
-        others.overlaps(start, end) || text[start..].starts_with(|c| NOT_NAME_START.contains(c))
+        others.overlaps(start, end) || text[start..].starts_with(|c| chars.not_name_start.contains(c))
     };
     let mut qualifier_ends: BTreeMap<usize, Vec<usize>> = BTreeMap::new();
     for (i, m) in existing.iter().enumerate() {
@@ -185,7 +187,9 @@ pub fn find(text: &str, existing: &[Mention], lexicon: &Lexicon) -> Found {
         let qualifier = qualifier_ends
             .range(office.start().saturating_sub(12)..=office.start())
             .flat_map(|(_, indices)| indices.iter().copied())
-            .filter(|&i| text[existing[i].end..office.start()].chars().all(|c| "政府联邦国家".contains(c)))
+            .filter(|&i| {
+                text[existing[i].end..office.start()].chars().all(|c| chars.office_qualifier_gap.contains(c))
+            })
             .min()
             .map(|i| &existing[i]);
         let strong_office = text[office.range()].chars().count() >= 4;
@@ -201,10 +205,11 @@ pub fn find(text: &str, existing: &[Mention], lexicon: &Lexicon) -> Found {
     for (name_start, name_end, office) in greetings(text, office_spans, titles) {
         let n = &text[name_start..name_end];
         let short_enough = if n.contains('·') { n.chars().count() <= 16 } else { n.chars().count() <= 4 };
-        if !short_enough || is_stop_at(n, stops) || n.chars().any(|c| STOP_CHARS.contains(c) && c != '·') {
+        if !short_enough || is_stop_at(n, stops) || n.chars().any(|c| stops.chars.contains(c) && c != '·') {
             continue;
         }
-        if stops.iter().any(|w| n.contains(w)) || leader_at(name_start) || clashes(name_start, name_end) {
+        if stops.words.iter().any(|w| n.contains(w)) || leader_at(name_start) || clashes(name_start, name_end)
+        {
             continue;
         }
         let mut m = Mention::new(text, Kind::Leader, name_start, name_end, Key::Name(name_key(n)));
@@ -218,7 +223,7 @@ pub fn find(text: &str, existing: &[Mention], lexicon: &Lexicon) -> Found {
             || m.surface.contains('·')
             || *name_like
                 .entry(m.surface.clone())
-                .or_insert_with(|| looks_like_name(text, &m.surface, titles))
+                .or_insert_with(|| looks_like_name(text, &m.surface, titles, chars.not_name_end))
     });
     let (listed, spans) = enumerated(text, existing, &found, &clashes);
     found.extend(listed);
@@ -245,13 +250,10 @@ pub fn find(text: &str, existing: &[Mention], lexicon: &Lexicon) -> Found {
     Found { added: found, withdrawn }
 }
 
-/// Last characters of words for bodies and meetings, never of a name (扩大会, 工作组).
-const NOT_NAME_END: &str = "会议制组团处部院委府方";
-
 /// A word found once after an office (总统倡议, 外长战略) is a name only if it does not end like a
 /// body and, where it recurs, mostly stands next to an office: a name does, a common word does not.
-fn looks_like_name(text: &str, name: &str, titles: &Offices) -> bool {
-    if name.ends_with(|c| NOT_NAME_END.contains(c)) {
+fn looks_like_name(text: &str, name: &str, titles: &Offices, not_name_end: &str) -> bool {
+    if name.ends_with(|c| not_name_end.contains(c)) {
         return false;
     }
     let occurrences: Vec<usize> = text.match_indices(name).map(|(i, _)| i).collect();
@@ -366,7 +368,11 @@ mod tests {
     use super::*;
 
     fn leaders(text: &str) -> Vec<String> {
-        extract(text, Lexicon::get()).into_iter().filter(|m| m.kind == Kind::Leader).map(|m| m.surface).collect()
+        extract(text, Lexicon::get())
+            .into_iter()
+            .filter(|m| m.kind == Kind::Leader)
+            .map(|m| m.surface)
+            .collect()
     }
 
     #[test]

@@ -157,7 +157,7 @@ pub fn extract(text: &str, lexicon: &Lexicon) -> Vec<Mention> {
     mentions.extend(leaders.added);
     let mut mentions = resolve_overlaps(mentions);
     mentions.sort_by_key(|m| (m.start, m.end, m.kind));
-    proposers::link(text, &mut mentions);
+    proposers::link(text, &mut mentions, lexicon.words.chars.proposer_gap);
     mentions
 }
 

@@ -12,10 +12,6 @@ use aho_corasick::AhoCorasick;
 use regex::Regex;
 use std::sync::LazyLock;
 
-/// Characters that continue a one-character body ending into another word (部署, 部长, 局势, 党员).
-const WORD_AFTER_BODY: &str = "署长门分队落位件势面限员派性内外委政务级";
-/// Characters a body's name never contains: it ends before them.
-const ORG_BREAK: &str = "在的是对为将向从以于及其等同把被,。;:!?“”《》()";
 /// The word lists of this recognizer compiled for searching, built once with the lexicon.
 pub(crate) struct Matchers {
     /// The last characters of the body endings and of the left stop words: a word can end at a
@@ -140,7 +136,8 @@ fn organizations(text: &str, hits: &[Hit], forms: &[Mention], lexicon: &Lexicon)
         let rest = &text[q.end..];
         let mut best: Option<usize> = None;
         for (count, (i, c)) in rest.char_indices().enumerate() {
-            let breaks = ORG_BREAK.contains(c) || !(is_cjk(c) || c == '、' || c == '-' || c == '—');
+            let breaks =
+                words.chars.org_break.contains(c) || !(is_cjk(c) || c == '、' || c == '-' || c == '—');
             let connector = "和与同、".contains(c) && starts(q.end + i + c.len_utf8());
             let joined = rest[..i].ends_with(['-', '—']);
             let next_name = i > 0 && !joined && (rest[i..].starts_with("关于") || starts(q.end + i));
@@ -155,7 +152,7 @@ fn organizations(text: &str, hits: &[Hit], forms: &[Mention], lexicon: &Lexicon)
             let body_chars = at[..at.len() - suffix.len()].chars().count();
             let single = suffix.chars().count() == 1;
             let follow = rest[at.len()..].chars().next();
-            let bounded = !single || follow.is_none_or(|f| !WORD_AFTER_BODY.contains(f));
+            let bounded = !single || follow.is_none_or(|f| !words.chars.word_after_body.contains(f));
             let word = words.not_bodies.iter().any(|w| at.ends_with(w));
             let long_enough = body_chars >= 2
                 || (!single && body_chars >= 1)

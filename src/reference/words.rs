@@ -46,12 +46,69 @@ pub struct Words {
     pub not_signed_before: Vec<&'static str>,
     /// Words right after a title that make it neither signed nor cited (relate).
     pub not_signed_after: Vec<&'static str>,
+    /// Words between a date and a partnership level that date it: establishing or raising (relate).
+    pub partnership_steps: Vec<&'static str>,
+    /// Sets of characters that end, break or continue a word (extract).
+    pub chars: CharacterSets,
     /// Title endings of documents that are treaties their parties issue, first match wins (resolve).
     pub issued_endings: Vec<&'static str>,
     /// Endings of a line that is a whole title, not wrapped into the next (text: normalize).
     pub document_endings: Vec<&'static str>,
     /// Endings of a complete heading (text: segment).
     pub title_endings: Vec<&'static str>,
+}
+
+/// Sets of characters, each a string whose characters are the set (`ontology/words/character_sets.tsv`).
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct CharacterSets {
+    /// Characters before 中 that make it part of another word (其中, 集中).
+    pub before_zhong: &'static str,
+    /// Characters that continue a one-character body ending into another word (部署, 局势).
+    pub word_after_body: &'static str,
+    /// Characters a body's name never contains.
+    pub org_break: &'static str,
+    /// Characters that end a leader's name.
+    pub name_stops: &'static str,
+    /// First characters that continue an office word rather than start a name (主席国, 任期).
+    pub not_name_start: &'static str,
+    /// Last characters of words for bodies and meetings, never of a name.
+    pub not_name_end: &'static str,
+    /// Characters between a country or body and the office it qualifies (政府, 联邦).
+    pub office_qualifier_gap: &'static str,
+    /// Characters between a proposer's name and the verb of proposing (an office).
+    pub proposer_gap: &'static str,
+}
+
+impl CharacterSets {
+    /// The sets of `character_sets.tsv`: every one this struct holds must be there.
+    fn read() -> Result<Self, ReferenceError> {
+        const FILE: &str = "words/character_sets.tsv";
+        let schema = Schema {
+            columns: &["name", "characters", "purpose"],
+            required: &["name", "characters", "purpose"],
+            key: Some("name"),
+            flags: &[],
+        };
+        let source = include_str!("../../ontology/words/character_sets.tsv");
+        let rows = read(FILE, source, &schema)?;
+        let set = |name: &str| {
+            rows.iter().find(|r| r.get(0) == name).map(|r| r.get(1)).ok_or_else(|| ReferenceError {
+                file: FILE.to_owned(),
+                line: source.lines().count(),
+                message: format!("no row for the set `{name}`"),
+            })
+        };
+        Ok(CharacterSets {
+            before_zhong: set("before_zhong")?,
+            word_after_body: set("word_after_body")?,
+            org_break: set("org_break")?,
+            name_stops: set("name_stops")?,
+            not_name_start: set("not_name_start")?,
+            not_name_end: set("not_name_end")?,
+            office_qualifier_gap: set("office_qualifier_gap")?,
+            proposer_gap: set("proposer_gap")?,
+        })
+    }
 }
 
 /// One `word` column, unique and required.
@@ -140,6 +197,8 @@ impl Words {
             stances: stances.iter().map(|r| (r.get(0), r.get(1))).collect(),
             not_signed_before: flagged(&signing, 1),
             not_signed_after: flagged(&signing, 2),
+            partnership_steps: words!("partnership_steps.tsv")?,
+            chars: CharacterSets::read()?,
             issued_endings: flagged(&endings, 1),
             document_endings: flagged(&endings, 2),
             title_endings: flagged(&endings, 3),
@@ -159,5 +218,6 @@ mod tests {
         assert!(words.plan_words.contains(&"议程") && !words.plan_words_after_title.contains(&"议程"));
         assert!(words.not_signed_before.contains(&"修订") && words.not_signed_after.contains(&"修订"));
         assert_eq!(words.stances.first(), Some(&("支持", "supports")));
+        assert!(words.chars.before_zhong.contains('其') && words.chars.org_break.contains('《'));
     }
 }

@@ -260,7 +260,7 @@ pub fn relate(
     let mut facts = visits::find(&s);
     facts.extend(visits::meetings(&s, &parties));
     facts.extend(documents::find(&s, context, lexicon.words));
-    facts.extend(partnerships::find(&s, &parties));
+    facts.extend(partnerships::find(&s, &parties, lexicon.words));
     facts.extend(positions::find(&s, &parties, lexicon.words));
     facts.extend(events::find(&s, lexicon));
     facts
