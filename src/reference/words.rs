@@ -94,6 +94,7 @@ impl CharacterSets {
         let set = |name: &str| {
             rows.iter().find(|r| r.get(0) == name).map(|r| r.get(1)).ok_or_else(|| ReferenceError {
                 file: FILE.to_owned(),
+                // A missing row has no line of its own: the end of the file is named.
                 line: source.lines().count(),
                 message: format!("no row for the set `{name}`"),
             })

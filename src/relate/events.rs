@@ -27,7 +27,7 @@ impl Matchers {
     pub(crate) fn new(words: &Words) -> Self {
         let event = Regex::new(&format!(
             r"(?P<name>[\p{{Han}}“”·\-—0-9]{{2,30}}?(?:第[一二三四五六七八九十百0-9]{{1,4}}(?:届|次))?[\p{{Han}}“”·\-—]{{0,12}}?(?:{}))",
-            words.event_endings.join("|")
+            words.event_endings.iter().map(|w| regex::escape(w)).collect::<Vec<_>>().join("|")
         ))
         .expect("event");
         Matchers {
@@ -44,6 +44,7 @@ const EVENT_REACH: usize = 48 * 4;
 const ENDING_REACH: usize = 12;
 static HOSTED: LazyLock<Regex> =
     LazyLock::new(|| Regex::new(r"在(\p{Han}{2,8}?)(?:举行|举办|召开|成功举办)").expect("hosted"));
+
 /// The spans the event pattern matches in `sentence`, searched only around the ending words: every
 /// match ends in one, overlapping a word found, so it lies inside a window around that word.
 fn event_spans(sentence: &str, matchers: &Matchers) -> Vec<(usize, usize)> {
