@@ -40,7 +40,7 @@ pub struct Words {
     pub event_left_words: Vec<&'static str>,
     /// Names ending in an event word that are not events (relate).
     pub not_events: Vec<&'static str>,
-    /// Verbs of position with their stance, in the order they are tried (relate).
+    /// Verbs of position with their stance (one of [`STANCES`]), in the order they are tried (relate).
     pub stances: Vec<(&'static str, &'static str)>,
     /// Words right before a title that make it neither signed nor cited (relate).
     pub not_signed_before: Vec<&'static str>,
@@ -112,6 +112,9 @@ impl CharacterSets {
     }
 }
 
+/// The stances a verb of position can express.
+pub const STANCES: [&str; 4] = ["supports", "welcomes", "opposes", "proposes"];
+
 /// One `word` column, unique and required.
 const WORD: Schema<'static> =
     Schema { columns: &["word"], required: &["word"], key: Some("word"), flags: &[] };
@@ -178,6 +181,13 @@ impl Words {
                 flags: &[]
             }
         )?;
+        if let Some(row) = stances.iter().find(|r| !STANCES.contains(&r.get(1))) {
+            return Err(ReferenceError {
+                file: "words/stances.tsv".to_owned(),
+                line: row.line,
+                message: format!("`stance` should be one of {}, found `{}`", STANCES.join(", "), row.get(1)),
+            });
+        }
         Ok(Words {
             org_suffixes: words!("org_suffixes.tsv")?,
             not_bodies: words!("not_bodies.tsv")?,
