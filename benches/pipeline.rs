@@ -26,7 +26,7 @@ fn seeds() -> Vec<(String, Vec<u8>)> {
 fn stages(c: &mut Criterion) {
     let files = seeds();
     let bytes: u64 = files.iter().map(|(_, b)| b.len() as u64).sum();
-    Lexicon::get();
+    let lexicon = Lexicon::get();
     let mut group = c.benchmark_group("stages");
     group.sample_size(20);
     group.throughput(Throughput::Bytes(bytes));
@@ -44,7 +44,7 @@ fn stages(c: &mut Criterion) {
     group.bench_function("extract", |b| {
         b.iter(|| {
             for n in &normalized {
-                black_box(diplograph::extract::extract(n));
+                black_box(diplograph::extract::extract(n, lexicon));
             }
         })
     });

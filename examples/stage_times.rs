@@ -66,7 +66,7 @@ fn main() {
         for segment in segments {
             let body = &norm.as_str()[segment.range.clone()];
             let t = Instant::now();
-            let mentions = extract::extract(body);
+            let mentions = extract::extract(body, lexicon);
             timed(EXTRACT, t);
             let t = Instant::now();
             let resolved = resolve::resolve(&mentions, lexicon);
@@ -78,7 +78,7 @@ fn main() {
                 signed: segment.signed,
                 own_treaty: None,
             };
-            relate::relate(body, &mentions, &resolved.mention_entity, &resolved.entities, &context);
+            relate::relate(body, &mentions, &resolved.mention_entity, &resolved.entities, &context, lexicon);
             timed(RELATE, t);
         }
     }

@@ -247,8 +247,7 @@ pub fn countries_in_title(title: &str, lexicon: &Lexicon) -> Vec<String> {
 
 /// A document that is itself a statement, communiqué or declaration is a treaty its parties issue.
 pub fn document_treaty(title: &str, lexicon: &Lexicon) -> Option<Entity> {
-    const ISSUED: &[&str] = &["联合声明", "联合公报", "联合宣言", "公报", "宣言", "声明"];
-    let doc_type = ISSUED.iter().find(|t| title.ends_with(*t))?;
+    let doc_type = lexicon.words.issued_endings.iter().find(|t| title.ends_with(*t))?;
     let parties = countries_in_title(title, lexicon);
     Some(Entity {
         kind: Kind::Treaty,
@@ -324,7 +323,7 @@ mod tests {
     fn ambiguous_forms_follow_the_document() {
         let lexicon = Lexicon::get();
         let text = "乌兹别克斯坦共和国总统访华。中乌关系";
-        let mentions = crate::extract::extract(text);
+        let mentions = crate::extract::extract(text, lexicon);
         let resolved = resolve(&mentions, lexicon);
         let uz: Vec<&Entity> = resolved
             .entities

@@ -1,7 +1,7 @@
 //! Counts over a store: documents, entities and mentions by kind, facts, triples.
 
-use crate::extract::Kind;
 use crate::model::FactKind;
+use crate::model::Kind;
 use crate::storage::Snapshot;
 use crate::vocab;
 use std::collections::{BTreeMap, BTreeSet, HashMap, HashSet};

@@ -1,7 +1,7 @@
 //! Scores entity extraction against the hand-checked gold annotation in `tests/gold/`: precision,
 //! recall and F1 per kind, on the 15 seed documents (with floors) and on the unseen-style documents.
 
-use diplograph::extract::Kind;
+use diplograph::model::Kind;
 use diplograph::pipeline;
 use serde::Deserialize;
 

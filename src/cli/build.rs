@@ -2,7 +2,7 @@
 
 use super::StoreArg;
 use anyhow::Context;
-use diplograph::extract::Kind;
+use diplograph::model::Kind;
 use diplograph::pipeline::{self, BuildConfig};
 use std::io::Write;
 use std::path::PathBuf;

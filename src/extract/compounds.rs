@@ -8,23 +8,6 @@ use super::lexicon::{Entry, Hit, Lexicon};
 use super::{Key, Kind, Mention};
 use std::collections::BTreeSet;
 
-/// Words of the form `X方` that are not a country's side.
-#[rustfmt::skip]
-const NOT_SIDES: &[&str] = &[
-    "西方", "东方", "南方", "北方", "比方", "多方", "地方", "平方", "立方", "大方", "前方", "后方", "上方", "下方", "官方", "对方",
-    "各方", "双方", "一方", "外方", "另一方", "日方长",
-];
-/// Characters before 中 that make it part of another word (其中, 集中, 当中 …).
-const BEFORE_ZHONG: &str = "其集空心当途暗从居期初高正之年月手家命选看打击热适折网文";
-/// Words that follow a compound of country forms.
-/// Words after a compound that name a relation between its countries (中俄关系, 朝韩改善, 苏美关于).
-#[rustfmt::skip]
-const RELATION_CONTEXT: &[&str] = &[
-    "两国", "三国", "四国", "五国", "关系", "双方", "三方", "边境", "边界", "建交", "之间", "冲突", "战争", "谈判",
-    "对话", "会谈", "会晤", "首脑", "元首", "外长", "峰会", "关于", "改善", "友好", "同盟", "条约", "协定", "声明",
-    "公报", "经济走廊", "铁路", "公路", "管道", "天然气", "原油", "博览会", "命运共同体", "两军", "领导人", "等国",
-];
-
 /// Country mentions made of one-character forms, outside the spans of gazetteer `hits`.
 ///
 /// A character counts when its country is named in full in `text` (中 always: the documents are
@@ -58,13 +41,16 @@ pub fn find(text: &str, hits: &[Hit], lexicon: &Lexicon) -> Vec<Mention> {
             end += 1;
         }
         let mut start = i;
-        if chars[start].1 == '中' && start > 0 && BEFORE_ZHONG.contains(chars[start - 1].1) {
+        if chars[start].1 == '中'
+            && start > 0
+            && lexicon.words.chars.before_zhong.contains(chars[start - 1].1)
+        {
             start += 1;
         }
         let mut run_end = end;
         if end < chars.len() && chars[end].1 == '方' && start < end {
             let before = &text[byte(start.saturating_sub(1).min(end - 1))..byte(end + 1)];
-            if !NOT_SIDES.iter().any(|w| before.ends_with(w)) {
+            if !lexicon.words.not_sides.iter().any(|w| before.ends_with(w)) {
                 sides.push((end - 1, chars[end - 1].1));
                 run_end = end - 1;
             }
@@ -73,7 +59,8 @@ pub fn find(text: &str, hits: &[Hit], lexicon: &Lexicon) -> Vec<Mention> {
         while start + 2 < run_end && chars[start].1 != '中' && !named.contains(&chars[start].1) {
             start += 1;
         }
-        let relation_after = |k: usize| RELATION_CONTEXT.iter().any(|w| text[byte(k)..].starts_with(w));
+        let relation_after =
+            |k: usize| lexicon.words.relation_context.iter().any(|w| text[byte(k)..].starts_with(w));
         // 中俄新时代, 中塔科技: trailing forms whose country the document does not name begin the next word,
         // unless the whole run is followed by a relation word (中蒙俄经济走廊).
         if !relation_after(run_end) {

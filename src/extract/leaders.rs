@@ -7,25 +7,20 @@
 use super::lexicon::Lexicon;
 use super::spans::Covered;
 use super::{Key, Kind, Mention};
+use crate::reference::Office;
 use aho_corasick::{AhoCorasick, AhoCorasickBuilder, AhoCorasickKind, MatchKind};
 use regex::Regex;
 use std::collections::{BTreeMap, BTreeSet};
 use std::sync::LazyLock;
 
-/// Words that end a name (a verb or function word follows the name).
-const STOP_WORDS: &[&str] = &[
-    "强调", "表示", "指出", "会见", "会谈", "会晤", "举行", "出席", "访问", "邀请", "当选", "首次", "签署",
-    "共同", "宣布", "先生", "女士", "阁下", "一行", "夫妇", "主持", "致辞", "讲话", "发表", "接受", "授予",
-    "率团", "率领", "抵达", "离开", "结束", "再次", "分别", "感谢", "祝贺", "高度", "热烈", "欢迎", "特别",
-    "代表", "提出", "认为",
-];
-const STOP_CHARS: &str = "于在对同与和的就向等及是将也还已曾给以为说称、,。;:!?()“”《》「」·—-";
-
 static DOTTED: LazyLock<Regex> = LazyLock::new(|| {
     Regex::new(r"^(?:\p{Han}{1,8}|[A-Z])(?:·(?:\p{Han}{1,8}|[A-Z]))+").expect("dotted name")
 });
 
-struct Offices {
+/// The office titles of the gazetteer as a pattern, automata and the greeting pattern around them.
+pub(crate) struct Offices {
+    /// The titles as one pattern, longest first (the automata below find the same matches).
+    #[cfg(test)]
     pattern: Regex,
     /// The same titles in an automaton with the pattern's leftmost-first preference (the same
     /// matches), for the searches that need no more than the titles.
@@ -34,44 +29,46 @@ struct Offices {
     at_start: Regex,
     /// Bytes of the longest title.
     longest: usize,
+    /// A name in a greeting or after a preposition, then its office (尊敬的拉马福萨总统).
+    greeting: Regex,
 }
 
-static OFFICES: LazyLock<Offices> = LazyLock::new(|| {
-    // (escaped for the pattern, as written), longest first.
-    let mut titles: Vec<(String, String)> = Lexicon::get()
-        .gazetteer
-        .offices
-        .iter()
-        .filter(|o| !o.zh.is_empty())
-        .map(|o| (regex::escape(&o.zh), o.zh.clone()))
-        .collect();
-    titles.sort_by(|a, b| b.0.chars().count().cmp(&a.0.chars().count()).then(a.0.cmp(&b.0)));
-    titles.dedup();
-    if titles.is_empty() {
-        titles = ["国家主席", "总统", "总理"].map(|t| (t.to_owned(), t.to_owned())).into();
+impl Offices {
+    /// The matchers over the office titles `offices`.
+    pub(crate) fn new(offices: &[Office]) -> Self {
+        // (escaped for the pattern, as written), longest first.
+        let mut titles: Vec<(String, String)> = offices
+            .iter()
+            .filter(|o| !o.zh.is_empty())
+            .map(|o| (regex::escape(&o.zh), o.zh.clone()))
+            .collect();
+        titles.sort_by(|a, b| b.0.chars().count().cmp(&a.0.chars().count()).then(a.0.cmp(&b.0)));
+        titles.dedup();
+        if titles.is_empty() {
+            titles = ["国家主席", "总统", "总理"].map(|t| (t.to_owned(), t.to_owned())).into();
+        }
+        let alternation = titles.iter().map(|(escaped, _)| escaped.as_str()).collect::<Vec<_>>().join("|");
+        let pattern = Regex::new(&format!("(?:{alternation})")).expect("office pattern");
+        let greeting = Regex::new(&format!(
+            r"(?:尊敬的|同|与|和|会见|会晤|陪同|邀请|感谢|祝贺|致电|致信|及)(?P<name>[\p{{Han}}·A-Z]{{2,16}}?)(?P<office>{})",
+            pattern.as_str()
+        ))
+        .expect("greeting pattern");
+        Offices {
+            #[cfg(test)]
+            pattern,
+            // A few hundred short titles: a DFA builds in a millisecond and searches fastest.
+            automaton: AhoCorasickBuilder::new()
+                .match_kind(MatchKind::LeftmostFirst)
+                .kind(Some(AhoCorasickKind::DFA))
+                .build(titles.iter().map(|(_, title)| title))
+                .expect("office automaton"),
+            at_start: Regex::new(&format!("^(?:{alternation})")).expect("office pattern"),
+            longest: alternation.split('|').map(str::len).max().unwrap_or(0),
+            greeting,
+        }
     }
-    let alternation = titles.iter().map(|(escaped, _)| escaped.as_str()).collect::<Vec<_>>().join("|");
-    Offices {
-        pattern: Regex::new(&format!("(?:{alternation})")).expect("office pattern"),
-        // A few hundred short titles: a DFA builds in a millisecond and searches fastest.
-        automaton: AhoCorasickBuilder::new()
-            .match_kind(MatchKind::LeftmostFirst)
-            .kind(Some(AhoCorasickKind::DFA))
-            .build(titles.iter().map(|(_, title)| title))
-            .expect("office automaton"),
-        at_start: Regex::new(&format!("^(?:{alternation})")).expect("office pattern"),
-        longest: alternation.split('|').map(str::len).max().unwrap_or(0),
-    }
-});
-
-static GREETING: LazyLock<Regex> = LazyLock::new(|| {
-    let offices = &OFFICES.pattern;
-    Regex::new(&format!(
-        r"(?:尊敬的|同|与|和|会见|会晤|陪同|邀请|感谢|祝贺|致电|致信|及)(?P<name>[\p{{Han}}·A-Z]{{2,16}}?)(?P<office>{})",
-        offices.as_str()
-    ))
-    .expect("greeting pattern")
-});
+}
 
 /// Bytes a greeting reaches back from its office: the longest opening word (尊敬的) and a name of
 /// 16 characters of up to 4 bytes each. Greetings are searched only around the offices found: a
@@ -79,13 +76,17 @@ static GREETING: LazyLock<Regex> = LazyLock::new(|| {
 const GREETING_REACH: usize = "尊敬的".len() + 16 * 4;
 
 /// Greetings as (name start, name end, office), searched in the windows around `offices`.
-fn greetings(text: &str, offices: Vec<(usize, usize)>) -> Vec<(usize, usize, &str)> {
-    let windows = Covered::around(text, offices, GREETING_REACH, OFFICES.longest);
+fn greetings<'t>(
+    text: &'t str,
+    offices: Vec<(usize, usize)>,
+    titles: &Offices,
+) -> Vec<(usize, usize, &'t str)> {
+    let windows = Covered::around(text, offices, GREETING_REACH, titles.longest);
     windows
         .spans()
         .iter()
         .flat_map(|&(from, to)| {
-            GREETING.captures_iter(&text[from..to]).map(move |caps| {
+            titles.greeting.captures_iter(&text[from..to]).map(move |caps| {
                 let name = caps.name("name").expect("name group");
                 let office = caps.name("office").expect("office group");
                 (from + name.start(), from + name.end(), office.as_str())
@@ -94,9 +95,16 @@ fn greetings(text: &str, offices: Vec<(usize, usize)>) -> Vec<(usize, usize, &st
         .collect()
 }
 
-fn is_stop_at(text: &str) -> bool {
-    text.chars().next().is_none_or(|c| STOP_CHARS.contains(c) || !(c == '·' || is_han(c)))
-        || STOP_WORDS.iter().any(|w| text.starts_with(w))
+/// What ends a leader's name: these words, or one of these characters.
+struct Stops<'w> {
+    words: &'w [&'static str],
+    chars: &'w str,
+}
+
+/// True when a name cannot go on at the start of `text`: a stop character or a stop word.
+fn is_stop_at(text: &str, stops: &Stops) -> bool {
+    text.chars().next().is_none_or(|c| stops.chars.contains(c) || !(c == '·' || is_han(c)))
+        || stops.words.iter().any(|w| text.starts_with(w))
 }
 
 fn is_han(c: char) -> bool {
@@ -104,7 +112,7 @@ fn is_han(c: char) -> bool {
 }
 
 /// The name right after an office, if one stands there.
-fn name_after(text: &str, from: usize) -> Option<(usize, usize, bool)> {
+fn name_after(text: &str, from: usize, stops: &Stops) -> Option<(usize, usize, bool)> {
     let rest = &text[from..];
     if let Some(m) = DOTTED.find(rest) {
         // The last part of a transliterated name ends where a stop word starts.
@@ -113,7 +121,7 @@ fn name_after(text: &str, from: usize) -> Option<(usize, usize, bool)> {
             if rest[..i].ends_with('·') {
                 break;
             }
-            if is_stop_at(&rest[i..]) {
+            if is_stop_at(&rest[i..], stops) {
                 end = i;
             }
         }
@@ -123,13 +131,13 @@ fn name_after(text: &str, from: usize) -> Option<(usize, usize, bool)> {
     }
     let mut end = from;
     for (count, (i, c)) in rest.char_indices().enumerate() {
-        if count >= 4 || is_stop_at(&rest[i..]) {
+        if count >= 4 || is_stop_at(&rest[i..], stops) {
             break;
         }
         end = from + i + c.len_utf8();
     }
     let chars = text[from..end].chars().count();
-    ((2..=4).contains(&chars) && is_stop_at(&text[end..])).then_some((from, end, false))
+    ((2..=4).contains(&chars) && is_stop_at(&text[end..], stops)).then_some((from, end, false))
 }
 
 /// The key that unites a name's forms: the last part of a transliterated name.
@@ -146,15 +154,14 @@ pub struct Found {
     pub withdrawn: Vec<(usize, usize)>,
 }
 
-/// First characters that continue an office word rather than start a name (主席国, 总统府, 任期).
-const NOT_NAME_START: &str = "国府团处办选任期职定制级会院部方令官署";
-
 static ENUMERATION: LazyLock<Regex> = LazyLock::new(|| {
     Regex::new(r"((?:\p{Han}{2,3}、)+\p{Han}{2,3})等(?:参加|出席|陪同|在座|会见|会谈)").expect("enumeration")
 });
 
 /// Leader mentions in `text`, given the mentions already found (countries and bodies qualify offices).
 pub fn find(text: &str, existing: &[Mention], lexicon: &Lexicon) -> Found {
+    let (titles, chars) = (&lexicon.offices, &lexicon.words.chars);
+    let stops = &Stops { words: &lexicon.words.leader_name_stops, chars: chars.name_stops };
     let mut found: Vec<Mention> = Vec::new();
     let leader_starts: BTreeSet<usize> =
         existing.iter().filter(|m| m.kind == Kind::Leader).map(|m| m.start).collect();
@@ -162,7 +169,7 @@ pub fn find(text: &str, existing: &[Mention], lexicon: &Lexicon) -> Found {
     let others =
         Covered::new(existing.iter().filter(|m| m.kind != Kind::Leader).map(|m| (m.start, m.end)).collect());
     let clashes = |start: usize, end: usize| {
-        others.overlaps(start, end) || text[start..].starts_with(|c| NOT_NAME_START.contains(c))
+        others.overlaps(start, end) || text[start..].starts_with(|c| chars.not_name_start.contains(c))
     };
     let mut qualifier_ends: BTreeMap<usize, Vec<usize>> = BTreeMap::new();
     for (i, m) in existing.iter().enumerate() {
@@ -170,9 +177,9 @@ pub fn find(text: &str, existing: &[Mention], lexicon: &Lexicon) -> Found {
             qualifier_ends.entry(m.end).or_default().push(i);
         }
     }
-    let offices: Vec<aho_corasick::Match> = OFFICES.automaton.find_iter(text).collect();
+    let offices: Vec<aho_corasick::Match> = titles.automaton.find_iter(text).collect();
     for office in &offices {
-        let Some((start, end, dotted)) = name_after(text, office.end()) else { continue };
+        let Some((start, end, dotted)) = name_after(text, office.end(), stops) else { continue };
         if leader_at(start) || clashes(start, end) {
             continue;
         }
@@ -180,7 +187,9 @@ pub fn find(text: &str, existing: &[Mention], lexicon: &Lexicon) -> Found {
         let qualifier = qualifier_ends
             .range(office.start().saturating_sub(12)..=office.start())
             .flat_map(|(_, indices)| indices.iter().copied())
-            .filter(|&i| text[existing[i].end..office.start()].chars().all(|c| "政府联邦国家".contains(c)))
+            .filter(|&i| {
+                text[existing[i].end..office.start()].chars().all(|c| chars.office_qualifier_gap.contains(c))
+            })
             .min()
             .map(|i| &existing[i]);
         let strong_office = text[office.range()].chars().count() >= 4;
@@ -193,13 +202,13 @@ pub fn find(text: &str, existing: &[Mention], lexicon: &Lexicon) -> Found {
         found.push(m);
     }
     let office_spans: Vec<(usize, usize)> = offices.iter().map(|o| (o.start(), o.end())).collect();
-    for (name_start, name_end, office) in greetings(text, office_spans) {
+    for (name_start, name_end, office) in greetings(text, office_spans, titles) {
         let n = &text[name_start..name_end];
         let short_enough = if n.contains('·') { n.chars().count() <= 16 } else { n.chars().count() <= 4 };
-        if !short_enough || is_stop_at(n) || n.chars().any(|c| STOP_CHARS.contains(c) && c != '·') {
+        if !short_enough || is_stop_at(n, stops) || n.chars().any(|c| stops.chars.contains(c) && c != '·') {
             continue;
         }
-        if STOP_WORDS.iter().any(|w| n.contains(w)) || leader_at(name_start) || clashes(name_start, name_end)
+        if stops.words.iter().any(|w| n.contains(w)) || leader_at(name_start) || clashes(name_start, name_end)
         {
             continue;
         }
@@ -212,7 +221,9 @@ pub fn find(text: &str, existing: &[Mention], lexicon: &Lexicon) -> Found {
     found.retain(|m| {
         !matches!(m.key, Key::Name(_))
             || m.surface.contains('·')
-            || *name_like.entry(m.surface.clone()).or_insert_with(|| looks_like_name(text, &m.surface))
+            || *name_like
+                .entry(m.surface.clone())
+                .or_insert_with(|| looks_like_name(text, &m.surface, titles, chars.not_name_end))
     });
     let (listed, spans) = enumerated(text, existing, &found, &clashes);
     found.extend(listed);
@@ -221,7 +232,9 @@ pub fn find(text: &str, existing: &[Mention], lexicon: &Lexicon) -> Found {
     let strong_keys: BTreeSet<&Key> = known
         .iter()
         .filter(|k| {
-            k.surface.chars().count() >= 3 || k.office.is_some() || office_next_to(text, k.start, k.end)
+            k.surface.chars().count() >= 3
+                || k.office.is_some()
+                || office_next_to(text, k.start, k.end, titles)
         })
         .map(|k| &k.key)
         .collect();
@@ -237,25 +250,22 @@ pub fn find(text: &str, existing: &[Mention], lexicon: &Lexicon) -> Found {
     Found { added: found, withdrawn }
 }
 
-/// Last characters of words for bodies and meetings, never of a name (扩大会, 工作组).
-const NOT_NAME_END: &str = "会议制组团处部院委府方";
-
 /// A word found once after an office (总统倡议, 外长战略) is a name only if it does not end like a
 /// body and, where it recurs, mostly stands next to an office: a name does, a common word does not.
-fn looks_like_name(text: &str, name: &str) -> bool {
-    if name.ends_with(|c| NOT_NAME_END.contains(c)) {
+fn looks_like_name(text: &str, name: &str, titles: &Offices, not_name_end: &str) -> bool {
+    if name.ends_with(|c| not_name_end.contains(c)) {
         return false;
     }
     let occurrences: Vec<usize> = text.match_indices(name).map(|(i, _)| i).collect();
-    let by_office = occurrences.iter().filter(|&&i| office_next_to(text, i, i + name.len())).count();
+    let by_office = occurrences.iter().filter(|&&i| office_next_to(text, i, i + name.len(), titles)).count();
     occurrences.len() < 3 || by_office * 2 >= occurrences.len()
 }
 
 /// True when an office title stands right before or right after the span.
-fn office_next_to(text: &str, start: usize, end: usize) -> bool {
+fn office_next_to(text: &str, start: usize, end: usize, titles: &Offices) -> bool {
     let window = text[..start].char_indices().rev().nth(11).map_or(0, |(i, _)| i);
-    let before = OFFICES.automaton.find_iter(&text[window..start]).any(|m| window + m.end() == start);
-    let after = OFFICES.at_start.is_match(&text[end..]);
+    let before = titles.automaton.find_iter(&text[window..start]).any(|m| window + m.end() == start);
+    let after = titles.at_start.is_match(&text[end..]);
     before || after
 }
 
@@ -358,7 +368,11 @@ mod tests {
     use super::*;
 
     fn leaders(text: &str) -> Vec<String> {
-        extract(text).into_iter().filter(|m| m.kind == Kind::Leader).map(|m| m.surface).collect()
+        extract(text, Lexicon::get())
+            .into_iter()
+            .filter(|m| m.kind == Kind::Leader)
+            .map(|m| m.surface)
+            .collect()
     }
 
     #[test]
@@ -380,9 +394,9 @@ mod tests {
         let text = "国家主席习近平、国务院总理李强、全国人大常委会委员长、外交部长王毅、副总统和总统府、\
                     俄罗斯联邦总统普京、政府总理兼外长、首相、国王陛下和王储兼首相";
         let by_pattern: Vec<(usize, usize)> =
-            OFFICES.pattern.find_iter(text).map(|m| (m.start(), m.end())).collect();
+            Lexicon::get().offices.pattern.find_iter(text).map(|m| (m.start(), m.end())).collect();
         let by_automaton: Vec<(usize, usize)> =
-            OFFICES.automaton.find_iter(text).map(|m| (m.start(), m.end())).collect();
+            Lexicon::get().offices.automaton.find_iter(text).map(|m| (m.start(), m.end())).collect();
         assert!(by_pattern.len() >= 8, "{by_pattern:?}");
         assert_eq!(by_automaton, by_pattern);
     }
@@ -398,7 +412,9 @@ mod tests {
             "和".repeat(40) + "普京总统",
         ];
         for text in &texts {
-            let whole: Vec<(usize, usize, &str)> = GREETING
+            let whole: Vec<(usize, usize, &str)> = Lexicon::get()
+                .offices
+                .greeting
                 .captures_iter(text)
                 .map(|c| {
                     let (name, office) = (c.name("name").unwrap(), c.name("office").unwrap());
@@ -406,8 +422,8 @@ mod tests {
                 })
                 .collect();
             let offices: Vec<(usize, usize)> =
-                OFFICES.pattern.find_iter(text).map(|m| (m.start(), m.end())).collect();
-            let windowed = greetings(text, offices);
+                Lexicon::get().offices.pattern.find_iter(text).map(|m| (m.start(), m.end())).collect();
+            let windowed = greetings(text, offices, &Lexicon::get().offices);
             assert!(!whole.is_empty() || text.starts_with("和"), "{text}");
             assert_eq!(windowed, whole, "{text}");
         }

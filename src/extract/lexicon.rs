@@ -1,8 +1,11 @@
-//! The gazetteer compiled into one aho-corasick automaton (leftmost-longest), built once.
+//! The reference data compiled for the stages: every gazetteer name in one aho-corasick automaton
+//! (leftmost-longest), the word lists, and the matchers built from them, built once.
 //!
-//! The entry point is [`Lexicon::get`]; [`Lexicon::find`] yields every known name in a text.
+//! [`Lexicon::new`] builds it; [`Lexicon::get`] is the one over the embedded data, for the pipeline's
+//! entry and for tests; stages take it from their caller. [`Lexicon::find`] yields every known name.
 
-use crate::gazetteer::Gazetteer;
+use crate::reference::{Gazetteer, Words};
+pub use crate::reference::{KnownInitiative, KnownTreaty};
 use crate::text::CharSet;
 use aho_corasick::{AhoCorasick, AhoCorasickBuilder, MatchKind};
 use std::sync::LazyLock;
@@ -22,26 +25,10 @@ pub enum Entry {
     Place,
 }
 
-/// A well-known treaty cited without brackets (联合国宪章).
-#[derive(Debug, Clone, PartialEq, Eq)]
-pub struct KnownTreaty {
-    pub zh: String,
-    pub en: String,
-    pub wikidata: Option<String>,
-}
-
-/// A well-known initiative (一带一路) with its proposing country.
-#[derive(Debug, Clone, PartialEq, Eq)]
-pub struct KnownInitiative {
-    pub zh: String,
-    pub en: String,
-    pub wikidata: Option<String>,
-    pub proposer: Option<String>,
-}
-
 /// The automaton over every gazetteer name, plus the lists it points into.
 pub struct Lexicon {
     pub gazetteer: &'static Gazetteer,
+    pub words: &'static Words,
     pub treaties: Vec<KnownTreaty>,
     pub initiatives: Vec<KnownInitiative>,
     automaton: AhoCorasick,
@@ -50,6 +37,12 @@ pub struct Lexicon {
     pub abbrev_chars: CharSet,
     /// The blocklist alone, to find blocked words even inside longer names (巴黎 in 巴黎协定).
     blocked: AhoCorasick,
+    /// Office titles as patterns and automata (leaders).
+    pub(crate) offices: super::leaders::Offices,
+    /// Matchers over the word lists of named bodies, projects and initiatives.
+    pub(crate) named: super::named::Matchers,
+    /// Matchers over the word lists of events (relate).
+    pub(crate) events: crate::relate::events::Matchers,
 }
 
 /// A known name found in a text (byte span).
@@ -60,27 +53,17 @@ pub struct Hit {
     pub entry: Entry,
 }
 
-static LEXICON: LazyLock<Lexicon> = LazyLock::new(|| Lexicon::build(Gazetteer::embedded()));
-
-fn tsv(source: &str) -> impl Iterator<Item = Vec<&str>> {
-    source
-        .lines()
-        .skip(1)
-        .filter(|l| !l.trim().is_empty() && !l.starts_with('#'))
-        .map(|l| l.split('\t').collect())
-}
-
-fn opt(s: Option<&&str>) -> Option<String> {
-    s.map(|s| s.trim()).filter(|s| !s.is_empty()).map(str::to_owned)
-}
+static LEXICON: LazyLock<Lexicon> = LazyLock::new(|| Lexicon::new(Gazetteer::embedded(), Words::embedded()));
 
 impl Lexicon {
-    /// The shared lexicon over the embedded gazetteer.
+    /// The shared lexicon over the embedded reference data. Only the pipeline's entry (and tests,
+    /// benches, examples) call this; stages take the lexicon from their caller.
     pub fn get() -> &'static Lexicon {
         &LEXICON
     }
 
-    fn build(gazetteer: &'static Gazetteer) -> Self {
+    /// The lexicon over `gazetteer` and `words`.
+    pub fn new(gazetteer: &'static Gazetteer, words: &'static Words) -> Self {
         let mut names: Vec<(String, Entry)> = Vec::new();
         let mut add = |name: &str, entry: Entry| {
             let name = name.trim();
@@ -103,23 +86,14 @@ impl Lexicon {
             add(&l.zh, Entry::Leader(i));
             l.names.iter().for_each(|n| add(n, Entry::Leader(i)));
         }
-        // One pass over each file: the record, and every name that points at it.
-        let mut treaties: Vec<KnownTreaty> = Vec::new();
-        for (i, f) in tsv(include_str!("../../ontology/gazetteer/treaties.tsv")).enumerate() {
-            add(f[0], Entry::Treaty(i));
-            f.get(3).into_iter().flat_map(|n| n.split('|')).for_each(|n| add(n, Entry::Treaty(i)));
-            treaties.push(KnownTreaty { zh: f[0].to_owned(), en: f[1].to_owned(), wikidata: opt(f.get(2)) });
+        // The record, and every name that points at it.
+        for (i, t) in gazetteer.treaties.iter().enumerate() {
+            add(&t.zh, Entry::Treaty(i));
+            t.names.iter().for_each(|n| add(n, Entry::Treaty(i)));
         }
-        let mut initiatives: Vec<KnownInitiative> = Vec::new();
-        for (i, f) in tsv(include_str!("../../ontology/gazetteer/initiatives.tsv")).enumerate() {
-            add(f[0], Entry::Initiative(i));
-            f.get(3).into_iter().flat_map(|n| n.split('|')).for_each(|n| add(n, Entry::Initiative(i)));
-            initiatives.push(KnownInitiative {
-                zh: f[0].to_owned(),
-                en: f[1].to_owned(),
-                wikidata: opt(f.get(2)),
-                proposer: opt(f.get(4)),
-            });
+        for (i, t) in gazetteer.initiatives.iter().enumerate() {
+            add(&t.zh, Entry::Initiative(i));
+            t.names.iter().for_each(|n| add(n, Entry::Initiative(i)));
         }
         // A place named after its country (俄罗斯远东) must not hide the country's name.
         let country_names: Vec<&str> = gazetteer
@@ -127,15 +101,14 @@ impl Lexicon {
             .iter()
             .flat_map(|c| std::iter::once(c.zh.as_str()).chain(c.names.iter().map(String::as_str)))
             .collect();
-        for row in tsv(include_str!("../../ontology/gazetteer/places.tsv")) {
-            let names = std::iter::once(row[0]).chain(row.get(4).into_iter().flat_map(|n| n.split('|')));
+        for place in &gazetteer.places {
+            let names = std::iter::once(&place.zh).chain(&place.names);
             for name in names.filter(|n| !country_names.iter().any(|c| n.starts_with(c))) {
                 add(name, Entry::Place);
             }
         }
-        let blocked_words: Vec<&str> =
-            tsv(include_str!("../../ontology/gazetteer/blocklist.tsv")).map(|r| r[0]).collect();
-        for word in &blocked_words {
+        let blocked_words = &gazetteer.blocklist;
+        for word in blocked_words {
             add(word, Entry::Blocked);
         }
         // The first entry of a duplicated name wins, so the order above is the priority.
@@ -149,9 +122,21 @@ impl Lexicon {
         let abbrev_chars = gazetteer.countries.iter().flat_map(|c| c.abbrev.iter().copied()).collect();
         let blocked = AhoCorasickBuilder::new()
             .match_kind(MatchKind::LeftmostLongest)
-            .build(&blocked_words)
+            .build(blocked_words)
             .expect("blocklist automaton");
-        Self { gazetteer, treaties, initiatives, automaton, entries, abbrev_chars, blocked }
+        Self {
+            gazetteer,
+            words,
+            treaties: gazetteer.treaties.clone(),
+            initiatives: gazetteer.initiatives.clone(),
+            automaton,
+            entries,
+            abbrev_chars,
+            blocked,
+            offices: super::leaders::Offices::new(&gazetteer.offices),
+            named: super::named::Matchers::new(words),
+            events: crate::relate::events::Matchers::new(words),
+        }
     }
 
     /// Every known name in `text`, leftmost-longest, non-overlapping.

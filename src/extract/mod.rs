@@ -12,7 +12,7 @@ pub mod proposers;
 pub mod spans;
 pub mod titles;
 
-pub use crate::model::Kind;
+use crate::model::Kind;
 use lexicon::{Entry, Lexicon};
 
 /// What a mention points to before resolution.
@@ -85,9 +85,9 @@ impl Mention {
     }
 }
 
-/// Finds every mention in `text` (a document's normalized text), sorted by position.
-pub fn extract(text: &str) -> Vec<Mention> {
-    let lexicon = Lexicon::get();
+/// Finds every mention in `text` (a document's normalized text), sorted by position, with the
+/// names and words of `lexicon`.
+pub fn extract(text: &str, lexicon: &Lexicon) -> Vec<Mention> {
     let hits = lexicon.find(text);
     let mut mentions: Vec<Mention> = hits
         .iter()
@@ -117,7 +117,7 @@ pub fn extract(text: &str) -> Vec<Mention> {
     mentions.extend(leaders.added);
     let mut mentions = resolve_overlaps(mentions);
     mentions.sort_by_key(|m| (m.start, m.end, m.kind));
-    proposers::link(text, &mut mentions);
+    proposers::link(text, &mut mentions, lexicon.words.chars.proposer_gap);
     mentions
 }
 
@@ -153,7 +153,7 @@ mod tests {
     use super::*;
 
     fn found(text: &str) -> Vec<(Kind, String)> {
-        extract(text).into_iter().map(|m| (m.kind, m.surface)).collect()
+        extract(text, Lexicon::get()).into_iter().map(|m| (m.kind, m.surface)).collect()
     }
 
     #[test]

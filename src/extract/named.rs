@@ -5,81 +5,42 @@
 
 use super::lexicon::{Entry, Hit, Lexicon};
 use super::{Key, Kind, Mention};
+use crate::reference::Words;
 use crate::text::normalize::is_cjk;
 use crate::text::CharSet;
+use aho_corasick::AhoCorasick;
 use regex::Regex;
 use std::sync::LazyLock;
 
-/// Endings of bodies; a longer ending is tried before a shorter one it contains.
-#[rustfmt::skip]
-const ORG_SUFFIXES: &[&str] = &[
-    "政府间合作委员会", "合作委员会", "联合委员会", "委员会", "联委会", "分委会", "工作组", "政府专家组", "联络组", "办公厅", "秘书处", "红十字会",
-    "广播电视台", "广播电视总台", "电视台", "通讯社", "科学院", "研究院", "研发中心", "银行", "基金会", "协会", "议会", "大学", "联盟", "集团公司",
-    "公司", "最高会议", "总局", "总署", "总台", "部", "局", "署", "党",
-];
-/// Words ending in a one-character body ending that are not bodies (格局, 大局, 西部).
-const NOT_BODIES: &[&str] = &[
-    "格局", "大局", "全局", "布局", "结局", "当局", "时局", "政局", "开局", "僵局", "骗局", "邮局", "内部",
-    "外部", "全部", "局部", "东部", "西部", "南部", "北部", "中部", "政党", "变局",
-];
-/// Characters that continue a one-character body ending into another word (部署, 部长, 局势, 党员).
-const WORD_AFTER_BODY: &str = "署长门分队落位件势面限员派性内外委政务级";
-/// Characters a body's name never contains: it ends before them.
-const ORG_BREAK: &str = "在的是对为将向从以于及其等同把被,。;:!?“”《》()";
-/// Prefixes of international bodies (欧亚经济委员会, 亚洲文化遗产保护联盟, 联合国政府专家组).
-const INTERNATIONAL: &[&str] = &["联合国", "欧亚", "亚洲", "欧洲", "非洲", "美洲", "亚太", "国际", "世界"];
-/// Regions that name an undertaking as well as a country does (中亚天然气管道, 中欧班列, 跨里海走廊).
-const REGIONS: &[&str] = &[
-    "中亚",
-    "欧亚",
-    "亚欧",
-    "东北亚",
-    "东南亚",
-    "南亚",
-    "西亚",
-    "北非",
-    "中欧",
-    "里海",
-    "黑海",
-    "北极",
-    "东盟",
-    "拉美",
-];
-/// Endings of projects.
-#[rustfmt::skip]
-const PROJECT_SUFFIXES: &[&str] = &[
-    "经济走廊", "交通走廊", "运输走廊", "铁路走廊", "走廊", "天然气管道", "原油管道", "输油管道", "油气管道", "管道", "铁路隧道", "铁路", "公路",
-    "高速公路", "高铁", "班列", "无水港", "口岸", "隧道", "大桥", "水电站", "核电站", "电站", "产业园", "工业园", "经济合作区", "合作区",
-    "经济特区", "自由贸易区", "物流合作基地", "示范基地", "合作基地", "博览会", "项目", "港",
-];
-/// Words that end a name on its left (a verb or connector precedes the name).
-#[rustfmt::skip]
-const LEFT_STOPS: &[&str] = &[
-    "推进", "共建", "实施", "落实", "加快", "支持", "开展", "参与", "利用", "发挥", "打造", "深化", "对接", "推动", "研究", "开通",
-    "完成", "运营", "启动", "修建", "签署", "包括", "通过", "经由", "加强", "提升", "扩大", "促进", "做好", "办好", "举办", "承办",
-    "重启", "开工", "竣工", "建成", "欢迎", "积极", "继续", "愿", "将", "在", "的", "是", "为", "对", "向", "从", "等", "以及",
-    "和", "与", "及", "同", "就", "关于", "有关", "其他", "各", "该", "这", "此", "框架内", "沿线", "完善", "保障", "强调", "挖掘",
-    "用好", "新建", "改造", "升级", "维护", "确保", "提高", "加大", "扩建",
-];
-/// Words after a quotation that make it an initiative (“远景2050”长期发展政策).
-const INITIATIVE_WORDS: &[&str] =
-    &["倡议", "战略", "政策", "计划", "规划", "构想", "愿景", "议程", "纲要", "方案"];
+/// The word lists of this recognizer compiled for searching, built once with the lexicon.
+pub(crate) struct Matchers {
+    /// The last characters of the body endings and of the left stop words: a word can end at a
+    /// character only if it is one of them, which spares comparing every word at every character.
+    org_suffix_ends: CharSet,
+    left_stop_ends: CharSet,
+    /// The international prefixes, the regions and the project endings, in list order.
+    international: AhoCorasick,
+    regions: AhoCorasick,
+    project_suffixes: AhoCorasick,
+}
 
-/// The last characters of the body endings and of the left stop words: a word can end at a
-/// character only if it is one of them, which spares comparing every word at every character.
-static ORG_SUFFIX_ENDS: LazyLock<CharSet> = LazyLock::new(|| last_chars(ORG_SUFFIXES));
-static LEFT_STOP_ENDS: LazyLock<CharSet> = LazyLock::new(|| last_chars(LEFT_STOPS));
+impl Matchers {
+    /// The matchers over `words`.
+    pub(crate) fn new(words: &Words) -> Self {
+        Matchers {
+            org_suffix_ends: last_chars(&words.org_suffixes),
+            left_stop_ends: last_chars(&words.name_left_stops),
+            international: AhoCorasick::new(&words.international_prefixes).expect("international prefixes"),
+            regions: AhoCorasick::new(&words.undertaking_regions).expect("regions"),
+            project_suffixes: AhoCorasick::new(&words.project_suffixes).expect("project suffixes"),
+        }
+    }
+}
 
 fn last_chars(words: &[&str]) -> CharSet {
     words.iter().filter_map(|w| w.chars().next_back()).collect()
 }
 
-static INTERNATIONAL_PREFIXES: LazyLock<aho_corasick::AhoCorasick> =
-    LazyLock::new(|| aho_corasick::AhoCorasick::new(INTERNATIONAL).expect("international prefixes"));
-static REGION_NAMES: LazyLock<aho_corasick::AhoCorasick> =
-    LazyLock::new(|| aho_corasick::AhoCorasick::new(REGIONS).expect("regions"));
-static SUFFIX_AUTOMATON: LazyLock<aho_corasick::AhoCorasick> =
-    LazyLock::new(|| aho_corasick::AhoCorasick::new(PROJECT_SUFFIXES).expect("project suffixes"));
 static QUOTED: LazyLock<Regex> =
     LazyLock::new(|| Regex::new(r"[“「]([^“”「」\n]{2,40})[”」]").expect("quoted"));
 static GLOBAL_INITIATIVE: LazyLock<Regex> =
@@ -97,7 +58,7 @@ static NATIONAL_PLAN: LazyLock<Regex> = LazyLock::new(|| {
 /// its one-character country `forms` (both computed once by the caller).
 pub fn find(text: &str, hits: &[Hit], forms: &[Mention], lexicon: &Lexicon) -> Vec<Mention> {
     let mut out = organizations(text, hits, forms, lexicon);
-    out.extend(projects(text, hits, forms));
+    out.extend(projects(text, hits, forms, lexicon));
     out.extend(initiatives(text, lexicon));
     out
 }
@@ -141,7 +102,9 @@ fn qualifiers(text: &str, hits: &[Hit], forms: &[Mention], lexicon: &Lexicon) ->
         i = j + 1;
     }
     // Every occurrence of each prefix (none overlaps itself), prefix by prefix as listed.
-    let mut prefixes: Vec<(usize, usize, usize)> = INTERNATIONAL_PREFIXES
+    let mut prefixes: Vec<(usize, usize, usize)> = lexicon
+        .named
+        .international
         .find_overlapping_iter(text)
         .map(|m| (m.pattern().as_usize(), m.start(), m.end()))
         .collect();
@@ -157,10 +120,14 @@ fn qualifiers(text: &str, hits: &[Hit], forms: &[Mention], lexicon: &Lexicon) ->
 
 fn organizations(text: &str, hits: &[Hit], forms: &[Mention], lexicon: &Lexicon) -> Vec<Mention> {
     let qualifiers = qualifiers(text, hits, forms, lexicon);
+    let words = lexicon.words;
     // Where another name begins (a country, a compound, a known body) a body's name has ended;
     // international prefixes (国际, 世界) also occur inside names and do not end one.
-    let international =
-        |q: &Qualifier| q.country.is_none() && !q.is_body && INTERNATIONAL.contains(&&text[q.start..q.end]);
+    let international = |q: &Qualifier| {
+        q.country.is_none()
+            && !q.is_body
+            && words.international_prefixes.iter().any(|w| *w == &text[q.start..q.end])
+    };
     let mut starts: Vec<usize> = qualifiers.iter().filter(|q| !international(q)).map(|q| q.start).collect();
     starts.sort_unstable();
     let starts = |at: usize| starts.binary_search(&at).is_ok();
@@ -169,23 +136,24 @@ fn organizations(text: &str, hits: &[Hit], forms: &[Mention], lexicon: &Lexicon)
         let rest = &text[q.end..];
         let mut best: Option<usize> = None;
         for (count, (i, c)) in rest.char_indices().enumerate() {
-            let breaks = ORG_BREAK.contains(c) || !(is_cjk(c) || c == '、' || c == '-' || c == '—');
+            let breaks =
+                words.chars.org_break.contains(c) || !(is_cjk(c) || c == '、' || c == '-' || c == '—');
             let connector = "和与同、".contains(c) && starts(q.end + i + c.len_utf8());
             let joined = rest[..i].ends_with(['-', '—']);
             let next_name = i > 0 && !joined && (rest[i..].starts_with("关于") || starts(q.end + i));
             if count > 24 || breaks || connector || next_name {
                 break;
             }
-            if !ORG_SUFFIX_ENDS.contains(c) {
+            if !lexicon.named.org_suffix_ends.contains(c) {
                 continue;
             }
             let at = &rest[..i + c.len_utf8()];
-            let Some(suffix) = ORG_SUFFIXES.iter().find(|s| at.ends_with(*s)) else { continue };
+            let Some(suffix) = words.org_suffixes.iter().find(|s| at.ends_with(*s)) else { continue };
             let body_chars = at[..at.len() - suffix.len()].chars().count();
             let single = suffix.chars().count() == 1;
             let follow = rest[at.len()..].chars().next();
-            let bounded = !single || follow.is_none_or(|f| !WORD_AFTER_BODY.contains(f));
-            let word = NOT_BODIES.iter().any(|w| at.ends_with(w));
+            let bounded = !single || follow.is_none_or(|f| !words.chars.word_after_body.contains(f));
+            let word = words.not_bodies.iter().any(|w| at.ends_with(w));
             let long_enough = body_chars >= 2
                 || (!single && body_chars >= 1)
                 || suffix.chars().count() >= 4
@@ -223,18 +191,19 @@ fn organizations(text: &str, hits: &[Hit], forms: &[Mention], lexicon: &Lexicon)
     out
 }
 
-fn projects(text: &str, hits: &[Hit], forms: &[Mention]) -> Vec<Mention> {
+fn projects(text: &str, hits: &[Hit], forms: &[Mention], lexicon: &Lexicon) -> Vec<Mention> {
+    let suffixes = &lexicon.words.project_suffixes;
     // For each end position, the first listed suffix ending there (one pass over the text).
     let mut ends: std::collections::BTreeMap<usize, usize> = std::collections::BTreeMap::new();
-    for m in SUFFIX_AUTOMATON.find_overlapping_iter(text) {
+    for m in lexicon.named.project_suffixes.find_overlapping_iter(text) {
         let slot = ends.entry(m.end()).or_insert(m.pattern().as_usize());
         *slot = (*slot).min(m.pattern().as_usize());
     }
     let mut out = Vec::new();
     for (&end, &pattern) in &ends {
-        let suffix = &PROJECT_SUFFIXES[pattern];
+        let suffix = &suffixes[pattern];
         let suffix_start = end - suffix.len();
-        let window = left_edge(text, suffix_start);
+        let window = left_edge(text, suffix_start, lexicon);
         let start = if *suffix == "港" {
             // A port is a place name right before 港 (阿克套港), not any name before it (第一大港).
             let from = hits.partition_point(|h| h.end < suffix_start);
@@ -245,7 +214,7 @@ fn projects(text: &str, hits: &[Hit], forms: &[Mention]) -> Vec<Mention> {
                 None => continue,
             }
         } else {
-            match proper_start(text, window, suffix_start, hits, forms) {
+            match proper_start(text, window, suffix_start, hits, forms, lexicon) {
                 Some(start) => start,
                 None => continue,
             }
@@ -253,10 +222,7 @@ fn projects(text: &str, hits: &[Hit], forms: &[Mention]) -> Vec<Mention> {
         // 中吉乌铁路项目 names the railway: the trailing 项目 is not part of the name.
         let core = &text[start..end];
         let end = match core.strip_suffix("项目") {
-            Some(rest)
-                if *suffix == "项目"
-                    && PROJECT_SUFFIXES.iter().any(|s| *s != "项目" && rest.ends_with(s)) =>
-            {
+            Some(rest) if *suffix == "项目" && suffixes.iter().any(|s| *s != "项目" && rest.ends_with(s)) => {
                 start + rest.len()
             }
             _ => end,
@@ -273,12 +239,13 @@ fn projects(text: &str, hits: &[Hit], forms: &[Mention]) -> Vec<Mention> {
 }
 
 /// Walks left from `from` over the characters a name may hold, stopping at punctuation or a stop word.
-fn left_edge(text: &str, from: usize) -> usize {
+fn left_edge(text: &str, from: usize, lexicon: &Lexicon) -> usize {
+    let stops = &lexicon.words.name_left_stops;
     let mut start = from;
     for (count, (i, c)) in text[..from].char_indices().rev().enumerate() {
         let allowed = is_cjk(c) || c.is_ascii_digit() || matches!(c, '—' | '-' | '“' | '”' | '(' | ')');
-        let stop =
-            LEFT_STOP_ENDS.contains(c) && LEFT_STOPS.iter().any(|w| text[..i + c.len_utf8()].ends_with(w));
+        let stop = lexicon.named.left_stop_ends.contains(c)
+            && stops.iter().any(|w| text[..i + c.len_utf8()].ends_with(w));
         if !allowed || count >= 24 || stop {
             break;
         }
@@ -299,6 +266,7 @@ fn proper_start(
     suffix_start: usize,
     hits: &[Hit],
     forms: &[Mention],
+    lexicon: &Lexicon,
 ) -> Option<usize> {
     let inside = |s: usize| window <= s && s < suffix_start;
     // Hits and forms come sorted by start: only those starting inside the window are looked at.
@@ -312,7 +280,7 @@ fn proper_start(
         .map(|h| h.start)
         .collect();
     let slice = &text[window..suffix_start];
-    candidates.extend(REGION_NAMES.find_overlapping_iter(slice).map(|m| window + m.start()));
+    candidates.extend(lexicon.named.regions.find_overlapping_iter(slice).map(|m| window + m.start()));
     let first_form = forms.partition_point(|f| f.start < window);
     let compound_starts = forms[first_form..]
         .windows(2)
@@ -334,18 +302,19 @@ fn proper_start(
 }
 
 fn initiatives(text: &str, lexicon: &Lexicon) -> Vec<Mention> {
+    let plan_words = &lexicon.words.plan_words;
     let mut out = Vec::new();
     for caps in QUOTED.captures_iter(text) {
         let inner = caps.get(1).expect("quoted group");
         let name = inner.as_str();
         let after = &text[caps.get(0).expect("match").end()..];
         let window: String = after.chars().take(6).collect();
-        let ends_initiative = INITIATIVE_WORDS.iter().any(|w| name.ends_with(w));
+        let ends_initiative = plan_words.iter().any(|w| name.ends_with(w));
         let proper = name.chars().any(|c| c.is_ascii_digit())
             || lexicon.find(name).iter().any(|h| matches!(h.entry, Entry::Country(_)))
             || name.chars().count() >= 4;
         let followed =
-            proper && INITIATIVE_WORDS.iter().any(|w| window.contains(w)) && !window.starts_with(['、', ',']);
+            proper && plan_words.iter().any(|w| window.contains(w)) && !window.starts_with(['、', ',']);
         if ends_initiative || followed || VISION.is_match(name) {
             out.push(Mention::new(
                 text,
@@ -370,14 +339,15 @@ mod tests {
     fn prefixes_and_regions_never_overlap_themselves() {
         // Their automata report every occurrence, overlapping ones too: that is the set a
         // substring search finds only when no word's start is also its end.
-        for word in INTERNATIONAL.iter().chain(REGIONS) {
+        let words = crate::reference::Words::embedded();
+        for word in words.international_prefixes.iter().chain(&words.undertaking_regions) {
             let overlaps = (1..word.len()).any(|n| word.is_char_boundary(n) && word.ends_with(&word[..n]));
             assert!(!overlaps, "{word}");
         }
     }
 
     fn named(text: &str) -> Vec<(Kind, String)> {
-        crate::extract::extract(text)
+        crate::extract::extract(text, Lexicon::get())
             .into_iter()
             .filter(|m| m.kind != Kind::Country)
             .map(|m| (m.kind, m.surface))

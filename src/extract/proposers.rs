@@ -9,11 +9,9 @@ use std::sync::LazyLock;
 static PROPOSED: LazyLock<Regex> =
     LazyLock::new(|| Regex::new(r"(?:所)?(?:提出|倡导|发起|倡议|首倡|宣布)的?[“「《]?$").expect("proposed"));
 
-/// Characters that may stand between a proposer's name and the verb (an office: 主席, 总统).
-const GAP: &str = "主席总统总理首相国王政府国家领导人";
-
 /// Sets `detail.proposer` of every initiative whose sentence names who proposed it.
-pub fn link(text: &str, mentions: &mut [Mention]) {
+/// `gap`: the characters that may stand between a proposer's name and the verb (an office).
+pub fn link(text: &str, mentions: &mut [Mention], gap: &str) {
     for i in 0..mentions.len() {
         if mentions[i].kind != Kind::Initiative {
             continue;
@@ -28,7 +26,7 @@ pub fn link(text: &str, mentions: &mut [Mention]) {
             .rev()
             .filter(|(_, m)| matches!(m.kind, Kind::Country | Kind::Leader) && m.end <= verb_start)
             .find(|(_, m)| {
-                text[m.end..verb_start].chars().all(|c| GAP.contains(c)) && verb_start - m.end <= 12
+                text[m.end..verb_start].chars().all(|c| gap.contains(c)) && verb_start - m.end <= 12
             })
             .map(|(j, _)| j);
         mentions[i].detail.proposer = proposer;
@@ -37,10 +35,11 @@ pub fn link(text: &str, mentions: &mut [Mention]) {
 
 #[cfg(test)]
 mod tests {
-    use crate::extract::{extract, Kind};
+    use crate::extract::{extract, lexicon::Lexicon};
+    use crate::model::Kind;
 
     fn proposer_of(text: &str) -> Option<String> {
-        let mentions = extract(text);
+        let mentions = extract(text, Lexicon::get());
         let initiative = mentions.iter().find(|m| m.kind == Kind::Initiative)?;
         initiative.detail.proposer.map(|j| mentions[j].surface.clone())
     }

@@ -10,20 +10,6 @@ static TITLE: LazyLock<Regex> = LazyLock::new(|| Regex::new(r"《([^《》\n。]
 static NESTED: LazyLock<Regex> =
     LazyLock::new(|| Regex::new(r"〈([^〈〉\n]{1,120})〉").expect("nested title"));
 
-/// Endings of documents concluded or issued by parties.
-#[rustfmt::skip]
-const TREATY_TYPES: &[&str] = &[
-    "条约", "协定", "协议", "公约", "宪章", "议定书", "备忘录", "换文", "声明", "公报", "宣言", "纪要", "意向书", "证书", "决议", "章程",
-    "框架", "纲要", "规划", "计划", "路线图", "大纲", "方案", "共识", "合同", "文件", "原则", "准则", "议程", "倡议", "战略", "构想",
-    "清单", "安排", "行动计划", "联合行动计划",
-];
-/// Endings that make a one-party title an initiative.
-const PLAN_TYPES: &[&str] = &["战略", "规划", "计划", "纲要", "倡议", "构想", "议程", "方案", "愿景", "政策"];
-/// Words after a closing bracket that make the title an initiative (《哈萨克斯坦—2050》战略).
-const PLAN_AFTER: &[&str] = &["战略", "计划", "规划", "倡议", "构想", "政策", "愿景", "纲要", "方案"];
-/// Words that mark a title as concluded between parties.
-const BETWEEN: &[&str] = &["合作", "联合", "双边", "政府间", "两国", "之间", "国际", "共同", "伙伴"];
-
 /// Treaty and initiative mentions for every 《》 and 〈〉 title in `text`.
 pub fn find(text: &str, lexicon: &Lexicon) -> Vec<Mention> {
     let mut out = Vec::new();
@@ -45,12 +31,13 @@ pub fn find(text: &str, lexicon: &Lexicon) -> Vec<Mention> {
 }
 
 fn classify(text: &str, start: usize, end: usize, after: &str, lexicon: &Lexicon) -> Option<Mention> {
+    let words = lexicon.words;
     let title = &text[start..end];
     // 《公约》 alone refers back to a convention named earlier: not a name of its own.
-    if TREATY_TYPES.contains(&title) {
+    if words.treaty_types.contains(&title) {
         return None;
     }
-    if PLAN_AFTER.iter().any(|w| after.starts_with(w)) {
+    if words.plan_words_after_title.iter().any(|w| after.starts_with(w)) {
         return Some(Mention::new(text, Kind::Initiative, start, end, Key::Name(title.to_owned())));
     }
     let known = lexicon.find(title).into_iter().find_map(|h| match h.entry {
@@ -60,11 +47,11 @@ fn classify(text: &str, start: usize, end: usize, after: &str, lexicon: &Lexicon
     if let Some(i) = known {
         return Some(Mention::new(text, Kind::Treaty, start, end, Key::Treaty(i)));
     }
-    if !TREATY_TYPES.iter().any(|t| title.contains(t)) {
+    if !words.treaty_types.iter().any(|t| title.contains(t)) {
         return None;
     }
-    let plan = PLAN_TYPES.iter().any(|t| strip_years(title).ends_with(t));
-    if plan && parties(title, lexicon) <= 1 && !BETWEEN.iter().any(|w| title.contains(w)) {
+    let plan = words.plan_words.iter().any(|t| strip_years(title).ends_with(t));
+    if plan && parties(title, lexicon) <= 1 && !words.party_words.iter().any(|w| title.contains(w)) {
         return Some(Mention::new(text, Kind::Initiative, start, end, Key::Name(title.to_owned())));
     }
     let mut m = Mention::new(text, Kind::Treaty, start, end, Key::Name(title.to_owned()));
@@ -75,8 +62,13 @@ fn classify(text: &str, start: usize, end: usize, after: &str, lexicon: &Lexicon
 /// Fills a treaty mention's type, parties and date from its title and the words before it.
 fn describe(m: &mut Mention, text: &str, lexicon: &Lexicon) {
     let title = strip_years(&m.surface);
-    m.detail.doc_type =
-        TREATY_TYPES.iter().filter(|t| title.ends_with(*t)).max_by_key(|t| t.len()).map(|t| t.to_string());
+    m.detail.doc_type = lexicon
+        .words
+        .treaty_types
+        .iter()
+        .filter(|t| title.ends_with(*t))
+        .max_by_key(|t| t.len())
+        .map(|t| t.to_string());
     let hits = lexicon.find(&m.surface);
     let mut parties: Vec<Key> = hits
         .iter()

@@ -2,7 +2,8 @@
 
 use super::{analyze, ordered, MAX_FILE_BYTES};
 use crate::emit;
-use crate::extract::{lexicon::Lexicon, Kind};
+use crate::extract::lexicon::Lexicon;
+use crate::model::Kind;
 use crate::push::{self, Endpoint, PushError, PushReport};
 use crate::storage::{GraphLines, Snapshot, StoreError};
 use crate::vocab;

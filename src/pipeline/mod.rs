@@ -29,8 +29,9 @@ pub fn analyze(source_file: &str, bytes: &[u8]) -> Result<Vec<AnalyzedDocument>,
     for (index, segment) in text::segment(norm.as_str()).into_iter().enumerate() {
         let body = &norm.as_str()[segment.range.clone()];
         let hash = content_hash(body, &segment.repeats, segment.range.start);
-        let mentions =
-            without_skipped(extract::extract(body), |m| segment.is_skipped(segment.range.start + m.start));
+        let mentions = without_skipped(extract::extract(body, lexicon), |m| {
+            segment.is_skipped(segment.range.start + m.start)
+        });
         let mut resolved = resolve::resolve(&mentions, lexicon);
         let own_treaty = resolve::document_treaty(&segment.title, lexicon).map(|entity| {
             match resolved.entities.iter().position(|e| e.iri == entity.iri) {
@@ -47,15 +48,16 @@ pub fn analyze(source_file: &str, bytes: &[u8]) -> Result<Vec<AnalyzedDocument>,
             signed: segment.signed,
             own_treaty,
         };
-        let facts = relate::relate(body, &mentions, &resolved.mention_entity, &resolved.entities, &context)
-            .into_iter()
-            .map(|fact| {
-                let at = segment.range.start;
-                let sentence = norm.original_span(at + fact.sentence.start..at + fact.sentence.end);
-                let text = body[fact.sentence.clone()].trim().to_owned();
-                LocatedFact { fact, sentence, text }
-            })
-            .collect();
+        let facts =
+            relate::relate(body, &mentions, &resolved.mention_entity, &resolved.entities, &context, lexicon)
+                .into_iter()
+                .map(|fact| {
+                    let at = segment.range.start;
+                    let sentence = norm.original_span(at + fact.sentence.start..at + fact.sentence.end);
+                    let text = body[fact.sentence.clone()].trim().to_owned();
+                    LocatedFact { fact, sentence, text }
+                })
+                .collect();
         let located = mentions
             .iter()
             .zip(&resolved.mention_entity)

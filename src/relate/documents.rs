@@ -2,8 +2,8 @@
 //! parties on its date) and citations of earlier documents (双方重申遵循《…》; 忆及…《…》).
 
 use super::{DocumentContext, Sentences};
-use crate::model::Kind;
-use crate::model::{Fact, FactKind, Role};
+use crate::model::{Fact, FactKind, Kind, Role};
+use crate::reference::Words;
 use regex::Regex;
 use std::sync::LazyLock;
 
@@ -11,36 +11,8 @@ use std::sync::LazyLock;
 static SIGNED: LazyLock<Regex> =
     LazyLock::new(|| Regex::new(r"(?:签署|签订|发表|通过|缔结|交换)(?:了|并发表|并发布)?$").expect("signed"));
 static TITLE: LazyLock<Regex> = LazyLock::new(|| Regex::new(r"《[^《》]*》").expect("title"));
-/// Words right before a title that make it neither signed nor cited: plans, revisions, withdrawal.
-const NOT_BEFORE: &[&str] = &[
-    "商签",
-    "谈判",
-    "尽早签署",
-    "早日签署",
-    "推动签署",
-    "将签署",
-    "研究签署",
-    "磋商",
-    "拟订",
-    "制定",
-    "编制",
-    "修订",
-    "修改",
-    "起草",
-    "退出",
-    "撕毁",
-    "早日达成",
-    "尽早达成",
-    "达成",
-    "机制化",
-    "商谈",
-    "启动",
-];
-/// Words right after a title with the same effect (缔约方大会, 草案, 修订, 谈判).
-const NOT_AFTER: &[&str] = &["缔约方", "草案", "修订", "谈判", "机制化", "实施细则", "生效前", "升级谈判"];
-
 /// Signings and citations in the document.
-pub fn find(s: &Sentences<'_>, context: &DocumentContext) -> Vec<Fact> {
+pub fn find(s: &Sentences<'_>, context: &DocumentContext, words: &Words) -> Vec<Fact> {
     let mut signings: Vec<Fact> = Vec::new();
     let mut cited: Vec<Fact> = Vec::new();
     if let Some(own) = context.own_treaty {
@@ -67,8 +39,8 @@ pub fn find(s: &Sentences<'_>, context: &DocumentContext) -> Vec<Fact> {
             let near_before: String =
                 before.chars().rev().take(10).collect::<Vec<_>>().into_iter().rev().collect();
             let near_after: String = s.text[close..span.end].chars().take(8).collect();
-            if NOT_BEFORE.iter().any(|w| near_before.contains(w))
-                || NOT_AFTER.iter().any(|w| near_after.contains(w))
+            if words.not_signed_before.iter().any(|w| near_before.contains(w))
+                || words.not_signed_after.iter().any(|w| near_after.contains(w))
             {
                 continue;
             }

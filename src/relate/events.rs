@@ -4,65 +4,70 @@
 use super::Sentences;
 use crate::extract::lexicon::{Entry, Lexicon};
 use crate::extract::spans::Covered;
-use crate::model::Kind;
-use crate::model::{Fact, FactDetail, FactKind, Role};
+use crate::model::{Fact, FactDetail, FactKind, Kind, Role};
+use crate::reference::Words;
 use crate::text::find_dates;
 use aho_corasick::AhoCorasick;
 use regex::Regex;
 use std::sync::LazyLock;
 
-/// The words an event's name ends with, in the order the pattern tries them.
-const ENDING_WORDS: [&str; 8] = ["高峰论坛", "峰会", "论坛", "博览会", "大会", "年会", "会议", "会晤"];
-static EVENT: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(&format!(
-        r"(?P<name>[\p{{Han}}“”·\-—0-9]{{2,30}}?(?:第[一二三四五六七八九十百0-9]{{1,4}}(?:届|次))?[\p{{Han}}“”·\-—]{{0,12}}?(?:{}))",
-        ENDING_WORDS.join("|")
-    ))
-    .expect("event")
-});
-/// Where the ending words stand: the event pattern is searched only around them.
-static ENDINGS: LazyLock<AhoCorasick> = LazyLock::new(|| AhoCorasick::new(ENDING_WORDS).expect("endings"));
+/// The event pattern and the automata over the event word lists, built once with the lexicon.
+pub(crate) struct Matchers {
+    /// An event's name, ending in one of the ending words (tried in list order).
+    event: Regex,
+    /// Where the ending words stand: the event pattern is searched only around them.
+    endings: AhoCorasick,
+    /// The words that end an event's name on its left, found in one pass (every occurrence,
+    /// overlapping ones included).
+    left_words: AhoCorasick,
+}
+
+impl Matchers {
+    /// The matchers over `words`.
+    pub(crate) fn new(words: &Words) -> Self {
+        let event = Regex::new(&format!(
+            r"(?P<name>[\p{{Han}}“”·\-—0-9]{{2,30}}?(?:第[一二三四五六七八九十百0-9]{{1,4}}(?:届|次))?[\p{{Han}}“”·\-—]{{0,12}}?(?:{}))",
+            words.event_endings.iter().map(|w| regex::escape(w)).collect::<Vec<_>>().join("|")
+        ))
+        .expect("event");
+        Matchers {
+            event,
+            endings: AhoCorasick::new(&words.event_endings).expect("endings"),
+            left_words: AhoCorasick::new(&words.event_left_words).expect("left words"),
+        }
+    }
+}
+
 /// Bytes an event name reaches before its ending word (48 characters of up to 4 bytes), and how
 /// far an ending word reaches past one found inside or beside it.
 const EVENT_REACH: usize = 48 * 4;
 const ENDING_REACH: usize = 12;
 static HOSTED: LazyLock<Regex> =
     LazyLock::new(|| Regex::new(r"在(\p{Han}{2,8}?)(?:举行|举办|召开|成功举办)").expect("hosted"));
-/// Words that end an event's name on its left.
-const LEFT: &[&str] = &[
-    "出席", "举办", "办好", "参加", "在", "的", "于", "举行", "召开", "主持", "支持", "欢迎", "祝贺", "借助",
-    "利用", "用好", "通过", "和", "与", "及", "、", "担任", "筹办", "成功", "共同", "将", "以", "为", "是",
-    "落实", "推动", "评价", "发挥", "预祝", "同", "积极", "认真", "要", "我们", "高度", "成立", "完善",
-    "建立", "下", "机制",
-];
-/// The left words, found in one pass (every occurrence, overlapping ones included).
-static LEFT_WORDS: LazyLock<AhoCorasick> = LazyLock::new(|| AhoCorasick::new(LEFT).expect("left words"));
-/// Endings that are parts of a word, not of an event (机制性会议 stays, 视频会议 goes).
-const NOT_EVENTS: &[&str] = &["视频会议", "国际会议", "各种会议", "有关会议", "双边会晤", "会晤机制"];
 
 /// The spans the event pattern matches in `sentence`, searched only around the ending words: every
 /// match ends in one, overlapping a word found, so it lies inside a window around that word.
-fn event_spans(sentence: &str) -> Vec<(usize, usize)> {
-    let hits = ENDINGS.find_iter(sentence).map(|h| (h.start(), h.end()));
+fn event_spans(sentence: &str, matchers: &Matchers) -> Vec<(usize, usize)> {
+    let hits = matchers.endings.find_iter(sentence).map(|h| (h.start(), h.end()));
     let windows = Covered::around(sentence, hits, EVENT_REACH + ENDING_REACH, ENDING_REACH);
     windows
         .spans()
         .iter()
         .flat_map(|&(from, to)| {
-            EVENT.find_iter(&sentence[from..to]).map(move |m| (from + m.start(), from + m.end()))
+            matchers.event.find_iter(&sentence[from..to]).map(move |m| (from + m.start(), from + m.end()))
         })
         .collect()
 }
 
 /// Events named in the document, one per name.
-pub fn find(s: &Sentences<'_>) -> Vec<Fact> {
-    let lexicon = Lexicon::get();
+pub fn find(s: &Sentences<'_>, lexicon: &Lexicon) -> Vec<Fact> {
+    let matchers = &lexicon.events;
     let mut facts: Vec<Fact> = Vec::new();
     for span in &s.spans {
         let sentence = &s.text[span.clone()];
-        for (m_start, m_end) in event_spans(sentence) {
+        for (m_start, m_end) in event_spans(sentence, matchers) {
             let mut name = &sentence[m_start..m_end];
-            while let Some(cut) = LEFT_WORDS.find_overlapping_iter(name).map(|m| m.end()).max() {
+            while let Some(cut) = matchers.left_words.find_overlapping_iter(name).map(|m| m.end()).max() {
                 if cut >= name.len() {
                     break;
                 }
@@ -83,7 +88,9 @@ pub fn find(s: &Sentences<'_>) -> Vec<Fact> {
                 .iter()
                 .any(|h| matches!(h.entry, Entry::Place | Entry::Organization(_) | Entry::Country(_)));
             let ordinal = name.contains('第');
-            if name.chars().count() < 4 || !(named || ordinal) || NOT_EVENTS.iter().any(|w| name.ends_with(w))
+            if name.chars().count() < 4
+                || !(named || ordinal)
+                || lexicon.words.not_events.iter().any(|w| name.ends_with(w))
             {
                 continue;
             }
@@ -136,10 +143,11 @@ mod tests {
             format!("{}会议", "𠀀".repeat(60)),
             filler.clone(),
         ];
+        let matchers = &Lexicon::get().events;
         for sentence in &sentences {
             let whole: Vec<(usize, usize)> =
-                EVENT.find_iter(sentence).map(|m| (m.start(), m.end())).collect();
-            assert_eq!(event_spans(sentence), whole, "{sentence}");
+                matchers.event.find_iter(sentence).map(|m| (m.start(), m.end())).collect();
+            assert_eq!(event_spans(sentence, matchers), whole, "{sentence}");
         }
     }
 }

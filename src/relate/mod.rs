@@ -5,11 +5,12 @@
 //! The entry point is [`relate`]; roles point at the document's entities (after resolution).
 
 mod documents;
-mod events;
+pub(crate) mod events;
 mod partnerships;
 mod positions;
 mod visits;
 
+use crate::extract::lexicon::Lexicon;
 use crate::extract::Mention;
 use crate::model::{Date, Entity, Fact, Kind};
 use std::ops::Range;
@@ -99,8 +100,8 @@ impl<'a> Sentences<'a> {
     }
 
     /// The countries the document is between: those its title names, else the two it names most.
-    fn parties(&self, title: &str) -> Vec<usize> {
-        let from_title = crate::resolve::countries_in_title(title, crate::extract::lexicon::Lexicon::get());
+    fn parties(&self, title: &str, lexicon: &Lexicon) -> Vec<usize> {
+        let from_title = crate::resolve::countries_in_title(title, lexicon);
         let by_iri = |iri: &str| self.entities.iter().position(|e| e.iri == iri);
         let mut parties: Vec<usize> = from_title.iter().filter_map(|iri| by_iri(iri)).collect();
         if parties.len() < 2 {
@@ -128,22 +129,23 @@ impl<'a> Sentences<'a> {
     }
 }
 
-/// Every fact the document states.
+/// Every fact the document states, with the names and words of `lexicon`.
 pub fn relate(
     text: &str,
     mentions: &[Mention],
     mention_entity: &[usize],
     entities: &[Entity],
     context: &DocumentContext,
+    lexicon: &Lexicon,
 ) -> Vec<Fact> {
     let s = Sentences::new(text, mentions, mention_entity, entities);
-    let parties = s.parties(&context.title);
+    let parties = s.parties(&context.title, lexicon);
     let mut facts = visits::find(&s);
     facts.extend(visits::meetings(&s, &parties));
-    facts.extend(documents::find(&s, context));
-    facts.extend(partnerships::find(&s, &parties));
-    facts.extend(positions::find(&s, &parties));
-    facts.extend(events::find(&s));
+    facts.extend(documents::find(&s, context, lexicon.words));
+    facts.extend(partnerships::find(&s, &parties, lexicon.words));
+    facts.extend(positions::find(&s, &parties, lexicon.words));
+    facts.extend(events::find(&s, lexicon));
     facts
 }
 
@@ -155,10 +157,11 @@ mod tests {
 
     /// Facts of `text` as readable strings: kind, then role=label pairs, then the label and dates.
     fn facts_of(text: &str, title: &str) -> Vec<String> {
-        let mentions = extract(text);
-        let resolved = resolve(&mentions, Lexicon::get());
+        let lexicon = Lexicon::get();
+        let mentions = extract(text, lexicon);
+        let resolved = resolve(&mentions, lexicon);
         let context = DocumentContext { title: title.to_owned(), ..DocumentContext::default() };
-        relate(text, &mentions, &resolved.mention_entity, &resolved.entities, &context)
+        relate(text, &mentions, &resolved.mention_entity, &resolved.entities, &context, lexicon)
             .iter()
             .map(|f| {
                 let roles: Vec<String> = f

@@ -2,8 +2,8 @@
 //! 建立永久全面战略伙伴关系), with the date when the sentence says when it was established.
 
 use super::Sentences;
-use crate::model::Kind;
-use crate::model::{Fact, FactDetail, FactKind, Role};
+use crate::model::{Fact, FactDetail, FactKind, Kind, Role};
+use crate::reference::Words;
 use crate::text::find_dates;
 use regex::Regex;
 use std::sync::LazyLock;
@@ -14,7 +14,7 @@ static LEVEL: LazyLock<Regex> = LazyLock::new(|| {
 });
 
 /// Partnership levels stated in the document, one per (pair, level, date).
-pub fn find(s: &Sentences<'_>, parties: &[usize]) -> Vec<Fact> {
+pub fn find(s: &Sentences<'_>, parties: &[usize], words: &Words) -> Vec<Fact> {
     let mut facts: Vec<Fact> = Vec::new();
     for span in &s.spans {
         let sentence = &s.text[span.clone()];
@@ -49,8 +49,7 @@ pub fn find(s: &Sentences<'_>, parties: &[usize]) -> Vec<Fact> {
             let head = &sentence[..whole.start()];
             let date = find_dates(head).into_iter().last().filter(|d| {
                 let between = &head[d.end..];
-                ["建立", "提升", "升级"].iter().any(|w| between.contains(w))
-                    && !between.contains(['《', '》'])
+                words.partnership_steps.iter().any(|w| between.contains(w)) && !between.contains(['《', '》'])
             });
             let date = date.map(|d| d.date);
             let mut fact = Fact::new(FactKind::Partnership, span.clone());

@@ -2,23 +2,11 @@
 //! (双方在上海合作组织框架内…合作) and the countries taking part in a project (中蒙俄经济走廊).
 
 use super::Sentences;
-use crate::model::Kind;
-use crate::model::{Fact, FactDetail, FactKind, Role, Stance};
-
-/// Verbs of position, with the stance they express.
-const STANCES: &[(&str, Stance)] = &[
-    ("支持", Stance::Supports),
-    ("欢迎", Stance::Welcomes),
-    ("赞赏", Stance::Welcomes),
-    ("高度评价", Stance::Welcomes),
-    ("积极评价", Stance::Welcomes),
-    ("反对", Stance::Opposes),
-    ("提出", Stance::Proposes),
-    ("参与", Stance::Supports),
-];
+use crate::model::{Fact, FactDetail, FactKind, Kind, Role};
+use crate::reference::Words;
 
 /// Positions, cooperation and participation facts.
-pub fn find(s: &Sentences<'_>, parties: &[usize]) -> Vec<Fact> {
+pub fn find(s: &Sentences<'_>, parties: &[usize], words: &Words) -> Vec<Fact> {
     let mut facts: Vec<Fact> = Vec::new();
     for span in &s.spans {
         let sentence = &s.text[span.clone()];
@@ -43,7 +31,7 @@ pub fn find(s: &Sentences<'_>, parties: &[usize]) -> Vec<Fact> {
             let has_object = s
                 .mentions_in(clause.clone())
                 .any(|(_, m)| matches!(m.kind, Kind::Initiative | Kind::Project));
-            for (verb, stance) in STANCES.iter().filter(|_| has_object) {
+            for (verb, stance) in words.stances.iter().filter(|_| has_object) {
                 let Some(at) = text.find(verb) else { continue };
                 let objects = s
                     .mentions_in(clause.start + at..clause.end)

@@ -7,6 +7,7 @@
 //! Every normalized character remembers the range of original characters it came from.
 
 use super::CharSet;
+use crate::reference::Words;
 use std::collections::HashMap;
 use std::ops::Range;
 use std::sync::LazyLock;
@@ -36,8 +37,6 @@ pub fn is_terminal(c: char) -> bool {
 
 const DOTS: &[char] =
     &['\u{00B7}', '\u{2022}', '\u{30FB}', '\u{2027}', '\u{2219}', '\u{22C5}', '\u{FF65}', '.'];
-const DOC_ENDINGS: &[&str] =
-    &["声明", "公报", "宣言", "讲话", "致辞", "演讲", "条约", "协定", "议定书", "备忘录"];
 
 impl NormText {
     /// Normalizes `original`.
@@ -217,7 +216,8 @@ fn joins(prev: &[char], next: &[char], width: Option<usize>) -> bool {
         let n = ending.chars().count();
         prev.len() >= n && prev[prev.len() - n..].iter().copied().eq(ending.chars())
     };
-    if DOC_ENDINGS.iter().any(|e| ends_with(e)) {
+    // The text stage reads the embedded word lists itself (the other stages get them passed).
+    if Words::embedded().document_endings.iter().any(|e| ends_with(e)) {
         return false;
     }
     let long = width.is_some_and(|w| prev.len() * 5 >= w * 4) || prev.len() >= 45;

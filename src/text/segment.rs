@@ -7,6 +7,7 @@
 use super::dates::{find_dates, find_month_day};
 use super::normalize::is_terminal;
 use crate::model::Date;
+use crate::reference::Words;
 use regex::Regex;
 use std::collections::HashMap;
 use std::hash::{BuildHasherDefault, Hasher};
@@ -70,8 +71,6 @@ static HEADING_DATE: LazyLock<Regex> = LazyLock::new(|| {
 });
 static MARKUP: LazyLock<Regex> =
     LazyLock::new(|| Regex::new(r"^(?:#+ ?|\*\*)?(?:全文 ?[|:])?|\*\*$").expect("markup"));
-const TITLE_ENDINGS: &[&str] =
-    &["声明", "公报", "宣言", "讲话", "致辞", "演讲", "条约", "协定", "议定书", "备忘录", "纪要", "贺信"];
 
 /// A line of the normalized text.
 #[derive(Debug, Clone)]
@@ -196,7 +195,9 @@ fn describe(group: &[Line<'_>]) -> Segment {
             if text.chars().count() > 60 || ends_body {
                 break;
             }
-            let complete = heading.last().is_some_and(|h| TITLE_ENDINGS.iter().any(|e| h.ends_with(e)));
+            let complete = heading
+                .last()
+                .is_some_and(|h| Words::embedded().title_endings.iter().any(|e| h.ends_with(e)));
             if complete && !text.starts_with("——") {
                 break;
             }
