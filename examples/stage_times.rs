@@ -50,6 +50,7 @@ fn main() {
     let bytes: usize = inputs.iter().map(|(_, b)| b.len()).sum();
     let started = Instant::now();
     let lexicon = Lexicon::get();
+    let rules = relate::Rules::new(lexicon);
     let startup = started.elapsed();
     let mut times = [Duration::ZERO; STAGES.len()];
     let mut timed = |stage: usize, started: Instant| times[stage] += started.elapsed();
@@ -78,7 +79,7 @@ fn main() {
                 signed: segment.signed,
                 own_treaty: None,
             };
-            relate::relate(body, &mentions, &resolved.mention_entity, &resolved.entities, &context, lexicon);
+            relate::relate(body, &mentions, &resolved.mention_entity, &resolved.entities, &context, &rules);
             timed(RELATE, t);
         }
     }

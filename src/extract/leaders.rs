@@ -4,11 +4,11 @@
 //! Names need no gazetteer entry: a transliterated name (parts joined by `·`, initials allowed) after
 //! an office, or a two-to-four character name after an office that a country or body qualifies.
 
+use super::compiled::Offices;
 use super::lexicon::Lexicon;
 use super::spans::Covered;
 use super::{Key, Kind, Mention};
-use crate::reference::Office;
-use aho_corasick::{AhoCorasick, AhoCorasickBuilder, AhoCorasickKind, MatchKind};
+use aho_corasick::{AhoCorasickBuilder, AhoCorasickKind, MatchKind};
 use regex::Regex;
 use std::collections::{BTreeMap, BTreeSet};
 use std::sync::LazyLock;
@@ -16,59 +16,6 @@ use std::sync::LazyLock;
 static DOTTED: LazyLock<Regex> = LazyLock::new(|| {
     Regex::new(r"^(?:\p{Han}{1,8}|[A-Z])(?:·(?:\p{Han}{1,8}|[A-Z]))+").expect("dotted name")
 });
-
-/// The office titles of the gazetteer as a pattern, automata and the greeting pattern around them.
-pub(crate) struct Offices {
-    /// The titles as one pattern, longest first (the automata below find the same matches).
-    #[cfg(test)]
-    pattern: Regex,
-    /// The same titles in an automaton with the pattern's leftmost-first preference (the same
-    /// matches), for the searches that need no more than the titles.
-    automaton: AhoCorasick,
-    /// The same titles, only at the start of the text searched.
-    at_start: Regex,
-    /// Bytes of the longest title.
-    longest: usize,
-    /// A name in a greeting or after a preposition, then its office (尊敬的拉马福萨总统).
-    greeting: Regex,
-}
-
-impl Offices {
-    /// The matchers over the office titles `offices`.
-    pub(crate) fn new(offices: &[Office]) -> Self {
-        // (escaped for the pattern, as written), longest first.
-        let mut titles: Vec<(String, String)> = offices
-            .iter()
-            .filter(|o| !o.zh.is_empty())
-            .map(|o| (regex::escape(&o.zh), o.zh.clone()))
-            .collect();
-        titles.sort_by(|a, b| b.0.chars().count().cmp(&a.0.chars().count()).then(a.0.cmp(&b.0)));
-        titles.dedup();
-        if titles.is_empty() {
-            titles = ["国家主席", "总统", "总理"].map(|t| (t.to_owned(), t.to_owned())).into();
-        }
-        let alternation = titles.iter().map(|(escaped, _)| escaped.as_str()).collect::<Vec<_>>().join("|");
-        let pattern = Regex::new(&format!("(?:{alternation})")).expect("office pattern");
-        let greeting = Regex::new(&format!(
-            r"(?:尊敬的|同|与|和|会见|会晤|陪同|邀请|感谢|祝贺|致电|致信|及)(?P<name>[\p{{Han}}·A-Z]{{2,16}}?)(?P<office>{})",
-            pattern.as_str()
-        ))
-        .expect("greeting pattern");
-        Offices {
-            #[cfg(test)]
-            pattern,
-            // A few hundred short titles: a DFA builds in a millisecond and searches fastest.
-            automaton: AhoCorasickBuilder::new()
-                .match_kind(MatchKind::LeftmostFirst)
-                .kind(Some(AhoCorasickKind::DFA))
-                .build(titles.iter().map(|(_, title)| title))
-                .expect("office automaton"),
-            at_start: Regex::new(&format!("^(?:{alternation})")).expect("office pattern"),
-            longest: alternation.split('|').map(str::len).max().unwrap_or(0),
-            greeting,
-        }
-    }
-}
 
 /// Bytes a greeting reaches back from its office: the longest opening word (尊敬的) and a name of
 /// 16 characters of up to 4 bytes each. Greetings are searched only around the offices found: a

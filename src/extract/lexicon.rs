@@ -4,6 +4,7 @@
 //! [`Lexicon::new`] builds it; [`Lexicon::get`] is the one over the embedded data, for the pipeline's
 //! entry and for tests; stages take it from their caller. [`Lexicon::find`] yields every known name.
 
+use super::compiled::{NamedMatchers, Offices};
 use crate::reference::{Gazetteer, Words};
 pub use crate::reference::{KnownInitiative, KnownTreaty};
 use crate::text::CharSet;
@@ -38,11 +39,9 @@ pub struct Lexicon {
     /// The blocklist alone, to find blocked words even inside longer names (巴黎 in 巴黎协定).
     blocked: AhoCorasick,
     /// Office titles as patterns and automata (leaders).
-    pub(crate) offices: super::leaders::Offices,
+    pub(crate) offices: Offices,
     /// Matchers over the word lists of named bodies, projects and initiatives.
-    pub(crate) named: super::named::Matchers,
-    /// Matchers over the word lists of events (relate).
-    pub(crate) events: crate::relate::events::Matchers,
+    pub(crate) named: NamedMatchers,
 }
 
 /// A known name found in a text (byte span).
@@ -133,9 +132,8 @@ impl Lexicon {
             entries,
             abbrev_chars,
             blocked,
-            offices: super::leaders::Offices::new(&gazetteer.offices),
-            named: super::named::Matchers::new(words),
-            events: crate::relate::events::Matchers::new(words),
+            offices: Offices::new(&gazetteer.offices),
+            named: NamedMatchers::new(words),
         }
     }
 

@@ -4,6 +4,7 @@
 //! country forms in compounds ([`compounds`]), 《titles》 ([`titles`]), leaders named with an office
 //! ([`leaders`]) and named organizations, projects and initiatives found by pattern ([`named`]).
 
+mod compiled;
 pub mod compounds;
 pub mod leaders;
 pub mod lexicon;

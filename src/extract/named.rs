@@ -5,41 +5,9 @@
 
 use super::lexicon::{Entry, Hit, Lexicon};
 use super::{Key, Kind, Mention};
-use crate::reference::Words;
 use crate::text::normalize::is_cjk;
-use crate::text::CharSet;
-use aho_corasick::AhoCorasick;
 use regex::Regex;
 use std::sync::LazyLock;
-
-/// The word lists of this recognizer compiled for searching, built once with the lexicon.
-pub(crate) struct Matchers {
-    /// The last characters of the body endings and of the left stop words: a word can end at a
-    /// character only if it is one of them, which spares comparing every word at every character.
-    org_suffix_ends: CharSet,
-    left_stop_ends: CharSet,
-    /// The international prefixes, the regions and the project endings, in list order.
-    international: AhoCorasick,
-    regions: AhoCorasick,
-    project_suffixes: AhoCorasick,
-}
-
-impl Matchers {
-    /// The matchers over `words`.
-    pub(crate) fn new(words: &Words) -> Self {
-        Matchers {
-            org_suffix_ends: last_chars(&words.org_suffixes),
-            left_stop_ends: last_chars(&words.name_left_stops),
-            international: AhoCorasick::new(&words.international_prefixes).expect("international prefixes"),
-            regions: AhoCorasick::new(&words.undertaking_regions).expect("regions"),
-            project_suffixes: AhoCorasick::new(&words.project_suffixes).expect("project suffixes"),
-        }
-    }
-}
-
-fn last_chars(words: &[&str]) -> CharSet {
-    words.iter().filter_map(|w| w.chars().next_back()).collect()
-}
 
 static QUOTED: LazyLock<Regex> =
     LazyLock::new(|| Regex::new(r"[“「]([^“”「」\n]{2,40})[”」]").expect("quoted"));

@@ -16,9 +16,13 @@ use crate::text::{self, DecodeError, NormText};
 use crate::vocab;
 use sha2::{Digest, Sha256};
 use std::ops::Range;
+use std::sync::LazyLock;
 
 /// Files larger than this are skipped.
 pub const MAX_FILE_BYTES: u64 = 512 * 1024 * 1024;
+
+/// The relate rules over the embedded lexicon, compiled once for every document.
+static RULES: LazyLock<relate::Rules<'static>> = LazyLock::new(|| relate::Rules::new(Lexicon::get()));
 
 /// Decodes, normalizes, splits and extracts one file. `source_file` is the path as given.
 pub fn analyze(source_file: &str, bytes: &[u8]) -> Result<Vec<AnalyzedDocument>, DecodeError> {
@@ -49,7 +53,7 @@ pub fn analyze(source_file: &str, bytes: &[u8]) -> Result<Vec<AnalyzedDocument>,
             own_treaty,
         };
         let facts =
-            relate::relate(body, &mentions, &resolved.mention_entity, &resolved.entities, &context, lexicon)
+            relate::relate(body, &mentions, &resolved.mention_entity, &resolved.entities, &context, &RULES)
                 .into_iter()
                 .map(|fact| {
                     let at = segment.range.start;

@@ -12,7 +12,7 @@ use regex::Regex;
 use std::sync::LazyLock;
 
 /// The event pattern and the automata over the event word lists, built once with the lexicon.
-pub(crate) struct Matchers {
+pub(super) struct Matchers {
     /// An event's name, ending in one of the ending words (tried in list order).
     event: Regex,
     /// Where the ending words stand: the event pattern is searched only around them.
@@ -24,7 +24,7 @@ pub(crate) struct Matchers {
 
 impl Matchers {
     /// The matchers over `words`.
-    pub(crate) fn new(words: &Words) -> Self {
+    pub(super) fn new(words: &Words) -> Self {
         let event = Regex::new(&format!(
             r"(?P<name>[\p{{Han}}“”·\-—0-9]{{2,30}}?(?:第[一二三四五六七八九十百0-9]{{1,4}}(?:届|次))?[\p{{Han}}“”·\-—]{{0,12}}?(?:{}))",
             words.event_endings.iter().map(|w| regex::escape(w)).collect::<Vec<_>>().join("|")
@@ -60,8 +60,7 @@ fn event_spans(sentence: &str, matchers: &Matchers) -> Vec<(usize, usize)> {
 }
 
 /// Events named in the document, one per name.
-pub fn find(s: &Sentences<'_>, lexicon: &Lexicon) -> Vec<Fact> {
-    let matchers = &lexicon.events;
+pub(super) fn find(s: &Sentences<'_>, lexicon: &Lexicon, matchers: &Matchers) -> Vec<Fact> {
     let mut facts: Vec<Fact> = Vec::new();
     for span in &s.spans {
         let sentence = &s.text[span.clone()];
@@ -143,7 +142,7 @@ mod tests {
             format!("{}会议", "𠀀".repeat(60)),
             filler.clone(),
         ];
-        let matchers = &Lexicon::get().events;
+        let matchers = &Matchers::new(Lexicon::get().words);
         for sentence in &sentences {
             let whole: Vec<(usize, usize)> =
                 matchers.event.find_iter(sentence).map(|m| (m.start(), m.end())).collect();

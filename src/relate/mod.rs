@@ -5,7 +5,7 @@
 //! The entry point is [`relate`]; roles point at the document's entities (after resolution).
 
 mod documents;
-pub(crate) mod events;
+mod events;
 mod partnerships;
 mod positions;
 mod visits;
@@ -129,15 +129,30 @@ impl<'a> Sentences<'a> {
     }
 }
 
-/// Every fact the document states, with the names and words of `lexicon`.
+/// The relate stage's rules compiled over the lexicon's word lists: build once, use for every
+/// document.
+pub struct Rules<'l> {
+    lexicon: &'l Lexicon,
+    events: events::Matchers,
+}
+
+impl<'l> Rules<'l> {
+    /// The rules over `lexicon`'s names and word lists.
+    pub fn new(lexicon: &'l Lexicon) -> Self {
+        Rules { lexicon, events: events::Matchers::new(lexicon.words) }
+    }
+}
+
+/// Every fact the document states.
 pub fn relate(
     text: &str,
     mentions: &[Mention],
     mention_entity: &[usize],
     entities: &[Entity],
     context: &DocumentContext,
-    lexicon: &Lexicon,
+    rules: &Rules<'_>,
 ) -> Vec<Fact> {
+    let lexicon = rules.lexicon;
     let s = Sentences::new(text, mentions, mention_entity, entities);
     let parties = s.parties(&context.title, lexicon);
     let mut facts = visits::find(&s);
@@ -145,7 +160,7 @@ pub fn relate(
     facts.extend(documents::find(&s, context, lexicon.words));
     facts.extend(partnerships::find(&s, &parties, lexicon.words));
     facts.extend(positions::find(&s, &parties, lexicon.words));
-    facts.extend(events::find(&s, lexicon));
+    facts.extend(events::find(&s, lexicon, &rules.events));
     facts
 }
 
@@ -161,7 +176,7 @@ mod tests {
         let mentions = extract(text, lexicon);
         let resolved = resolve(&mentions, lexicon);
         let context = DocumentContext { title: title.to_owned(), ..DocumentContext::default() };
-        relate(text, &mentions, &resolved.mention_entity, &resolved.entities, &context, lexicon)
+        relate(text, &mentions, &resolved.mention_entity, &resolved.entities, &context, &Rules::new(lexicon))
             .iter()
             .map(|f| {
                 let roles: Vec<String> = f
