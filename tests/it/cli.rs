@@ -1,43 +1,7 @@
 //! Integration tests: the real `diplograph` binary on the seeds and on bad input.
 
-use std::path::{Path, PathBuf};
-use std::process::{Command, Output};
-
-fn bin() -> Command {
-    Command::new(env!("CARGO_BIN_EXE_diplograph"))
-}
-
-fn run(dir: &Path, args: &[&str]) -> Output {
-    bin().current_dir(dir).args(args).output().expect("the binary runs")
-}
-
-fn stdout(o: &Output) -> String {
-    String::from_utf8_lossy(&o.stdout).into_owned()
-}
-
-fn stderr(o: &Output) -> String {
-    String::from_utf8_lossy(&o.stderr).into_owned()
-}
-
-fn seeds() -> PathBuf {
-    Path::new(env!("CARGO_MANIFEST_DIR")).join("seeds")
-}
-
-/// A temp dir with a copy of the seeds under `seeds/`.
-fn workspace() -> tempfile::TempDir {
-    let dir = tempfile::tempdir().unwrap();
-    std::fs::create_dir(dir.path().join("seeds")).unwrap();
-    for entry in std::fs::read_dir(seeds()).unwrap().flatten() {
-        std::fs::copy(entry.path(), dir.path().join("seeds").join(entry.file_name())).unwrap();
-    }
-    dir
-}
-
-fn query_csv(dir: &Path, store: &str, sparql: &str) -> Vec<String> {
-    let o = run(dir, &["query", "--store", store, "--format", "csv", sparql]);
-    assert!(o.status.success(), "query failed: {}", stderr(&o));
-    stdout(&o).lines().skip(1).map(|l| l.trim_end().to_owned()).collect()
-}
+use crate::common::{bin, query_csv, run, seeds, stderr, stdout, workspace};
+use std::path::Path;
 
 #[test]
 fn build_seeds_stores_fifteen_documents_each_in_its_graph() {

@@ -1,8 +1,8 @@
 //! The real `diplograph serve` on a free port, talked to over HTTP.
 
+use crate::common::{bin, diplograph, seeds};
 use std::io::{BufRead, BufReader, Read, Write};
 use std::net::TcpStream;
-use std::path::Path;
 use std::process::{Child, Command, Stdio};
 
 struct Endpoint {
@@ -20,14 +20,10 @@ impl Drop for Endpoint {
 
 fn start(extra: &[&str]) -> Endpoint {
     let dir = tempfile::tempdir().unwrap();
-    let seeds = Path::new(env!("CARGO_MANIFEST_DIR")).join("seeds");
     let store = dir.path().join("s.nq");
-    let built = Command::new(env!("CARGO_BIN_EXE_diplograph"))
-        .args(["build", "--store", store.to_str().unwrap(), seeds.to_str().unwrap()])
-        .output()
-        .unwrap();
+    let built = diplograph(&["build", "--store", store.to_str().unwrap(), seeds().to_str().unwrap()]);
     assert!(built.status.success());
-    let mut child = Command::new(env!("CARGO_BIN_EXE_diplograph"))
+    let mut child = bin()
         .args(["serve", "--bind", "127.0.0.1:0", "--store", store.to_str().unwrap()])
         .args(extra)
         .stdout(Stdio::piped())

@@ -1,13 +1,10 @@
 //! Every named query in `queries/` answers the question its comment states, checked on the seeds.
 
+use crate::common::{diplograph, seeds};
 use std::path::Path;
-use std::process::Command;
 
 fn answer(store: &Path, name: &str) -> String {
-    let o = Command::new(env!("CARGO_BIN_EXE_diplograph"))
-        .args(["query", "--format", "csv", "--store", store.to_str().unwrap(), name])
-        .output()
-        .unwrap();
+    let o = diplograph(&["query", "--format", "csv", "--store", store.to_str().unwrap(), name]);
     assert!(o.status.success(), "{name}: {}", String::from_utf8_lossy(&o.stderr));
     String::from_utf8(o.stdout).unwrap()
 }
@@ -16,11 +13,7 @@ fn answer(store: &Path, name: &str) -> String {
 fn named_queries_answer_on_the_seeds() {
     let dir = tempfile::tempdir().unwrap();
     let store = dir.path().join("s.nq");
-    let seeds = Path::new(env!("CARGO_MANIFEST_DIR")).join("seeds");
-    let built = Command::new(env!("CARGO_BIN_EXE_diplograph"))
-        .args(["build", "--store", store.to_str().unwrap(), seeds.to_str().unwrap()])
-        .output()
-        .unwrap();
+    let built = diplograph(&["build", "--store", store.to_str().unwrap(), seeds().to_str().unwrap()]);
     assert!(built.status.success());
     // (query, a line or fragment its answer must hold, the least number of rows)
     let expectations: &[(&str, &str, usize)] = &[
@@ -40,7 +33,7 @@ fn named_queries_answer_on_the_seeds() {
         ("comentions", "中国,习近平", 50),
         ("wikidata", "Q148", 30),
     ];
-    let listed = Command::new(env!("CARGO_BIN_EXE_diplograph")).args(["query", "--list"]).output().unwrap();
+    let listed = diplograph(&["query", "--list"]);
     let listed = String::from_utf8(listed.stdout).unwrap();
     assert_eq!(listed.lines().count(), expectations.len(), "every named query is checked here:\n{listed}");
     let documents = answer(&store, "documents");
