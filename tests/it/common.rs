@@ -3,6 +3,8 @@
 
 use std::path::{Path, PathBuf};
 use std::process::{Command, Output};
+use std::sync::OnceLock;
+use std::time::Duration;
 
 /// The `diplograph` binary this test run built.
 pub fn bin() -> Command {
@@ -44,6 +46,53 @@ pub fn workspace() -> tempfile::TempDir {
         std::fs::copy(entry.path(), dir.path().join("seeds").join(entry.file_name())).unwrap();
     }
     dir
+}
+
+/// The seeds store, built once per test process by `diplograph build seeds` in a directory holding a
+/// copy of the seeds under `seeds/` (so its source files read `seeds/…`), which is also the store's
+/// default location: read-only commands can run there with no `--store`. Read only: a test that
+/// changes a store, or writes files next to it, works on a copy (`workspace_with_seeds_store`).
+/// Tests of building itself build their own.
+pub fn seeds_store() -> &'static Path {
+    static STORE: OnceLock<PathBuf> = OnceLock::new();
+    STORE.get_or_init(|| {
+        // Under the target directory, kept until the process ends (a static is never dropped).
+        // Directories left by earlier runs are removed once they are surely finished.
+        let parent = Path::new(env!("CARGO_TARGET_TMPDIR"));
+        let day_ago = std::time::SystemTime::now() - Duration::from_secs(24 * 3600);
+        for old in std::fs::read_dir(parent).into_iter().flatten().flatten() {
+            let stale = old.metadata().and_then(|m| m.modified()).is_ok_and(|t| t < day_ago);
+            if stale && old.file_name().to_string_lossy().starts_with("seeds-store-") {
+                let _ = std::fs::remove_dir_all(old.path());
+            }
+        }
+        let dir = tempfile::Builder::new().prefix("seeds-store-").tempdir_in(parent).unwrap().keep();
+        std::fs::create_dir(dir.join("seeds")).unwrap();
+        for entry in std::fs::read_dir(seeds()).unwrap().flatten() {
+            std::fs::copy(entry.path(), dir.join("seeds").join(entry.file_name())).unwrap();
+        }
+        let o = run(&dir, &["build", "seeds"]);
+        assert!(o.status.success(), "the seeds store is built: {}", stderr(&o));
+        dir.join("diplograph.nq")
+    })
+}
+
+/// The directory of `seeds_store()`: `diplograph.nq` and `seeds/`. Only for commands that write nothing.
+pub fn seeds_store_dir() -> &'static Path {
+    seeds_store().parent().unwrap()
+}
+
+/// A temp dir holding a copy of the seeds store as `diplograph.nq`, the default store, for a test
+/// that changes the store or writes files beside it.
+pub fn workspace_with_seeds_store() -> tempfile::TempDir {
+    let dir = tempfile::tempdir().unwrap();
+    copy_seeds_store(&dir.path().join("diplograph.nq"));
+    dir
+}
+
+/// Copies the seeds store to `to`, for a test that changes it.
+pub fn copy_seeds_store(to: &Path) {
+    std::fs::copy(seeds_store(), to).unwrap();
 }
 
 /// The rows of a SPARQL query's CSV answer, header dropped; fails the test if the query fails.

@@ -1,15 +1,15 @@
 //! Every export of the seed graph read back with a real parser: counts and Chinese labels survive.
 
-use crate::common::{run, seeds};
+use crate::common::{run, workspace_with_seeds_store};
 use quick_xml::events::Event;
 use quick_xml::Reader;
 use std::path::Path;
 use std::process::Command;
 
+/// A copy of the seeds store as the default store of a temp dir: the tests write exports beside it,
+/// and one writes analysis back into it.
 fn built() -> tempfile::TempDir {
-    let dir = tempfile::tempdir().unwrap();
-    assert!(run(dir.path(), &["build", seeds().to_str().unwrap()]).status.success());
-    dir
+    workspace_with_seeds_store()
 }
 
 /// (nodes, edges) of the projection as `analyze` reports them.

@@ -1,7 +1,7 @@
 //! `build --push` and `export --push` against a real, independent Graph Store Protocol server:
 //! Oxigraph's own `oxigraph serve` (crate oxigraph-cli, installed by `.ci/run`) on 127.0.0.1.
 
-use crate::common::{diplograph, seeds};
+use crate::common::{diplograph, seeds, seeds_store};
 use std::collections::BTreeMap;
 use std::net::{TcpListener, TcpStream};
 use std::path::{Path, PathBuf};
@@ -141,11 +141,7 @@ fn build_push_mirrors_the_store_and_replaces_on_every_push() {
 #[test]
 fn export_push_sends_every_graph_or_one() {
     let Some(binary) = oxigraph_binary() else { return };
-    let seeds = seeds();
-    let work = tempfile::tempdir().unwrap();
-    let store = work.path().join("s.nq");
-    let store = store.to_str().unwrap();
-    assert!(diplograph(&["build", "--store", store, seeds.to_str().unwrap()]).status.success());
+    let store = seeds_store().to_str().unwrap();
 
     let whole = Server::start(&binary);
     let out = diplograph(&["export", "--store", store, "--push", &whole.store_url()]);
