@@ -56,17 +56,7 @@ pub fn workspace() -> tempfile::TempDir {
 pub fn seeds_store() -> &'static Path {
     static STORE: OnceLock<PathBuf> = OnceLock::new();
     STORE.get_or_init(|| {
-        // Under the target directory, kept until the process ends (a static is never dropped).
-        // Directories left by earlier runs are removed once they are surely finished.
-        let parent = Path::new(env!("CARGO_TARGET_TMPDIR"));
-        let day_ago = std::time::SystemTime::now() - Duration::from_secs(24 * 3600);
-        for old in std::fs::read_dir(parent).into_iter().flatten().flatten() {
-            let stale = old.metadata().and_then(|m| m.modified()).is_ok_and(|t| t < day_ago);
-            if stale && old.file_name().to_string_lossy().starts_with("seeds-store-") {
-                let _ = std::fs::remove_dir_all(old.path());
-            }
-        }
-        let dir = tempfile::Builder::new().prefix("seeds-store-").tempdir_in(parent).unwrap().keep();
+        let dir = process_dir("seeds-store-");
         std::fs::create_dir(dir.join("seeds")).unwrap();
         for entry in std::fs::read_dir(seeds()).unwrap().flatten() {
             std::fs::copy(entry.path(), dir.join("seeds").join(entry.file_name())).unwrap();
@@ -75,6 +65,21 @@ pub fn seeds_store() -> &'static Path {
         assert!(o.status.success(), "the seeds store is built: {}", stderr(&o));
         dir.join("diplograph.nq")
     })
+}
+
+/// A new directory under the target directory, named `prefix…`, kept until the process ends (for a
+/// `static`, which is never dropped). Directories with that prefix left by runs over a day old are
+/// removed, so they do not pile up.
+pub fn process_dir(prefix: &str) -> PathBuf {
+    let parent = Path::new(env!("CARGO_TARGET_TMPDIR"));
+    let day_ago = std::time::SystemTime::now() - Duration::from_secs(24 * 3600);
+    for old in std::fs::read_dir(parent).into_iter().flatten().flatten() {
+        let stale = old.metadata().and_then(|m| m.modified()).is_ok_and(|t| t < day_ago);
+        if stale && old.file_name().to_string_lossy().starts_with(prefix) {
+            let _ = std::fs::remove_dir_all(old.path());
+        }
+    }
+    tempfile::Builder::new().prefix(prefix).tempdir_in(parent).unwrap().keep()
 }
 
 /// The directory of `seeds_store()`: `diplograph.nq` and `seeds/`. Only for commands that write nothing.

@@ -12,3 +12,4 @@ mod named_queries;
 mod push;
 mod robustness;
 mod serve;
+mod snapshots;
