@@ -1,10 +1,11 @@
 //! Scores relation extraction against `tests/gold/relations/`: precision and recall per relation
 //! type on the 15 seed documents, with floors for visits, signings, citations and partnerships.
 
-use crate::common::{root, seeds, Score};
 use diplograph::pipeline::{self, AnalyzedDocument};
 use diplograph::relate::{FactKind, Role};
 use serde::Deserialize;
+
+use crate::common::{root, seeds, Score};
 use std::collections::BTreeMap;
 
 #[derive(Deserialize)]
