@@ -35,11 +35,11 @@ pub struct AnalyzeArgs {
 /// How rows are written.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, clap::ValueEnum)]
 pub enum RowFormat {
-    /// An aligned text table
+    // An aligned text table
     Table,
-    /// Comma-separated values with a header line
+    // Comma-separated values with a header line
     Csv,
-    /// An array of JSON objects
+    // An array of JSON objects
     Json,
 }
 

@@ -15,7 +15,7 @@ pub struct ExtractArgs {
     /// The file to read
     #[arg(value_name = "FILE")]
     pub file: PathBuf,
-    /// Output format
+    /// Output format (jsonl: one JSON object per mention)
     #[arg(long, short, value_enum, default_value_t = MentionFormat::Text, ignore_case = true)]
     pub format: MentionFormat,
 }
@@ -23,9 +23,9 @@ pub struct ExtractArgs {
 /// How mentions are written.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, clap::ValueEnum)]
 pub enum MentionFormat {
-    /// A heading per document, a line per mention
+    // A heading per document, a line per mention
     Text,
-    /// One JSON object per mention and line
+    // One JSON object per mention and line
     Jsonl,
 }
 

@@ -1,10 +1,11 @@
 //! `build --push` and `export --push` against a real, independent Graph Store Protocol server:
 //! Oxigraph's own `oxigraph serve` (crate oxigraph-cli, installed by `.ci/run`) on 127.0.0.1.
 
+use crate::common::{diplograph, seeds, seeds_store};
 use std::collections::BTreeMap;
 use std::net::{TcpListener, TcpStream};
 use std::path::{Path, PathBuf};
-use std::process::{Child, Command, Output, Stdio};
+use std::process::{Child, Command, Stdio};
 use std::time::{Duration, Instant};
 
 /// The `oxigraph` binary: `$OXIGRAPH_BIN`, else `oxigraph` on the PATH. None (test skipped) only
@@ -90,15 +91,10 @@ fn sorted_lines(text: &str) -> Vec<String> {
     lines
 }
 
-fn diplograph(args: &[&str]) -> Output {
-    Command::new(env!("CARGO_BIN_EXE_diplograph")).args(args).output().unwrap()
-}
-
 /// The seeds copied into a fresh directory, so a test can change them.
 fn seeds_copy() -> tempfile::TempDir {
     let dir = tempfile::tempdir().unwrap();
-    let seeds = Path::new(env!("CARGO_MANIFEST_DIR")).join("seeds");
-    for entry in std::fs::read_dir(seeds).unwrap() {
+    for entry in std::fs::read_dir(seeds()).unwrap() {
         let path = entry.unwrap().path();
         if path.extension().is_some_and(|e| e == "txt") {
             std::fs::copy(&path, dir.path().join(path.file_name().unwrap())).unwrap();
@@ -145,11 +141,7 @@ fn build_push_mirrors_the_store_and_replaces_on_every_push() {
 #[test]
 fn export_push_sends_every_graph_or_one() {
     let Some(binary) = oxigraph_binary() else { return };
-    let seeds = Path::new(env!("CARGO_MANIFEST_DIR")).join("seeds");
-    let work = tempfile::tempdir().unwrap();
-    let store = work.path().join("s.nq");
-    let store = store.to_str().unwrap();
-    assert!(diplograph(&["build", "--store", store, seeds.to_str().unwrap()]).status.success());
+    let store = seeds_store().to_str().unwrap();
 
     let whole = Server::start(&binary);
     let out = diplograph(&["export", "--store", store, "--push", &whole.store_url()]);
@@ -168,7 +160,7 @@ fn export_push_sends_every_graph_or_one() {
 fn a_failed_push_is_one_line_and_keeps_the_saved_store() {
     let Some(binary) = oxigraph_binary() else { return };
     let server = Server::start(&binary);
-    let seeds = Path::new(env!("CARGO_MANIFEST_DIR")).join("seeds");
+    let seeds = seeds();
     let work = tempfile::tempdir().unwrap();
     let store = work.path().join("s.nq");
     let store = store.to_str().unwrap();

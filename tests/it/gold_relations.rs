@@ -6,8 +6,7 @@ use diplograph::model::{FactKind, Role};
 use diplograph::pipeline;
 use serde::Deserialize;
 
-mod common;
-use common::Score;
+use crate::common::{root, seeds, Score};
 use std::collections::BTreeMap;
 
 #[derive(Deserialize)]
@@ -98,11 +97,11 @@ fn facts(doc: &AnalyzedDocument, kind: FactKind) -> impl Iterator<Item = &diplog
 fn seed_relations_meet_the_floors() {
     let mut scores: BTreeMap<&str, Score> = BTreeMap::new();
     let mut paths: Vec<_> =
-        std::fs::read_dir("tests/gold/relations").unwrap().flatten().map(|e| e.path()).collect();
+        std::fs::read_dir(root().join("tests/gold/relations")).unwrap().flatten().map(|e| e.path()).collect();
     paths.sort();
     for path in paths.iter().filter(|p| p.extension().is_some_and(|e| e == "json")) {
         let gold: GoldFile = serde_json::from_str(&std::fs::read_to_string(path).unwrap()).unwrap();
-        let bytes = std::fs::read(format!("seeds/{}", gold.file)).unwrap();
+        let bytes = std::fs::read(seeds().join(&gold.file)).unwrap();
         let docs = pipeline::analyze(&gold.file, &bytes).unwrap();
         for g in &gold.documents {
             let doc = &docs[g.index];

@@ -1,27 +1,17 @@
 //! Every named query in `queries/` answers the question its comment states, checked on the seeds.
 
+use crate::common::{diplograph, seeds_store};
 use std::path::Path;
-use std::process::Command;
 
 fn answer(store: &Path, name: &str) -> String {
-    let o = Command::new(env!("CARGO_BIN_EXE_diplograph"))
-        .args(["query", "--format", "csv", "--store", store.to_str().unwrap(), name])
-        .output()
-        .unwrap();
+    let o = diplograph(&["query", "--format", "csv", "--store", store.to_str().unwrap(), name]);
     assert!(o.status.success(), "{name}: {}", String::from_utf8_lossy(&o.stderr));
     String::from_utf8(o.stdout).unwrap()
 }
 
 #[test]
 fn named_queries_answer_on_the_seeds() {
-    let dir = tempfile::tempdir().unwrap();
-    let store = dir.path().join("s.nq");
-    let seeds = Path::new(env!("CARGO_MANIFEST_DIR")).join("seeds");
-    let built = Command::new(env!("CARGO_BIN_EXE_diplograph"))
-        .args(["build", "--store", store.to_str().unwrap(), seeds.to_str().unwrap()])
-        .output()
-        .unwrap();
-    assert!(built.status.success());
+    let store = seeds_store();
     // (query, a line or fragment its answer must hold, the least number of rows)
     let expectations: &[(&str, &str, usize)] = &[
         ("documents", "2022-11-28,北京,", 15),
@@ -40,14 +30,14 @@ fn named_queries_answer_on_the_seeds() {
         ("comentions", "中国,习近平", 50),
         ("wikidata", "Q148", 30),
     ];
-    let listed = Command::new(env!("CARGO_BIN_EXE_diplograph")).args(["query", "--list"]).output().unwrap();
+    let listed = diplograph(&["query", "--list"]);
     let listed = String::from_utf8(listed.stdout).unwrap();
     assert_eq!(listed.lines().count(), expectations.len(), "every named query is checked here:\n{listed}");
-    let documents = answer(&store, "documents");
+    let documents = answer(store, "documents");
     let mongolia = documents.lines().find(|l| l.contains("2022-11-28,北京,")).unwrap();
     assert!(mongolia.contains("蒙古国") && mongolia.contains("中国"), "the statement's parties: {mongolia}");
     for (name, fragment, rows) in expectations {
-        let text = answer(&store, name);
+        let text = answer(store, name);
         assert!(text.contains(fragment), "{name} lacks `{fragment}`:\n{text}");
         assert!(
             text.lines().count() > *rows,

@@ -1,14 +1,11 @@
 //! Scores entity extraction against the hand-checked gold annotation in `tests/gold/`: precision,
 //! recall and F1 per kind, on the 15 seed documents (with floors) and on the unseen-style documents.
 
+use crate::common::{root, Score};
 use diplograph::model::Kind;
 use diplograph::pipeline;
 use serde::Deserialize;
-
-mod common;
-use common::Score;
 use std::collections::{BTreeMap, BTreeSet};
-use std::path::Path;
 
 #[derive(Deserialize)]
 struct GoldFile {
@@ -33,15 +30,16 @@ struct GoldEntity {
     surfaces: Vec<String>,
 }
 
-/// Scores every gold file in `gold_dir` against the documents of `source_dir`.
+/// Scores every gold file in `gold_dir` against the documents of `source_dir` (both under the package root).
 fn evaluate(gold_dir: &str, source_dir: &str, errors: &mut Vec<String>) -> BTreeMap<Kind, Score> {
     let mut scores: BTreeMap<Kind, Score> = Kind::ALL.into_iter().map(|k| (k, Score::default())).collect();
-    let mut paths: Vec<_> = std::fs::read_dir(gold_dir).unwrap().flatten().map(|e| e.path()).collect();
+    let mut paths: Vec<_> =
+        std::fs::read_dir(root().join(gold_dir)).unwrap().flatten().map(|e| e.path()).collect();
     paths.sort();
     for path in paths.iter().filter(|p| p.extension().is_some_and(|e| e == "json")) {
         let gold: GoldFile = serde_json::from_str(&std::fs::read_to_string(path).unwrap())
             .unwrap_or_else(|e| panic!("{}: {e}", path.display()));
-        let source = Path::new(source_dir).join(&gold.file);
+        let source = root().join(source_dir).join(&gold.file);
         let bytes = std::fs::read(&source).unwrap_or_else(|e| panic!("{}: {e}", source.display()));
         let docs = pipeline::analyze(&gold.file, &bytes).unwrap();
         if docs.len() != gold.documents.len() {

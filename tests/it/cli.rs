@@ -1,43 +1,10 @@
 //! Integration tests: the real `diplograph` binary on the seeds and on bad input.
 
-use std::path::{Path, PathBuf};
-use std::process::{Command, Output};
-
-fn bin() -> Command {
-    Command::new(env!("CARGO_BIN_EXE_diplograph"))
-}
-
-fn run(dir: &Path, args: &[&str]) -> Output {
-    bin().current_dir(dir).args(args).output().expect("the binary runs")
-}
-
-fn stdout(o: &Output) -> String {
-    String::from_utf8_lossy(&o.stdout).into_owned()
-}
-
-fn stderr(o: &Output) -> String {
-    String::from_utf8_lossy(&o.stderr).into_owned()
-}
-
-fn seeds() -> PathBuf {
-    Path::new(env!("CARGO_MANIFEST_DIR")).join("seeds")
-}
-
-/// A temp dir with a copy of the seeds under `seeds/`.
-fn workspace() -> tempfile::TempDir {
-    let dir = tempfile::tempdir().unwrap();
-    std::fs::create_dir(dir.path().join("seeds")).unwrap();
-    for entry in std::fs::read_dir(seeds()).unwrap().flatten() {
-        std::fs::copy(entry.path(), dir.path().join("seeds").join(entry.file_name())).unwrap();
-    }
-    dir
-}
-
-fn query_csv(dir: &Path, store: &str, sparql: &str) -> Vec<String> {
-    let o = run(dir, &["query", "--store", store, "--format", "csv", sparql]);
-    assert!(o.status.success(), "query failed: {}", stderr(&o));
-    stdout(&o).lines().skip(1).map(|l| l.trim_end().to_owned()).collect()
-}
+use crate::common::{
+    bin, copy_seeds_store, query_csv, run, seeds, seeds_store, seeds_store_dir, stderr, stdout, workspace,
+    workspace_with_seeds_store,
+};
+use std::path::Path;
 
 #[test]
 fn build_seeds_stores_fifteen_documents_each_in_its_graph() {
@@ -46,6 +13,10 @@ fn build_seeds_stores_fifteen_documents_each_in_its_graph() {
     assert!(o.status.success(), "{}", stderr(&o));
     assert!(stdout(&o).contains("built 15 documents from 5 files"), "{}", stdout(&o));
     assert!(ws.path().join("diplograph.nq").exists());
+    assert!(
+        std::fs::read(ws.path().join("diplograph.nq")).unwrap() == std::fs::read(seeds_store()).unwrap(),
+        "the seeds store the other tests share is the one this build gives"
+    );
     let rows = query_csv(
         ws.path(),
         "diplograph.nq",
@@ -85,7 +56,7 @@ fn output_is_byte_identical_across_runs_and_rebuilds_change_nothing() {
 fn rebuilding_a_changed_file_replaces_only_its_graphs_and_new_files_are_added() {
     let ws = workspace();
     let store = "s.nq";
-    assert!(run(ws.path(), &["build", "--store", store, "seeds"]).status.success());
+    copy_seeds_store(&ws.path().join(store));
     let graphs = |ws: &Path| {
         query_csv(ws, store, "SELECT ?g ?src WHERE { GRAPH ?g { ?g dg:sourceFile ?src } } ORDER BY ?g")
     };
@@ -200,8 +171,7 @@ fn odd_encodings_cut_files_and_one_long_line_are_built() {
 
 #[test]
 fn a_build_with_nothing_to_read_fails_and_leaves_the_store() {
-    let ws = workspace();
-    assert!(run(ws.path(), &["build", "seeds"]).status.success());
+    let ws = workspace_with_seeds_store();
     let before = std::fs::read(ws.path().join("diplograph.nq")).unwrap();
     std::fs::create_dir(ws.path().join("empty")).unwrap();
     let o = run(ws.path(), &["build", "empty"]);
@@ -249,8 +219,7 @@ fn store_errors_name_the_file() {
 
 #[test]
 fn queries_answer_in_every_format_and_reject_malformed_sparql() {
-    let ws = workspace();
-    assert!(run(ws.path(), &["build", "seeds"]).status.success());
+    let ws = workspace_with_seeds_store();
     let o = run(ws.path(), &["query", "documents"]);
     assert!(o.status.success(), "{}", stderr(&o));
     assert!(stdout(&o).contains("(15 rows)"), "{}", stdout(&o));
@@ -283,15 +252,14 @@ fn queries_answer_in_every_format_and_reject_malformed_sparql() {
 
 #[test]
 fn stats_and_help() {
-    let ws = workspace();
-    assert!(run(ws.path(), &["build", "seeds"]).status.success());
-    let o = run(ws.path(), &["stats"]);
+    let dir = seeds_store_dir();
+    let o = run(dir, &["stats"]);
     assert!(o.status.success());
     let text = stdout(&o);
     assert!(text.contains("documents: 15"), "{text}");
     assert!(text.contains("Country"), "{text}");
     for cmd in ["build", "query", "stats", "extract"] {
-        let o = run(ws.path(), &[cmd, "--help"]);
+        let o = run(dir, &[cmd, "--help"]);
         assert!(o.status.success());
         assert!(stdout(&o).contains("Example"), "{cmd} --help has an example");
     }
@@ -320,9 +288,8 @@ fn extract_prints_mentions_with_spans_into_the_original_text() {
 
 #[test]
 fn explain_shows_facts_with_marked_evidence() {
-    let ws = workspace();
-    assert!(run(ws.path(), &["build", "seeds"]).status.success());
-    let o = run(ws.path(), &["explain", "呼日勒苏赫"]);
+    let dir = seeds_store_dir();
+    let o = run(dir, &["explain", "呼日勒苏赫"]);
     assert!(o.status.success(), "{}", stderr(&o));
     let text = stdout(&o);
     assert!(text.contains("Visit"), "{text}");
@@ -330,35 +297,34 @@ fn explain_shows_facts_with_marked_evidence() {
     assert!(text.contains("invitedBy: 习近平"), "{text}");
     assert!(text.contains("【习近平】"), "evidence is marked: {text}");
     assert!(text.contains("seeds/000_8485a5dca28439e8.txt ["), "{text}");
-    let o = run(ws.path(), &["explain", "country:KZ", "--limit", "3"]);
+    let o = run(dir, &["explain", "country:KZ", "--limit", "3"]);
     assert!(o.status.success() && stdout(&o).contains("哈萨克斯坦"), "{}", stdout(&o));
-    let o = run(ws.path(), &["explain", "不存在的实体"]);
+    let o = run(dir, &["explain", "不存在的实体"]);
     assert_eq!(o.status.code(), Some(2));
     assert!(stderr(&o).contains("no entity or fact matches `不存在的实体`"), "{}", stderr(&o));
 }
 
 #[test]
 fn relation_queries_answer_on_the_seeds() {
-    let ws = workspace();
-    assert!(run(ws.path(), &["build", "seeds"]).status.success());
-    let visits = query_csv(ws.path(), "diplograph.nq", "SELECT ?v WHERE { ?v a dg:Visit }");
+    let dir = seeds_store_dir();
+    let visits = query_csv(dir, "diplograph.nq", "SELECT ?v WHERE { ?v a dg:Visit }");
     assert_eq!(visits.len(), 10, "{visits:?}");
-    let o = run(ws.path(), &["query", "--format", "csv", "visits"]);
+    let o = run(dir, &["query", "--format", "csv", "visits"]);
     let text = stdout(&o);
     assert!(text.contains("2022-11-27,2022-11-28,呼日勒苏赫,中国,国事访问,习近平"), "{text}");
     let cites = query_csv(
-        ws.path(),
+        dir,
         "diplograph.nq",
         "SELECT DISTINCT ?t WHERE { ?d dg:cites ?t . ?t rdfs:label \"中华人民共和国和俄罗斯联邦睦邻友好合作条约\"@zh }",
     );
     assert_eq!(cites.len(), 1, "{cites:?}");
     let levels = query_csv(
-        ws.path(),
+        dir,
         "diplograph.nq",
         "SELECT DISTINCT ?l WHERE { ?p dg:partner country:KZ ; dg:level ?l } ORDER BY ?l",
     );
     assert!(levels.contains(&"永久全面战略伙伴关系".to_owned()), "{levels:?}");
-    let o = run(ws.path(), &["query", "--list"]);
+    let o = run(dir, &["query", "--list"]);
     assert!(stdout(&o).lines().count() >= 12, "{}", stdout(&o));
 }
 

@@ -1,14 +1,13 @@
 //! The real `diplograph serve` on a free port, talked to over HTTP.
 
+use crate::common::{bin, seeds_store};
 use std::io::{BufRead, BufReader, Read, Write};
 use std::net::TcpStream;
-use std::path::Path;
 use std::process::{Child, Command, Stdio};
 
 struct Endpoint {
     child: Child,
     addr: String,
-    _dir: tempfile::TempDir,
 }
 
 impl Drop for Endpoint {
@@ -19,16 +18,8 @@ impl Drop for Endpoint {
 }
 
 fn start(extra: &[&str]) -> Endpoint {
-    let dir = tempfile::tempdir().unwrap();
-    let seeds = Path::new(env!("CARGO_MANIFEST_DIR")).join("seeds");
-    let store = dir.path().join("s.nq");
-    let built = Command::new(env!("CARGO_BIN_EXE_diplograph"))
-        .args(["build", "--store", store.to_str().unwrap(), seeds.to_str().unwrap()])
-        .output()
-        .unwrap();
-    assert!(built.status.success());
-    let mut child = Command::new(env!("CARGO_BIN_EXE_diplograph"))
-        .args(["serve", "--bind", "127.0.0.1:0", "--store", store.to_str().unwrap()])
+    let mut child = bin()
+        .args(["serve", "--bind", "127.0.0.1:0", "--store", seeds_store().to_str().unwrap()])
         .args(extra)
         .stdout(Stdio::piped())
         .stderr(Stdio::piped())
@@ -38,7 +29,7 @@ fn start(extra: &[&str]) -> Endpoint {
     BufReader::new(child.stdout.take().unwrap()).read_line(&mut line).unwrap();
     let addr =
         line.split("http://").nth(1).and_then(|s| s.split('/').next()).expect("address line").to_owned();
-    Endpoint { child, addr, _dir: dir }
+    Endpoint { child, addr }
 }
 
 /// Sends one raw HTTP/1.1 request and returns (status, headers, body).

@@ -1,26 +1,22 @@
 //! Every export of the seed graph read back with a real parser: counts and Chinese labels survive.
 
+use crate::common::{run, workspace_with_seeds_store};
 use quick_xml::events::Event;
 use quick_xml::Reader;
-use std::path::{Path, PathBuf};
+use std::path::Path;
 use std::process::Command;
 
-fn bin(dir: &Path, args: &[&str]) -> std::process::Output {
-    Command::new(env!("CARGO_BIN_EXE_diplograph")).current_dir(dir).args(args).output().unwrap()
-}
-
+/// A copy of the seeds store as the default store of a temp dir: the tests write exports beside it,
+/// and one writes analysis back into it.
 fn built() -> tempfile::TempDir {
-    let dir = tempfile::tempdir().unwrap();
-    let seeds: PathBuf = Path::new(env!("CARGO_MANIFEST_DIR")).join("seeds");
-    assert!(bin(dir.path(), &["build", seeds.to_str().unwrap()]).status.success());
-    dir
+    workspace_with_seeds_store()
 }
 
 /// (nodes, edges) of the projection as `analyze` reports them.
 fn expected_counts(dir: &Path, extra: &[&str]) -> (usize, usize) {
     let mut args = vec!["analyze", "--format", "csv"];
     args.extend_from_slice(extra);
-    let o = bin(dir, &args);
+    let o = run(dir, &args);
     let line = String::from_utf8_lossy(&o.stderr)
         .lines()
         .find(|l| l.contains("entities,"))
@@ -51,12 +47,12 @@ fn graph_exports_read_back() {
     let (nodes, edges) = expected_counts(dir.path(), &[]);
     assert!(nodes > 100 && edges > 100, "{nodes} {edges}");
 
-    let graphml = String::from_utf8(bin(dir.path(), &["export", "--format", "graphml"]).stdout).unwrap();
+    let graphml = String::from_utf8(run(dir.path(), &["export", "--format", "graphml"]).stdout).unwrap();
     assert_eq!(xml_count(&graphml, b"node"), nodes);
     assert_eq!(xml_count(&graphml, b"edge"), edges);
     assert!(graphml.contains(">哈萨克斯坦<") && graphml.contains(r#"attr.type="int""#));
 
-    assert!(bin(dir.path(), &["export", "--output", "g.gexf"]).status.success());
+    assert!(run(dir.path(), &["export", "--output", "g.gexf"]).status.success());
     let gexf = std::fs::read_to_string(dir.path().join("g.gexf")).unwrap();
     assert_eq!(xml_count(&gexf, b"node"), nodes);
     assert_eq!(xml_count(&gexf, b"edge"), edges);
@@ -66,7 +62,7 @@ fn graph_exports_read_back() {
     );
 
     for (format, nodes_key, edges_key) in [("cytoscape", "", ""), ("node-link", "nodes", "links")] {
-        let out = bin(dir.path(), &["export", "--format", format]).stdout;
+        let out = run(dir.path(), &["export", "--format", format]).stdout;
         let v: serde_json::Value = serde_json::from_slice(&out).unwrap();
         let (n, e) = if format == "cytoscape" {
             (&v["elements"]["nodes"], &v["elements"]["edges"])
@@ -78,14 +74,14 @@ fn graph_exports_read_back() {
         assert!(String::from_utf8_lossy(&out).contains("蒙古国"), "{format}");
     }
 
-    assert!(bin(dir.path(), &["export", "--format", "csv", "--output", "g.csv"]).status.success());
+    assert!(run(dir.path(), &["export", "--format", "csv", "--output", "g.csv"]).status.success());
     let nodes_csv = std::fs::read_to_string(dir.path().join("g.nodes.csv")).unwrap();
     let edges_csv = std::fs::read_to_string(dir.path().join("g.edges.csv")).unwrap();
     assert_eq!(nodes_csv.lines().count(), nodes + 1);
     assert_eq!(edges_csv.lines().count(), edges + 1);
     assert!(nodes_csv.starts_with("id,label,label_en,kind,iri,wikidata,documents,first,last"));
 
-    let dot = bin(dir.path(), &["export", "--format", "dot", "--kinds", "Country,Leader"]).stdout;
+    let dot = run(dir.path(), &["export", "--format", "dot", "--kinds", "Country,Leader"]).stdout;
     let text = String::from_utf8(dot.clone()).unwrap();
     assert!(text.contains("Noto Sans CJK SC") && text.contains("label=\"习近平\""));
     let has_dot = Command::new("dot").arg("-V").output().is_ok();
@@ -114,12 +110,19 @@ fn projections_filter_and_are_deterministic() {
         expected_counts(dir.path(), &["--comention", "--since", "2022-01-01", "--min-weight", "2"]);
     let (_, every) = expected_counts(dir.path(), &["--comention"]);
     assert!(recent < every);
-    let a = bin(dir.path(), &["export", "--format", "graphml"]).stdout;
-    let b = bin(dir.path(), &["export", "--format", "graphml"]).stdout;
+    let a = run(dir.path(), &["export", "--format", "graphml"]).stdout;
+    let b = run(dir.path(), &["export", "--format", "graphml"]).stdout;
     assert_eq!(a, b);
-    let o = bin(dir.path(), &["export", "--since", "2022"]);
+    // A year or a month is the whole of it: since its first day, until its last.
+    let year = expected_counts(dir.path(), &["--comention", "--since", "2022", "--min-weight", "2"]);
+    assert_eq!(year.1, recent);
+    let until_day = expected_counts(dir.path(), &["--comention", "--until", "2019-12-31"]);
+    assert_eq!(expected_counts(dir.path(), &["--comention", "--until", "2019"]), until_day);
+    assert_eq!(expected_counts(dir.path(), &["--comention", "--until", "2019-12"]), until_day);
+    let o = run(dir.path(), &["export", "--since", "2022-13"]);
     assert_eq!(o.status.code(), Some(2));
-    assert!(String::from_utf8_lossy(&o.stderr).contains("`2022` is not a date"));
+    let err = String::from_utf8_lossy(&o.stderr);
+    assert!(err.contains("'2022-13' for '--since <DATE>'") && err.lines().count() == 1, "{err}");
 }
 
 #[test]
@@ -128,7 +131,7 @@ fn rdf_exports_parse() {
     for (format, quads) in
         [("turtle", false), ("trig", true), ("ntriples", false), ("nquads", true), ("rdfxml", false)]
     {
-        let out = bin(dir.path(), &["export", "--format", format]).stdout;
+        let out = run(dir.path(), &["export", "--format", format]).stdout;
         let rdf = oxigraph::io::RdfFormat::from_extension(match format {
             "turtle" => "ttl",
             "ntriples" => "nt",
@@ -144,7 +147,7 @@ fn rdf_exports_parse() {
         assert!(String::from_utf8_lossy(&out).contains("哈萨克斯坦"), "{format}");
     }
     let graph = String::from_utf8(
-        bin(
+        run(
             dir.path(),
             &["query", "--format", "csv", "SELECT ?g WHERE { GRAPH ?g { ?g a dg:Document } } LIMIT 1"],
         )
@@ -152,30 +155,30 @@ fn rdf_exports_parse() {
     )
     .unwrap();
     let g = graph.lines().nth(1).unwrap().trim().to_owned();
-    let one = bin(dir.path(), &["export", "--format", "ntriples", "--graph", &g]).stdout;
-    let all = bin(dir.path(), &["export", "--format", "ntriples"]).stdout;
+    let one = run(dir.path(), &["export", "--format", "ntriples", "--graph", &g]).stdout;
+    let all = run(dir.path(), &["export", "--format", "ntriples"]).stdout;
     assert!(!one.is_empty() && one.len() < all.len());
-    let o = bin(dir.path(), &["export", "--format", "turtle", "--graph", "https://example.org/none"]);
+    let o = run(dir.path(), &["export", "--format", "turtle", "--graph", "https://example.org/none"]);
     assert_eq!(o.status.code(), Some(2));
 }
 
 #[test]
 fn analysis_writes_back_for_sparql() {
     let dir = built();
-    let o = bin(dir.path(), &["analyze", "--write-back", "--top", "3"]);
+    let o = run(dir.path(), &["analyze", "--write-back", "--top", "3"]);
     assert!(o.status.success(), "{}", String::from_utf8_lossy(&o.stderr));
-    let top = bin(
+    let top = run(
         dir.path(),
         &["query", "--format", "csv", "SELECT ?l WHERE { ?e dg:pageRank ?r ; rdfs:label ?l FILTER(LANG(?l)=\"zh\") } ORDER BY DESC(?r) LIMIT 1"],
     );
     assert_eq!(String::from_utf8_lossy(&top.stdout).lines().nth(1), Some("中国"));
-    let path = bin(dir.path(), &["analyze", "path", "呼日勒苏赫", "普京", "--format", "csv"]);
+    let path = run(dir.path(), &["analyze", "path", "呼日勒苏赫", "普京", "--format", "csv"]);
     assert!(
         String::from_utf8_lossy(&path.stdout).contains("习近平"),
         "{}",
         String::from_utf8_lossy(&path.stdout)
     );
-    let ego = bin(dir.path(), &["analyze", "ego", "country:MN", "--depth", "1", "--format", "json"]);
+    let ego = run(dir.path(), &["analyze", "ego", "country:MN", "--depth", "1", "--format", "json"]);
     let v: serde_json::Value = serde_json::from_slice(&ego.stdout).unwrap();
     assert!(v.as_array().unwrap().iter().any(|r| r["entity"] == "呼日勒苏赫"));
 }

@@ -1,0 +1,144 @@
+//! What the integration tests share: running the real binary, temp workspaces, the seeds, and the
+//! counts the gold tests score with.
+
+use std::path::{Path, PathBuf};
+use std::process::{Command, Output};
+use std::sync::OnceLock;
+use std::time::Duration;
+
+/// The `diplograph` binary this test run built.
+pub fn bin() -> Command {
+    Command::new(env!("CARGO_BIN_EXE_diplograph"))
+}
+
+/// Runs the binary in `dir` and waits for it.
+pub fn run(dir: &Path, args: &[&str]) -> Output {
+    bin().current_dir(dir).args(args).output().expect("the binary runs")
+}
+
+/// Runs the binary in the test's own working directory (the package root) and waits for it.
+pub fn diplograph(args: &[&str]) -> Output {
+    bin().args(args).output().expect("the binary runs")
+}
+
+pub fn stdout(o: &Output) -> String {
+    String::from_utf8_lossy(&o.stdout).into_owned()
+}
+
+pub fn stderr(o: &Output) -> String {
+    String::from_utf8_lossy(&o.stderr).into_owned()
+}
+
+/// The package root: fixtures, gold files and seeds are found from here, whatever the working directory.
+pub fn root() -> &'static Path {
+    Path::new(env!("CARGO_MANIFEST_DIR"))
+}
+
+pub fn seeds() -> PathBuf {
+    root().join("seeds")
+}
+
+/// A temp dir with a copy of the seeds under `seeds/`.
+pub fn workspace() -> tempfile::TempDir {
+    let dir = tempfile::tempdir().unwrap();
+    std::fs::create_dir(dir.path().join("seeds")).unwrap();
+    for entry in std::fs::read_dir(seeds()).unwrap().flatten() {
+        std::fs::copy(entry.path(), dir.path().join("seeds").join(entry.file_name())).unwrap();
+    }
+    dir
+}
+
+/// The seeds store, built once per test process by `diplograph build seeds` in a directory holding a
+/// copy of the seeds under `seeds/` (so its source files read `seeds/…`), which is also the store's
+/// default location: read-only commands can run there with no `--store`. Read only: a test that
+/// changes a store, or writes files next to it, works on a copy (`workspace_with_seeds_store`).
+/// Tests of building itself build their own.
+pub fn seeds_store() -> &'static Path {
+    static STORE: OnceLock<PathBuf> = OnceLock::new();
+    STORE.get_or_init(|| {
+        let dir = process_dir("seeds-store-");
+        std::fs::create_dir(dir.join("seeds")).unwrap();
+        for entry in std::fs::read_dir(seeds()).unwrap().flatten() {
+            std::fs::copy(entry.path(), dir.join("seeds").join(entry.file_name())).unwrap();
+        }
+        let o = run(&dir, &["build", "seeds"]);
+        assert!(o.status.success(), "the seeds store is built: {}", stderr(&o));
+        dir.join("diplograph.nq")
+    })
+}
+
+/// A new directory under the target directory, named `prefix…`, kept until the process ends (for a
+/// `static`, which is never dropped). Directories with that prefix left by runs over a day old are
+/// removed, so they do not pile up.
+pub fn process_dir(prefix: &str) -> PathBuf {
+    let parent = Path::new(env!("CARGO_TARGET_TMPDIR"));
+    let day_ago = std::time::SystemTime::now() - Duration::from_secs(24 * 3600);
+    for old in std::fs::read_dir(parent).into_iter().flatten().flatten() {
+        let stale = old.metadata().and_then(|m| m.modified()).is_ok_and(|t| t < day_ago);
+        if stale && old.file_name().to_string_lossy().starts_with(prefix) {
+            let _ = std::fs::remove_dir_all(old.path());
+        }
+    }
+    tempfile::Builder::new().prefix(prefix).tempdir_in(parent).unwrap().keep()
+}
+
+/// The directory of `seeds_store()`: `diplograph.nq` and `seeds/`. Only for commands that write nothing.
+pub fn seeds_store_dir() -> &'static Path {
+    seeds_store().parent().unwrap()
+}
+
+/// A temp dir holding a copy of the seeds store as `diplograph.nq`, the default store, for a test
+/// that changes the store or writes files beside it.
+pub fn workspace_with_seeds_store() -> tempfile::TempDir {
+    let dir = tempfile::tempdir().unwrap();
+    copy_seeds_store(&dir.path().join("diplograph.nq"));
+    dir
+}
+
+/// Copies the seeds store to `to`, for a test that changes it.
+pub fn copy_seeds_store(to: &Path) {
+    std::fs::copy(seeds_store(), to).unwrap();
+}
+
+/// The rows of a SPARQL query's CSV answer, header dropped; fails the test if the query fails.
+pub fn query_csv(dir: &Path, store: &str, sparql: &str) -> Vec<String> {
+    let o = run(dir, &["query", "--store", store, "--format", "csv", sparql]);
+    assert!(o.status.success(), "query failed: {}", stderr(&o));
+    stdout(&o).lines().skip(1).map(|l| l.trim_end().to_owned()).collect()
+}
+
+/// Counts of one kind or relation type, and the scores they give.
+#[derive(Debug, Default, Clone, Copy)]
+pub struct Score {
+    pub tp: usize,
+    pub fp: usize,
+    pub fn_: usize,
+}
+
+impl Score {
+    pub fn precision(&self) -> f64 {
+        ratio(self.tp, self.tp + self.fp)
+    }
+
+    pub fn recall(&self) -> f64 {
+        ratio(self.tp, self.tp + self.fn_)
+    }
+
+    pub fn f1(&self) -> f64 {
+        let (p, r) = (self.precision(), self.recall());
+        if p + r == 0.0 {
+            0.0
+        } else {
+            2.0 * p * r / (p + r)
+        }
+    }
+}
+
+/// `a / b`, taking an empty denominator as a perfect score (nothing was expected or predicted).
+fn ratio(a: usize, b: usize) -> f64 {
+    if b == 0 {
+        1.0
+    } else {
+        a as f64 / b as f64
+    }
+}
