@@ -2,6 +2,7 @@
 
 use super::ExportFormat;
 use crate::graph::EntityGraph;
+use crate::model::Date;
 use petgraph::visit::EdgeRef;
 use serde_json::{json, Value};
 use std::io::{self, Write};
@@ -58,8 +59,8 @@ fn node_values(n: &crate::graph::Node) -> [String; 8] {
         n.iri.clone(),
         n.wikidata.clone(),
         n.documents.to_string(),
-        n.first.clone().unwrap_or_default(),
-        n.last.clone().unwrap_or_default(),
+        n.first.map(|d| d.to_string()).unwrap_or_default(),
+        n.last.map(|d| d.to_string()).unwrap_or_default(),
     ]
 }
 
@@ -67,8 +68,8 @@ fn edge_values(e: &crate::graph::Edge) -> [String; 4] {
     [
         e.relation.to_string(),
         e.weight.to_string(),
-        e.first.clone().unwrap_or_default(),
-        e.last.clone().unwrap_or_default(),
+        e.first.map(|d| d.to_string()).unwrap_or_default(),
+        e.last.map(|d| d.to_string()).unwrap_or_default(),
     ]
 }
 
@@ -109,9 +110,9 @@ fn graphml(graph: &EntityGraph, out: &mut dyn Write) -> io::Result<()> {
     writeln!(out, "  </graph>\n</graphml>")
 }
 
-fn spell(first: &Option<String>, last: &Option<String>) -> String {
+fn spell(first: &Option<Date>, last: &Option<Date>) -> String {
     match (first, last) {
-        (Some(f), Some(l)) => format!(r#"<spells><spell start="{}" end="{}"/></spells>"#, xml(f), xml(l)),
+        (Some(f), Some(l)) => format!(r#"<spells><spell start="{f}" end="{l}"/></spells>"#),
         _ => String::new(),
     }
 }
@@ -211,7 +212,7 @@ fn node_json(graph: &EntityGraph, i: petgraph::graph::NodeIndex) -> Value {
     let n = &graph[i];
     json!({
         "id": format!("n{}", i.index()), "label": n.zh, "label_en": n.en, "kind": n.kind.name(), "iri": n.iri,
-        "wikidata": n.wikidata, "documents": n.documents, "first": n.first, "last": n.last,
+        "wikidata": n.wikidata, "documents": n.documents, "first": n.first.map(|d| d.to_string()), "last": n.last.map(|d| d.to_string()),
     })
 }
 
@@ -220,7 +221,7 @@ fn edge_json(e: petgraph::graph::EdgeReference<'_, crate::graph::Edge>) -> Value
     json!({
         "id": format!("e{}", e.id().index()), "source": format!("n{}", e.source().index()),
         "target": format!("n{}", e.target().index()), "relation": w.relation.name(), "weight": w.weight,
-        "first": w.first, "last": w.last,
+        "first": w.first.map(|d| d.to_string()), "last": w.last.map(|d| d.to_string()),
     })
 }
 

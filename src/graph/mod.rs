@@ -22,9 +22,9 @@ pub struct Node {
     pub en: String,
     pub wikidata: String,
     pub documents: usize,
-    /// Earliest and latest date of the documents mentioning it (`YYYY-MM-DD`).
-    pub first: Option<String>,
-    pub last: Option<String>,
+    /// Earliest and latest date of the documents mentioning it.
+    pub first: Option<Date>,
+    pub last: Option<Date>,
 }
 
 /// A relation between two entities.
@@ -34,8 +34,9 @@ pub struct Edge {
     pub relation: Relation,
     /// Number of documents supporting it.
     pub weight: usize,
-    pub first: Option<String>,
-    pub last: Option<String>,
+    /// Earliest and latest date of the documents supporting it.
+    pub first: Option<Date>,
+    pub last: Option<Date>,
 }
 
 /// The projected graph.
@@ -85,6 +86,11 @@ fn date_filter(p: &Projection) -> String {
         f.push_str(&format!("FILTER(SUBSTR(STR(?date), 1, {}) <= \"{u}\")", u.len()));
     }
     f
+}
+
+/// The date in column `column` of a row, when it holds one.
+fn date_of(row: &BTreeMap<String, String>, column: &str) -> Option<Date> {
+    row.get(column).and_then(|d| Date::parse(d))
 }
 
 /// Projects the document graphs of `store` (a store as built, named graphs only) into a graph.
@@ -140,8 +146,8 @@ pub fn project(store: &Store, p: &Projection) -> Result<EntityGraph, GraphError>
             en: en.get(e).unwrap_or(&"").to_string(),
             wikidata: wd.get(e).unwrap_or(&"").to_string(),
             documents: r.get("docs").and_then(|d| d.parse().ok()).unwrap_or(0),
-            first: r.get("first").cloned(),
-            last: r.get("last").cloned(),
+            first: date_of(r, "first"),
+            last: date_of(r, "last"),
         };
         index.insert(e.to_owned(), graph.add_node(node));
     }
@@ -178,7 +184,8 @@ pub fn project(store: &Store, p: &Projection) -> Result<EntityGraph, GraphError>
             continue;
         }
         let Some(relation) = Relation::from_name(&r["rel"]) else { continue };
-        let edge = Edge { relation, weight, first: r.get("first").cloned(), last: r.get("last").cloned() };
+        let (first, last) = (date_of(r, "first"), date_of(r, "last"));
+        let edge = Edge { relation, weight, first, last };
         graph.add_edge(a, b, edge);
     }
     Ok(graph)
