@@ -56,7 +56,7 @@ fn value(row: &BTreeMap<String, Term>, key: &str) -> String {
 }
 
 /// Finds the entity or fact `target` names: a full IRI, `id:…`, or a label (exact, else contained).
-fn resolve_target(store: &Store, target: &str) -> Result<String, ExplainError> {
+pub fn resolve_target(store: &Store, target: &str) -> Result<String, ExplainError> {
     if let Some(rest) = target.strip_prefix("id:") {
         return Ok(format!("{}{rest}", vocab::ID));
     }

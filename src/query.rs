@@ -5,7 +5,7 @@
 
 use crate::vocab;
 use oxigraph::io::{RdfFormat, RdfSerializer};
-use oxigraph::model::Term;
+use oxigraph::model::{Term, Variable};
 use oxigraph::sparql::results::{QueryResultsFormat, QueryResultsSerializer};
 use oxigraph::sparql::{QueryResults, SparqlEvaluator};
 use oxigraph::store::Store;
@@ -131,7 +131,7 @@ pub fn run(
     run_with(
         store,
         sparql,
-        &QueryOptions { results: format, graph: format.graph_format(), timeout: None },
+        &QueryOptions { results: format, graph: format.graph_format(), ..QueryOptions::default() },
         out,
     )
 }
@@ -139,8 +139,8 @@ pub fn run(
 /// What kind of answer a query gave.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum Answer {
-    /// SELECT: written in the results format.
-    Solutions,
+    /// SELECT: written in the results format; `more` when `limit` left rows out.
+    Solutions { more: bool },
     /// ASK: written in the results format.
     Boolean,
     /// CONSTRUCT or DESCRIBE: written in the graph format.
@@ -148,7 +148,7 @@ pub enum Answer {
 }
 
 /// How to run a query and write its answer.
-#[derive(Debug, Clone, Copy)]
+#[derive(Debug, Clone)]
 pub struct QueryOptions {
     /// The format of SELECT and ASK answers.
     pub results: ResultFormat,
@@ -156,6 +156,23 @@ pub struct QueryOptions {
     pub graph: RdfFormat,
     /// Cancel the evaluation after this long.
     pub timeout: Option<std::time::Duration>,
+    /// Values for variables of the query (its parameters).
+    pub bindings: Vec<(Variable, Term)>,
+    /// Write at most this many rows of a SELECT answer.
+    pub limit: Option<usize>,
+}
+
+impl Default for QueryOptions {
+    fn default() -> Self {
+        let results = ResultFormat::Table;
+        QueryOptions {
+            results,
+            graph: results.graph_format(),
+            timeout: None,
+            bindings: Vec::new(),
+            limit: None,
+        }
+    }
 }
 
 /// Runs `sparql` with `options`, writes the answer to `out` and says which kind it was.
@@ -197,14 +214,20 @@ fn evaluate(
     for (prefix, iri) in PREFIXES {
         evaluator = evaluator.with_prefix(*prefix, *iri).map_err(|e| QueryError::Syntax(e.to_string()))?;
     }
-    let prepared = evaluator.parse_query(sparql).map_err(|e| QueryError::Syntax(one_line(&e.to_string())))?;
+    let sparql = with_bindings(sparql, &options.bindings);
+    let prepared =
+        evaluator.parse_query(&sparql).map_err(|e| QueryError::Syntax(one_line(&e.to_string())))?;
     let results =
         prepared.on_store(store).execute().map_err(|e| QueryError::Evaluation(one_line(&e.to_string())))?;
     let eval = |e: &dyn fmt::Display| QueryError::Evaluation(one_line(&e.to_string()));
     match results {
         QueryResults::Solutions(solutions) => {
             let variables = solutions.variables().to_vec();
-            let rows: Vec<_> = solutions.collect::<Result<_, _>>().map_err(|e| eval(&e))?;
+            let limit = options.limit.unwrap_or(usize::MAX);
+            let mut rows: Vec<_> =
+                solutions.take(limit.saturating_add(1)).collect::<Result<_, _>>().map_err(|e| eval(&e))?;
+            let more = rows.len() > limit;
+            rows.truncate(limit);
             match format.results_format() {
                 Some(f) => {
                     let mut s = QueryResultsSerializer::from_format(f)
@@ -228,7 +251,7 @@ fn evaluate(
                     write_table(out, &header, &cells)?;
                 }
             }
-            Ok(Answer::Solutions)
+            Ok(Answer::Solutions { more })
         }
         QueryResults::Boolean(value) => {
             match format.results_format() {
@@ -252,6 +275,17 @@ fn evaluate(
             Ok(Answer::Graph)
         }
     }
+}
+
+/// The query with `bindings` as a closing `VALUES` block, which SPARQL joins with the query's
+/// pattern before grouping and projection: the variables need not be selected.
+fn with_bindings<'q>(sparql: &'q str, bindings: &[(Variable, Term)]) -> std::borrow::Cow<'q, str> {
+    if bindings.is_empty() {
+        return sparql.into();
+    }
+    let variables: Vec<String> = bindings.iter().map(|(v, _)| v.to_string()).collect();
+    let values: Vec<String> = bindings.iter().map(|(_, t)| t.to_string()).collect();
+    format!("{sparql}\nVALUES ({}) {{ ({}) }}\n", variables.join(" "), values.join(" ")).into()
 }
 
 /// One row of a SELECT answer: variable name → value.

@@ -223,13 +223,13 @@ fn answer(
     sparql: &str,
 ) -> Response<std::io::Cursor<Vec<u8>>> {
     let (results, graph) = negotiate(&header_value(request, "Accept").unwrap_or_default());
-    let options = QueryOptions { results, graph, timeout: Some(config.timeout) };
+    let options = QueryOptions { results, graph, timeout: Some(config.timeout), ..QueryOptions::default() };
     let mut body = Vec::new();
     match query::run_with(store, sparql, &options, &mut body) {
         Ok(kind) => {
             let media = match kind {
                 Answer::Graph => graph.media_type(),
-                Answer::Solutions | Answer::Boolean => results.media_type(),
+                Answer::Solutions { .. } | Answer::Boolean => results.media_type(),
             };
             with_cors(
                 Response::from_data(body)

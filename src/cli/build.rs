@@ -1,6 +1,6 @@
 //! `diplograph build`: read files and directories, store their documents.
 
-use super::StoreArg;
+use super::{plural, StoreArg};
 use anyhow::Context;
 use diplograph::model::Kind;
 use diplograph::pipeline::{self, BuildConfig};
@@ -12,7 +12,7 @@ use std::process::ExitCode;
 #[derive(Debug, clap::Args)]
 #[command(
     after_help = "Examples:\n  diplograph build seeds\n  diplograph build --store corpus.nq statements/ extra.txt\n  \
-diplograph build seeds --push http://127.0.0.1:7878/store   (Oxigraph server; Fuseki: http://HOST:3030/DATASET/data)"
+diplograph build seeds --push http://127.0.0.1:7879/store\n    (to an Oxigraph server started with `oxigraph serve --location db --bind 127.0.0.1:7879`,\n    a port other than diplograph serve's 7878; Fuseki: http://HOST:3030/DATASET/data)"
 )]
 pub struct BuildArgs {
     /// Files or directories to read
@@ -49,9 +49,9 @@ pub fn run(args: BuildArgs) -> anyhow::Result<ExitCode> {
     let encodings: Vec<String> = report.encodings.iter().map(|(e, n)| format!("{e} ×{n}")).collect();
     writeln!(
         out,
-        "built {} documents from {} files ({}) into {}",
-        report.documents,
-        report.files,
+        "built {} from {} ({}) into {}",
+        plural(report.documents, "document", "documents"),
+        plural(report.files, "file", "files"),
         encodings.join(", "),
         config.store.display()
     )?;

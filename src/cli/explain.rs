@@ -1,6 +1,6 @@
 //! `diplograph explain`: the facts about an entity, or one fact, with their source sentences.
 
-use super::StoreArg;
+use super::{plural, StoreArg};
 use diplograph::explain::explain;
 use diplograph::storage::GraphStore;
 use std::io::Write;
@@ -28,8 +28,19 @@ pub fn run(args: ExplainArgs) -> anyhow::Result<ExitCode> {
     let store = GraphStore::open_for_query(&args.store.store)?;
     let e = explain(store.inner(), &args.target)?;
     let mut out = std::io::stdout().lock();
-    writeln!(out, "{} ({}) {}", e.label, e.kind, e.target)?;
-    writeln!(out, "mentioned {} times in {} documents; {} facts", e.mentions, e.documents, e.facts.len())?;
+    if e.label.is_empty() && e.mentions == 0 {
+        // A fact (or an entity no document mentions): what it is, then its statements below.
+        writeln!(out, "{} {}", e.kind, e.target)?;
+    } else {
+        writeln!(out, "{} ({}) {}", e.label, e.kind, e.target)?;
+        writeln!(
+            out,
+            "mentioned {} in {}; {}",
+            plural(e.mentions, "time", "times"),
+            plural(e.documents, "document", "documents"),
+            plural(e.facts.len(), "fact", "facts")
+        )?;
+    }
     for f in e.facts.iter().take(args.limit) {
         writeln!(out)?;
         let attrs: Vec<String> = f.attributes.iter().map(|(k, v)| format!("{k}={v}")).collect();

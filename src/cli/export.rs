@@ -21,7 +21,7 @@ OUTPUT.edges.csv), turtle, trig, ntriples, nquads, rdfxml (the RDF: all graphs, 
 With --push URL, the RDF goes to a SPARQL 1.1 Graph Store Protocol endpoint instead: one PUT per\n\
 named graph (all of them, or --graph IRI), replacing what the server held under that name.\n\n\
 Examples:\n  diplograph export --format gexf --output seeds.gexf\n  diplograph export --format dot --kinds Country,Leader | dot -Tsvg > graph.svg\n  diplograph export --format csv --output graph --since 2019-01-01\n  diplograph export --format turtle --graph https://w3id.org/diplograph/id/doc/01b2b3e88f8d2636\n  \
-diplograph export --push http://127.0.0.1:7878/store"
+diplograph export --push http://127.0.0.1:7879/store   (an Oxigraph server: see build --help)"
 )]
 pub struct ExportArgs {
     /// Output format (default: from the --output extension, else graphml)

@@ -51,6 +51,11 @@ pub fn one_line_error(error: &clap::Error) -> String {
     choice::one_line(error)
 }
 
+/// `n` and the word for `n` things: `1 document`, `2 documents`, `0 documents`.
+pub fn plural(n: usize, one: &str, many: &str) -> String {
+    format!("{n} {}", if n == 1 { one } else { many })
+}
+
 /// Runs the parsed command.
 pub fn run(cli: Cli) -> anyhow::Result<ExitCode> {
     match cli.command {

@@ -1,6 +1,7 @@
 //! `diplograph query`: SPARQL text, a `.rq` file or a named query, answered in a chosen format.
 
 use super::choice::choice;
+use super::plural;
 use super::StoreArg;
 use anyhow::Context;
 use diplograph::queries;
@@ -14,7 +15,8 @@ use std::process::ExitCode;
 #[derive(Debug, clap::Args)]
 #[command(after_help = "QUERY is SPARQL text, a path to a .rq file, or the name of a query in queries/.\n\
 The default graph is the merge of all graphs (each statement once); GRAPH ?doc { … } reaches one document's graph; prefixes dg:, country:, leader:, treaty:, org:, project:, initiative:, doc:, id:, rdf:, rdfs:, owl:, xsd:, wd: are predefined.\n\n\
-Examples:\n  diplograph query documents\n  diplograph query --format csv 'SELECT ?c ?l WHERE { ?c a dg:Country ; rdfs:label ?l }'\n  diplograph query my-question.rq --format json")]
+A query's opening comment may declare parameters (`# Parameter ?entity (entity, required): …`, kinds entity, date or text); --param NAME=VALUE binds them (an entity by label, short name or IRI).\n\n\
+Examples:\n  diplograph query documents\n  diplograph query mentions --param entity=普京\n  diplograph query visits --limit 10\n  diplograph query --format csv 'SELECT ?c ?l WHERE { ?c a dg:Country ; rdfs:label ?l }'\n  diplograph query my-question.rq --format json")]
 pub struct QueryArgs {
     /// SPARQL text, a .rq file, or a named query (see --list)
     #[arg(value_name = "QUERY", required_unless_present = "list")]
@@ -22,7 +24,13 @@ pub struct QueryArgs {
     /// Output format (any case)
     #[arg(long, short, default_value = "table", value_parser = choice::<ResultFormat>())]
     pub format: ResultFormat,
-    /// List the named queries with the questions they answer
+    /// Bind a parameter the query declares (repeatable): NAME=VALUE
+    #[arg(long = "param", short = 'p', value_name = "NAME=VALUE")]
+    pub params: Vec<String>,
+    /// Write at most N rows (a note on stderr says when rows were left out)
+    #[arg(long, value_name = "N")]
+    pub limit: Option<usize>,
+    /// List the named queries with the questions they answer and their parameters
     #[arg(long)]
     pub list: bool,
     #[command(flatten)]
@@ -30,20 +38,47 @@ pub struct QueryArgs {
 }
 
 pub fn run(args: QueryArgs) -> anyhow::Result<ExitCode> {
-    let stdout = std::io::stdout();
-    let mut out = stdout.lock();
+    let mut out = std::io::stdout().lock();
     if args.list {
-        for q in queries::NAMED_QUERIES {
-            writeln!(out, "{:<12} {}", q.name, q.question())?;
-        }
+        list(&mut out)?;
         return Ok(ExitCode::SUCCESS);
     }
     let query = args.query.unwrap_or_default();
     let text = resolve_query(&query)?;
     let store = GraphStore::open_for_query(&args.store.store)?;
-    query::run(store.inner(), &text, args.format, &mut out)?;
+    let header = queries::QueryHeader::parse(&text);
+    let bindings =
+        queries::bind(store.inner(), &header, &args.params).with_context(|| format!("query `{query}`"))?;
+    let options = query::QueryOptions {
+        results: args.format,
+        graph: args.format.graph_format(),
+        bindings,
+        limit: args.limit,
+        ..query::QueryOptions::default()
+    };
+    let answer = query::run_with(store.inner(), &text, &options, &mut out)?;
     out.flush()?;
+    if let (query::Answer::Solutions { more: true }, Some(limit)) = (answer, args.limit) {
+        eprintln!(
+            "diplograph: the first {} shown; more were left out (--limit)",
+            plural(limit, "row", "rows")
+        );
+    }
     Ok(ExitCode::SUCCESS)
+}
+
+/// Every named query: its name, its whole description, and its parameters.
+fn list(out: &mut impl Write) -> std::io::Result<()> {
+    for q in queries::NAMED_QUERIES {
+        let header = q.header();
+        writeln!(out, "{}", q.name)?;
+        writeln!(out, "    {}", header.description)?;
+        for p in &header.params {
+            let required = if p.required { ", required" } else { "" };
+            writeln!(out, "    --param {}=… ({}{required}): {}", p.name, p.kind.name(), p.description)?;
+        }
+    }
+    Ok(())
 }
 
 fn resolve_query(query: &str) -> anyhow::Result<String> {

@@ -391,3 +391,28 @@ fn concurrent_builds_on_one_store_take_turns() {
         "both builds are kept, neither overwrote the other: {sources:?}"
     );
 }
+
+#[test]
+fn counts_are_worded_for_one_and_facts_are_explained_without_mention_counts() {
+    let dir = tempfile::tempdir().unwrap();
+    std::fs::copy(seeds().join("000_8485a5dca28439e8.txt"), dir.path().join("one.txt")).unwrap();
+    let o = run(dir.path(), &["build", "one.txt"]);
+    assert!(stdout(&o).starts_with("built 1 document from 1 file "), "{}", stdout(&o));
+    let store = std::fs::read_to_string(dir.path().join("diplograph.nq")).unwrap();
+    let fact = store.split(['<', '>']).find(|t| t.contains("/f/visit-")).expect("a visit");
+    let o = run(dir.path(), &["explain", fact]);
+    assert!(o.status.success(), "{}", stderr(&o));
+    let text = stdout(&o);
+    assert!(text.starts_with(&format!("dg:Visit {fact}\n")), "{text}");
+    assert!(!text.contains("mentioned"), "a fact has no mention count: {text}");
+    let o = run(dir.path(), &["explain", "呼日勒苏赫"]);
+    let text = stdout(&o);
+    assert!(
+        text.lines().nth(1).is_some_and(|l| l.starts_with("mentioned ") && l.contains(" document")),
+        "{text}"
+    );
+    assert!(
+        !text.contains(" 1 times") && !text.contains(" 1 documents") && !text.contains(" 1 facts"),
+        "{text}"
+    );
+}

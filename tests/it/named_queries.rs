@@ -4,7 +4,11 @@ use crate::common::{diplograph, seeds_store};
 use std::path::Path;
 
 fn answer(store: &Path, name: &str) -> String {
-    let o = diplograph(&["query", "--format", "csv", "--store", store.to_str().unwrap(), name]);
+    let mut args = vec!["query", "--format", "csv", "--store", store.to_str().unwrap(), name];
+    if name == "mentions" {
+        args.extend(["--param", "entity=普京"]);
+    }
+    let o = diplograph(&args);
     assert!(o.status.success(), "{name}: {}", String::from_utf8_lossy(&o.stderr));
     String::from_utf8(o.stdout).unwrap()
 }
@@ -32,7 +36,8 @@ fn named_queries_answer_on_the_seeds() {
     ];
     let listed = diplograph(&["query", "--list"]);
     let listed = String::from_utf8(listed.stdout).unwrap();
-    assert_eq!(listed.lines().count(), expectations.len(), "every named query is checked here:\n{listed}");
+    let names: Vec<&str> = listed.lines().filter(|l| !l.starts_with(' ')).collect();
+    assert_eq!(names.len(), expectations.len(), "every named query is checked here:\n{listed}");
     let documents = answer(store, "documents");
     let mongolia = documents.lines().find(|l| l.contains("2022-11-28,北京,")).unwrap();
     assert!(mongolia.contains("蒙古国") && mongolia.contains("中国"), "the statement's parties: {mongolia}");
@@ -46,4 +51,62 @@ fn named_queries_answer_on_the_seeds() {
         );
         assert!(listed.lines().any(|l| l.starts_with(name)), "{name} is listed");
     }
+}
+
+#[test]
+fn the_list_gives_whole_descriptions_and_parameters() {
+    let listed = String::from_utf8(diplograph(&["query", "--list"]).stdout).unwrap();
+    let entities = listed.lines().skip_while(|l| *l != "entities").nth(1).unwrap();
+    assert!(
+        entities.trim_start().starts_with("Every entity") && entities.ends_with("most mentioned first."),
+        "{entities}"
+    );
+    let mentions: Vec<&str> = listed.lines().skip_while(|l| *l != "mentions").take(3).collect();
+    assert!(mentions[2].contains("--param entity=… (entity, required)"), "{mentions:?}");
+}
+
+#[test]
+fn parameters_bind_entities_by_label_short_name_or_iri() {
+    let store = seeds_store().to_str().unwrap();
+    let rows = |entity: &str| {
+        let o = diplograph(&["query", "--format", "csv", "--store", store, "mentions", "--param", entity]);
+        assert!(o.status.success(), "{entity}: {}", String::from_utf8_lossy(&o.stderr));
+        String::from_utf8(o.stdout).unwrap()
+    };
+    let by_label = rows("entity=普京");
+    assert!(by_label.lines().count() > 5, "{by_label}");
+    assert!(by_label.lines().skip(1).all(|l| l.contains("普京")), "{by_label}");
+    assert_eq!(rows("entity=leader:vladimir-putin"), by_label);
+    assert_eq!(rows("entity=https://w3id.org/diplograph/id/leader/vladimir-putin"), by_label);
+    for (args, message) in [
+        (&["mentions"][..], "the query needs --param entity=…"),
+        (&["mentions", "--param", "who=普京"], "has no parameter `who` (it takes entity)"),
+        (&["mentions", "--param", "entity=不存在的人"], "no entity or fact matches `不存在的人`"),
+        (&["documents", "--param", "entity=普京"], "has no parameter `entity` (it takes none)"),
+    ] {
+        let mut all = vec!["query", "--store", store];
+        all.extend_from_slice(args);
+        let o = diplograph(&all);
+        let err = String::from_utf8_lossy(&o.stderr);
+        assert_eq!(o.status.code(), Some(2), "{args:?}: {err}");
+        assert!(err.contains(message) && err.lines().count() == 1, "{args:?}: {err}");
+    }
+}
+
+#[test]
+fn a_limit_cuts_rows_and_says_so_and_undated_visits_come_last() {
+    let store = seeds_store().to_str().unwrap();
+    let o = diplograph(&["query", "--format", "csv", "--store", store, "visits", "--limit", "3"]);
+    assert!(o.status.success());
+    assert_eq!(String::from_utf8_lossy(&o.stdout).lines().count(), 4, "a header and 3 rows");
+    assert!(String::from_utf8_lossy(&o.stderr).contains("the first 3 rows shown"));
+    let visits = answer(seeds_store(), "visits");
+    let starts: Vec<bool> = visits.lines().skip(1).map(|l| !l.starts_with(',')).collect();
+    let first_undated = starts.iter().position(|dated| !dated).expect("the seeds have undated visits");
+    assert!(
+        starts[..first_undated].len() > 5 && starts[first_undated..].iter().all(|dated| !dated),
+        "{visits}"
+    );
+    let o = diplograph(&["query", "--store", store, "visits", "--limit", "1000"]);
+    assert!(o.status.success() && o.stderr.is_empty(), "no note when nothing was left out");
 }
