@@ -31,7 +31,8 @@ pub enum MentionFormat {
 
 pub fn run(args: ExtractArgs) -> anyhow::Result<ExitCode> {
     let path = args.file.display().to_string();
-    let bytes = std::fs::read(&args.file).with_context(|| format!("cannot read `{path}`"))?;
+    let bytes = pipeline::read_file(&args.file)
+        .map_err(|reason| anyhow::anyhow!("cannot read `{path}`: {reason}"))?;
     let documents = pipeline::analyze(&path, &bytes).with_context(|| format!("cannot read `{path}`"))?;
     let stdout = std::io::stdout();
     let mut out = stdout.lock();

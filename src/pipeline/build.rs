@@ -1,6 +1,7 @@
 //! `build`: input paths → analysed files → document graphs in the store, saved atomically.
 
-use super::{analyze, ordered, MAX_FILE_BYTES};
+use super::files::{collect_files, read_file, Skipped};
+use super::{analyze, ordered};
 use crate::emit;
 use crate::extract::lexicon::Lexicon;
 use crate::model::Kind;
@@ -22,13 +23,6 @@ pub struct BuildConfig {
     pub progress: bool,
     /// A Graph Store Protocol endpoint to send the built graphs to, after the store is saved.
     pub push: Option<String>,
-}
-
-/// A file that was not built, and why.
-#[derive(Debug, Clone, PartialEq, Eq)]
-pub struct Skipped {
-    pub path: String,
-    pub reason: String,
 }
 
 /// What `build` did.
@@ -71,59 +65,6 @@ pub enum BuildError {
     Push(#[from] PushError),
 }
 
-/// Files under the input paths, in a stable order: a directory gives its `.txt`/`.text` files,
-/// recursively, sorted by path; a file given by name is read whatever its extension.
-pub fn collect_files(inputs: &[PathBuf], skipped: &mut Vec<Skipped>) -> Vec<PathBuf> {
-    let mut files = Vec::new();
-    for input in inputs {
-        if input.is_dir() {
-            let mut found = Vec::new();
-            walk(input, &mut found, skipped);
-            found.sort();
-            if found.is_empty() {
-                skipped.push(Skipped {
-                    path: input.display().to_string(),
-                    reason: "the directory holds no .txt files".into(),
-                });
-            }
-            files.extend(found);
-        } else if input.is_file() {
-            files.push(input.clone());
-        } else {
-            skipped.push(Skipped {
-                path: input.display().to_string(),
-                reason: "no such file or directory".into(),
-            });
-        }
-    }
-    files
-}
-
-fn walk(dir: &Path, found: &mut Vec<PathBuf>, skipped: &mut Vec<Skipped>) {
-    let entries = match std::fs::read_dir(dir) {
-        Ok(entries) => entries,
-        Err(e) => {
-            skipped.push(Skipped { path: dir.display().to_string(), reason: e.to_string() });
-            return;
-        }
-    };
-    for entry in entries.flatten() {
-        let path = entry.path();
-        let hidden = entry.file_name().to_string_lossy().starts_with('.');
-        if hidden {
-            continue;
-        }
-        if path.is_dir() {
-            walk(&path, found, skipped);
-        } else if path
-            .extension()
-            .is_some_and(|e| e.eq_ignore_ascii_case("txt") || e.eq_ignore_ascii_case("text"))
-        {
-            found.push(path);
-        }
-    }
-}
-
 /// Builds the store from the inputs: each file's documents replace that file's earlier graphs.
 pub fn build(config: &BuildConfig) -> Result<BuildReport, BuildError> {
     let started = Instant::now();
@@ -146,7 +87,7 @@ pub fn build(config: &BuildConfig) -> Result<BuildReport, BuildError> {
     // kept as each graph's sorted N-Quads statements: building replaces whole graphs and saves
     // them, which needs no indexes, so workers format the statements too.
     let prepare = |file: &PathBuf| -> Result<Vec<BuiltDocument>, String> {
-        let bytes = read_limited(file)?;
+        let bytes = read_file(file)?;
         let documents = analyze(&file.display().to_string(), &bytes).map_err(|e| e.to_string())?;
         Ok(documents
             .into_iter()
@@ -243,12 +184,4 @@ fn lock_store(store: &Path) -> Result<std::fs::File, BuildError> {
         std::fs::OpenOptions::new().create(true).truncate(false).write(true).open(&path).map_err(error)?;
     file.lock().map_err(error)?;
     Ok(file)
-}
-
-fn read_limited(path: &Path) -> Result<Vec<u8>, String> {
-    let size = std::fs::metadata(path).map_err(|e| e.to_string())?.len();
-    if size > MAX_FILE_BYTES {
-        return Err(format!("the file is larger than {} MiB", MAX_FILE_BYTES / 1024 / 1024));
-    }
-    std::fs::read(path).map_err(|e| e.to_string())
 }

@@ -4,9 +4,11 @@
 //! input paths, replaces each file's document graphs in the store and saves it atomically.
 
 mod build;
+mod files;
 mod ordered;
 
-pub use build::{build, collect_files, BuildConfig, BuildError, BuildReport, Skipped};
+pub use build::{build, BuildConfig, BuildError, BuildReport};
+pub use files::{collect_files, read_file, Skipped};
 
 use crate::extract::{self, lexicon::Lexicon};
 use crate::model::{AnalyzedDocument, LocatedFact, LocatedMention};

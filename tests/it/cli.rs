@@ -362,6 +362,20 @@ fn kill_during_build_leaves_the_previous_store_intact() {
     );
     let o = run(ws.path(), &["stats"]);
     assert!(o.status.success() && stdout(&o).contains("documents: 1"), "{}", stdout(&o));
+    // What a kill during saving leaves: a temp file named after the store and the dead writer.
+    let mut gone = std::process::Command::new("true").spawn().unwrap();
+    let dead = gone.id();
+    gone.wait().unwrap();
+    let orphan = ws.path().join(format!(".diplograph.nq.diplograph-{dead}-Ab12Cd.tmp"));
+    std::fs::write(&orphan, "half a store").unwrap();
+    assert!(run(ws.path(), &["build", "seeds/001_fec78014c60057ef.txt"]).status.success());
+    let temps: Vec<_> = std::fs::read_dir(ws.path())
+        .unwrap()
+        .flatten()
+        .filter(|e| e.file_name().to_string_lossy().ends_with(".tmp"))
+        .map(|e| e.file_name())
+        .collect();
+    assert!(temps.is_empty(), "the next build removes the orphans of killed ones: {temps:?}");
 }
 
 #[test]
@@ -415,4 +429,64 @@ fn counts_are_worded_for_one_and_facts_are_explained_without_mention_counts() {
         !text.contains(" 1 times") && !text.contains(" 1 documents") && !text.contains(" 1 facts"),
         "{text}"
     );
+}
+
+#[cfg(unix)]
+#[test]
+fn fifos_and_symlink_loops_in_a_corpus_are_reported_not_read() {
+    let ws = workspace();
+    let corpus = ws.path().join("corpus");
+    std::fs::create_dir(&corpus).unwrap();
+    std::fs::copy(seeds().join("000_8485a5dca28439e8.txt"), corpus.join("a.txt")).unwrap();
+    assert!(std::process::Command::new("mkfifo").arg(corpus.join("pipe.txt")).status().unwrap().success());
+    std::os::unix::fs::symlink(".", corpus.join("self")).unwrap();
+    // A FIFO opened for reading waits for a writer forever: the build must finish on its own.
+    let mut child = bin()
+        .current_dir(ws.path())
+        .args(["build", "corpus"])
+        .stdout(std::process::Stdio::piped())
+        .stderr(std::process::Stdio::piped())
+        .spawn()
+        .unwrap();
+    let started = std::time::Instant::now();
+    while child.try_wait().unwrap().is_none() {
+        if started.elapsed() > std::time::Duration::from_secs(60) {
+            child.kill().unwrap();
+            panic!("build hangs on a FIFO or a symlink loop");
+        }
+        std::thread::sleep(std::time::Duration::from_millis(50));
+    }
+    let o = child.wait_with_output().unwrap();
+    let err = stderr(&o);
+    assert!(o.status.success(), "{err}");
+    assert!(stdout(&o).starts_with("built 1 document from 1 file"), "{}", stdout(&o));
+    assert!(err.contains("pipe.txt`: not a regular file (a FIFO)"), "{err}");
+    assert!(err.contains("self`: the same directory as"), "{err}");
+    let o = run(ws.path(), &["extract", "corpus/pipe.txt"]);
+    assert_eq!(o.status.code(), Some(2));
+    assert!(stderr(&o).contains("not a regular file (a FIFO)"), "{}", stderr(&o));
+}
+
+#[cfg(unix)]
+#[test]
+fn exports_write_through_symlinks_and_refuse_what_is_not_a_regular_file() {
+    let ws = workspace_with_seeds_store();
+    let dir = ws.path();
+    std::fs::write(dir.join("real.graphml"), "old").unwrap();
+    std::os::unix::fs::symlink("real.graphml", dir.join("link.graphml")).unwrap();
+    let o = run(dir, &["export", "--output", "link.graphml"]);
+    assert!(o.status.success(), "{}", stderr(&o));
+    assert!(std::fs::read_to_string(dir.join("real.graphml")).unwrap().contains("<graphml"));
+    assert!(std::fs::symlink_metadata(dir.join("link.graphml")).unwrap().file_type().is_symlink());
+    assert!(std::process::Command::new("mkfifo").arg(dir.join("pipe.graphml")).status().unwrap().success());
+    std::os::unix::fs::symlink("/dev/null", dir.join("null.graphml")).unwrap();
+    for target in ["pipe.graphml", "null.graphml"] {
+        let o = run(dir, &["export", "--output", target]);
+        assert_eq!(o.status.code(), Some(2), "{target}");
+        let err = stderr(&o);
+        assert!(err.contains("refusing to replace it") && err.lines().count() == 1, "{target}: {err}");
+    }
+    use std::os::unix::fs::FileTypeExt;
+    assert!(std::fs::metadata(dir.join("pipe.graphml")).unwrap().file_type().is_fifo());
+    assert!(std::fs::metadata("/dev/null").unwrap().file_type().is_char_device());
 }
