@@ -12,9 +12,9 @@ pub enum Encoding {
     Utf8,
     /// UTF-8 with a byte-order mark (the mark is not part of the text).
     Utf8Bom,
-    /// UTF-16 little-endian with a byte-order mark.
+    /// UTF-16 little-endian, with a byte-order mark or recognized without.
     Utf16Le,
-    /// UTF-16 big-endian with a byte-order mark.
+    /// UTF-16 big-endian, with a byte-order mark or recognized without.
     Utf16Be,
     /// GB18030, a superset of GBK and GB2312.
     Gb18030,

@@ -179,7 +179,7 @@ fn lock_store(store: &Path) -> Result<std::fs::File, BuildError> {
     let mut name = store.as_os_str().to_owned();
     name.push(".lock");
     let path = PathBuf::from(name);
-    let error = |source| BuildError::Store(StoreError::Write { path: path.clone(), source });
+    let error = |cause| BuildError::Store(StoreError::Write { path: path.clone(), cause });
     let file =
         std::fs::OpenOptions::new().create(true).truncate(false).write(true).open(&path).map_err(error)?;
     file.lock().map_err(error)?;

@@ -6,6 +6,7 @@
 //! Start with [`collect_files`] and [`read_file`].
 
 use super::MAX_FILE_BYTES;
+use crate::storage::io_reason;
 use std::collections::BTreeSet;
 use std::fs::{self, FileType, Metadata};
 use std::path::{Path, PathBuf};
@@ -147,22 +148,6 @@ fn file_kind(kind: FileType) -> &'static str {
         "a directory"
     } else {
         "neither a file nor a directory"
-    }
-}
-
-/// An I/O error as a reason, once: the kind's description without the `(os error N)` suffix
-/// that its `Display` adds, which messages then repeated.
-pub fn io_reason(error: &std::io::Error) -> String {
-    match error.kind() {
-        std::io::ErrorKind::NotFound => "no such file or directory".into(),
-        std::io::ErrorKind::PermissionDenied => "permission denied".into(),
-        _ => {
-            let text = error.to_string();
-            match text.rfind(" (os error ") {
-                Some(at) => text[..at].to_owned(),
-                None => text,
-            }
-        }
     }
 }
 

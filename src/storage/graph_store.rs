@@ -4,12 +4,11 @@
 //! The entry point is [`GraphStore::open`].
 
 use super::atomic::write_atomically;
-use super::error::{first_line, StoreError};
+use super::error::{first_line, read_store, StoreError};
 use super::snapshot::Snapshot;
-use oxigraph::io::RdfFormat;
+use oxigraph::io::{RdfFormat, RdfParser};
 use oxigraph::model::{GraphNameRef, NamedNodeRef, Quad};
 use oxigraph::store::Store;
-use std::fs;
 use std::io::Write;
 use std::path::Path;
 
@@ -27,11 +26,11 @@ impl GraphStore {
     /// Loads the store file at `path`; an absent file gives an empty store when `create` is set.
     pub fn open(path: &Path, create: bool) -> Result<Self, StoreError> {
         let store = Self::new()?;
-        if !path.exists() {
-            return if create { Ok(store) } else { Err(StoreError::Missing(path.to_owned())) };
-        }
-        let bytes = fs::read(path).map_err(|source| StoreError::Read { path: path.to_owned(), source })?;
-        store.store.load_from_slice(RdfFormat::NQuads, &bytes).map_err(|e| StoreError::Corrupt {
+        let Some(bytes) = read_store(path, create)? else { return Ok(store) };
+        // Lenient like the build's reader (IRIs are not re-validated), so every command gives a
+        // damaged store the same verdict.
+        let parser = RdfParser::from_format(RdfFormat::NQuads).lenient();
+        store.store.load_from_slice(parser, &bytes).map_err(|e| StoreError::Corrupt {
             path: path.to_owned(),
             message: first_line(&e.to_string()),
         })?;
@@ -105,7 +104,7 @@ impl GraphStore {
         match (written, failure) {
             (Ok(()), _) => Ok(()),
             (Err(_), Some(e)) => Err(e),
-            (Err(source), None) => Err(StoreError::Write { path: path.to_owned(), source }),
+            (Err(cause), None) => Err(StoreError::Write { path: path.to_owned(), cause }),
         }
     }
 }
@@ -115,6 +114,7 @@ mod tests {
     use super::*;
     use crate::vocab;
     use oxigraph::model::{GraphName, Literal, NamedNode};
+    use std::fs;
 
     fn quad(s: &str, g: &str) -> Quad {
         Quad::new(
@@ -150,5 +150,18 @@ mod tests {
         fs::write(&path, "this is not n-quads\n").unwrap();
         assert!(matches!(GraphStore::open(&path, true), Err(StoreError::Corrupt { .. })));
         assert!(matches!(GraphStore::open(&dir.path().join("none.nq"), false), Err(StoreError::Missing(_))));
+        let empty = dir.path().join("empty.nq");
+        fs::write(&empty, "").unwrap();
+        assert!(matches!(GraphStore::open(&empty, false), Err(StoreError::Empty(_))));
+        assert!(GraphStore::open(&empty, true).is_ok_and(|s| s.is_empty()), "a build may start from it");
+        let error = GraphStore::open(dir.path(), false).err().unwrap();
+        assert_eq!(error.to_string(), format!("store `{}` is not a regular file", dir.path().display()));
+        let unreadable = StoreError::Read { path: empty, cause: fs::read("/").unwrap_err() };
+        assert!(unreadable.to_string().ends_with("empty.nq`: Is a directory"), "said once: {unreadable}");
+        // The build's reader and the query store give a damaged store the same verdict.
+        let odd = dir.path().join("odd.nq");
+        fs::write(&odd, "<a b> <http://x/p> \"o\" <http://x/g> .\n<http://x/s> <http://x/p> .\n").unwrap();
+        let (snapshot, store) = (Snapshot::open(&odd, false).err(), GraphStore::open(&odd, false).err());
+        assert_eq!(snapshot.map(|e| e.to_string()), store.map(|e| e.to_string()));
     }
 }

@@ -12,7 +12,7 @@ mod sink;
 mod snapshot;
 
 pub use atomic::{write_atomically, write_pieces_atomically};
-pub use error::StoreError;
+pub use error::{io_reason, StoreError};
 pub use graph_store::GraphStore;
 pub use lines::{write_statement, GraphLines, GraphLinesBuilder};
 pub use sink::QuadSink;

@@ -8,7 +8,7 @@
 //! [`super::GraphLines::from_quads`].
 
 use super::atomic::write_pieces_atomically;
-use super::error::StoreError;
+use super::error::{read_store, StoreError};
 use super::lines::{GraphLines, GraphLinesBuilder};
 use super::sink::QuadSink;
 use oxigraph::io::{RdfFormat, RdfParser};
@@ -76,11 +76,7 @@ pub struct Snapshot {
 impl Snapshot {
     /// Reads the store file at `path`; an absent file gives an empty snapshot when `create` is set.
     pub fn open(path: &Path, create: bool) -> Result<Self, StoreError> {
-        if !path.exists() {
-            return if create { Ok(Self::default()) } else { Err(StoreError::Missing(path.to_owned())) };
-        }
-        let bytes =
-            std::fs::read(path).map_err(|source| StoreError::Read { path: path.to_owned(), source })?;
+        let Some(bytes) = read_store(path, create)? else { return Ok(Self::default()) };
         Self::parse(&bytes).map_err(|message| StoreError::Corrupt { path: path.to_owned(), message })
     }
 
@@ -213,7 +209,7 @@ impl Snapshot {
     pub fn save(&self, path: &Path) -> Result<(), StoreError> {
         let pieces: Vec<&[u8]> = self.graphs.values().map(|g| g.text.as_bytes()).collect();
         write_pieces_atomically(path, &pieces)
-            .map_err(|source| StoreError::Write { path: path.to_owned(), source })
+            .map_err(|cause| StoreError::Write { path: path.to_owned(), cause })
     }
 }
 

@@ -1,4 +1,4 @@
-//! Byte decoding: UTF-8 (with or without BOM), UTF-16 with BOM and GB18030/GBK, detected per file.
+//! Byte decoding: UTF-8 and UTF-16 (with or without BOM) and GB18030/GBK, detected per file.
 
 use crate::model::Encoding;
 
@@ -11,14 +11,15 @@ pub enum DecodeError {
     /// The bytes look like a binary file (NUL bytes or many control characters).
     #[error("the file is binary, not text")]
     Binary,
-    /// The bytes are neither valid UTF-8, UTF-16 with a BOM, nor GB18030.
-    #[error("the file is not valid UTF-8, UTF-16 (with BOM) or GB18030 text")]
+    /// The bytes are neither valid UTF-8, UTF-16, nor GB18030.
+    #[error("the file is not valid UTF-8, UTF-16 or GB18030 text")]
     Undecodable,
 }
 
 /// Decodes `bytes` to text, detecting the encoding.
 ///
-/// A BOM decides; otherwise valid UTF-8 wins; otherwise each line is read as UTF-8 when it is
+/// A BOM decides; otherwise valid UTF-8 wins; otherwise UTF-16 when the bytes read as Chinese
+/// text in it; otherwise each line is read as UTF-8 when it is
 /// valid UTF-8 and as GB18030 when not (so a file pasted together from UTF-8 and GBK parts reads
 /// right), and the result is kept only when every line decodes and the text is mostly not control
 /// characters.
@@ -34,6 +35,8 @@ pub fn decode(bytes: &[u8]) -> Result<(String, Encoding), DecodeError> {
         (text.to_owned(), Encoding::Utf8)
     } else if let Some(text) = truncated_utf8(bytes) {
         (text, Encoding::Utf8)
+    } else if let Some(decoded) = utf16_without_bom(bytes) {
+        decoded
     } else {
         if bytes.contains(&0) {
             return Err(DecodeError::Binary);
@@ -89,6 +92,34 @@ fn decode_utf16(bytes: &[u8], unit: fn([u8; 2]) -> u16) -> Result<String, Decode
     }
     let units = bytes.chunks_exact(2).map(|pair| unit([pair[0], pair[1]]));
     char::decode_utf16(units).collect::<Result<String, _>>().map_err(|_| DecodeError::Undecodable)
+}
+
+/// Reads one UTF-16 code unit from its two bytes, in one byte order.
+type UnitReader = fn([u8; 2]) -> u16;
+
+/// UTF-16 saved without a byte-order mark, little- or big-endian: kept only when every unit
+/// decodes and nearly every character is Chinese, CJK or full-width punctuation, or printable
+/// ASCII, which GB18030 or binary bytes read as UTF-16 are not (they give Hangul, private-use
+/// characters and unpaired surrogates).
+fn utf16_without_bom(bytes: &[u8]) -> Option<(String, Encoding)> {
+    if bytes.len() < 4 || !bytes.len().is_multiple_of(2) {
+        return None;
+    }
+    let orders: [(UnitReader, Encoding); 2] =
+        [(u16::from_le_bytes, Encoding::Utf16Le), (u16::from_be_bytes, Encoding::Utf16Be)];
+    orders.into_iter().find_map(|(unit, encoding)| {
+        let text = decode_utf16(bytes, unit).ok()?;
+        let (mut total, mut texty, mut cjk) = (0usize, 0usize, 0usize);
+        for c in text.chars().take(1 << 16) {
+            total += 1;
+            let han =
+                matches!(c, '\u{3000}'..='\u{303F}' | '\u{3400}'..='\u{9FFF}' | '\u{FF00}'..='\u{FFEF}');
+            cjk += usize::from(han);
+            texty +=
+                usize::from(han || matches!(c, ' '..='~' | '\t' | '\n' | '\r' | '·' | '—' | '“' | '”' | '…'));
+        }
+        (texty * 100 >= total * 95 && cjk * 10 >= total).then_some((text, encoding))
+    })
 }
 
 /// True when control characters (other than tab, CR, LF, FF) are rare.
@@ -164,5 +195,18 @@ mod tests {
         assert!(decode(&junk).is_err());
         assert_eq!(decode(b"\xEF\xBB\xBF\xff\xff"), Err(DecodeError::Undecodable));
         assert_eq!(decode(b"\xFF\xFEa"), Err(DecodeError::Undecodable));
+    }
+
+    #[test]
+    fn utf16_without_a_bom_is_read_and_gbk_is_not_mistaken_for_it() {
+        let text = "中华人民共和国和哈萨克斯坦共和国联合声明\n2022年9月14日,双方签署了《合作协定》。\n";
+        let le: Vec<u8> = text.encode_utf16().flat_map(u16::to_le_bytes).collect();
+        let be: Vec<u8> = text.encode_utf16().flat_map(u16::to_be_bytes).collect();
+        assert_eq!(decode(&le).unwrap(), (text.to_owned(), Encoding::Utf16Le));
+        assert_eq!(decode(&be).unwrap(), (text.to_owned(), Encoding::Utf16Be));
+        let (gbk, _, _) = encoding_rs::GB18030.encode(text);
+        assert_eq!(decode(&gbk).unwrap(), (text.to_owned(), Encoding::Gb18030));
+        let binary: Vec<u8> = (0..4096u32).map(|i| (i.wrapping_mul(2_654_435_761) >> 13) as u8).collect();
+        assert_eq!(decode(&binary), Err(DecodeError::Binary));
     }
 }
