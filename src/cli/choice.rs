@@ -4,7 +4,7 @@
 
 use clap::builder::{PossibleValue, TypedValueParser};
 use clap::error::{ContextKind, ContextValue, ErrorKind};
-use diplograph::export::ExportFormat;
+use diplograph::export::{ExportFormat, NodeLinkKey};
 use diplograph::model::{Kind, Relation};
 use diplograph::query::ResultFormat;
 use std::marker::PhantomData;
@@ -38,6 +38,15 @@ impl Choice for Relation {
 impl Choice for ExportFormat {
     fn choices() -> &'static [Self] {
         &ExportFormat::ALL
+    }
+    fn choice_name(self) -> &'static str {
+        self.name()
+    }
+}
+
+impl Choice for NodeLinkKey {
+    fn choices() -> &'static [Self] {
+        &NodeLinkKey::ALL
     }
     fn choice_name(self) -> &'static str {
         self.name()

@@ -4,7 +4,7 @@ use super::choice::choice;
 use super::graph_args::ProjectionArgs;
 use super::StoreArg;
 use anyhow::Context;
-use diplograph::export::{self, ExportFormat};
+use diplograph::export::{self, ExportFormat, GraphOptions, NodeLinkKey};
 use diplograph::graph;
 use diplograph::storage::GraphStore;
 use diplograph::storage::Snapshot;
@@ -16,8 +16,10 @@ use std::process::ExitCode;
 #[derive(Debug, clap::Args)]
 #[command(
     after_help = "Formats: graphml (networkx, igraph, yEd, Gephi, Cytoscape), gexf (Gephi, with date spells),\n\
-dot (Graphviz), cytoscape (Cytoscape.js JSON), node-link (networkx JSON), csv (OUTPUT.nodes.csv and\n\
-OUTPUT.edges.csv), turtle, trig, ntriples, nquads, rdfxml (the RDF: all graphs, or --graph IRI).\n\n\
+dot (Graphviz: colours and shapes by kind, sfdp layout, isolated entities left out unless\n\
+--keep-isolated), cytoscape (Cytoscape.js JSON), node-link (networkx JSON, edges under `edges`, or\n\
+`links` with --node-link-key links), csv (OUTPUT.nodes.csv and OUTPUT.edges.csv), turtle, trig,\n\
+ntriples, nquads, rdfxml (the RDF: all graphs, or --graph IRI). A .json output needs --format.\n\n\
 With --push URL, the RDF goes to a SPARQL 1.1 Graph Store Protocol endpoint instead: one PUT per\n\
 named graph (all of them, or --graph IRI), replacing what the server held under that name.\n\n\
 Examples:\n  diplograph export --format gexf --output seeds.gexf\n  diplograph export --format dot --kinds Country,Leader | dot -Tsvg > graph.svg\n  diplograph export --format csv --output graph --since 2019-01-01\n  diplograph export --format turtle --graph https://w3id.org/diplograph/id/doc/01b2b3e88f8d2636\n  \
@@ -30,6 +32,13 @@ pub struct ExportArgs {
     /// Output file (default: standard output)
     #[arg(long, short, value_name = "FILE")]
     pub output: Option<PathBuf>,
+    /// For node-link JSON: the key of the edge list (`edges` for networkx 3.4 and later, `links` for
+    /// older readers)
+    #[arg(long, value_name = "KEY", default_value = "edges", value_parser = choice::<NodeLinkKey>())]
+    pub node_link_key: NodeLinkKey,
+    /// For DOT: keep the entities with no relation (left out by default)
+    #[arg(long)]
+    pub keep_isolated: bool,
     /// For RDF formats: export only this document graph
     #[arg(long, value_name = "IRI")]
     pub graph: Option<String>,
@@ -70,6 +79,13 @@ pub fn run(args: ExportArgs) -> anyhow::Result<ExitCode> {
     }
     anyhow::ensure!(args.graph.is_none(), "--graph applies to the RDF formats only");
     let g = graph::project(store.inner(), &args.projection.projection())?;
+    let options = GraphOptions { node_link_key: args.node_link_key, keep_isolated: args.keep_isolated };
+    if format == ExportFormat::Dot && export::cjk_font_missing() {
+        eprintln!(
+            "diplograph: note: no font for Chinese is installed (`fc-list :lang=zh` lists none), so Graphviz \
+             draws the labels as boxes: install one (Debian: apt-get install fonts-noto-cjk)"
+        );
+    }
     match (format, &args.output) {
         (ExportFormat::Csv, Some(path)) => {
             let stem = path.with_extension("");
@@ -77,7 +93,7 @@ pub fn run(args: ExportArgs) -> anyhow::Result<ExitCode> {
             let edges_path = stem.with_extension("edges.csv");
             let mut nodes = Vec::new();
             let mut edges = Vec::new();
-            export::write_graph(&g, format, &mut edges, Some(&mut nodes))?;
+            export::write_graph(&g, format, &options, &mut edges, Some(&mut nodes))?;
             write_file(&nodes_path, |w| w.write_all(&nodes))?;
             write_file(&edges_path, |w| w.write_all(&edges))?;
             eprintln!("diplograph: wrote `{}` and `{}`", nodes_path.display(), edges_path.display());
@@ -85,14 +101,15 @@ pub fn run(args: ExportArgs) -> anyhow::Result<ExitCode> {
         (ExportFormat::Csv, None) => {
             anyhow::bail!("csv writes two files: give --output (OUTPUT.nodes.csv, OUTPUT.edges.csv)")
         }
-        (_, Some(path)) => write_file(path, |w| export::write_graph(&g, format, w, None))?,
-        (_, None) => export::write_graph(&g, format, &mut std::io::stdout().lock(), None)?,
+        (_, Some(path)) => write_file(path, |w| export::write_graph(&g, format, &options, w, None))?,
+        (_, None) => export::write_graph(&g, format, &options, &mut std::io::stdout().lock(), None)?,
     }
     Ok(ExitCode::SUCCESS)
 }
 
 /// The format to write: `--format`, else the one the output's extension names, else GraphML. An
-/// extension that names no format, or another one than `--format`, is an error (`x.xlsx`).
+/// extension that names no format, or another one than `--format`, is an error (`x.xlsx`), and so
+/// is `.json` without `--format`: it names two formats.
 fn output_format(
     format: Option<ExportFormat>,
     output: Option<&std::path::Path>,
@@ -101,13 +118,14 @@ fn output_format(
         return Ok(format.unwrap_or(ExportFormat::GraphMl));
     };
     let path = output.map(|p| p.display().to_string()).unwrap_or_default();
-    match (format, ExportFormat::from_extension(&extension)) {
+    let named = ExportFormat::with_extension(&extension);
+    match (format, named.as_slice()) {
         (Some(f), _) if f.file_extension().eq_ignore_ascii_case(&extension) => Ok(f),
-        (Some(f), Some(named)) => anyhow::bail!(
+        (Some(f), [named, ..]) => anyhow::bail!(
             "`{path}` has the extension of {named}, not of {f} (`.{}`): change one of them",
             f.file_extension()
         ),
-        (_, None) => {
+        (_, []) => {
             let mut known: Vec<&str> = ExportFormat::ALL.iter().map(|f| f.file_extension()).collect();
             known.dedup();
             anyhow::bail!(
@@ -115,7 +133,14 @@ fn output_format(
                 known.join(", .")
             )
         }
-        (None, Some(named)) => Ok(named),
+        (None, [one]) => Ok(*one),
+        (None, several) => {
+            let names: Vec<&str> = several.iter().map(|f| f.name()).collect();
+            anyhow::bail!(
+                "`{path}`: `.{extension}` is the extension of {}: choose one with --format",
+                names.join(" and ")
+            )
+        }
     }
 }
 

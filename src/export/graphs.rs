@@ -1,44 +1,103 @@
-//! Graph exports: GraphML, GEXF 1.3 with spells, DOT, Cytoscape.js JSON, networkx node-link JSON, CSV.
+//! Graph exports: the options, the attribute keys every format shares and the one style of each
+//! entity kind, and [`write_graph`], which hands the graph to the module of its format (graphml,
+//! gexf, dot, json, csv).
 
 use super::ExportFormat;
-use crate::graph::EntityGraph;
-use crate::model::Date;
-use petgraph::visit::EdgeRef;
-use serde_json::{json, Value};
+use crate::graph::{Edge, EntityGraph, Node};
+use crate::model::Kind;
 use std::io::{self, Write};
 
-/// A CJK-capable font for Graphviz (Noto CJK, widely installed; Graphviz falls back when absent).
-pub const DOT_FONT: &str = "Noto Sans CJK SC";
-
-fn xml(s: &str) -> String {
-    s.replace('&', "&amp;").replace('<', "&lt;").replace('>', "&gt;").replace('"', "&quot;")
+/// The key under which node-link JSON lists the edges.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]
+pub enum NodeLinkKey {
+    /// `edges`: the default of networkx 3.4 and later (`node_link_graph(data)`).
+    #[default]
+    Edges,
+    /// `links`: for networkx before 3.4, or `node_link_graph(data, edges="links")`.
+    Links,
 }
 
-fn dot(s: &str) -> String {
-    s.replace('\\', "\\\\").replace('"', "\\\"")
+impl NodeLinkKey {
+    pub const ALL: [NodeLinkKey; 2] = [NodeLinkKey::Edges, NodeLinkKey::Links];
+
+    /// The key's name, also the name on the command line.
+    pub fn name(self) -> &'static str {
+        match self {
+            NodeLinkKey::Edges => "edges",
+            NodeLinkKey::Links => "links",
+        }
+    }
+}
+
+/// How to write a graph format; the defaults suit the current tools.
+#[derive(Debug, Clone, Copy, Default)]
+pub struct GraphOptions {
+    /// Node-link JSON: the key of the edge list.
+    pub node_link_key: NodeLinkKey,
+    /// DOT: keep the nodes with no edge (left out by default: they crowd the layout).
+    pub keep_isolated: bool,
+}
+
+/// How one kind of entity looks in every export that styles nodes: a colour (Okabe–Ito, readable
+/// by colour-blind readers, black text on each), a Graphviz shape and a yEd shape.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct KindStyle {
+    pub rgb: (u8, u8, u8),
+    pub dot_shape: &'static str,
+    pub yed_shape: &'static str,
+}
+
+impl KindStyle {
+    /// The colour as `#rrggbb`.
+    pub fn hex(self) -> String {
+        let (r, g, b) = self.rgb;
+        format!("#{r:02X}{g:02X}{b:02X}")
+    }
+}
+
+/// The style of a kind: the legend of the DOT, GEXF and GraphML exports.
+pub fn kind_style(kind: Kind) -> KindStyle {
+    let (rgb, dot_shape, yed_shape) = match kind {
+        Kind::Country => ((0x56, 0xB4, 0xE9), "box", "roundrectangle"),
+        Kind::Leader => ((0xE6, 0x9F, 0x00), "ellipse", "ellipse"),
+        Kind::Treaty => ((0x00, 0x9E, 0x73), "note", "rectangle"),
+        Kind::Organization => ((0xCC, 0x79, 0xA7), "hexagon", "hexagon"),
+        Kind::Project => ((0xF0, 0xE4, 0x42), "component", "parallelogram"),
+        Kind::Initiative => ((0xD5, 0x5E, 0x00), "octagon", "octagon"),
+    };
+    KindStyle { rgb, dot_shape, yed_shape }
+}
+
+/// XML text and attribute escaping.
+pub(super) fn xml(s: &str) -> String {
+    s.replace('&', "&amp;").replace('<', "&lt;").replace('>', "&gt;").replace('"', "&quot;")
 }
 
 /// Writes `graph` in a graph format; `nodes_out` receives the node table for CSV (edges go to `out`).
 pub fn write_graph(
     graph: &EntityGraph,
     format: ExportFormat,
+    options: &GraphOptions,
     out: &mut dyn Write,
     nodes_out: Option<&mut dyn Write>,
 ) -> io::Result<()> {
     match format {
-        ExportFormat::GraphMl => graphml(graph, out),
-        ExportFormat::Gexf => gexf(graph, out),
-        ExportFormat::Dot => dot_graph(graph, out),
-        ExportFormat::Cytoscape => json_out(out, &cytoscape(graph)),
-        ExportFormat::NodeLink => json_out(out, &node_link(graph)),
-        ExportFormat::Csv => {
-            csv(graph, nodes_out.ok_or_else(|| io::Error::other("csv needs a node table output"))?, out)
-        }
+        ExportFormat::GraphMl => super::graphml::write(graph, out),
+        ExportFormat::Gexf => super::gexf::write(graph, out),
+        ExportFormat::Dot => super::dot::write(graph, options.keep_isolated, out),
+        ExportFormat::Cytoscape => super::json::cytoscape(graph, out),
+        ExportFormat::NodeLink => super::json::node_link(graph, options.node_link_key, out),
+        ExportFormat::Csv => super::csv::write(
+            graph,
+            nodes_out.ok_or_else(|| io::Error::other("csv needs a node table output"))?,
+            out,
+        ),
         other => Err(io::Error::other(format!("`{other}` is an RDF format, not a graph format"))),
     }
 }
 
-const NODE_KEYS: &[(&str, &str)] = &[
+/// The node attributes of GraphML, GEXF and CSV, with their GraphML types.
+pub(super) const NODE_KEYS: &[(&str, &str)] = &[
     ("label", "string"),
     ("label_en", "string"),
     ("kind", "string"),
@@ -48,10 +107,12 @@ const NODE_KEYS: &[(&str, &str)] = &[
     ("first", "string"),
     ("last", "string"),
 ];
-const EDGE_KEYS: &[(&str, &str)] =
+
+/// The edge attributes of GraphML (CSV writes the same, GEXF the relation only).
+pub(super) const EDGE_KEYS: &[(&str, &str)] =
     &[("relation", "string"), ("weight", "double"), ("first", "string"), ("last", "string")];
 
-fn node_values(n: &crate::graph::Node) -> [String; 8] {
+pub(super) fn node_values(n: &Node) -> [String; 8] {
     [
         n.zh.clone(),
         n.en.clone(),
@@ -64,7 +125,7 @@ fn node_values(n: &crate::graph::Node) -> [String; 8] {
     ]
 }
 
-fn edge_values(e: &crate::graph::Edge) -> [String; 4] {
+pub(super) fn edge_values(e: &Edge) -> [String; 4] {
     [
         e.relation.to_string(),
         e.weight.to_string(),
@@ -73,195 +134,18 @@ fn edge_values(e: &crate::graph::Edge) -> [String; 4] {
     ]
 }
 
-fn graphml(graph: &EntityGraph, out: &mut dyn Write) -> io::Result<()> {
-    writeln!(out, r#"<?xml version="1.0" encoding="UTF-8"?>"#)?;
-    writeln!(out, r#"<graphml xmlns="http://graphml.graphdrawing.org/xmlns">"#)?;
-    for (i, (name, ty)) in NODE_KEYS.iter().enumerate() {
-        writeln!(out, r#"  <key id="n{i}" for="node" attr.name="{name}" attr.type="{ty}"/>"#)?;
-    }
-    for (i, (name, ty)) in EDGE_KEYS.iter().enumerate() {
-        writeln!(out, r#"  <key id="e{i}" for="edge" attr.name="{name}" attr.type="{ty}"/>"#)?;
-    }
-    writeln!(out, r#"  <graph id="diplograph" edgedefault="directed">"#)?;
-    for i in graph.node_indices() {
-        writeln!(out, r#"    <node id="n{}">"#, i.index())?;
-        for (k, v) in node_values(&graph[i]).iter().enumerate() {
-            if !v.is_empty() {
-                writeln!(out, r#"      <data key="n{k}">{}</data>"#, xml(v))?;
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn every_kind_has_its_own_colour_and_shape() {
+        let styles: Vec<KindStyle> = Kind::ALL.into_iter().map(kind_style).collect();
+        for (i, a) in styles.iter().enumerate() {
+            for b in &styles[i + 1..] {
+                assert!(a.rgb != b.rgb && a.dot_shape != b.dot_shape && a.yed_shape != b.yed_shape);
             }
         }
-        writeln!(out, "    </node>")?;
+        assert_eq!(kind_style(Kind::Country).hex(), "#56B4E9");
     }
-    for e in graph.edge_references() {
-        writeln!(
-            out,
-            r#"    <edge id="e{}" source="n{}" target="n{}">"#,
-            e.id().index(),
-            e.source().index(),
-            e.target().index()
-        )?;
-        for (k, v) in edge_values(e.weight()).iter().enumerate() {
-            if !v.is_empty() {
-                writeln!(out, r#"      <data key="e{k}">{}</data>"#, xml(v))?;
-            }
-        }
-        writeln!(out, "    </edge>")?;
-    }
-    writeln!(out, "  </graph>\n</graphml>")
-}
-
-fn spell(first: &Option<Date>, last: &Option<Date>) -> String {
-    match (first, last) {
-        (Some(f), Some(l)) => format!(r#"<spells><spell start="{f}" end="{l}"/></spells>"#),
-        _ => String::new(),
-    }
-}
-
-fn gexf(graph: &EntityGraph, out: &mut dyn Write) -> io::Result<()> {
-    writeln!(out, r#"<?xml version="1.0" encoding="UTF-8"?>"#)?;
-    writeln!(out, r#"<gexf xmlns="http://gexf.net/1.3" version="1.3">"#)?;
-    writeln!(
-        out,
-        r#"  <meta><creator>diplograph</creator><description>entities and relations of diplomatic documents</description></meta>"#
-    )?;
-    writeln!(out, r#"  <graph mode="dynamic" defaultedgetype="directed" timeformat="date">"#)?;
-    writeln!(out, r#"    <attributes class="node">"#)?;
-    for (i, (name, ty)) in NODE_KEYS.iter().enumerate().skip(1) {
-        let ty = if *ty == "int" { "integer" } else { ty };
-        writeln!(out, r#"      <attribute id="{i}" title="{name}" type="{ty}"/>"#)?;
-    }
-    writeln!(out, "    </attributes>")?;
-    writeln!(out, r#"    <attributes class="edge">"#)?;
-    writeln!(out, r#"      <attribute id="0" title="relation" type="string"/>"#)?;
-    writeln!(out, "    </attributes>")?;
-    writeln!(out, "    <nodes>")?;
-    for i in graph.node_indices() {
-        let n = &graph[i];
-        writeln!(out, r#"      <node id="n{}" label="{}">"#, i.index(), xml(&n.zh))?;
-        writeln!(out, "        <attvalues>")?;
-        for (k, v) in node_values(n).iter().enumerate().skip(1) {
-            if !v.is_empty() {
-                writeln!(out, r#"          <attvalue for="{k}" value="{}"/>"#, xml(v))?;
-            }
-        }
-        writeln!(out, "        </attvalues>")?;
-        let s = spell(&n.first, &n.last);
-        if !s.is_empty() {
-            writeln!(out, "        {s}")?;
-        }
-        writeln!(out, "      </node>")?;
-    }
-    writeln!(out, "    </nodes>\n    <edges>")?;
-    for e in graph.edge_references() {
-        let w = e.weight();
-        writeln!(
-            out,
-            r#"      <edge id="e{}" source="n{}" target="n{}" weight="{}" label="{}">"#,
-            e.id().index(),
-            e.source().index(),
-            e.target().index(),
-            w.weight,
-            xml(w.relation.name())
-        )?;
-        writeln!(
-            out,
-            r#"        <attvalues><attvalue for="0" value="{}"/></attvalues>"#,
-            xml(w.relation.name())
-        )?;
-        let s = spell(&w.first, &w.last);
-        if !s.is_empty() {
-            writeln!(out, "        {s}")?;
-        }
-        writeln!(out, "      </edge>")?;
-    }
-    writeln!(out, "    </edges>\n  </graph>\n</gexf>")
-}
-
-fn dot_graph(graph: &EntityGraph, out: &mut dyn Write) -> io::Result<()> {
-    writeln!(out, "digraph diplograph {{")?;
-    writeln!(out, "  graph [fontname=\"{DOT_FONT}\", charset=\"UTF-8\", overlap=false];")?;
-    writeln!(out, "  node [fontname=\"{DOT_FONT}\", shape=box, style=rounded];")?;
-    writeln!(out, "  edge [fontname=\"{DOT_FONT}\", fontsize=9];")?;
-    for i in graph.node_indices() {
-        let n = &graph[i];
-        writeln!(
-            out,
-            "  n{} [label=\"{}\", kind=\"{}\", tooltip=\"{}\"];",
-            i.index(),
-            dot(&n.zh),
-            n.kind,
-            dot(&n.iri)
-        )?;
-    }
-    for e in graph.edge_references() {
-        let w = e.weight();
-        writeln!(
-            out,
-            "  n{} -> n{} [label=\"{}\", weight={}, penwidth={}];",
-            e.source().index(),
-            e.target().index(),
-            dot(w.relation.name()),
-            w.weight,
-            1 + w.weight.min(5)
-        )?;
-    }
-    writeln!(out, "}}")
-}
-
-fn node_json(graph: &EntityGraph, i: petgraph::graph::NodeIndex) -> Value {
-    let n = &graph[i];
-    json!({
-        "id": format!("n{}", i.index()), "label": n.zh, "label_en": n.en, "kind": n.kind.name(), "iri": n.iri,
-        "wikidata": n.wikidata, "documents": n.documents, "first": n.first.map(|d| d.to_string()), "last": n.last.map(|d| d.to_string()),
-    })
-}
-
-fn edge_json(e: petgraph::graph::EdgeReference<'_, crate::graph::Edge>) -> Value {
-    let w = e.weight();
-    json!({
-        "id": format!("e{}", e.id().index()), "source": format!("n{}", e.source().index()),
-        "target": format!("n{}", e.target().index()), "relation": w.relation.name(), "weight": w.weight,
-        "first": w.first.map(|d| d.to_string()), "last": w.last.map(|d| d.to_string()),
-    })
-}
-
-fn cytoscape(graph: &EntityGraph) -> Value {
-    let nodes: Vec<Value> = graph.node_indices().map(|i| json!({ "data": node_json(graph, i) })).collect();
-    let edges: Vec<Value> = graph.edge_references().map(|e| json!({ "data": edge_json(e) })).collect();
-    json!({ "elements": { "nodes": nodes, "edges": edges } })
-}
-
-fn node_link(graph: &EntityGraph) -> Value {
-    let nodes: Vec<Value> = graph.node_indices().map(|i| node_json(graph, i)).collect();
-    let links: Vec<Value> = graph.edge_references().map(edge_json).collect();
-    json!({ "directed": true, "multigraph": true, "graph": { "name": "diplograph" }, "nodes": nodes, "links": links })
-}
-
-fn json_out(out: &mut dyn Write, value: &Value) -> io::Result<()> {
-    serde_json::to_writer_pretty(&mut *out, value).map_err(io::Error::other)?;
-    writeln!(out)
-}
-
-/// A CSV field, quoted when it holds a comma, a quote or a line break.
-pub fn csv_field(s: &str) -> String {
-    if s.contains([',', '"', '\n']) {
-        format!("\"{}\"", s.replace('"', "\"\""))
-    } else {
-        s.to_owned()
-    }
-}
-
-fn csv(graph: &EntityGraph, nodes: &mut dyn Write, edges: &mut dyn Write) -> io::Result<()> {
-    let header: Vec<&str> = std::iter::once("id").chain(NODE_KEYS.iter().map(|(k, _)| *k)).collect();
-    writeln!(nodes, "{}", header.join(","))?;
-    for i in graph.node_indices() {
-        let values: Vec<String> = node_values(&graph[i]).iter().map(|v| csv_field(v)).collect();
-        writeln!(nodes, "n{},{}", i.index(), values.join(","))?;
-    }
-    writeln!(edges, "source,target,relation,weight,first,last")?;
-    for e in graph.edge_references() {
-        let values: Vec<String> = edge_values(e.weight()).iter().map(|v| csv_field(v)).collect();
-        writeln!(edges, "n{},n{},{}", e.source().index(), e.target().index(), values.join(","))?;
-    }
-    Ok(())
 }

@@ -3,9 +3,16 @@
 //! The entry point is [`ExportFormat`] with [`write_graph`] (a projected graph) and [`write_rdf`]
 //! (the store). Writers take any `io::Write`; output is deterministic.
 
+mod csv;
+mod dot;
+mod gexf;
+mod graphml;
 mod graphs;
+mod json;
 
-pub use graphs::{csv_field, write_graph};
+pub use csv::csv_field;
+pub use dot::{cjk_font_missing, DOT_FONTS};
+pub use graphs::{kind_style, write_graph, GraphOptions, KindStyle, NodeLinkKey};
 
 use oxigraph::io::{RdfFormat, RdfSerializer};
 use oxigraph::model::{GraphName, NamedNode, Quad};
@@ -106,9 +113,10 @@ impl ExportFormat {
         })
     }
 
-    /// The format with this extension (`graphml`, `ttl` …).
-    pub fn from_extension(ext: &str) -> Option<Self> {
-        Self::ALL.into_iter().find(|f| f.file_extension().eq_ignore_ascii_case(ext) && *f != Self::NodeLink)
+    /// The formats with this extension (`graphml`, `ttl` …): one, or two for `json` (cytoscape and
+    /// node-link), or none.
+    pub fn with_extension(ext: &str) -> Vec<Self> {
+        Self::ALL.into_iter().filter(|f| f.file_extension().eq_ignore_ascii_case(ext)).collect()
     }
 }
 
@@ -172,10 +180,14 @@ mod tests {
     fn formats_round_trip_by_name_and_extension() {
         for f in ExportFormat::ALL {
             assert_eq!(f.name().parse::<ExportFormat>(), Ok(f));
-            if f != ExportFormat::NodeLink {
-                assert_eq!(ExportFormat::from_extension(f.file_extension()), Some(f));
-            }
+            assert!(ExportFormat::with_extension(f.file_extension()).contains(&f));
         }
+        assert_eq!(
+            ExportFormat::with_extension("JSON"),
+            [ExportFormat::Cytoscape, ExportFormat::NodeLink],
+            "a .json output names two formats"
+        );
+        assert!(ExportFormat::with_extension("xlsx").is_empty());
         assert!("svg".parse::<ExportFormat>().is_err());
     }
 }

@@ -93,6 +93,39 @@ fn date_of(row: &BTreeMap<String, String>, column: &str) -> Option<Date> {
     row.get(column).and_then(|d| Date::parse(d))
 }
 
+/// The SPARQL for the edges the store holds no triple for ([`Relation::DERIVED`]), in the columns of
+/// the stored edges. A document's own statement is the treaty it records as signed from its heading
+/// (the signing whose evidence starts at the document's start and names no mention: the title): that
+/// statement `citesTreaty` each treaty the document cites, and the statement's parties `signed` each
+/// other treaty the document records. A document with no own statement (a speech, a news item)
+/// gives neither: there is no entity to hang its citations on.
+fn derived_edges(wanted: &[Relation], date_clause: &str) -> String {
+    let dg = vocab::DG;
+    let own = format!(
+        "?g <{dg}startOffset> ?so . ?f a <{dg}Signing> ; <{dg}treaty> ?own ; <{dg}evidenceStart> ?so .
+         FILTER NOT EXISTS {{ ?f <{dg}basedOn> ?m }}"
+    );
+    let mut branches = Vec::new();
+    if wanted.contains(&Relation::CitesTreaty) {
+        branches.push(format!(
+            "{{ {own} ?g <{dg}cites> ?o BIND(?own AS ?s) BIND(\"{}\" AS ?rel) }}",
+            Relation::CitesTreaty
+        ));
+    }
+    if wanted.contains(&Relation::Signed) {
+        branches.push(format!(
+            "{{ {own} ?g <{dg}records> ?o . ?own <{dg}party> ?s FILTER(?o != ?own) BIND(\"{}\" AS ?rel) }}",
+            Relation::Signed
+        ));
+    }
+    format!(
+        "SELECT ?s ?rel ?o (COUNT(DISTINCT ?g) AS ?w) (MIN(STR(?date)) AS ?first) (MAX(STR(?date)) AS ?last) WHERE {{
+           GRAPH ?g {{ ?g a <{dg}Document> {} }} {date_clause}
+         }} GROUP BY ?s ?rel ?o ORDER BY ?s ?rel ?o",
+        branches.join(" UNION ")
+    )
+}
+
 /// Projects the document graphs of `store` (a store as built, named graphs only) into a graph.
 pub fn project(store: &Store, p: &Projection) -> Result<EntityGraph, GraphError> {
     let dg = vocab::DG;
@@ -161,13 +194,13 @@ pub fn project(store: &Store, p: &Projection) -> Result<EntityGraph, GraphError>
             ),
         )?
     } else {
-        let wanted: Vec<&str> = Relation::PROJECTED
+        let wanted: Vec<Relation> = Relation::PROJECTED
             .into_iter()
             .filter(|r| p.relations.is_empty() || p.relations.contains(r))
-            .map(Relation::name)
             .collect();
-        let values: Vec<String> = wanted.iter().map(|r| format!("<{dg}{r}>")).collect();
-        rows(
+        let values: Vec<String> =
+            wanted.iter().filter(|r| !r.is_derived()).map(|r| format!("<{dg}{r}>")).collect();
+        let mut stored = rows(
             store,
             &format!(
                 "SELECT ?s ?rel ?o (COUNT(DISTINCT ?g) AS ?w) (MIN(STR(?date)) AS ?first) (MAX(STR(?date)) AS ?last) WHERE {{
@@ -175,7 +208,11 @@ pub fn project(store: &Store, p: &Projection) -> Result<EntityGraph, GraphError>
                  }} GROUP BY ?s ?rel ?o ORDER BY ?s ?rel ?o",
                 values.join(" ")
             ),
-        )?
+        )?;
+        if wanted.iter().any(|r| r.is_derived()) {
+            stored.extend(rows(store, &derived_edges(&wanted, &date_clause))?);
+        }
+        stored
     };
     for r in &edge_rows {
         let (Some(&a), Some(&b)) = (index.get(&r["s"]), index.get(&r["o"])) else { continue };

@@ -36,13 +36,19 @@ pub enum Relation {
     Cites,
     /// A document records the signing of a treaty.
     Records,
+    /// A country signed a treaty: a party of a document's own statement signed each treaty the
+    /// document records (a projection of `records` and `party`, not a stored property).
+    Signed,
+    /// A document's own statement cites an earlier treaty (a projection of `cites`, not a stored
+    /// property).
+    CitesTreaty,
     /// Two entities mentioned in the same document (a projection, not a stored property).
     Comention,
 }
 
 impl Relation {
     /// The relations between entities that the store holds and the graph projects, in report order.
-    pub const PROJECTED: [Relation; 13] = [
+    pub const PROJECTED: [Relation; 15] = [
         Relation::Visited,
         Relation::Met,
         Relation::PartnerOf,
@@ -56,7 +62,18 @@ impl Relation {
         Relation::Party,
         Relation::ProposedBy,
         Relation::Country,
+        Relation::Signed,
+        Relation::CitesTreaty,
     ];
+
+    /// The projected relations the store does not hold as triples: the graph derives them from
+    /// `records`, `cites` and `party` (see `graph::project`).
+    pub const DERIVED: [Relation; 2] = [Relation::Signed, Relation::CitesTreaty];
+
+    /// True for a relation the graph derives rather than reads (see [`Relation::DERIVED`]).
+    pub fn is_derived(self) -> bool {
+        Self::DERIVED.contains(&self)
+    }
 
     /// The `dg:` property's local name (`visited`), also the name on the command line and in exports.
     pub fn name(self) -> &'static str {
@@ -98,6 +115,8 @@ impl Relation {
             Relation::Country => ("country", "所属国家", "country"),
             Relation::Cites => ("cites", "援引", "cites"),
             Relation::Records => ("records", "记载签署", "records signing of"),
+            Relation::Signed => ("signed", "签署", "signed"),
+            Relation::CitesTreaty => ("citesTreaty", "援引条约", "cites treaty"),
             Relation::Comention => ("comention", "共同提及", "mentioned together"),
         }
     }

@@ -142,3 +142,64 @@ fn ratio(a: usize, b: usize) -> f64 {
         a as f64 / b as f64
     }
 }
+
+/// A Python 3 that can import every module of `modules` (`python3`, or `$PYTHON`). None (the test
+/// is skipped, with a message) only outside CI; on CI (`CI` set) a missing module fails the test:
+/// `.ci/run` installs them from PyPI.
+pub fn python_with(modules: &[&str]) -> Option<String> {
+    let python = std::env::var("PYTHON").unwrap_or_else(|_| "python3".to_owned());
+    let imports = format!("import {}", modules.join(", "));
+    let works = Command::new(&python).args(["-c", &imports]).output().is_ok_and(|o| o.status.success());
+    if works {
+        return Some(python);
+    }
+    let install = format!("pip install {}", modules.join(" ").replace("igraph", "python-igraph"));
+    assert!(
+        std::env::var_os("CI").is_none(),
+        "`{python}` cannot `{imports}`: .ci/run installs them ({install})"
+    );
+    eprintln!("skipped: `{python}` cannot `{imports}` ({install})");
+    None
+}
+
+/// Graphviz's `dot`: Some on a machine that has it; on CI (`CI` set) a missing `dot` fails the test.
+pub fn graphviz() -> Option<&'static str> {
+    if Command::new("dot").arg("-V").output().is_ok_and(|o| o.status.success()) {
+        return Some("dot");
+    }
+    assert!(std::env::var_os("CI").is_none(), "Graphviz `dot` is missing: .ci/run installs it");
+    eprintln!("skipped: no Graphviz `dot` (apt-get install graphviz)");
+    None
+}
+
+/// Runs `program args…` with `input` on standard input and `env` set; fails the test unless it succeeds.
+pub fn pipe(program: &str, args: &[&str], env: &[(&str, &Path)], input: &[u8]) -> Vec<u8> {
+    use std::io::Write;
+    use std::process::Stdio;
+    let mut child = Command::new(program)
+        .args(args)
+        .envs(env.iter().map(|(k, v)| (*k, *v)))
+        .stdin(Stdio::piped())
+        .stdout(Stdio::piped())
+        .stderr(Stdio::piped())
+        .spawn()
+        .unwrap_or_else(|e| panic!("`{program}` runs: {e}"));
+    let mut stdin = child.stdin.take().unwrap();
+    let input = input.to_vec();
+    let writer = std::thread::spawn(move || stdin.write_all(&input));
+    let o = child.wait_with_output().unwrap();
+    writer.join().unwrap().unwrap();
+    assert!(o.status.success(), "`{program} {args:?}` failed: {}", stderr(&o));
+    o.stdout
+}
+
+/// The width, height and RGBA pixels of a PNG.
+pub fn png_pixels(png: &[u8]) -> (u32, u32, Vec<u8>) {
+    let mut decoder = png::Decoder::new(std::io::Cursor::new(png));
+    decoder.set_transformations(png::Transformations::EXPAND | png::Transformations::ALPHA);
+    let mut reader = decoder.read_info().expect("a PNG");
+    let mut pixels = vec![0; reader.output_buffer_size().expect("a PNG that fits in memory")];
+    let info = reader.next_frame(&mut pixels).expect("a PNG frame");
+    pixels.truncate(info.buffer_size());
+    (info.width, info.height, pixels)
+}

@@ -6,6 +6,7 @@
 mod cli;
 mod common;
 mod export;
+mod export_readers;
 mod gold_entities;
 mod gold_relations;
 mod named_queries;
