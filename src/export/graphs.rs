@@ -26,7 +26,7 @@ pub fn write_graph(
     nodes_out: Option<&mut dyn Write>,
 ) -> io::Result<()> {
     match format {
-        ExportFormat::GraphMl => graphml(graph, out),
+        ExportFormat::GraphMl => graphml(graph, &[], &[], out),
         ExportFormat::Gexf => gexf(graph, out),
         ExportFormat::Dot => dot_graph(graph, out),
         ExportFormat::Cytoscape => json_out(out, &cytoscape(graph)),
@@ -73,10 +73,26 @@ fn edge_values(e: &crate::graph::Edge) -> [String; 4] {
     ]
 }
 
-fn graphml(graph: &EntityGraph, out: &mut dyn Write) -> io::Result<()> {
+/// Writes `graph` as GraphML with extra typed node attributes (`extra_keys`: name and GraphML type;
+/// `extra[node index]`: the values in the same order, empty for none), e.g. analysis scores.
+pub fn write_graphml_with(
+    graph: &EntityGraph,
+    extra_keys: &[(&str, &str)],
+    extra: &[Vec<String>],
+    out: &mut dyn Write,
+) -> io::Result<()> {
+    graphml(graph, extra_keys, extra, out)
+}
+
+fn graphml(
+    graph: &EntityGraph,
+    extra_keys: &[(&str, &str)],
+    extra: &[Vec<String>],
+    out: &mut dyn Write,
+) -> io::Result<()> {
     writeln!(out, r#"<?xml version="1.0" encoding="UTF-8"?>"#)?;
     writeln!(out, r#"<graphml xmlns="http://graphml.graphdrawing.org/xmlns">"#)?;
-    for (i, (name, ty)) in NODE_KEYS.iter().enumerate() {
+    for (i, (name, ty)) in NODE_KEYS.iter().chain(extra_keys).enumerate() {
         writeln!(out, r#"  <key id="n{i}" for="node" attr.name="{name}" attr.type="{ty}"/>"#)?;
     }
     for (i, (name, ty)) in EDGE_KEYS.iter().enumerate() {
@@ -85,7 +101,8 @@ fn graphml(graph: &EntityGraph, out: &mut dyn Write) -> io::Result<()> {
     writeln!(out, r#"  <graph id="diplograph" edgedefault="directed">"#)?;
     for i in graph.node_indices() {
         writeln!(out, r#"    <node id="n{}">"#, i.index())?;
-        for (k, v) in node_values(&graph[i]).iter().enumerate() {
+        let more = extra.get(i.index()).map(Vec::as_slice).unwrap_or_default();
+        for (k, v) in node_values(&graph[i]).iter().chain(more).enumerate() {
             if !v.is_empty() {
                 writeln!(out, r#"      <data key="n{k}">{}</data>"#, xml(v))?;
             }

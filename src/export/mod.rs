@@ -5,7 +5,7 @@
 
 mod graphs;
 
-pub use graphs::{csv_field, write_graph};
+pub use graphs::{csv_field, write_graph, write_graphml_with};
 
 use oxigraph::io::{RdfFormat, RdfSerializer};
 use oxigraph::model::{GraphName, NamedNode, Quad};

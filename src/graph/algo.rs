@@ -173,7 +173,8 @@ pub fn number_by_size(labels: &[usize]) -> Vec<usize> {
     let mut order: Vec<(usize, usize, usize)> =
         groups.iter().map(|(&label, &(size, first))| (label, size, first)).collect();
     order.sort_by_key(|&(_, size, first)| (std::cmp::Reverse(size), first));
-    let number: BTreeMap<usize, usize> = order.iter().enumerate().map(|(i, &(label, ..))| (label, i)).collect();
+    let number: BTreeMap<usize, usize> =
+        order.iter().enumerate().map(|(i, &(label, ..))| (label, i)).collect();
     labels.iter().map(|l| number[l]).collect()
 }
 
