@@ -8,6 +8,7 @@ mod export;
 mod extract;
 mod graph_args;
 mod query;
+mod rows;
 mod serve;
 mod stats;
 
