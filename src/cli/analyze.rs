@@ -17,13 +17,14 @@ use std::process::ExitCode;
 #[derive(Debug, clap::Args)]
 #[command(
     after_help = "Components and communities are numbered by size: 0 is the largest. The table leaves out the iri and \
-wikidata columns (CSV and JSON have them); JSON numbers are numbers.\n\n\
+wikidata columns (CSV and JSON have them); JSON numbers are numbers.\n\
+In path and ego rows, direction → reads from → to (path) or via → entity (ego), ← the other way.\n\n\
 Examples:\n  diplograph analyze --top 10\n  diplograph analyze --kinds Country --comention --format csv\n  diplograph analyze --format graphml --output scores.graphml   # open in Gephi\n  diplograph analyze path 呼日勒苏赫 普京\n  diplograph analyze ego country:KZ --depth 1\n  diplograph analyze --write-back   # then: ORDER BY DESC(?r) with ?e dg:pageRank ?r"
 )]
 pub struct AnalyzeArgs {
     #[command(subcommand)]
     pub action: Option<Action>,
-    /// Output format (graphml: the whole scored graph, for the scores only)
+    /// Output format: JSON keeps numbers as numbers; graphml is the whole scored graph, for Gephi (scores only)
     #[arg(long, short, value_enum, default_value_t = AnalyzeFormat::Table, ignore_case = true, global = true)]
     pub format: AnalyzeFormat,
     /// Write to this file instead of standard output
@@ -44,13 +45,13 @@ pub struct AnalyzeArgs {
 /// How the results are written.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, clap::ValueEnum)]
 pub enum AnalyzeFormat {
-    /// An aligned text table
+    // An aligned text table
     Table,
-    /// Comma-separated values with a header line
+    // Comma-separated values with a header line
     Csv,
-    /// An array of JSON objects, numbers as numbers
+    // An array of JSON objects, numbers as numbers
     Json,
-    /// The scored graph as GraphML (every entity, its scores as typed keys), for Gephi
+    // The scored graph as GraphML (every entity, its scores as typed keys), for Gephi
     Graphml,
 }
 

@@ -24,7 +24,7 @@ pub struct DossierArgs {
     /// The second country or leader
     #[arg(value_name = "B")]
     pub b: String,
-    /// Output format
+    /// Output format (JSON keeps numbers as numbers)
     #[arg(long, short, value_enum, default_value_t = RowFormat::Table, ignore_case = true)]
     pub format: RowFormat,
     #[command(flatten)]

@@ -9,11 +9,11 @@ use std::io::Write;
 /// How rows are written.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, clap::ValueEnum)]
 pub enum RowFormat {
-    /// An aligned text table
+    // An aligned text table
     Table,
-    /// Comma-separated values with a header line
+    // Comma-separated values with a header line
     Csv,
-    /// An array of JSON objects, numbers as numbers
+    // An array of JSON objects, numbers as numbers
     Json,
 }
 

@@ -3,8 +3,10 @@
 //!
 //! Run one part with a filter: `cargo test --test it gold_entities -- --nocapture`.
 
+mod analyze;
 mod cli;
 mod common;
+mod dossier;
 mod export;
 mod gold_entities;
 mod gold_relations;
