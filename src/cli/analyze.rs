@@ -102,15 +102,12 @@ fn output(path: &Option<PathBuf>) -> anyhow::Result<Box<dyn Write>> {
 pub fn run(args: AnalyzeArgs) -> anyhow::Result<ExitCode> {
     let store = GraphStore::open_for_query(&args.store.store)?;
     let g = graph::project(store.inner(), &args.projection.projection())?;
-    match &args.action {
-        Some(action) => {
-            let format = args.format.rows("paths and ego networks")?;
-            let mut out = output(&args.output)?;
-            hops::run(store.inner(), &g, action, format, &mut out)?;
-            out.flush()?;
-            return Ok(ExitCode::SUCCESS);
-        }
-        None => {}
+    if let Some(action) = &args.action {
+        let format = args.format.rows("paths and ego networks")?;
+        let mut out = output(&args.output)?;
+        hops::run(store.inner(), &g, action, format, &mut out)?;
+        out.flush()?;
+        return Ok(ExitCode::SUCCESS);
     }
     let mut metrics = graph::metrics(&g);
     if args.write_back {
