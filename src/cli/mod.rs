@@ -3,11 +3,13 @@
 mod analyze;
 mod build;
 mod choice;
+mod dossier;
 mod explain;
 mod export;
 mod extract;
 mod graph_args;
 mod query;
+mod rows;
 mod serve;
 mod stats;
 
@@ -33,6 +35,7 @@ pub enum Command {
     Stats(stats::StatsArgs),
     Extract(extract::ExtractArgs),
     Explain(explain::ExplainArgs),
+    Dossier(dossier::DossierArgs),
     Serve(serve::ServeArgs),
     Analyze(analyze::AnalyzeArgs),
     Export(export::ExportArgs),
@@ -64,6 +67,7 @@ pub fn run(cli: Cli) -> anyhow::Result<ExitCode> {
         Command::Stats(args) => stats::run(args),
         Command::Extract(args) => extract::run(args),
         Command::Explain(args) => explain::run(args),
+        Command::Dossier(args) => dossier::run(args),
         Command::Serve(args) => serve::run(args),
         Command::Analyze(args) => analyze::run(args),
         Command::Export(args) => export::run(args),

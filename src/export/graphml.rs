@@ -8,12 +8,23 @@ use petgraph::visit::EdgeRef;
 use std::io::{self, Write};
 
 pub(super) fn write(graph: &EntityGraph, out: &mut dyn Write) -> io::Result<()> {
+    write_with(graph, &[], &[], out)
+}
+
+/// Writes `graph` as GraphML with extra typed node attributes (`extra_keys`: name and GraphML type;
+/// `extra[node index]`: the values in the same order, empty for none), e.g. analysis scores.
+pub fn write_with(
+    graph: &EntityGraph,
+    extra_keys: &[(&str, &str)],
+    extra: &[Vec<String>],
+    out: &mut dyn Write,
+) -> io::Result<()> {
     writeln!(out, r#"<?xml version="1.0" encoding="UTF-8"?>"#)?;
     writeln!(
         out,
         r#"<graphml xmlns="http://graphml.graphdrawing.org/xmlns" xmlns:y="http://www.yworks.com/xml/graphml">"#
     )?;
-    for (i, (name, ty)) in NODE_KEYS.iter().enumerate() {
+    for (i, (name, ty)) in NODE_KEYS.iter().chain(extra_keys).enumerate() {
         writeln!(out, r#"  <key id="n{i}" for="node" attr.name="{name}" attr.type="{ty}"/>"#)?;
     }
     for (i, (name, ty)) in EDGE_KEYS.iter().enumerate() {
@@ -24,7 +35,8 @@ pub(super) fn write(graph: &EntityGraph, out: &mut dyn Write) -> io::Result<()> 
     for i in graph.node_indices() {
         let n = &graph[i];
         writeln!(out, r#"    <node id="n{}">"#, i.index())?;
-        for (k, v) in node_values(n).iter().enumerate() {
+        let more = extra.get(i.index()).map(Vec::as_slice).unwrap_or_default();
+        for (k, v) in node_values(n).iter().chain(more).enumerate() {
             if !v.is_empty() {
                 writeln!(out, r#"      <data key="n{k}">{}</data>"#, xml(v))?;
             }

@@ -12,6 +12,7 @@ mod json;
 
 pub use csv::csv_field;
 pub use dot::{cjk_font_missing, DOT_FONTS};
+pub use graphml::write_with as write_graphml_with;
 pub use graphs::{kind_style, write_graph, GraphOptions, KindStyle, NodeLinkKey};
 
 use oxigraph::io::{RdfFormat, RdfSerializer};

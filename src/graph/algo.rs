@@ -24,9 +24,9 @@ pub fn degree(adj: &[Vec<(usize, f64)>]) -> Vec<usize> {
     adj.iter().map(Vec::len).collect()
 }
 
-/// Sum of edge weights.
+/// Sum of edge weights; `0` (never `-0`, which an empty float `sum()` gives) for isolated nodes.
 pub fn weighted_degree(adj: &[Vec<(usize, f64)>]) -> Vec<f64> {
-    adj.iter().map(|n| n.iter().map(|(_, w)| w).sum()).collect()
+    adj.iter().map(|n| n.iter().fold(0.0, |total, (_, w)| total + w)).collect()
 }
 
 /// Weighted PageRank (damping 0.85) by power iteration; dangling nodes spread evenly. Sums to 1.
@@ -119,7 +119,7 @@ pub fn closeness(adj: &[Vec<(usize, f64)>]) -> Vec<f64> {
         .collect()
 }
 
-/// Connected component of each node, numbered from 0 in order of their first node.
+/// Connected component of each node, numbered by size: 0 is the largest (see [`number_by_size`]).
 pub fn components(adj: &[Vec<(usize, f64)>]) -> Vec<usize> {
     let mut comp = vec![usize::MAX; adj.len()];
     let mut next = 0;
@@ -135,12 +135,12 @@ pub fn components(adj: &[Vec<(usize, f64)>]) -> Vec<usize> {
         }
         next += 1;
     }
-    comp
+    number_by_size(&comp)
 }
 
 /// Louvain community detection on the weighted undirected graph: local moving then aggregation,
 /// repeated while modularity improves. Deterministic (nodes visited in index order). Communities are
-/// renumbered from 0 in order of their first node.
+/// numbered by size, 0 the largest (see [`number_by_size`]).
 pub fn louvain(adj: &[Vec<(usize, f64)>]) -> Vec<usize> {
     let n = adj.len();
     let mut membership: Vec<usize> = (0..n).collect();
@@ -158,7 +158,24 @@ pub fn louvain(adj: &[Vec<(usize, f64)>]) -> Vec<usize> {
             break;
         }
     }
-    renumber(&membership)
+    number_by_size(&membership)
+}
+
+/// Renumbers groups (any labels) from 0 by decreasing size; groups of equal size in the order of
+/// their smallest node index. The projection adds nodes in IRI order, so ties go to the group
+/// holding the smallest IRI, and the numbers do not depend on how the labels were found.
+pub fn number_by_size(labels: &[usize]) -> Vec<usize> {
+    let mut groups: BTreeMap<usize, (usize, usize)> = BTreeMap::new();
+    for (node, &label) in labels.iter().enumerate() {
+        let group = groups.entry(label).or_insert((0, node));
+        group.0 += 1;
+    }
+    let mut order: Vec<(usize, usize, usize)> =
+        groups.iter().map(|(&label, &(size, first))| (label, size, first)).collect();
+    order.sort_by_key(|&(_, size, first)| (std::cmp::Reverse(size), first));
+    let number: BTreeMap<usize, usize> =
+        order.iter().enumerate().map(|(i, &(label, ..))| (label, i)).collect();
+    labels.iter().map(|l| number[l]).collect()
 }
 
 fn renumber(labels: &[usize]) -> Vec<usize> {
@@ -313,6 +330,30 @@ mod tests {
         let b = betweenness(&adj);
         assert!(close(b[1], 2.0 / 3.0) && close(b[0], 0.0), "{b:?}");
         assert_eq!(ego(&adj, 0, 1), vec![(0, 0), (1, 1)]);
+    }
+
+    #[test]
+    fn groups_are_numbered_by_size_then_smallest_node() {
+        let cases: &[(&str, &[usize], &[usize])] = &[
+            ("empty", &[], &[]),
+            ("largest first", &[7, 3, 3, 7, 7], &[0, 1, 1, 0, 0]),
+            ("ties by smallest node", &[5, 9, 9, 5], &[0, 1, 1, 0]),
+            ("singletons in node order", &[4, 2, 1], &[0, 1, 2]),
+            ("a late large group wins", &[0, 1, 2, 2, 2], &[1, 2, 0, 0, 0]),
+        ];
+        for (name, labels, expected) in cases {
+            assert_eq!(number_by_size(labels), *expected, "{name}");
+        }
+    }
+
+    #[test]
+    fn component_zero_is_the_largest_and_isolated_nodes_weigh_zero() {
+        // Node 0 is isolated; nodes 1..=3 form the largest component.
+        let adj = graph(5, &[(1, 2), (2, 3)]);
+        assert_eq!(components(&adj), vec![1, 0, 0, 0, 2]);
+        let weighted = weighted_degree(&adj);
+        assert!(weighted[0] == 0.0 && weighted[0].is_sign_positive(), "{weighted:?}");
+        assert_eq!(format!("{:.0}", weighted[4]), "0");
     }
 
     #[test]

@@ -37,6 +37,8 @@ pub struct Edge {
     /// Earliest and latest date of the documents supporting it.
     pub first: Option<Date>,
     pub last: Option<Date>,
+    /// One supporting document (the smallest IRI), to show where a relation comes from.
+    pub document: Option<String>,
 }
 
 /// The projected graph.
@@ -119,7 +121,7 @@ fn derived_edges(wanted: &[Relation], date_clause: &str) -> String {
         ));
     }
     format!(
-        "SELECT ?s ?rel ?o (COUNT(DISTINCT ?g) AS ?w) (MIN(STR(?date)) AS ?first) (MAX(STR(?date)) AS ?last) WHERE {{
+        "SELECT ?s ?rel ?o (COUNT(DISTINCT ?g) AS ?w) (MIN(STR(?date)) AS ?first) (MAX(STR(?date)) AS ?last) (MIN(STR(?g)) AS ?doc) WHERE {{
            GRAPH ?g {{ ?g a <{dg}Document> {} }} {date_clause}
          }} GROUP BY ?s ?rel ?o ORDER BY ?s ?rel ?o",
         branches.join(" UNION ")
@@ -188,7 +190,7 @@ pub fn project(store: &Store, p: &Projection) -> Result<EntityGraph, GraphError>
         rows(
             store,
             &format!(
-                "SELECT ?s (\"comention\" AS ?rel) ?o (COUNT(DISTINCT ?g) AS ?w) (MIN(STR(?date)) AS ?first) (MAX(STR(?date)) AS ?last) WHERE {{
+                "SELECT ?s (\"comention\" AS ?rel) ?o (COUNT(DISTINCT ?g) AS ?w) (MIN(STR(?date)) AS ?first) (MAX(STR(?date)) AS ?last) (MIN(STR(?g)) AS ?doc) WHERE {{
                    GRAPH ?g {{ ?g <{dg}mentions> ?s, ?o }} FILTER(STR(?s) < STR(?o)) {date_clause}
                  }} GROUP BY ?s ?o ORDER BY ?s ?o"
             ),
@@ -203,7 +205,7 @@ pub fn project(store: &Store, p: &Projection) -> Result<EntityGraph, GraphError>
         let mut stored = rows(
             store,
             &format!(
-                "SELECT ?s ?rel ?o (COUNT(DISTINCT ?g) AS ?w) (MIN(STR(?date)) AS ?first) (MAX(STR(?date)) AS ?last) WHERE {{
+                "SELECT ?s ?rel ?o (COUNT(DISTINCT ?g) AS ?w) (MIN(STR(?date)) AS ?first) (MAX(STR(?date)) AS ?last) (MIN(STR(?g)) AS ?doc) WHERE {{
                    VALUES ?p {{ {} }} GRAPH ?g {{ ?s ?p ?o . ?g a <{dg}Document> }} BIND(STRAFTER(STR(?p), \"#\") AS ?rel) {date_clause}
                  }} GROUP BY ?s ?rel ?o ORDER BY ?s ?rel ?o",
                 values.join(" ")
@@ -222,7 +224,7 @@ pub fn project(store: &Store, p: &Projection) -> Result<EntityGraph, GraphError>
         }
         let Some(relation) = Relation::from_name(&r["rel"]) else { continue };
         let (first, last) = (date_of(r, "first"), date_of(r, "last"));
-        let edge = Edge { relation, weight, first, last };
+        let edge = Edge { relation, weight, first, last, document: r.get("doc").cloned() };
         graph.add_edge(a, b, edge);
     }
     Ok(graph)

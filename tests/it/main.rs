@@ -3,8 +3,10 @@
 //!
 //! Run one part with a filter: `cargo test --test it gold_entities -- --nocapture`.
 
+mod analyze;
 mod cli;
 mod common;
+mod dossier;
 mod export;
 mod export_readers;
 mod gold_entities;

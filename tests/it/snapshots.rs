@@ -9,8 +9,8 @@ use std::process::Output;
 use std::sync::OnceLock;
 
 /// Every subcommand, in the order `diplograph --help` lists them.
-const SUBCOMMANDS: [&str; 8] =
-    ["build", "query", "stats", "extract", "explain", "serve", "analyze", "export"];
+const SUBCOMMANDS: [&str; 9] =
+    ["build", "query", "stats", "extract", "explain", "dossier", "serve", "analyze", "export"];
 
 /// The graph formats `export --help` lists, but the RDF ones (those are the whole store, ontology and
 /// gazetteer included: too large to read as a snapshot) and CSV, which writes two files.
