@@ -1,11 +1,9 @@
-//! Graph exports: the options, the attribute keys every format shares and the one style of each
-//! entity kind, and [`write_graph`], which hands the graph to the module of its format (graphml,
-//! gexf, dot, json, csv).
+//! What the graph exports share: their options, the attribute keys every format writes, and the
+//! one style of each entity kind. Each format's module (graphml, gexf, dot, json, csv) uses these;
+//! [`super::write_graph`] picks the module.
 
-use super::ExportFormat;
-use crate::graph::{Edge, EntityGraph, Node};
+use crate::graph::{Edge, Node};
 use crate::model::Kind;
-use std::io::{self, Write};
 
 /// The key under which node-link JSON lists the edges.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]
@@ -71,29 +69,6 @@ pub fn kind_style(kind: Kind) -> KindStyle {
 /// XML text and attribute escaping.
 pub(super) fn xml(s: &str) -> String {
     s.replace('&', "&amp;").replace('<', "&lt;").replace('>', "&gt;").replace('"', "&quot;")
-}
-
-/// Writes `graph` in a graph format; `nodes_out` receives the node table for CSV (edges go to `out`).
-pub fn write_graph(
-    graph: &EntityGraph,
-    format: ExportFormat,
-    options: &GraphOptions,
-    out: &mut dyn Write,
-    nodes_out: Option<&mut dyn Write>,
-) -> io::Result<()> {
-    match format {
-        ExportFormat::GraphMl => super::graphml::write(graph, out),
-        ExportFormat::Gexf => super::gexf::write(graph, out),
-        ExportFormat::Dot => super::dot::write(graph, options.keep_isolated, out),
-        ExportFormat::Cytoscape => super::json::cytoscape(graph, out),
-        ExportFormat::NodeLink => super::json::node_link(graph, options.node_link_key, out),
-        ExportFormat::Csv => super::csv::write(
-            graph,
-            nodes_out.ok_or_else(|| io::Error::other("csv needs a node table output"))?,
-            out,
-        ),
-        other => Err(io::Error::other(format!("`{other}` is an RDF format, not a graph format"))),
-    }
 }
 
 /// The node attributes of GraphML, GEXF and CSV, with their GraphML types.

@@ -13,13 +13,13 @@ mod json;
 pub use csv::csv_field;
 pub use dot::{cjk_font_missing, DOT_FONTS};
 pub use graphml::write_with as write_graphml_with;
-pub use graphs::{kind_style, write_graph, GraphOptions, KindStyle, NodeLinkKey};
+pub use graphs::{kind_style, GraphOptions, KindStyle, NodeLinkKey};
 
 use oxigraph::io::{RdfFormat, RdfSerializer};
 use oxigraph::model::{GraphName, NamedNode, Quad};
 use oxigraph::store::Store;
 use std::fmt;
-use std::io::Write;
+use std::io::{self, Write};
 use std::str::FromStr;
 
 /// Every export format.
@@ -135,6 +135,29 @@ impl FromStr for ExportFormat {
             let names: Vec<&str> = Self::ALL.iter().map(|f| f.name()).collect();
             format!("unknown export format `{s}` (expected one of {})", names.join(", "))
         })
+    }
+}
+
+/// Writes `graph` in a graph format; `nodes_out` receives the node table for CSV (edges go to `out`).
+pub fn write_graph(
+    graph: &crate::graph::EntityGraph,
+    format: ExportFormat,
+    options: &GraphOptions,
+    out: &mut dyn Write,
+    nodes_out: Option<&mut dyn Write>,
+) -> io::Result<()> {
+    match format {
+        ExportFormat::GraphMl => graphml::write(graph, out),
+        ExportFormat::Gexf => gexf::write(graph, out),
+        ExportFormat::Dot => dot::write(graph, options.keep_isolated, out),
+        ExportFormat::Cytoscape => json::cytoscape(graph, out),
+        ExportFormat::NodeLink => json::node_link(graph, options.node_link_key, out),
+        ExportFormat::Csv => csv::write(
+            graph,
+            nodes_out.ok_or_else(|| io::Error::other("csv needs a node table output"))?,
+            out,
+        ),
+        other => Err(io::Error::other(format!("`{other}` is an RDF format, not a graph format"))),
     }
 }
 
