@@ -35,8 +35,9 @@ pub fn analyze(source_file: &str, bytes: &[u8]) -> Result<Vec<AnalyzedDocument>,
     for (index, segment) in text::segment(norm.as_str()).into_iter().enumerate() {
         let body = &norm.as_str()[segment.range.clone()];
         let hash = content_hash(body, &segment.repeats, segment.range.start);
+        let skipped = segment.skipped();
         let mentions = without_skipped(extract::extract(body, lexicon), |m| {
-            segment.is_skipped(segment.range.start + m.start)
+            skipped.contains(segment.range.start + m.start)
         });
         let mut resolved = resolve::resolve(&mentions, lexicon);
         let own_treaty = resolve::document_treaty(&segment.title, lexicon).map(|entity| {

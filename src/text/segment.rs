@@ -34,9 +34,31 @@ pub struct Segment {
 }
 
 impl Segment {
-    /// True when the byte offset lies in a repeated line or in metadata.
-    pub fn is_skipped(&self, offset: usize) -> bool {
-        self.repeats.iter().chain(&self.metadata).any(|r| r.start <= offset && offset < r.end)
+    /// The repeated lines and the metadata, to ask of many offsets whether they lie in one.
+    pub fn skipped(&self) -> SkippedRanges {
+        let mut ranges: Vec<Range<usize>> = self.repeats.iter().chain(&self.metadata).cloned().collect();
+        ranges.sort_by_key(|r| r.start);
+        let mut merged: Vec<Range<usize>> = Vec::with_capacity(ranges.len());
+        for r in ranges {
+            match merged.last_mut() {
+                Some(last) if r.start <= last.end => last.end = last.end.max(r.end),
+                _ => merged.push(r),
+            }
+        }
+        SkippedRanges(merged)
+    }
+}
+
+/// Byte ranges sorted and merged: an offset is looked up in logarithmic time, so a document with
+/// thousands of repeated lines is not quadratic in its mentions.
+#[derive(Debug, Clone, Default, PartialEq, Eq)]
+pub struct SkippedRanges(Vec<Range<usize>>);
+
+impl SkippedRanges {
+    /// True when `offset` lies in one of the ranges.
+    pub fn contains(&self, offset: usize) -> bool {
+        let after = self.0.partition_point(|r| r.start <= offset);
+        after > 0 && offset < self.0[after - 1].end
     }
 }
 
@@ -490,5 +512,23 @@ mod tests {
             repeated,
             ["人民日报 2019年6月6日 第3版", "  双方一致认为应当加强合作  ", "民日报 2019年6月6日"]
         );
+    }
+
+    #[test]
+    fn skipped_ranges_answer_like_a_scan_of_the_lines() {
+        let segment = Segment {
+            range: 0..100,
+            title: String::new(),
+            date: None,
+            place: None,
+            repeats: vec![40..50, 10..20, 15..30],
+            metadata: vec![0..3, 50..52],
+            signed: false,
+        };
+        let skipped = segment.skipped();
+        for offset in 0..60 {
+            let scan = segment.repeats.iter().chain(&segment.metadata).any(|r| r.contains(&offset));
+            assert_eq!(skipped.contains(offset), scan, "{offset}");
+        }
     }
 }
