@@ -5,7 +5,7 @@ mod hops;
 
 use super::graph_args::ProjectionArgs;
 use super::rows::{write_rows, Cell, RowFormat};
-use super::StoreArg;
+use super::{plural, StoreArg};
 use diplograph::graph::{self, EntityGraph, Metrics};
 use diplograph::storage::GraphStore;
 use diplograph::{emit, vocab};
@@ -116,12 +116,17 @@ pub fn run(args: AnalyzeArgs) -> anyhow::Result<ExitCode> {
         store.replace_graph(&vocab::analysis_graph(), &quads)?;
         store.save(&args.store.store)?;
         eprintln!(
-            "diplograph: stored the scores of {} entities in <{}>",
-            metrics.len(),
+            "diplograph: stored the scores of {} in <{}>",
+            plural(metrics.len(), "entity", "entities"),
             vocab::analysis_graph()
         );
     }
-    eprintln!("diplograph: {} entities, {} relations", g.node_count(), g.edge_count());
+    let (nodes, edges) = (g.node_count(), g.edge_count());
+    eprintln!(
+        "diplograph: {}, {}",
+        plural(nodes, "entity", "entities"),
+        plural(edges, "relation", "relations")
+    );
     let mut out = output(&args.output)?;
     if args.format == AnalyzeFormat::Graphml {
         let extra: Vec<Vec<String>> = metrics.iter().map(score_values).collect();

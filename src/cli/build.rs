@@ -72,9 +72,9 @@ pub fn run(args: BuildArgs) -> anyhow::Result<ExitCode> {
     if let (Some(pushed), Some(url)) = (report.pushed, &config.push) {
         writeln!(
             out,
-            "pushed {} graphs ({} triples) to {}, deleted {} there",
-            pushed.graphs,
-            pushed.triples,
+            "pushed {} ({}) to {}, deleted {} there",
+            plural(pushed.graphs, "graph", "graphs"),
+            plural(pushed.triples, "triple", "triples"),
             diplograph::push::Endpoint::new(url)?.url(),
             pushed.deleted
         )?;

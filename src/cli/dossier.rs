@@ -1,7 +1,7 @@
 //! `diplograph dossier`: the timeline of two countries or leaders, with the evidence for each fact.
 
 use super::rows::{write_rows, Cell, RowFormat};
-use super::StoreArg;
+use super::{plural, StoreArg};
 use diplograph::dossier::{dossier, Entry};
 use diplograph::storage::GraphStore;
 use std::io::Write;
@@ -82,7 +82,7 @@ pub fn run(args: DossierArgs) -> anyhow::Result<ExitCode> {
         }
         eprintln!("diplograph: {none}");
     } else {
-        eprintln!("diplograph: {} facts between {who}", d.entries.len());
+        eprintln!("diplograph: {} between {who}", plural(d.entries.len(), "fact", "facts"));
     }
     let rows: Vec<Vec<Cell>> = d.entries.iter().map(|e| row(e, args.format)).collect();
     write_rows(&mut out, args.format, &HEADER, &rows, &["fact", "document"])?;

@@ -158,9 +158,9 @@ fn push(url: &str, graph: Option<&str>, store_path: &std::path::Path) -> anyhow:
     let report = diplograph::push::push(&endpoint, &store, &graphs, &[], |_, _| {})?;
     writeln!(
         std::io::stdout(),
-        "pushed {} graphs ({} triples) to {}",
-        report.graphs,
-        report.triples,
+        "pushed {} ({}) to {}",
+        super::plural(report.graphs, "graph", "graphs"),
+        super::plural(report.triples, "triple", "triples"),
         endpoint.url()
     )?;
     Ok(ExitCode::SUCCESS)

@@ -1,8 +1,7 @@
 //! Scores relation extraction against `tests/gold/relations/`: precision and recall per relation
 //! type on the 15 seed documents, with floors for visits, signings, citations and partnerships.
 
-use diplograph::model::AnalyzedDocument;
-use diplograph::model::{FactKind, Role};
+use diplograph::model::{AnalyzedDocument, FactKind, Role};
 use diplograph::pipeline;
 use serde::Deserialize;
 
