@@ -8,6 +8,7 @@
 //! that reports a visit or meeting of the two sides states them. Positions and cooperation within
 //! organizations are left out (they are not between the two sides).
 
+use crate::lookup;
 use crate::model::Kind;
 use crate::query::{self, QueryError, Row};
 use crate::vocab;
@@ -144,10 +145,6 @@ fn text(row: &Row, key: &str) -> String {
     }
 }
 
-fn escape(s: &str) -> String {
-    s.replace('\\', "\\\\").replace('"', "\\\"")
-}
-
 fn iris(list: &[String]) -> String {
     list.iter().map(|i| format!("<{i}>")).collect::<Vec<_>>().join(" ")
 }
@@ -169,43 +166,12 @@ fn label(store: &Store, iri: &str) -> Result<String, DossierError> {
 pub fn resolve(store: &Store, name: &str) -> Result<Party, DossierError> {
     let dg = vocab::DG;
     let name = name.trim();
-    let iri = if let Some(rest) = name.strip_prefix("id:") {
-        Some(format!("{}{rest}", vocab::ID))
-    } else if let Some(iri) = vocab::expand_short(name) {
-        Some(iri)
-    } else if name.starts_with("http://") || name.starts_with("https://") {
-        Some(name.to_owned())
-    } else {
-        None
-    };
-    let iri = match iri {
+    // Countries and leaders first; any other entity then, to say what it is.
+    let parties = [Kind::Country, Kind::Leader];
+    let iri = match lookup::find(store, name, &parties)? {
         Some(iri) => iri,
-        None => {
-            let t = escape(name);
-            let mut found = None;
-            // Countries and leaders first; any other entity then, to say what it is.
-            let parties = format!("VALUES ?k {{ <{dg}Country> <{dg}Leader> }}");
-            let searches = [
-                (parties.as_str(), format!("STR(?l) = \"{t}\"")),
-                (parties.as_str(), format!("CONTAINS(STR(?l), \"{t}\")")),
-                ("", format!("STR(?l) = \"{t}\"")),
-            ];
-            for (kinds, filter) in searches {
-                let rows = query::select(
-                    store,
-                    &format!(
-                        "SELECT ?e (COUNT(?m) AS ?n) WHERE {{ {kinds} ?e a ?k ; <{}> ?l .
-                           FILTER({filter}) OPTIONAL {{ ?m <{dg}refersTo> ?e }} }} GROUP BY ?e ORDER BY DESC(?n) ?e LIMIT 1",
-                        vocab::RDFS_LABEL
-                    ),
-                )?;
-                if let Some(r) = rows.first() {
-                    found = Some(text(r, "e"));
-                    break;
-                }
-            }
-            found.ok_or_else(|| DossierError::NotFound(name.to_owned()))?
-        }
+        None => lookup::by_label(store, name, lookup::Match::Exact, &[])?
+            .ok_or_else(|| DossierError::NotFound(name.to_owned()))?,
     };
     let classes = query::select(store, &format!("SELECT DISTINCT ?k WHERE {{ <{iri}> a ?k }} ORDER BY ?k"))?;
     let classes: Vec<String> = classes.iter().map(|r| text(r, "k")).collect();

@@ -1,6 +1,7 @@
 //! Explanations: the facts about an entity (or one fact) with their source sentences and the
 //! evidence marked, so a user can check any edge in seconds. The entry point is [`explain`].
 
+use crate::lookup;
 use crate::query::{self, display_term, QueryError, Row};
 use crate::vocab;
 use oxigraph::model::Term;
@@ -47,40 +48,14 @@ fn select(store: &Store, sparql: &str) -> Result<Vec<Row>, ExplainError> {
     Ok(query::select(store, sparql)?)
 }
 
-fn escape(s: &str) -> String {
-    s.replace('\\', "\\\\").replace('"', "\\\"")
-}
-
 fn value(row: &BTreeMap<String, Term>, key: &str) -> String {
     row.get(key).map(display_term).unwrap_or_default()
 }
 
-/// Finds the entity or fact `target` names: a full IRI, `id:…`, or a label (exact, else contained).
+/// Finds the entity or fact `target` names: a full IRI, `id:…`, a short name or a label (exact,
+/// else contained).
 pub fn resolve_target(store: &Store, target: &str) -> Result<String, ExplainError> {
-    if let Some(rest) = target.strip_prefix("id:") {
-        return Ok(format!("{}{rest}", vocab::ID));
-    }
-    if let Some(iri) = vocab::expand_short(target) {
-        return Ok(iri);
-    }
-    if target.starts_with("http://") || target.starts_with("https://") {
-        return Ok(target.to_owned());
-    }
-    let t = escape(target);
-    for filter in [format!("STR(?l) = \"{t}\""), format!("CONTAINS(STR(?l), \"{t}\")")] {
-        let rows = select(
-            store,
-            &format!(
-                "SELECT ?e (COUNT(?m) AS ?n) WHERE {{ ?e <{}> ?l . FILTER({filter}) ?m <{}> ?e }} GROUP BY ?e ORDER BY DESC(?n) ?e LIMIT 1",
-                vocab::RDFS_LABEL,
-                vocab::dg("refersTo")
-            ),
-        )?;
-        if let Some(Term::NamedNode(n)) = rows.first().and_then(|r| r.get("e")) {
-            return Ok(n.as_str().to_owned());
-        }
-    }
-    Err(ExplainError::NotFound(target.to_owned()))
+    lookup::find(store, target, &[])?.ok_or_else(|| ExplainError::NotFound(target.to_owned()))
 }
 
 /// Explains `target` (an entity or a fact) from a store opened for querying.
