@@ -52,7 +52,7 @@ pub struct Server {
     stopping: Arc<AtomicBool>,
 }
 
-const PAGE: &str = include_str!("server_page.html");
+const PAGE: &str = include_str!("page.html");
 
 impl Server {
     /// Binds the address.
