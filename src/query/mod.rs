@@ -219,6 +219,29 @@ pub fn run_with(
     options: &QueryOptions,
     out: &mut impl Write,
 ) -> Result<Answer, QueryError> {
+    run_streaming(store, sparql, options, out, |_| ())
+}
+
+/// The form of an answer, known before any of it is written.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Form {
+    /// SELECT (in the results format).
+    Solutions,
+    /// ASK (in the results format).
+    Boolean,
+    /// CONSTRUCT or DESCRIBE (in the graph format).
+    Graph,
+}
+
+/// [`run_with`], telling `on_start` the form of the answer before the first byte of it is written
+/// (a server sends its media type first).
+pub fn run_streaming(
+    store: &Store,
+    sparql: &str,
+    options: &QueryOptions,
+    out: &mut impl Write,
+    on_start: impl FnOnce(Form),
+) -> Result<Answer, QueryError> {
     let token = options.cancel.clone().unwrap_or_default();
     let timed_out = Arc::new(AtomicBool::new(false));
     let (done, finished) = std::sync::mpsc::channel::<()>();
@@ -232,7 +255,7 @@ pub fn run_with(
             }
         });
     }
-    let answer = evaluate(store, sparql, options, &token, out);
+    let answer = evaluate(store, sparql, options, &token, out, on_start);
     drop(done);
     match answer {
         Err(QueryError::Syntax(e)) => Err(QueryError::Syntax(e)),
@@ -272,15 +295,13 @@ fn stream_rows(
     token: &CancellationToken,
     mut write: impl FnMut(&QuerySolution) -> Result<(), QueryError>,
 ) -> Result<bool, QueryError> {
-    let mut written = 0;
-    for solution in solutions {
+    for (written, solution) in solutions.enumerate() {
         alive(token)?;
         let solution = solution.map_err(evaluation_error)?;
         if written == limit {
             return Ok(true);
         }
         write(&solution)?;
-        written += 1;
     }
     alive(token)?;
     Ok(false)
@@ -292,6 +313,7 @@ fn evaluate(
     options: &QueryOptions,
     token: &CancellationToken,
     out: &mut impl Write,
+    on_start: impl FnOnce(Form),
 ) -> Result<Answer, QueryError> {
     let format = options.results;
     let mut evaluator = SparqlEvaluator::new().with_cancellation_token(token.clone());
@@ -314,6 +336,11 @@ fn evaluate(
     if !acceptable {
         return Err(QueryError::NotAcceptable(kind));
     }
+    on_start(match &results {
+        QueryResults::Solutions(_) => Form::Solutions,
+        QueryResults::Boolean(_) => Form::Boolean,
+        QueryResults::Graph(_) => Form::Graph,
+    });
     match results {
         QueryResults::Solutions(solutions) => {
             let variables = solutions.variables().to_vec();

@@ -1,28 +1,48 @@
 //! A SPARQL 1.1 Protocol endpoint over the store: `/query` (GET and POST, urlencoded or
-//! `application/sparql-query` bodies) with content negotiation, CORS, a query time limit, a request
-//! size limit, read-only (updates refused). The entry point is [`Server::bind`].
+//! `application/sparql-query` bodies) with content negotiation, CORS, a time limit that holds, a
+//! bounded set of evaluations, streamed answers, and limits on requests and idle connections;
+//! read-only (updates refused, SERVICE refused). The entry point is [`Server::bind`].
+//!
+//! HTTP is the small strict layer in [`http`] over `std::net` (tiny_http offered no limit on
+//! header size or count, no idle timeout, no `TCP_NODELAY` and took repeated `Content-Length`s).
+//! One thread per connection (at most `max_connections`), one per running evaluation (see
+//! [`answer`]).
 
-use crate::query::{self, Answer, QueryError, QueryOptions, ResultFormat};
-use oxigraph::io::RdfFormat;
+mod answer;
+pub mod http;
+mod negotiate;
+
+pub use negotiate::negotiate;
+
+use answer::{text, Admission, CORS};
 use oxigraph::store::Store;
-use std::io::Read;
-use std::net::SocketAddr;
-use std::sync::atomic::{AtomicBool, Ordering};
+use std::io::BufReader;
+use std::net::{SocketAddr, TcpListener, TcpStream};
+use std::sync::atomic::{AtomicBool, AtomicUsize, Ordering};
 use std::sync::Arc;
 use std::time::Duration;
-use tiny_http::{Header, Method, Request, Response};
 
 /// How the endpoint runs.
 #[derive(Debug, Clone)]
 pub struct ServerConfig {
     /// Address to listen on (`127.0.0.1:7878`; port 0 picks a free port).
     pub bind: String,
-    /// Longest a query may run.
+    /// Longest a query may take, answer included.
     pub timeout: Duration,
-    /// Largest request (URL or body) accepted, in bytes.
+    /// Largest request body accepted, in bytes.
     pub max_request_bytes: usize,
-    /// Requests served at once.
+    /// Largest request line and headers together, in bytes (431 beyond).
+    pub max_head_bytes: usize,
+    /// Most header lines in a request (431 beyond).
+    pub max_headers: usize,
+    /// Queries evaluated at once; more get 503 with `Retry-After` at once.
     pub workers: usize,
+    /// Connections open at once; more get 503 and are closed.
+    pub max_connections: usize,
+    /// A connection with no request coming for this long is closed.
+    pub idle_timeout: Duration,
+    /// Answer bytes held before committing to `200` and streaming (see [`answer`]).
+    pub commit_bytes: usize,
 }
 
 impl Default for ServerConfig {
@@ -31,7 +51,12 @@ impl Default for ServerConfig {
             bind: "127.0.0.1:7878".into(),
             timeout: Duration::from_secs(30),
             max_request_bytes: 1 << 20,
+            max_head_bytes: 64 * 1024,
+            max_headers: 100,
             workers: 4,
+            max_connections: 64,
+            idle_timeout: Duration::from_secs(5),
+            commit_bytes: 256 * 1024,
         }
     }
 }
@@ -44,12 +69,19 @@ pub struct ServerError {
     pub message: String,
 }
 
-/// A bound endpoint; [`Server::run`] serves until [`Server::shutdown`].
+/// What the connection threads share.
+struct Shared {
+    stopping: AtomicBool,
+    connections: AtomicUsize,
+    admission: Arc<Admission>,
+}
+
+/// A bound endpoint; [`Server::run`] serves until [`Server::stopper`] is called.
 pub struct Server {
-    http: Arc<tiny_http::Server>,
+    listener: TcpListener,
     store: Store,
     config: ServerConfig,
-    stopping: Arc<AtomicBool>,
+    shared: Arc<Shared>,
 }
 
 const PAGE: &str = include_str!("page.html");
@@ -57,188 +89,170 @@ const PAGE: &str = include_str!("page.html");
 impl Server {
     /// Binds the address.
     pub fn bind(store: Store, config: ServerConfig) -> Result<Self, ServerError> {
-        let http = tiny_http::Server::http(&config.bind)
-            .map_err(|e| ServerError { bind: config.bind.clone(), message: e.to_string() })?;
-        Ok(Self { http: Arc::new(http), store, config, stopping: Arc::new(AtomicBool::new(false)) })
+        let error = |e: std::io::Error| ServerError { bind: config.bind.clone(), message: e.to_string() };
+        let listener = TcpListener::bind(&config.bind).map_err(error)?;
+        listener.set_nonblocking(true).map_err(error)?;
+        let shared = Arc::new(Shared {
+            stopping: AtomicBool::new(false),
+            connections: AtomicUsize::new(0),
+            admission: Arc::default(),
+        });
+        Ok(Self { listener, store, config, shared })
     }
 
     /// The address it listens on.
     pub fn addr(&self) -> Option<SocketAddr> {
-        self.http.server_addr().to_ip()
+        self.listener.local_addr().ok()
     }
 
-    /// A handle that stops the server from another thread (a Ctrl-C handler).
+    /// A handle that stops the server from another thread (a Ctrl-C handler): [`Server::run`]
+    /// returns within a tenth of a second and running queries are cancelled.
     pub fn stopper(&self) -> impl Fn() + Send + Sync + 'static {
-        let http = Arc::clone(&self.http);
-        let stopping = Arc::clone(&self.stopping);
-        let workers = self.config.workers;
+        let shared = Arc::clone(&self.shared);
         move || {
-            stopping.store(true, Ordering::SeqCst);
-            for _ in 0..workers {
-                http.unblock();
-            }
+            shared.stopping.store(true, Ordering::SeqCst);
+            shared.admission.cancel_all();
         }
     }
 
-    /// Serves requests on `workers` threads until stopped; requests in flight finish first.
+    /// Accepts connections until stopped. Answers in flight are cut when the process then exits.
     pub fn run(self) {
-        let threads: Vec<_> = (0..self.config.workers.max(1))
-            .map(|_| {
-                let http = Arc::clone(&self.http);
-                let store = self.store.clone();
-                let config = self.config.clone();
-                let stopping = Arc::clone(&self.stopping);
-                std::thread::spawn(move || {
-                    while !stopping.load(Ordering::SeqCst) {
-                        match http.recv() {
-                            Ok(request) => handle(request, &store, &config),
-                            Err(_) => break,
-                        }
-                    }
-                })
-            })
-            .collect();
-        for t in threads {
-            let _ = t.join();
-        }
-    }
-}
-
-fn header(name: &str, value: &str) -> Header {
-    Header::from_bytes(name.as_bytes(), value.as_bytes()).expect("valid header")
-}
-
-fn with_cors<R: Read>(response: Response<R>) -> Response<R> {
-    response
-        .with_header(header("Access-Control-Allow-Origin", "*"))
-        .with_header(header("Access-Control-Allow-Methods", "GET, POST, OPTIONS"))
-        .with_header(header("Access-Control-Allow-Headers", "Content-Type, Accept"))
-}
-
-fn text(status: u16, message: &str) -> Response<std::io::Cursor<Vec<u8>>> {
-    with_cors(
-        Response::from_data(format!("{message}\n").into_bytes())
-            .with_status_code(status)
-            .with_header(header("Content-Type", "text/plain; charset=utf-8")),
-    )
-}
-
-fn handle(mut request: Request, store: &Store, config: &ServerConfig) {
-    let response = respond(&mut request, store, config);
-    let _ = request.respond(response);
-}
-
-fn respond(
-    request: &mut Request,
-    store: &Store,
-    config: &ServerConfig,
-) -> Response<std::io::Cursor<Vec<u8>>> {
-    let url = request.url().to_owned();
-    if url.len() > config.max_request_bytes {
-        return text(414, "the request URL is larger than the limit");
-    }
-    let (path, query_string) = url.split_once('?').unwrap_or((&url, ""));
-    match (request.method(), path) {
-        (Method::Options, _) => with_cors(Response::from_data(Vec::new()).with_status_code(204)),
-        (Method::Get, "/") => with_cors(
-            Response::from_data(PAGE.as_bytes().to_vec())
-                .with_header(header("Content-Type", "text/html; charset=utf-8")),
-        ),
-        (_, "/update") => text(403, "updates are refused: this endpoint is read-only"),
-        (Method::Get, "/query") => match form_value(query_string.as_bytes(), "query") {
-            Some(q) => answer(request, store, config, &q),
-            None => text(400, "missing `query` parameter"),
-        },
-        (Method::Post, "/query") => {
-            let declared = request.body_length().unwrap_or(0);
-            if declared > config.max_request_bytes {
-                return text(413, "the request body is larger than the limit");
-            }
-            let mut body = Vec::new();
-            let limit = (config.max_request_bytes + 1) as u64;
-            if request.as_reader().take(limit).read_to_end(&mut body).is_err() {
-                return text(400, "cannot read the request body");
-            }
-            if body.len() > config.max_request_bytes {
-                return text(413, "the request body is larger than the limit");
-            }
-            let content_type = header_value(request, "Content-Type").unwrap_or_default();
-            let media = content_type.split(';').next().unwrap_or("").trim().to_ascii_lowercase();
-            let sparql = match media.as_str() {
-                "application/sparql-query" => String::from_utf8(body).ok(),
-                "application/x-www-form-urlencoded" => form_value(&body, "query"),
-                "application/sparql-update" => {
-                    return text(403, "updates are refused: this endpoint is read-only")
+        let store = Arc::new(self.store);
+        let config = Arc::new(self.config);
+        while !self.shared.stopping.load(Ordering::SeqCst) {
+            let stream = match self.listener.accept() {
+                Ok((stream, _)) => stream,
+                Err(e) if e.kind() == std::io::ErrorKind::WouldBlock => {
+                    std::thread::sleep(Duration::from_millis(50));
+                    continue;
                 }
-                _ => return text(415, "send application/sparql-query or application/x-www-form-urlencoded"),
+                Err(_) => continue,
             };
-            match sparql {
-                Some(q) => answer(request, store, config, &q),
-                None => text(400, "missing or undecodable query"),
+            let shared = Arc::clone(&self.shared);
+            let (store, config) = (Arc::clone(&store), Arc::clone(&config));
+            if shared.connections.fetch_add(1, Ordering::SeqCst) >= config.max_connections {
+                shared.connections.fetch_sub(1, Ordering::SeqCst);
+                let mut stream = stream;
+                let _ = stream.set_nonblocking(false);
+                let _ = stream.set_write_timeout(Some(Duration::from_secs(1)));
+                text(
+                    &mut stream,
+                    503,
+                    "too many connections: try again shortly",
+                    false,
+                    &[("Retry-After", "1")],
+                );
+                continue;
             }
+            std::thread::spawn(move || {
+                connection(stream, &store, &config, &shared);
+                shared.connections.fetch_sub(1, Ordering::SeqCst);
+            });
         }
-        (_, "/query") => text(405, "use GET or POST"),
-        _ => text(404, "not found: the endpoint is /query"),
+        self.shared.admission.cancel_all();
     }
 }
 
-fn form_value(bytes: &[u8], key: &str) -> Option<String> {
-    form_urlencoded::parse(bytes).find(|(k, _)| k == key).map(|(_, v)| v.into_owned())
-}
-
-fn header_value(request: &Request, name: &'static str) -> Option<String> {
-    request.headers().iter().find(|h| h.field.equiv(name)).map(|h| h.value.as_str().to_owned())
-}
-
-/// Picks the result and graph formats from the Accept header (first supported type wins).
-pub fn negotiate(accept: &str) -> (ResultFormat, RdfFormat) {
-    let mut results = None;
-    let mut graph = None;
-    for media in accept.split(',').map(|m| m.split(';').next().unwrap_or("").trim().to_ascii_lowercase()) {
-        let r = match media.as_str() {
-            "application/sparql-results+json" | "application/json" => Some(ResultFormat::Json),
-            "application/sparql-results+xml" | "application/xml" => Some(ResultFormat::Xml),
-            "text/csv" => Some(ResultFormat::Csv),
-            "text/tab-separated-values" => Some(ResultFormat::Tsv),
-            _ => None,
+/// Serves the requests of one connection until it closes, idles or errs.
+fn connection(stream: TcpStream, store: &Store, config: &ServerConfig, shared: &Shared) {
+    let setup = stream
+        .set_nonblocking(false)
+        .and_then(|()| stream.set_nodelay(true))
+        .and_then(|()| stream.set_read_timeout(Some(config.idle_timeout)))
+        .and_then(|()| stream.set_write_timeout(Some(config.timeout.max(Duration::from_secs(1)))));
+    let (Ok(()), Ok(read)) = (setup, stream.try_clone()) else {
+        return;
+    };
+    let mut reader = BufReader::new(read);
+    let mut out = stream;
+    let limits = http::Limits {
+        max_head_bytes: config.max_head_bytes,
+        max_headers: config.max_headers,
+        max_body_bytes: config.max_request_bytes,
+    };
+    while !shared.stopping.load(Ordering::SeqCst) {
+        let kept = match http::read_request(&mut reader, &limits) {
+            Err(http::ReadError::Gone) => false,
+            Err(http::ReadError::Refused(status, message)) => text(&mut out, status, message, false, &[]),
+            Ok(request) => {
+                let keep_alive = request.keep_alive() && !shared.stopping.load(Ordering::SeqCst);
+                respond(&request, &mut out, keep_alive, store, config, shared)
+            }
         };
-        let g = match media.as_str() {
-            "text/turtle" => Some(RdfFormat::Turtle),
-            "application/n-triples" => Some(RdfFormat::NTriples),
-            "application/rdf+xml" => Some(RdfFormat::RdfXml),
-            "application/n-quads" => Some(RdfFormat::NQuads),
-            "application/trig" => Some(RdfFormat::TriG),
-            _ => None,
-        };
-        results = results.or(r);
-        graph = graph.or(g);
+        if !kept {
+            break;
+        }
     }
-    (results.unwrap_or(ResultFormat::Json), graph.unwrap_or(RdfFormat::Turtle))
 }
 
-fn answer(
-    request: &Request,
+const READ_ONLY: &str = "updates are refused: this endpoint is read-only";
+
+/// Answers one request; says whether the connection may serve another.
+fn respond(
+    request: &http::Request,
+    out: &mut TcpStream,
+    keep_alive: bool,
     store: &Store,
     config: &ServerConfig,
-    sparql: &str,
-) -> Response<std::io::Cursor<Vec<u8>>> {
-    let (results, graph) = negotiate(&header_value(request, "Accept").unwrap_or_default());
-    let options = QueryOptions { results, graph, timeout: Some(config.timeout), ..QueryOptions::default() };
-    let mut body = Vec::new();
-    match query::run_with(store, sparql, &options, &mut body) {
-        Ok(kind) => {
-            let media = match kind {
-                Answer::Graph => graph.media_type(),
-                Answer::Solutions { .. } | Answer::Boolean => results.media_type(),
-            };
-            with_cors(
-                Response::from_data(body)
-                    .with_header(header("Content-Type", &format!("{media}; charset=utf-8"))),
-            )
+    shared: &Shared,
+) -> bool {
+    let (path, query_string) = request.target.split_once('?').unwrap_or((&request.target, ""));
+    let params = |bytes: &[u8]| form_urlencoded::parse(bytes).into_owned().collect::<Vec<(String, String)>>();
+    let sparql = match (request.method.as_str(), path) {
+        ("OPTIONS", _) => {
+            return http::write_response(out, 204, &CORS, b"", keep_alive).is_ok() && keep_alive;
         }
-        Err(e @ QueryError::Syntax(_)) => text(400, &e.to_string()),
-        Err(e @ QueryError::Timeout(_)) => text(503, &e.to_string()),
-        Err(e) => text(500, &e.to_string()),
+        ("GET", "/") => {
+            let mut headers = CORS.to_vec();
+            headers.push(("Content-Type", "text/html; charset=utf-8"));
+            return http::write_response(out, 200, &headers, PAGE.as_bytes(), keep_alive).is_ok()
+                && keep_alive;
+        }
+        (_, "/update") => return text(out, 403, READ_ONLY, keep_alive, &[]),
+        ("GET", "/query") => one_query(&params(query_string.as_bytes())),
+        ("POST", "/query") => {
+            let content_type = request.header("Content-Type").unwrap_or_default();
+            let media = content_type.split(';').next().unwrap_or("").trim().to_ascii_lowercase();
+            let in_url = params(query_string.as_bytes());
+            match media.as_str() {
+                "application/sparql-query" if in_url.iter().any(|(k, _)| k == "query" || k == "update") => {
+                    Err((400, "the query is in the body: the URL must not hold another"))
+                }
+                "application/sparql-query" => {
+                    String::from_utf8(request.body.clone()).map_err(|_| (400, "the query is not UTF-8"))
+                }
+                "application/x-www-form-urlencoded" if !in_url.is_empty() => {
+                    Err((400, "send the parameters in the body, not in the URL as well"))
+                }
+                "application/x-www-form-urlencoded" => one_query(&params(&request.body)),
+                "application/sparql-update" => Err((403, READ_ONLY)),
+                _ => Err((415, "send application/sparql-query or application/x-www-form-urlencoded")),
+            }
+        }
+        (_, "/query") => {
+            return text(out, 405, "use GET or POST", keep_alive, &[("Allow", "GET, POST, OPTIONS")])
+        }
+        _ => return text(out, 404, "not found: the endpoint is /query", keep_alive, &[]),
+    };
+    match sparql {
+        Ok(sparql) => {
+            let accept = request.header("Accept").unwrap_or("");
+            answer::answer(out, keep_alive, accept, sparql, store, config, &shared.admission)
+        }
+        Err((status, message)) => text(out, status, message, keep_alive, &[]),
+    }
+}
+
+/// The one `query` parameter; an `update` one is refused (403), none or two are a bad request.
+fn one_query(params: &[(String, String)]) -> Result<String, (u16, &'static str)> {
+    if params.iter().any(|(k, _)| k == "update") {
+        return Err((403, READ_ONLY));
+    }
+    let mut queries = params.iter().filter(|(k, _)| k == "query");
+    match (queries.next(), queries.next()) {
+        (Some((_, q)), None) => Ok(q.clone()),
+        (None, _) => Err((400, "missing `query` parameter")),
+        (Some(_), Some(_)) => Err((400, "more than one `query` parameter")),
     }
 }
 
@@ -246,15 +260,16 @@ fn answer(
 mod tests {
     use super::*;
 
+    fn pairs(raw: &str) -> Vec<(String, String)> {
+        form_urlencoded::parse(raw.as_bytes()).into_owned().collect()
+    }
+
     #[test]
-    fn negotiates_formats() {
-        assert_eq!(negotiate(""), (ResultFormat::Json, RdfFormat::Turtle));
-        assert_eq!(negotiate("text/csv"), (ResultFormat::Csv, RdfFormat::Turtle));
-        assert_eq!(
-            negotiate("application/n-triples, application/sparql-results+xml;q=0.9").1,
-            RdfFormat::NTriples
-        );
-        assert_eq!(negotiate("application/sparql-results+xml;q=0.9").0, ResultFormat::Xml);
-        assert_eq!(negotiate("text/html,*/*").0, ResultFormat::Json);
+    fn takes_exactly_one_query_and_refuses_updates() {
+        assert_eq!(one_query(&pairs("query=ASK%7B%7D")), Ok("ASK{}".to_owned()));
+        assert_eq!(one_query(&pairs("query=ASK%7B%7D&query=ASK%7B%7D")).unwrap_err().0, 400);
+        assert_eq!(one_query(&pairs("default-graph-uri=x")).unwrap_err().0, 400);
+        assert_eq!(one_query(&pairs("update=CLEAR%20ALL")).unwrap_err().0, 403);
+        assert_eq!(one_query(&pairs("query=ASK%7B%7D&update=CLEAR%20ALL")).unwrap_err().0, 403);
     }
 }
