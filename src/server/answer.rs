@@ -24,24 +24,32 @@ use oxigraph::store::Store;
 use std::io::Write;
 use std::net::{Shutdown, TcpStream};
 use std::sync::mpsc::{sync_channel, Receiver, RecvTimeoutError, SyncSender};
-use std::sync::{Arc, Mutex};
-use std::time::Instant;
+use std::sync::{Arc, Condvar, Mutex};
+use std::time::{Duration, Instant};
 
 /// Bytes an evaluation hands over at a time.
 const CHUNK: usize = 64 * 1024;
+
+/// Longest a query waits for a free evaluation before its 503: a burst of cheap queries queues
+/// briefly, a server held by long ones says so at once.
+const ADMISSION_WAIT: Duration = Duration::from_secs(1);
 
 /// Evaluations running at once: `live` ones a client waits for (at most `workers`) and all
 /// `alive` ones including those cancelled but not yet ended (at most `2 × workers`).
 #[derive(Default)]
 pub struct Admission {
     counts: Mutex<(usize, usize)>,
+    freed: Condvar,
     running: Mutex<Vec<CancellationToken>>,
 }
 
 impl Admission {
     fn admit(self: &Arc<Self>, workers: usize) -> Option<(Live, Alive)> {
-        let mut counts = self.counts.lock().unwrap_or_else(|e| e.into_inner());
-        if counts.0 >= workers || counts.1 >= 2 * workers {
+        let full = |c: &mut (usize, usize)| c.0 >= workers || c.1 >= 2 * workers;
+        let counts = self.counts.lock().unwrap_or_else(|e| e.into_inner());
+        let (mut counts, _) =
+            self.freed.wait_timeout_while(counts, ADMISSION_WAIT, full).unwrap_or_else(|e| e.into_inner());
+        if full(&mut counts) {
             return None;
         }
         counts.0 += 1;
@@ -69,6 +77,7 @@ struct Live(Arc<Admission>);
 impl Drop for Live {
     fn drop(&mut self) {
         self.0.counts.lock().unwrap_or_else(|e| e.into_inner()).0 -= 1;
+        self.0.freed.notify_one();
     }
 }
 
@@ -78,6 +87,7 @@ struct Alive(Arc<Admission>);
 impl Drop for Alive {
     fn drop(&mut self) {
         self.0.counts.lock().unwrap_or_else(|e| e.into_inner()).1 -= 1;
+        self.0.freed.notify_one();
     }
 }
 

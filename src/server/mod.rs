@@ -173,7 +173,11 @@ fn connection(stream: TcpStream, store: &Store, config: &ServerConfig, shared: &
     while !shared.stopping.load(Ordering::SeqCst) {
         let kept = match http::read_request(&mut reader, &limits) {
             Err(http::ReadError::Gone) => false,
-            Err(http::ReadError::Refused(status, message)) => text(&mut out, status, message, false, &[]),
+            Err(http::ReadError::Refused(status, message)) => {
+                text(&mut out, status, message, false, &[]);
+                linger(&mut reader, &out);
+                false
+            }
             Ok(request) => {
                 let keep_alive = request.keep_alive() && !shared.stopping.load(Ordering::SeqCst);
                 respond(&request, &mut out, keep_alive, store, config, shared)
@@ -183,6 +187,14 @@ fn connection(stream: TcpStream, store: &Store, config: &ServerConfig, shared: &
             break;
         }
     }
+}
+
+/// After refusing a request the client may still be sending: closing with unread input would reset
+/// the connection and lose the answer, so read and drop up to 1 MiB for up to a second first.
+fn linger(reader: &mut BufReader<TcpStream>, out: &TcpStream) {
+    let _ = out.shutdown(std::net::Shutdown::Write);
+    let _ = reader.get_ref().set_read_timeout(Some(Duration::from_secs(1)));
+    let _ = std::io::copy(&mut std::io::Read::take(reader, 1 << 20), &mut std::io::sink());
 }
 
 const READ_ONLY: &str = "updates are refused: this endpoint is read-only";
