@@ -250,7 +250,11 @@ fn relay(
                 }
             }
             (Ok(Message::Data(data)), true) => {
-                if ChunkedWriter(&mut *out).chunk(&data).is_err() {
+                // A client that reads slowly must not stretch the limit.
+                let left = deadline.saturating_duration_since(Instant::now()).max(Duration::from_millis(1));
+                if out.set_write_timeout(Some(left)).is_err()
+                    || ChunkedWriter(&mut *out).chunk(&data).is_err()
+                {
                     return false;
                 }
             }

@@ -260,6 +260,13 @@ fn one_query(params: &[(String, String)]) -> Result<String, (u16, &'static str)>
     if params.iter().any(|(k, _)| k == "update") {
         return Err((403, READ_ONLY));
     }
+    // Ignoring them would answer over another dataset than the one asked for.
+    if params.iter().any(|(k, _)| k == "default-graph-uri" || k == "named-graph-uri") {
+        return Err((
+            400,
+            "default-graph-uri and named-graph-uri are not supported: use FROM or GRAPH in the query",
+        ));
+    }
     let mut queries = params.iter().filter(|(k, _)| k == "query");
     match (queries.next(), queries.next()) {
         (Some((_, q)), None) => Ok(q.clone()),
@@ -281,6 +288,7 @@ mod tests {
         assert_eq!(one_query(&pairs("query=ASK%7B%7D")), Ok("ASK{}".to_owned()));
         assert_eq!(one_query(&pairs("query=ASK%7B%7D&query=ASK%7B%7D")).unwrap_err().0, 400);
         assert_eq!(one_query(&pairs("default-graph-uri=x")).unwrap_err().0, 400);
+        assert_eq!(one_query(&pairs("query=ASK%7B%7D&named-graph-uri=x")).unwrap_err().0, 400);
         assert_eq!(one_query(&pairs("update=CLEAR%20ALL")).unwrap_err().0, 403);
         assert_eq!(one_query(&pairs("query=ASK%7B%7D&update=CLEAR%20ALL")).unwrap_err().0, 403);
     }
