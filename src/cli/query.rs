@@ -38,7 +38,8 @@ pub struct QueryArgs {
 }
 
 pub fn run(args: QueryArgs) -> anyhow::Result<ExitCode> {
-    let mut out = std::io::stdout().lock();
+    // Buffered: rows are written as the query yields them, not one system call per line.
+    let mut out = std::io::BufWriter::new(std::io::stdout().lock());
     if args.list {
         list(&mut out)?;
         return Ok(ExitCode::SUCCESS);

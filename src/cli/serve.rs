@@ -17,10 +17,10 @@ pub struct ServeArgs {
     /// Address to listen on (only this machine unless told otherwise)
     #[arg(long, default_value = "127.0.0.1:7878")]
     pub bind: String,
-    /// Longest a query may run, in seconds
+    /// Longest a query may take, answer included, in seconds (503 past it)
     #[arg(long, default_value_t = 30)]
     pub timeout: u64,
-    /// Largest request accepted, in bytes
+    /// Largest request body accepted, in bytes
     #[arg(long, default_value_t = 1 << 20)]
     pub max_request_bytes: usize,
     #[command(flatten)]
@@ -37,6 +37,12 @@ pub fn run(args: ServeArgs) -> anyhow::Result<ExitCode> {
     };
     let server = Server::bind(store.inner().clone(), config)?;
     let addr = server.addr().context("the server has no IP address")?;
+    if !addr.ip().is_loopback() {
+        eprintln!(
+            "diplograph: warning: listening on `{addr}`, reachable from other machines: the endpoint has \
+             no authentication and anyone who reaches it can run queries"
+        );
+    }
     ctrlc::set_handler(server.stopper()).context("cannot install the Ctrl-C handler")?;
     // The banner is for a person: a closed stdout must not stop the server.
     let _ = writeln!(

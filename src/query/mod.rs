@@ -7,12 +7,19 @@ use crate::vocab;
 use oxigraph::io::{RdfFormat, RdfSerializer};
 use oxigraph::model::{Term, Variable};
 use oxigraph::sparql::results::{QueryResultsFormat, QueryResultsSerializer};
-use oxigraph::sparql::{QueryResults, SparqlEvaluator};
+use oxigraph::sparql::{
+    CancellationToken, QueryEvaluationError, QueryResults, QuerySolution, SparqlEvaluator,
+};
 use oxigraph::store::Store;
 use std::fmt;
 use std::io::Write;
 use std::str::FromStr;
-use unicode_width::UnicodeWidthStr;
+use std::sync::atomic::{AtomicBool, Ordering};
+use std::sync::Arc;
+
+mod table;
+
+pub use table::{write_table, TableWriter, TABLE_WINDOW};
 
 /// How query answers are written.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -97,6 +104,12 @@ pub enum QueryError {
     Evaluation(String),
     #[error("the query ran longer than the limit of {0} s")]
     Timeout(f64),
+    #[error("the query was cancelled")]
+    Cancelled,
+    #[error("{0}")]
+    Unsupported(String),
+    #[error("the answer is {0}, which the requested formats cannot express")]
+    NotAcceptable(&'static str),
     #[error("cannot write the answer: {0}")]
     Io(#[from] std::io::Error),
 }
@@ -120,7 +133,6 @@ pub const PREFIXES: &[(&str, &str)] = &[
 ];
 
 /// Runs `sparql` on `store` and writes the answer to `out`. The store's default graph should hold
-/// the merge of its named graphs (see [`crate::storage::GraphStore::open_for_query`]). The store's default graph should hold
 /// the merge of its named graphs (see [`crate::storage::GraphStore::open_for_query`]).
 pub fn run(
     store: &Store,
@@ -148,7 +160,7 @@ pub enum Answer {
 }
 
 /// How to run a query and write its answer.
-#[derive(Debug, Clone)]
+#[derive(Clone)]
 pub struct QueryOptions {
     /// The format of SELECT and ASK answers.
     pub results: ResultFormat,
@@ -160,6 +172,21 @@ pub struct QueryOptions {
     pub bindings: Vec<(Variable, Term)>,
     /// Write at most this many rows of a SELECT answer.
     pub limit: Option<usize>,
+    /// Which kinds of answer the reader takes; another kind fails with
+    /// [`QueryError::NotAcceptable`] before anything is written.
+    pub acceptable: Acceptable,
+    /// Cancels the evaluation from outside (a server stopping, a client gone); the time limit
+    /// cancels it too.
+    pub cancel: Option<CancellationToken>,
+}
+
+/// The kinds of answer a reader takes (content negotiation).
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct Acceptable {
+    /// SELECT and ASK answers.
+    pub solutions: bool,
+    /// CONSTRUCT and DESCRIBE answers.
+    pub graph: bool,
 }
 
 impl Default for QueryOptions {
@@ -171,89 +198,179 @@ impl Default for QueryOptions {
             timeout: None,
             bindings: Vec::new(),
             limit: None,
+            acceptable: Acceptable { solutions: true, graph: true },
+            cancel: None,
         }
     }
 }
 
-/// Runs `sparql` with `options`, writes the answer to `out` and says which kind it was.
+/// Runs `sparql` with `options`, writes the answer to `out` as it is produced and says which
+/// kind it was.
+///
+/// Rows are written as the evaluation yields them (a table holds back at most [`TABLE_WINDOW`]
+/// rows to measure its columns), so memory does not grow with the answer. A cancelled query (time
+/// limit or [`QueryOptions::cancel`]) is an error, never a shorter answer: the evaluator may drop
+/// the rows it could not compute once cancelled, so a cancelled token fails the query even when the
+/// rows ran out, and the document is then left unfinished (no closing of the JSON or XML, no row
+/// count), so what was written cannot pass for a whole answer.
 pub fn run_with(
     store: &Store,
     sparql: &str,
     options: &QueryOptions,
     out: &mut impl Write,
 ) -> Result<Answer, QueryError> {
-    let token = oxigraph::sparql::CancellationToken::new();
+    run_streaming(store, sparql, options, out, |_| ())
+}
+
+/// The form of an answer, known before any of it is written.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Form {
+    /// SELECT (in the results format).
+    Solutions,
+    /// ASK (in the results format).
+    Boolean,
+    /// CONSTRUCT or DESCRIBE (in the graph format).
+    Graph,
+}
+
+/// [`run_with`], telling `on_start` the form of the answer before the first byte of it is written
+/// (a server sends its media type first).
+pub fn run_streaming(
+    store: &Store,
+    sparql: &str,
+    options: &QueryOptions,
+    out: &mut impl Write,
+    on_start: impl FnOnce(Form),
+) -> Result<Answer, QueryError> {
+    let token = options.cancel.clone().unwrap_or_default();
+    let timed_out = Arc::new(AtomicBool::new(false));
     let (done, finished) = std::sync::mpsc::channel::<()>();
     if let Some(limit) = options.timeout {
         let token = token.clone();
+        let timed_out = Arc::clone(&timed_out);
         std::thread::spawn(move || {
             if finished.recv_timeout(limit) == Err(std::sync::mpsc::RecvTimeoutError::Timeout) {
+                timed_out.store(true, Ordering::SeqCst);
                 token.cancel();
             }
         });
     }
-    let answer = evaluate(store, sparql, options, token.clone(), out);
+    let answer = evaluate(store, sparql, options, &token, out, on_start);
     drop(done);
     match answer {
-        Err(QueryError::Evaluation(_)) if token.is_cancelled() => {
+        Err(QueryError::Syntax(e)) => Err(QueryError::Syntax(e)),
+        _ if timed_out.load(Ordering::SeqCst) => {
             Err(QueryError::Timeout(options.timeout.unwrap_or_default().as_secs_f64()))
         }
+        _ if token.is_cancelled() => Err(QueryError::Cancelled),
         other => other,
     }
+}
+
+/// Fails once `token` is cancelled.
+fn alive(token: &CancellationToken) -> Result<(), QueryError> {
+    if token.is_cancelled() {
+        Err(QueryError::Cancelled)
+    } else {
+        Ok(())
+    }
+}
+
+fn evaluation_error(e: QueryEvaluationError) -> QueryError {
+    match e {
+        QueryEvaluationError::Service(_)
+        | QueryEvaluationError::UnboundService
+        | QueryEvaluationError::InvalidServiceName(_)
+        | QueryEvaluationError::UnsupportedService(_) => QueryError::Unsupported(
+            "SERVICE is not supported: this endpoint never sends requests elsewhere".into(),
+        ),
+        other => QueryError::Evaluation(one_line(&other.to_string())),
+    }
+}
+
+/// Pulls rows until the end or `limit`, checking `token` before each; says whether rows were left.
+fn stream_rows(
+    solutions: impl Iterator<Item = Result<QuerySolution, QueryEvaluationError>>,
+    limit: usize,
+    token: &CancellationToken,
+    mut write: impl FnMut(&QuerySolution) -> Result<(), QueryError>,
+) -> Result<bool, QueryError> {
+    for (written, solution) in solutions.enumerate() {
+        alive(token)?;
+        let solution = solution.map_err(evaluation_error)?;
+        if written == limit {
+            return Ok(true);
+        }
+        write(&solution)?;
+    }
+    alive(token)?;
+    Ok(false)
 }
 
 fn evaluate(
     store: &Store,
     sparql: &str,
     options: &QueryOptions,
-    token: oxigraph::sparql::CancellationToken,
+    token: &CancellationToken,
     out: &mut impl Write,
+    on_start: impl FnOnce(Form),
 ) -> Result<Answer, QueryError> {
     let format = options.results;
-    let mut evaluator = SparqlEvaluator::new().with_cancellation_token(token);
+    let mut evaluator = SparqlEvaluator::new().with_cancellation_token(token.clone());
     for (prefix, iri) in PREFIXES {
         evaluator = evaluator.with_prefix(*prefix, *iri).map_err(|e| QueryError::Syntax(e.to_string()))?;
     }
     let sparql = with_bindings(sparql, &options.bindings);
     let prepared =
         evaluator.parse_query(&sparql).map_err(|e| QueryError::Syntax(one_line(&e.to_string())))?;
-    let results =
-        prepared.on_store(store).execute().map_err(|e| QueryError::Evaluation(one_line(&e.to_string())))?;
+    let results = prepared.on_store(store).execute().map_err(evaluation_error)?;
     let eval = |e: &dyn fmt::Display| QueryError::Evaluation(one_line(&e.to_string()));
+    let kind = match &results {
+        QueryResults::Graph(_) => "a graph (CONSTRUCT or DESCRIBE)",
+        _ => "solutions (SELECT or ASK)",
+    };
+    let acceptable = match &results {
+        QueryResults::Graph(_) => options.acceptable.graph,
+        _ => options.acceptable.solutions,
+    };
+    if !acceptable {
+        return Err(QueryError::NotAcceptable(kind));
+    }
+    on_start(match &results {
+        QueryResults::Solutions(_) => Form::Solutions,
+        QueryResults::Boolean(_) => Form::Boolean,
+        QueryResults::Graph(_) => Form::Graph,
+    });
     match results {
         QueryResults::Solutions(solutions) => {
             let variables = solutions.variables().to_vec();
             let limit = options.limit.unwrap_or(usize::MAX);
-            let mut rows: Vec<_> =
-                solutions.take(limit.saturating_add(1)).collect::<Result<_, _>>().map_err(|e| eval(&e))?;
-            let more = rows.len() > limit;
-            rows.truncate(limit);
-            match format.results_format() {
+            let more = match format.results_format() {
                 Some(f) => {
                     let mut s = QueryResultsSerializer::from_format(f)
                         .serialize_solutions_to_writer(&mut *out, variables)?;
-                    for row in &rows {
-                        s.serialize(row)?;
-                    }
+                    let more = stream_rows(solutions, limit, token, |row| Ok(s.serialize(row)?))?;
                     s.finish()?;
+                    more
                 }
                 None => {
                     let header: Vec<String> = variables.iter().map(|v| v.as_str().to_owned()).collect();
-                    let cells: Vec<Vec<String>> = rows
-                        .iter()
-                        .map(|row| {
-                            variables
-                                .iter()
-                                .map(|v| row.get(v).map(display_term).unwrap_or_default())
-                                .collect()
-                        })
-                        .collect();
-                    write_table(out, &header, &cells)?;
+                    let mut table = TableWriter::new(&mut *out, header, TABLE_WINDOW);
+                    let more = stream_rows(solutions, limit, token, |row| {
+                        let cells = variables
+                            .iter()
+                            .map(|v| row.get(v).map(display_term).unwrap_or_default())
+                            .collect();
+                        Ok(table.push(cells)?)
+                    })?;
+                    table.finish()?;
+                    more
                 }
-            }
+            };
             Ok(Answer::Solutions { more })
         }
         QueryResults::Boolean(value) => {
+            alive(token)?;
             match format.results_format() {
                 Some(f) => {
                     QueryResultsSerializer::from_format(f).serialize_boolean_to_writer(&mut *out, value)?;
@@ -269,8 +386,10 @@ fn evaluate(
             }
             let mut writer = serializer.for_writer(&mut *out);
             for triple in triples {
-                writer.serialize_triple(&triple.map_err(|e| eval(&e))?)?;
+                alive(token)?;
+                writer.serialize_triple(&triple.map_err(evaluation_error)?)?;
             }
+            alive(token)?;
             writer.finish()?;
             Ok(Answer::Graph)
         }
@@ -327,53 +446,9 @@ pub fn display_term(term: &Term) -> String {
     }
 }
 
-/// Writes an aligned table; widths count East Asian wide characters as two columns.
-pub fn write_table(out: &mut impl Write, header: &[String], rows: &[Vec<String>]) -> std::io::Result<()> {
-    let clean = |s: &str| s.replace(['\n', '\r', '\t'], " ");
-    let mut widths: Vec<usize> = header.iter().map(|h| h.width()).collect();
-    for row in rows {
-        for (w, cell) in widths.iter_mut().zip(row) {
-            *w = (*w).max(clean(cell).width());
-        }
-    }
-    let line = |out: &mut dyn Write, cells: &[String]| -> std::io::Result<()> {
-        let mut text = String::new();
-        for (i, (cell, w)) in cells.iter().zip(&widths).enumerate() {
-            let cell = clean(cell);
-            if i > 0 {
-                text.push_str("  ");
-            }
-            text.push_str(&cell);
-            if i + 1 < cells.len() {
-                text.push_str(&" ".repeat(w - cell.width()));
-            }
-        }
-        writeln!(out, "{}", text.trim_end())
-    };
-    line(out, header)?;
-    let rule: Vec<String> = widths.iter().map(|w| "-".repeat(*w)).collect();
-    line(out, &rule)?;
-    for row in rows {
-        line(out, row)?;
-    }
-    writeln!(out, "({} row{})", rows.len(), if rows.len() == 1 { "" } else { "s" })
-}
-
 #[cfg(test)]
 mod tests {
     use super::*;
-
-    #[test]
-    fn table_aligns_wide_characters() {
-        let mut out = Vec::new();
-        let rows = vec![vec!["中国".to_owned(), "x".to_owned()], vec!["ab".to_owned(), "y".to_owned()]];
-        write_table(&mut out, &["name".into(), "v".into()], &rows).unwrap();
-        let text = String::from_utf8(out).unwrap();
-        let lines: Vec<&str> = text.lines().collect();
-        assert_eq!(lines[2], "中国  x");
-        assert_eq!(lines[3], "ab    y");
-        assert_eq!(lines[4], "(2 rows)");
-    }
 
     #[test]
     fn formats_parse_by_name() {
@@ -388,5 +463,50 @@ mod tests {
         let store = Store::new().unwrap();
         let err = run(&store, "SELEKT ?x", ResultFormat::Table, &mut Vec::new()).unwrap_err();
         assert!(matches!(err, QueryError::Syntax(_)));
+    }
+
+    fn formatted(results: ResultFormat) -> QueryOptions {
+        QueryOptions { results, graph: results.graph_format(), ..QueryOptions::default() }
+    }
+
+    #[test]
+    fn a_cancelled_query_fails_and_leaves_the_document_unfinished() {
+        let store = Store::new().unwrap();
+        let token = CancellationToken::new();
+        token.cancel();
+        let options = QueryOptions { cancel: Some(token), ..formatted(ResultFormat::Json) };
+        let mut out = Vec::new();
+        let err =
+            run_with(&store, "SELECT ?x WHERE { VALUES ?x { 1 2 3 } }", &options, &mut out).unwrap_err();
+        assert!(matches!(err, QueryError::Cancelled), "{err}");
+        let text = String::from_utf8(out).unwrap();
+        assert!(!text.contains("]}"), "no closing that would pass for a whole answer: {text}");
+    }
+
+    #[test]
+    fn limit_streams_the_first_rows_and_says_more_were_left() {
+        let store = Store::new().unwrap();
+        let options = QueryOptions { limit: Some(2), ..formatted(ResultFormat::Csv) };
+        let mut out = Vec::new();
+        let answer = run_with(&store, "SELECT ?x WHERE { VALUES ?x { 1 2 3 } }", &options, &mut out).unwrap();
+        assert_eq!(answer, Answer::Solutions { more: true });
+        assert_eq!(String::from_utf8(out).unwrap(), "x\r\n1\r\n2\r\n");
+        let mut out = Vec::new();
+        let options = QueryOptions { limit: Some(3), ..formatted(ResultFormat::Csv) };
+        let answer = run_with(&store, "SELECT ?x WHERE { VALUES ?x { 1 2 3 } }", &options, &mut out).unwrap();
+        assert_eq!(answer, Answer::Solutions { more: false });
+    }
+
+    #[test]
+    fn an_unacceptable_kind_of_answer_writes_nothing() {
+        let store = Store::new().unwrap();
+        let options = QueryOptions {
+            acceptable: Acceptable { solutions: false, graph: true },
+            ..formatted(ResultFormat::Json)
+        };
+        let mut out = Vec::new();
+        let err = run_with(&store, "ASK {}", &options, &mut out).unwrap_err();
+        assert!(matches!(err, QueryError::NotAcceptable(_)), "{err}");
+        assert!(out.is_empty());
     }
 }
