@@ -43,6 +43,7 @@ pub fn run(args: ServeArgs) -> anyhow::Result<ExitCode> {
              no authentication and anyone who reaches it can run queries"
         );
     }
+    watch_store(args.store.store.clone(), server.store_handle());
     ctrlc::set_handler(server.stopper()).context("cannot install the Ctrl-C handler")?;
     // The banner is for a person: a closed stdout must not stop the server.
     let _ = writeln!(
@@ -52,4 +53,38 @@ pub fn run(args: ServeArgs) -> anyhow::Result<ExitCode> {
     server.run();
     eprintln!("diplograph: stopped");
     Ok(ExitCode::SUCCESS)
+}
+
+/// Follows the store file: when a build replaces it (a new file renamed over it), the server
+/// loads the new one beside the old and answers later requests from it; requests in flight finish
+/// on the old one. A store that fails to load is reported and the old one kept.
+fn watch_store(path: std::path::PathBuf, store: diplograph::server::SharedStore) {
+    std::thread::spawn(move || {
+        let mut seen = file_stamp(&path);
+        loop {
+            std::thread::sleep(Duration::from_secs(1));
+            let now = file_stamp(&path);
+            if now.is_none() || now == seen {
+                continue;
+            }
+            seen = now;
+            match GraphStore::open_for_query(&path) {
+                Ok(new) => {
+                    store.replace(new.inner().clone());
+                    eprintln!("diplograph: answering from the rebuilt store `{}`", path.display());
+                }
+                Err(e) => eprintln!("diplograph: kept answering from the store it had: {e}"),
+            }
+        }
+    });
+}
+
+/// What changes when a build replaces the store file: its modification time, size and inode.
+fn file_stamp(path: &std::path::Path) -> Option<(Option<std::time::SystemTime>, u64, u64)> {
+    let meta = std::fs::metadata(path).ok()?;
+    #[cfg(unix)]
+    let inode = std::os::unix::fs::MetadataExt::ino(&meta);
+    #[cfg(not(unix))]
+    let inode = 0;
+    Some((meta.modified().ok(), meta.len(), inode))
 }

@@ -76,10 +76,27 @@ struct Shared {
     admission: Arc<Admission>,
 }
 
+/// The store a server answers from, which another thread may replace (a rebuilt store): each
+/// request takes the store current when it starts, so no request sees two stores.
+#[derive(Clone)]
+pub struct SharedStore(Arc<std::sync::RwLock<Store>>);
+
+impl SharedStore {
+    /// The store to answer the next request from (a cheap handle on it).
+    pub fn current(&self) -> Store {
+        self.0.read().unwrap_or_else(|poisoned| poisoned.into_inner()).clone()
+    }
+
+    /// Answers later requests from `store`; requests in flight finish on the one they started on.
+    pub fn replace(&self, store: Store) {
+        *self.0.write().unwrap_or_else(|poisoned| poisoned.into_inner()) = store;
+    }
+}
+
 /// A bound endpoint; [`Server::run`] serves until [`Server::stopper`] is called.
 pub struct Server {
     listener: TcpListener,
-    store: Store,
+    store: SharedStore,
     config: ServerConfig,
     shared: Arc<Shared>,
 }
@@ -97,7 +114,13 @@ impl Server {
             connections: AtomicUsize::new(0),
             admission: Arc::default(),
         });
+        let store = SharedStore(Arc::new(std::sync::RwLock::new(store)));
         Ok(Self { listener, store, config, shared })
+    }
+
+    /// A handle to replace the store the server answers from.
+    pub fn store_handle(&self) -> SharedStore {
+        self.store.clone()
     }
 
     /// The address it listens on.
@@ -117,7 +140,7 @@ impl Server {
 
     /// Accepts connections until stopped. Answers in flight are cut when the process then exits.
     pub fn run(self) {
-        let store = Arc::new(self.store);
+        let store = self.store;
         let config = Arc::new(self.config);
         while !self.shared.stopping.load(Ordering::SeqCst) {
             let stream = match self.listener.accept() {
@@ -129,7 +152,7 @@ impl Server {
                 Err(_) => continue,
             };
             let shared = Arc::clone(&self.shared);
-            let (store, config) = (Arc::clone(&store), Arc::clone(&config));
+            let (store, config) = (store.clone(), Arc::clone(&config));
             if shared.connections.fetch_add(1, Ordering::SeqCst) >= config.max_connections {
                 shared.connections.fetch_sub(1, Ordering::SeqCst);
                 let mut stream = stream;
@@ -154,7 +177,7 @@ impl Server {
 }
 
 /// Serves the requests of one connection until it closes, idles or errs.
-fn connection(stream: TcpStream, store: &Store, config: &ServerConfig, shared: &Shared) {
+fn connection(stream: TcpStream, store: &SharedStore, config: &ServerConfig, shared: &Shared) {
     let setup = stream
         .set_nonblocking(false)
         .and_then(|()| stream.set_nodelay(true))
@@ -180,7 +203,7 @@ fn connection(stream: TcpStream, store: &Store, config: &ServerConfig, shared: &
             }
             Ok(request) => {
                 let keep_alive = request.keep_alive() && !shared.stopping.load(Ordering::SeqCst);
-                respond(&request, &mut out, keep_alive, store, config, shared)
+                respond(&request, &mut out, keep_alive, &store.current(), config, shared)
             }
         };
         if !kept {

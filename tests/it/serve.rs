@@ -376,3 +376,42 @@ fn query_piped_into_head_ends_at_once() {
     assert!(status.is_some(), "a closed pipe ends the query");
     assert!(hwm < 400 * 1024, "memory stays bounded: {hwm} KiB");
 }
+
+#[test]
+fn serve_answers_from_a_rebuilt_store_without_a_restart() {
+    let dir = tempfile::tempdir().unwrap();
+    let seeds = crate::common::seeds();
+    std::fs::copy(seeds.join("000_8485a5dca28439e8.txt"), dir.path().join("a.txt")).unwrap();
+    std::fs::copy(seeds.join("001_fec78014c60057ef.txt"), dir.path().join("b.txt")).unwrap();
+    let build = |file: &str| {
+        let o = bin().current_dir(dir.path()).args(["build", file]).output().unwrap();
+        assert!(o.status.success(), "{}", String::from_utf8_lossy(&o.stderr));
+    };
+    build("a.txt");
+    let mut child = bin()
+        .current_dir(dir.path())
+        .args(["serve", "--bind", "127.0.0.1:0"])
+        .stdout(Stdio::piped())
+        .stderr(Stdio::null())
+        .spawn()
+        .unwrap();
+    let mut line = String::new();
+    BufReader::new(child.stdout.take().unwrap()).read_line(&mut line).unwrap();
+    let addr = line.split("http://").nth(1).and_then(|s| s.split('/').next()).unwrap().to_owned();
+    let endpoint = Endpoint { child, addr };
+    let documents = || {
+        let q = encode("SELECT (COUNT(?d) AS ?n) WHERE { ?d a dg:Document }");
+        let (status, _, body) =
+            request(&endpoint.addr, "GET", &format!("/query?{q}"), &[("Accept", "text/csv")], b"");
+        assert_eq!(status, 200, "{body}");
+        body.lines().nth(1).unwrap_or_default().trim().to_owned()
+    };
+    assert_eq!(documents(), "1");
+    build("b.txt");
+    // The server looks at the store file every second and loads a new one beside the old.
+    let started = Instant::now();
+    while documents() != "2" {
+        assert!(started.elapsed() < Duration::from_secs(30), "the rebuilt store is never answered from");
+        std::thread::sleep(Duration::from_millis(200));
+    }
+}
