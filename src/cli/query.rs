@@ -14,7 +14,7 @@ use std::process::ExitCode;
 /// Answer a SPARQL query (SELECT, ASK, CONSTRUCT, DESCRIBE) over the store
 #[derive(Debug, clap::Args)]
 #[command(after_help = "QUERY is SPARQL text, a path to a .rq file, or the name of a query in queries/.\n\
-The default graph is the merge of all graphs (each statement once); GRAPH ?doc { … } reaches one document's graph; prefixes dg:, country:, leader:, treaty:, org:, project:, initiative:, doc:, id:, rdf:, rdfs:, owl:, xsd:, wd: are predefined.\n\n\
+The default graph holds what the documents say (their graphs merged, each statement once, and the gazetteer's description of the entities they mention); GRAPH ?doc { … } reaches one document's graph, GRAPH <https://w3id.org/diplograph/graph/ontology> the ontology and …/graph/gazetteer all reference knowledge; prefixes dg:, country:, leader:, treaty:, org:, project:, initiative:, doc:, id:, rdf:, rdfs:, owl:, xsd:, wd: are predefined.\n\n\
 A query's opening comment may declare parameters (`# Parameter ?entity (entity, required): …`, kinds entity, date or text); --param NAME=VALUE binds them (an entity by label, short name or IRI).\n\n\
 Examples:\n  diplograph query documents\n  diplograph query mentions --param entity=普京\n  diplograph query visits --limit 10\n  diplograph query --format csv 'SELECT ?c ?l WHERE { ?c a dg:Country ; rdfs:label ?l }'\n  diplograph query my-question.rq --format json")]
 pub struct QueryArgs {

@@ -6,9 +6,11 @@
 use super::atomic::write_atomically;
 use super::error::{first_line, read_store, StoreError};
 use super::snapshot::Snapshot;
+use crate::vocab;
 use oxigraph::io::{RdfFormat, RdfParser};
-use oxigraph::model::{GraphNameRef, NamedNodeRef, Quad};
+use oxigraph::model::{GraphName, GraphNameRef, NamedNodeRef, NamedOrBlankNode, Quad, Term};
 use oxigraph::store::Store;
+use std::collections::HashSet;
 use std::io::Write;
 use std::path::Path;
 
@@ -42,17 +44,41 @@ impl GraphStore {
         &self.store
     }
 
-    /// Loads the store file for querying: every named graph as it is, and their merge (a set of
-    /// triples, as RDF defines it) as the default graph, so a query without `GRAPH` sees each
-    /// statement once however many documents make it.
+    /// Loads the store file for querying: every named graph as it is, and as the default graph
+    /// what the documents say: the merge of the document graphs (a set of triples, as RDF defines
+    /// it, so a query without `GRAPH` sees each statement once however many documents make it),
+    /// the analysis scores, and the gazetteer's description of each entity a document mentions.
+    /// The ontology and the rest of the gazetteer stay in their named graphs (`GRAPH <…/ontology>`).
     pub fn open_for_query(path: &Path) -> Result<Self, StoreError> {
         let store = Self::open(path, false)?;
-        let merged: Vec<Quad> = store
-            .store
-            .iter()
-            .filter_map(Result::ok)
-            .map(|q| Quad::new(q.subject, q.predicate, q.object, oxigraph::model::GraphName::DefaultGraph))
-            .collect();
+        let documents = format!("{}doc/", vocab::ID);
+        let (analysis, gazetteer) = (vocab::analysis_graph(), vocab::gazetteer_graph());
+        let mut merged: Vec<Quad> = Vec::new();
+        let mut described: Vec<Quad> = Vec::new();
+        let mut mentioned: HashSet<NamedOrBlankNode> = HashSet::new();
+        for quad in store.store.iter().filter_map(Result::ok) {
+            let GraphName::NamedNode(graph) = &quad.graph_name else { continue };
+            let graph = graph.as_str();
+            if graph == gazetteer {
+                described.push(quad);
+                continue;
+            }
+            if !graph.starts_with(&documents) && graph != analysis {
+                continue;
+            }
+            if let Term::NamedNode(entity) = &quad.object {
+                if quad.predicate.as_str() == crate::dg_term!("mentions") {
+                    mentioned.insert(entity.clone().into());
+                }
+            }
+            merged.push(Quad::new(quad.subject, quad.predicate, quad.object, GraphName::DefaultGraph));
+        }
+        merged.extend(
+            described
+                .into_iter()
+                .filter(|q| mentioned.contains(&q.subject))
+                .map(|q| Quad::new(q.subject, q.predicate, q.object, GraphName::DefaultGraph)),
+        );
         store.store.extend(merged).map_err(|e| StoreError::Oxigraph(e.to_string()))?;
         Ok(store)
     }

@@ -142,3 +142,26 @@ fn a_month_without_a_day_is_kept_as_a_year_and_month() {
         assert!(dated.contains(&expected), "{expected} in {dated:?}");
     }
 }
+
+#[test]
+fn the_default_graph_holds_what_documents_say_and_reference_knowledge_stays_in_its_graphs() {
+    let dir = seeds_store_dir();
+    let store = "diplograph.nq";
+    let (_, stats, _) = on_seeds(&["stats"]);
+    let countries_in_stats = stats.lines().find(|l| l.trim_start().starts_with("Country")).unwrap();
+    let counted = query_csv(dir, store, "SELECT (COUNT(DISTINCT ?c) AS ?n) WHERE { ?c a dg:Country }");
+    assert_eq!(countries_in_stats.split_whitespace().nth(1), counted.first().map(String::as_str), "{stats}");
+    let argentina = query_csv(dir, store, "SELECT (COUNT(*) AS ?n) WHERE { country:AR ?p ?o }");
+    assert_eq!(argentina, ["0"], "no document mentions Argentina");
+    let iso = query_csv(dir, store, "SELECT ?iso WHERE { country:KZ dg:isoCode ?iso }");
+    assert_eq!(iso, ["KZ"], "a mentioned entity keeps the gazetteer's description");
+    let gazetteer = query_csv(
+        dir,
+        store,
+        "SELECT (COUNT(?c) AS ?n) WHERE { GRAPH <https://w3id.org/diplograph/graph/gazetteer> { ?c a dg:Country } }",
+    );
+    assert!(gazetteer[0].parse::<usize>().unwrap() >= 193, "every UN member state: {gazetteer:?}");
+    let ontology =
+        query_csv(dir, store, "SELECT (COUNT(*) AS ?n) WHERE { dg:Country rdfs:subClassOf dg:Entity }");
+    assert_eq!(ontology, ["0"], "the ontology is in its own graph");
+}
