@@ -3,6 +3,7 @@
 use crate::common::{bin, seeds_store};
 use std::io::{BufRead, BufReader, Read, Write};
 use std::net::TcpStream;
+use std::path::Path;
 use std::process::{Child, Command, Stdio};
 use std::time::{Duration, Instant};
 
@@ -19,9 +20,17 @@ impl Drop for Endpoint {
 }
 
 fn start(extra: &[&str]) -> Endpoint {
+    let mut args = vec!["--store", seeds_store().to_str().unwrap()];
+    args.extend_from_slice(extra);
+    start_in(Path::new("."), &args)
+}
+
+/// `diplograph serve` on a free port in `dir`, with `args`; its address read from its first line.
+fn start_in(dir: &Path, args: &[&str]) -> Endpoint {
     let mut child = bin()
-        .args(["serve", "--bind", "127.0.0.1:0", "--store", seeds_store().to_str().unwrap()])
-        .args(extra)
+        .current_dir(dir)
+        .args(["serve", "--bind", "127.0.0.1:0"])
+        .args(args)
         .stdout(Stdio::piped())
         .stderr(Stdio::piped())
         .spawn()
@@ -388,17 +397,7 @@ fn serve_answers_from_a_rebuilt_store_without_a_restart() {
         assert!(o.status.success(), "{}", String::from_utf8_lossy(&o.stderr));
     };
     build("a.txt");
-    let mut child = bin()
-        .current_dir(dir.path())
-        .args(["serve", "--bind", "127.0.0.1:0"])
-        .stdout(Stdio::piped())
-        .stderr(Stdio::null())
-        .spawn()
-        .unwrap();
-    let mut line = String::new();
-    BufReader::new(child.stdout.take().unwrap()).read_line(&mut line).unwrap();
-    let addr = line.split("http://").nth(1).and_then(|s| s.split('/').next()).unwrap().to_owned();
-    let endpoint = Endpoint { child, addr };
+    let endpoint = start_in(dir.path(), &[]);
     let documents = || {
         let q = encode("SELECT (COUNT(?d) AS ?n) WHERE { ?d a dg:Document }");
         let (status, _, body) =
