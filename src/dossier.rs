@@ -12,7 +12,6 @@ use crate::lookup;
 use crate::model::Kind;
 use crate::query::{self, QueryError, Row};
 use crate::vocab;
-use oxigraph::model::Term;
 use oxigraph::store::Store;
 use std::collections::{BTreeMap, BTreeSet};
 use std::fmt;
@@ -137,12 +136,7 @@ pub enum DossierError {
 }
 
 fn text(row: &Row, key: &str) -> String {
-    match row.get(key) {
-        Some(Term::NamedNode(n)) => n.as_str().to_owned(),
-        Some(Term::Literal(l)) => l.value().to_owned(),
-        Some(other) => other.to_string(),
-        None => String::new(),
-    }
+    row.get(key).map(query::plain_text).unwrap_or_default()
 }
 
 fn iris(list: &[String]) -> String {

@@ -8,7 +8,6 @@ pub mod algo;
 
 use crate::model::{Date, Kind, Relation};
 use crate::vocab;
-use oxigraph::model::Term;
 use oxigraph::store::Store;
 use petgraph::graph::{DiGraph, NodeIndex};
 use std::collections::BTreeMap;
@@ -69,11 +68,7 @@ pub struct GraphError(pub String);
 /// A SELECT's rows with every value as plain text (an IRI, or a literal's lexical form).
 fn rows(store: &Store, sparql: &str) -> Result<Vec<BTreeMap<String, String>>, GraphError> {
     let rows = crate::query::select(store, sparql).map_err(|e| GraphError(e.to_string()))?;
-    let text = |t: &Term| match t {
-        Term::NamedNode(n) => n.as_str().to_owned(),
-        Term::Literal(l) => l.value().to_owned(),
-        other => other.to_string(),
-    };
+    let text = crate::query::plain_text;
     Ok(rows.into_iter().map(|row| row.iter().map(|(v, t)| (v.clone(), text(t))).collect()).collect())
 }
 

@@ -433,6 +433,15 @@ fn one_line(message: &str) -> String {
     message.split_whitespace().collect::<Vec<_>>().join(" ")
 }
 
+/// A term as plain text: an IRI whole, a literal's lexical form (for library code that reads rows).
+pub fn plain_text(term: &Term) -> String {
+    match term {
+        Term::NamedNode(n) => n.as_str().to_owned(),
+        Term::Literal(l) => l.value().to_owned(),
+        other => other.to_string(),
+    }
+}
+
 /// A term as a table shows it: literals by value, IRIs with a known prefix shortened (the first
 /// matching prefix of [`PREFIXES`], which lists the longer namespaces first).
 pub fn display_term(term: &Term) -> String {
