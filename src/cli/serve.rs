@@ -23,6 +23,9 @@ pub struct ServeArgs {
     /// Largest request body accepted, in bytes
     #[arg(long, default_value_t = 1 << 20)]
     pub max_request_bytes: usize,
+    /// Memory one query may use beyond the loaded store, in MiB (503 past it)
+    #[arg(long, default_value_t = 2048, value_parser = clap::value_parser!(u64).range(1..=1 << 30))]
+    pub query_memory: u64,
     #[command(flatten)]
     pub store: StoreArg,
 }
@@ -33,6 +36,7 @@ pub fn run(args: ServeArgs) -> anyhow::Result<ExitCode> {
         bind: args.bind,
         timeout: Duration::from_secs(args.timeout),
         max_request_bytes: args.max_request_bytes,
+        query_memory: args.query_memory << 20,
         ..ServerConfig::default()
     };
     let server = Server::bind(store.inner().clone(), config)?;

@@ -1,9 +1,9 @@
 //! One query's answer on a connection: admission to a bounded set of evaluations, the time limit,
 //! and streaming that never lets a cut answer look whole. The entry point is [`answer`].
 //!
-//! The evaluation runs on a thread of its own and hands its output over in chunks through a bounded
-//! channel, so at most `commit_bytes` plus a few chunks of an answer are held. The connection side
-//! keeps the time limit itself, whatever the evaluator does:
+//! The evaluation runs in a child process (see [`super::isolate`]) whose output arrives in chunks
+//! through a bounded channel, so at most `commit_bytes` plus a few chunks of an answer are held. The
+//! connection side keeps the time limit itself, whatever the evaluator does:
 //!
 //! - an answer that ends within `commit_bytes` is sent whole with a `Content-Length`;
 //! - a longer one commits to `200` and goes out in chunks; if it is then cancelled (time limit,
@@ -11,36 +11,31 @@
 //!   the JSON or XML document, so a client sees a broken transfer, never a complete-looking answer;
 //! - before the commit, a time limit reached answers `503` at once.
 //!
-//! Oxigraph checks its cancellation token when it reads the store, not inside a cartesian product or
-//! while grouping, so a cancelled evaluation may run on after its `503`. It keeps counting against
-//! [`Admission`] until it ends, so such runaways cannot pile up without bound.
+//! When the connection is done with it (answered, cut or timed out), the child is killed, so
+//! nothing keeps running or holding memory after a `503`.
 
 use super::http::{self, ChunkedWriter};
+use super::isolate::{self, Evaluation, Message};
 use super::ServerConfig;
-use crate::query::{self, Acceptable, Form, QueryError, QueryOptions, ResultFormat};
+use crate::query::{Acceptable, Form, QueryOptions, ResultFormat};
 use oxigraph::io::RdfFormat;
-use oxigraph::sparql::CancellationToken;
 use oxigraph::store::Store;
-use std::io::Write;
 use std::net::{Shutdown, TcpStream};
-use std::sync::mpsc::{sync_channel, Receiver, RecvTimeoutError, SyncSender};
+use std::sync::mpsc::{sync_channel, Receiver, RecvTimeoutError};
 use std::sync::{Arc, Condvar, Mutex};
 use std::time::{Duration, Instant};
-
-/// Bytes an evaluation hands over at a time.
-const CHUNK: usize = 64 * 1024;
 
 /// Longest a query waits for a free evaluation before its 503: a burst of cheap queries queues
 /// briefly, a server held by long ones says so at once.
 const ADMISSION_WAIT: Duration = Duration::from_secs(1);
 
 /// Evaluations running at once: `live` ones a client waits for (at most `workers`) and all
-/// `alive` ones including those cancelled but not yet ended (at most `2 × workers`).
+/// `alive` ones including those killed but not yet reaped (at most `2 × workers`).
 #[derive(Default)]
 pub struct Admission {
     counts: Mutex<(usize, usize)>,
     freed: Condvar,
-    running: Mutex<Vec<CancellationToken>>,
+    running: Mutex<Vec<Arc<Evaluation>>>,
 }
 
 impl Admission {
@@ -57,17 +52,17 @@ impl Admission {
         Some((Live(Arc::clone(self)), Alive(Arc::clone(self))))
     }
 
-    /// Cancels every running evaluation (the server is stopping).
+    /// Kills every running evaluation (the server is stopping).
     pub fn cancel_all(&self) {
-        for token in self.running.lock().unwrap_or_else(|e| e.into_inner()).drain(..) {
-            token.cancel();
+        for evaluation in self.running.lock().unwrap_or_else(|e| e.into_inner()).drain(..) {
+            evaluation.kill();
         }
     }
 
-    fn register(&self, token: &CancellationToken) {
+    fn register(&self, evaluation: &Arc<Evaluation>) {
         let mut running = self.running.lock().unwrap_or_else(|e| e.into_inner());
-        running.retain(|t| !t.is_cancelled());
-        running.push(token.clone());
+        running.retain(|e| e.running());
+        running.push(Arc::clone(evaluation));
     }
 }
 
@@ -81,49 +76,13 @@ impl Drop for Live {
     }
 }
 
-/// An evaluation thread still running.
+/// An evaluation process not yet reaped.
 struct Alive(Arc<Admission>);
 
 impl Drop for Alive {
     fn drop(&mut self) {
         self.0.counts.lock().unwrap_or_else(|e| e.into_inner()).1 -= 1;
         self.0.freed.notify_one();
-    }
-}
-
-enum Message {
-    Start(Form),
-    Data(Vec<u8>),
-    Done(Result<query::Answer, QueryError>),
-}
-
-/// Hands output over in chunks; fails once the connection side has gone.
-struct ChannelWriter {
-    sender: SyncSender<Message>,
-    buffer: Vec<u8>,
-}
-
-impl ChannelWriter {
-    fn send(&mut self) -> std::io::Result<()> {
-        if self.buffer.is_empty() {
-            return Ok(());
-        }
-        let data = std::mem::replace(&mut self.buffer, Vec::with_capacity(CHUNK));
-        self.sender.send(Message::Data(data)).map_err(|_| std::io::ErrorKind::BrokenPipe.into())
-    }
-}
-
-impl Write for ChannelWriter {
-    fn write(&mut self, bytes: &[u8]) -> std::io::Result<usize> {
-        self.buffer.extend_from_slice(bytes);
-        if self.buffer.len() >= CHUNK {
-            self.send()?;
-        }
-        Ok(bytes.len())
-    }
-
-    fn flush(&mut self) -> std::io::Result<()> {
-        Ok(())
     }
 }
 
@@ -147,16 +106,6 @@ pub fn text(
     headers.extend_from_slice(extra);
     http::write_response(out, status, &headers, format!("{message}\n").as_bytes(), keep_alive).is_ok()
         && keep_alive
-}
-
-fn status_of(error: &QueryError) -> u16 {
-    match error {
-        QueryError::Syntax(_) => 400,
-        QueryError::Timeout(_) | QueryError::Cancelled => 503,
-        QueryError::Unsupported(_) => 501,
-        QueryError::NotAcceptable(_) => 406,
-        QueryError::Evaluation(_) | QueryError::Io(_) => 500,
-    }
 }
 
 /// Answers `sparql` on `out`; says whether the connection may serve another request.
@@ -186,34 +135,33 @@ pub fn answer(
             &[("Retry-After", "1")],
         );
     };
-    let token = CancellationToken::new();
-    admission.register(&token);
     let options = QueryOptions {
         results: results.unwrap_or(ResultFormat::Json),
         graph: graph.unwrap_or(RdfFormat::Turtle),
-        timeout: Some(config.timeout),
         acceptable: Acceptable { solutions: results.is_some(), graph: graph.is_some() },
-        cancel: Some(token.clone()),
         ..QueryOptions::default()
     };
     let (sender, receiver) = sync_channel(4);
-    let store = store.clone();
-    std::thread::spawn(move || {
-        let _alive = alive;
-        let mut writer = ChannelWriter { sender: sender.clone(), buffer: Vec::with_capacity(CHUNK) };
-        let start = sender.clone();
-        let result = query::run_streaming(&store, &sparql, &options, &mut writer, move |form| {
-            let _ = start.send(Message::Start(form));
-        });
-        let result = result.and_then(|a| writer.send().map(|()| a).map_err(QueryError::from));
-        let _ = sender.send(Message::Done(result));
-    });
+    let evaluation =
+        match isolate::start(store, &sparql, &options, config.query_memory, sender, move || drop(alive)) {
+            Ok(evaluation) => evaluation,
+            Err(e) => {
+                return text(
+                    out,
+                    503,
+                    &format!("cannot start an evaluation: {e}"),
+                    keep_alive,
+                    &[("Retry-After", "1")],
+                )
+            }
+        };
+    admission.register(&evaluation);
     let media = |form: Form| match form {
         Form::Graph => graph.unwrap_or(RdfFormat::Turtle).media_type(),
         Form::Solutions | Form::Boolean => results.unwrap_or(ResultFormat::Json).media_type(),
     };
     let kept = relay(out, keep_alive, &receiver, started + config.timeout, config, media);
-    token.cancel();
+    evaluation.kill();
     drop(live);
     kept
 }
@@ -264,8 +212,8 @@ fn relay(
             (Ok(Message::Done(Ok(_))), true) => {
                 return ChunkedWriter(&mut *out).finish().is_ok() && keep_alive
             }
-            (Ok(Message::Done(Err(e))), false) => {
-                return text(out, status_of(&e), &e.to_string(), keep_alive, &[]);
+            (Ok(Message::Done(Err(failure))), false) => {
+                return text(out, failure.status, &failure.message, keep_alive, &[]);
             }
             (Err(RecvTimeoutError::Timeout), false) => return text(out, 503, &limit, keep_alive, &[]),
             (Err(RecvTimeoutError::Disconnected), false) => {

@@ -5,11 +5,12 @@
 //!
 //! HTTP is the small strict layer in [`http`] over `std::net` (tiny_http offered no limit on
 //! header size or count, no idle timeout, no `TCP_NODELAY` and took repeated `Content-Length`s).
-//! One thread per connection (at most `max_connections`), one per running evaluation (see
-//! [`answer`]).
+//! One thread per connection (at most `max_connections`); each evaluation runs in a child process
+//! that the time limit kills (see [`isolate`]).
 
 mod answer;
 pub mod http;
+mod isolate;
 mod negotiate;
 
 pub use negotiate::negotiate;
@@ -43,6 +44,8 @@ pub struct ServerConfig {
     pub idle_timeout: Duration,
     /// Answer bytes held before committing to `200` and streaming (see [`answer`]).
     pub commit_bytes: usize,
+    /// Memory one evaluation may allocate beyond the server's own, in bytes (503 past it).
+    pub query_memory: u64,
 }
 
 impl Default for ServerConfig {
@@ -57,6 +60,7 @@ impl Default for ServerConfig {
             max_connections: 64,
             idle_timeout: Duration::from_secs(5),
             commit_bytes: 256 * 1024,
+            query_memory: 2 << 30,
         }
     }
 }

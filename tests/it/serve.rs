@@ -256,6 +256,72 @@ fn a_cancelled_query_answers_503_never_200_with_the_rows_found_so_far() {
     }
 }
 
+/// The processes whose parent is `pid` (a server's evaluations).
+fn children_of(pid: u32) -> Vec<u32> {
+    let mut children = Vec::new();
+    for entry in std::fs::read_dir("/proc").unwrap().flatten() {
+        let Ok(stat) = std::fs::read_to_string(entry.path().join("stat")) else { continue };
+        // The fields after the command's closing parenthesis: state, then the parent's pid.
+        let after = stat.rsplit_once(')').map_or("", |(_, rest)| rest);
+        if after.split_whitespace().nth(1).and_then(|p| p.parse().ok()) == Some(pid) {
+            children.extend(entry.file_name().to_str().and_then(|n| n.parse::<u32>().ok()));
+        }
+    }
+    children
+}
+
+/// Waits up to `limit` for the server `pid` to have no evaluation running.
+fn no_evaluation_left(pid: u32, limit: Duration) -> bool {
+    let started = Instant::now();
+    while started.elapsed() < limit {
+        if children_of(pid).is_empty() {
+            return true;
+        }
+        std::thread::sleep(Duration::from_millis(50));
+    }
+    false
+}
+
+/// Grouping and sorting a cartesian product never read the store once their inputs are built, so
+/// Oxigraph's cancellation cannot stop them: only killing the evaluation does.
+#[test]
+fn an_evaluation_past_the_limit_is_killed_and_its_memory_given_back() {
+    let e = start(&["--timeout", "1"]);
+    let pid = e.child.id();
+    let before = vm_hwm_kib(pid);
+    for q in [
+        "SELECT (COUNT(*) AS ?n) WHERE { ?a ?b ?c . ?d ?e ?f . ?g ?h ?i } GROUP BY ?c",
+        "SELECT ?a WHERE { ?a ?b ?c . ?d ?e ?f . ?g ?h ?i } ORDER BY ?f ?i LIMIT 1",
+        CROSS_PRODUCT,
+    ] {
+        let (status, _, body) = request(&e.addr, "GET", &format!("/query?{}", encode(q)), &[], b"");
+        assert_eq!(status, 503, "{q}: {body}");
+        assert!(no_evaluation_left(pid, Duration::from_secs(5)), "{q}: an evaluation still runs");
+    }
+    let grown = vm_hwm_kib(pid).saturating_sub(before);
+    assert!(grown < 64 * 1024, "the server grew by {grown} KiB");
+    let cheap = "SELECT (COUNT(*) AS ?n) WHERE { ?d a dg:Document }";
+    let (status, _, body) =
+        request(&e.addr, "GET", &format!("/query?{}", encode(cheap)), &[("Accept", "text/csv")], b"");
+    assert_eq!((status, body.trim()), (200, "n\r\n15"), "every worker is free again");
+}
+
+#[test]
+fn a_query_needing_more_than_the_memory_cap_gets_503_and_the_server_stays_small() {
+    let e = start(&["--timeout", "60", "--query-memory", "64"]);
+    let pid = e.child.id();
+    let before = vm_hwm_kib(pid);
+    let sorted = "SELECT * WHERE { ?a ?b ?c . ?d ?e ?f } ORDER BY ?c ?f";
+    let started = Instant::now();
+    let (status, _, body) = request(&e.addr, "GET", &format!("/query?{}", encode(sorted)), &[], b"");
+    assert_eq!(status, 503, "{body}");
+    assert!(body.contains("memory than the limit of 64 MiB"), "{body}");
+    assert!(started.elapsed() < Duration::from_secs(60), "the cap ended it, not the time limit");
+    assert!(no_evaluation_left(pid, Duration::from_secs(5)));
+    let grown = vm_hwm_kib(pid).saturating_sub(before);
+    assert!(grown < 64 * 1024, "the server grew by {grown} KiB");
+}
+
 fn vm_hwm_kib(pid: u32) -> u64 {
     let status = std::fs::read_to_string(format!("/proc/{pid}/status")).unwrap();
     let line = status.lines().find(|l| l.starts_with("VmHWM:")).unwrap();
