@@ -35,7 +35,7 @@ fn stages(c: &mut Criterion) {
             for (_, bytes) in &files {
                 let (t, _) = text::decode(bytes).unwrap();
                 let n = NormText::new(&t);
-                black_box(text::segment(n.as_str()));
+                black_box(text::segment(n.as_str(), None));
             }
         })
     });

@@ -62,7 +62,7 @@ fn main() {
         let norm = NormText::new(&original);
         timed(NORMALIZE, t);
         let t = Instant::now();
-        let segments = text::segment(norm.as_str());
+        let segments = text::segment(norm.as_str(), None);
         timed(SEGMENT, t);
         for segment in segments {
             let body = &norm.as_str()[segment.range.clone()];

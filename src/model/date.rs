@@ -65,6 +65,53 @@ impl Date {
         self.precision() == Precision::Day
     }
 
+    /// The complete date `days` days later (earlier when negative), for a complete date.
+    pub fn shifted(&self, days: i32) -> Option<Self> {
+        let (mut year, mut month, mut day) = (self.year, self.month?, self.day? as i32 + days);
+        while day < 1 {
+            (year, month) = if month == 1 { (year - 1, 12) } else { (year, month - 1) };
+            day += days_in_month(year, month) as i32;
+        }
+        while day > days_in_month(year, month) as i32 {
+            day -= days_in_month(year, month) as i32;
+            (year, month) = if month == 12 { (year + 1, 1) } else { (year, month + 1) };
+        }
+        Self::ymd(year, month, day as u32)
+    }
+
+    /// Days from 1970-01-01 to a complete date (negative before it).
+    pub fn day_number(&self) -> Option<i64> {
+        // Counting years from March puts the leap day at the end of the year.
+        let (month, day) = (i64::from(self.month?), i64::from(self.day?));
+        let year = i64::from(self.year) - i64::from(month <= 2);
+        let era = year.div_euclid(400);
+        let year_of_era = year - era * 400;
+        let day_of_year = (153 * ((month + 9) % 12) + 2) / 5 + day - 1;
+        let day_of_era = year_of_era * 365 + year_of_era / 4 - year_of_era / 100 + day_of_year;
+        Some(era * 146_097 + day_of_era - 719_468)
+    }
+
+    /// The date on `month`/`day` nearest to `reference` (a year before, the same year or the
+    /// next): a date without a year in a report is within months of the report.
+    pub fn month_day_nearest(reference: Self, month: u32, day: u32) -> Option<Self> {
+        let at = reference.day_number()?;
+        [reference.year - 1, reference.year, reference.year + 1]
+            .into_iter()
+            .filter_map(|year| Self::ymd(year, month, day))
+            .min_by_key(|d| d.day_number().map_or(i64::MAX, |n| (n - at).abs()))
+    }
+
+    /// The latest date on `month`/`day` that is not after `reference` by more than `slack` days:
+    /// the year a dateline's month and day (`10月12日电`) take from the issue that printed them.
+    pub fn month_day_before(reference: Self, month: u32, day: u32, slack: i32) -> Option<Self> {
+        let limit = reference.shifted(slack)?;
+        let this_year = Self::ymd(limit.year, month, day);
+        match this_year {
+            Some(date) if date <= limit => Some(date),
+            _ => Self::ymd(limit.year - 1, month, day),
+        }
+    }
+
     /// Parses `YYYY-MM-DD`, `YYYY-MM` or `YYYY` (what [`Date::to_string`] writes).
     pub fn parse(text: &str) -> Option<Self> {
         let parts: Vec<&str> = text.split('-').collect();
@@ -105,6 +152,27 @@ fn days_in_month(year: i32, month: u32) -> u32 {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn shifts_across_months_and_years_and_finds_the_year_of_a_month_day() {
+        let d = |y, m, d| Date::ymd(y, m, d).unwrap();
+        assert_eq!(d(2019, 10, 1).shifted(-1), Some(d(2019, 9, 30)));
+        assert_eq!(d(2019, 1, 1).shifted(-2), Some(d(2018, 12, 30)));
+        assert_eq!(d(2020, 2, 28).shifted(1), Some(d(2020, 2, 29)));
+        assert_eq!(d(2019, 12, 31).shifted(1), Some(d(2020, 1, 1)));
+        assert_eq!(Date::ym(2019, 10).unwrap().shifted(1), None, "only a complete date shifts");
+        assert_eq!(Date::month_day_before(d(2019, 10, 14), 10, 12, 0), Some(d(2019, 10, 12)));
+        assert_eq!(Date::month_day_before(d(2019, 1, 2), 12, 31, 0), Some(d(2018, 12, 31)));
+        assert_eq!(Date::month_day_before(d(2019, 10, 14), 10, 15, 2), Some(d(2019, 10, 15)));
+        assert_eq!(Date::month_day_before(d(2020, 3, 1), 2, 29, 0), Some(d(2020, 2, 29)));
+        assert_eq!(d(1970, 1, 1).day_number(), Some(0));
+        assert_eq!(d(2000, 3, 1).day_number(), Some(11_017));
+        assert_eq!(d(1969, 12, 31).day_number(), Some(-1));
+        assert_eq!(d(2019, 10, 14).day_number().unwrap() - d(2019, 2, 1).day_number().unwrap(), 255);
+        assert_eq!(Date::month_day_nearest(d(2019, 2, 20), 2, 27), Some(d(2019, 2, 27)), "announced");
+        assert_eq!(Date::month_day_nearest(d(2020, 1, 2), 12, 30), Some(d(2019, 12, 30)));
+        assert_eq!(Date::month_day_nearest(d(2019, 12, 30), 1, 3), Some(d(2020, 1, 3)));
+    }
 
     #[test]
     fn each_precision_has_its_form_and_datatype() {

@@ -32,7 +32,9 @@ pub fn analyze(source_file: &str, bytes: &[u8]) -> Result<Vec<AnalyzedDocument>,
     let norm = NormText::new(&original);
     let lexicon = Lexicon::get();
     let mut documents = Vec::new();
-    for (index, segment) in text::segment(norm.as_str()).into_iter().enumerate() {
+    for (index, segment) in
+        text::segment(norm.as_str(), text::date_in_path(source_file)).into_iter().enumerate()
+    {
         let body = &norm.as_str()[segment.range.clone()];
         let hash = content_hash(body, &segment.repeats, segment.range.start);
         let skipped = segment.skipped();

@@ -4,6 +4,7 @@
 //!
 //! The entry point is [`relate`]; roles point at the document's entities (after resolution).
 
+mod dating;
 mod documents;
 mod events;
 mod partnerships;
@@ -155,8 +156,8 @@ pub fn relate(
     let lexicon = rules.lexicon;
     let s = Sentences::new(text, mentions, mention_entity, entities);
     let parties = s.parties(&context.title, lexicon);
-    let mut facts = visits::find(&s);
-    facts.extend(visits::meetings(&s, &parties));
+    let mut facts = visits::find(&s, context.date);
+    facts.extend(visits::meetings(&s, &parties, context.date));
     facts.extend(documents::find(&s, context, lexicon.words));
     facts.extend(partnerships::find(&s, &parties, lexicon.words));
     facts.extend(positions::find(&s, &parties, lexicon.words));

@@ -1,16 +1,21 @@
 //! Visits (应X邀请，Y于…对Z进行国事访问; Y将对Z进行访问; Y访华; Y结束对Z的国事访问) and meetings
 //! (X同Y举行会谈, X会见Y, 两国元首举行会谈).
 
+use super::dating::{event_dates, Dates};
 use super::Sentences;
-use crate::model::Kind;
+use crate::model::{Date, Kind};
 use crate::model::{Fact, FactDetail, FactKind, Role};
-use crate::text::find_dates;
 use regex::Regex;
 use std::sync::LazyLock;
 
 static VISIT: LazyLock<Regex> = LazyLock::new(|| {
     Regex::new(r"(?:应(?P<inviter>[^,;。]{1,40}?)邀请,?)?(?P<visitor>[^,;。]{1,60}?)(?:将|拟|于[^,;。对]{0,30}?)?(?:对|赴)(?P<host>[^,;。]{1,30}?)进行(?P<kind>国事|正式|工作|友好|私人|国事和工作)?访问")
         .expect("visit")
+});
+/// 习近平12日抵达加德满都,开始对尼泊尔进行国事访问: the news agencies' way to report an arrival.
+static ARRIVED: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(r"(?P<visitor>[^,;。]{1,60}?)抵达[^,;。]{1,20},(?:正式)?开始对(?P<host>[^,;。]{1,30}?)(?:的|进行)(?P<kind>国事|正式|工作|友好|私人|国事和工作)?访问")
+        .expect("arrived")
 });
 static ENDED: LazyLock<Regex> = LazyLock::new(|| {
     Regex::new(
@@ -30,9 +35,9 @@ static MEETING: LazyLock<Regex> = LazyLock::new(|| Regex::new(r"(会谈|会见|�
 static PLACE: LazyLock<Regex> =
     LazyLock::new(|| Regex::new(r"在(\p{Han}{2,8}?)(?:举行|会见|会晤)").expect("place"));
 
-/// Visits stated in the document, one per (visitor, host).
-pub fn find(s: &Sentences<'_>) -> Vec<Fact> {
-    let mut facts: Vec<Fact> = Vec::new();
+/// Visits stated in the document dated `document`, one per (visitor, host).
+pub fn find(s: &Sentences<'_>, document: Option<Date>) -> Vec<Fact> {
+    let mut facts: Vec<(Fact, bool)> = Vec::new();
     for span in &s.spans {
         let sentence = &s.text[span.clone()];
         // Every visit names its visitor, a leader of the sentence: without one, no pattern is tried.
@@ -42,6 +47,7 @@ pub fn find(s: &Sentences<'_>) -> Vec<Fact> {
         let china = s.entities.iter().position(|e| e.iri.ends_with("/country/CN"));
         let attempts = VISIT
             .captures_iter(sentence)
+            .chain(ARRIVED.captures_iter(sentence))
             .chain(ENDED.captures_iter(sentence))
             .chain(VISITED.captures_iter(sentence));
         for caps in attempts {
@@ -66,8 +72,8 @@ pub fn find(s: &Sentences<'_>) -> Vec<Fact> {
             }
             let visit_type = caps.name("kind").map_or("访问".to_owned(), |k| format!("{}访问", k.as_str()));
             fact.detail = FactDetail::Visit { visit_type };
-            date_range(&mut fact, sentence);
-            push_unique(&mut facts, fact);
+            let stated = date(&mut fact, sentence, document);
+            push_unique(&mut facts, fact, stated);
         }
         if let (Some(china), Some(caps)) = (china, TO_CHINA.captures(sentence)) {
             let r = caps.name("visitor").map(|m| span.start + m.start()..span.start + m.end());
@@ -76,40 +82,43 @@ pub fn find(s: &Sentences<'_>) -> Vec<Fact> {
                 fact.roles.extend([(Role::Visitor, s.entity(visitor)), (Role::HostCountry, china)]);
                 fact.evidence.push(visitor);
                 fact.detail = FactDetail::Visit { visit_type: "访问".to_owned() };
-                date_range(&mut fact, sentence);
-                push_unique(&mut facts, fact);
+                let stated = date(&mut fact, sentence, document);
+                push_unique(&mut facts, fact, stated);
             }
         }
     }
-    facts
+    facts.into_iter().map(|(fact, _)| fact).collect()
 }
 
-fn date_range(fact: &mut Fact, sentence: &str) {
-    if let Some(d) = find_dates(sentence).into_iter().find(|d| d.date.is_complete()) {
-        fact.start = Some(d.date);
-        fact.end = Some(d.until.unwrap_or(d.date));
-    }
+/// Dates `fact` from its sentence and document; says whether the sentence itself named a day.
+fn date(fact: &mut Fact, sentence: &str, document: Option<Date>) -> bool {
+    let Dates { start, end, stated } = event_dates(sentence, document);
+    (fact.start, fact.end) = (start, end);
+    stated
 }
 
-/// Keeps one visit per (visitor, host); a later statement adds what the first lacked.
-fn push_unique(facts: &mut Vec<Fact>, fact: Fact) {
+/// Keeps one visit per (visitor, host); a later statement adds what the first lacked, and a date
+/// its sentence states replaces one taken from the document.
+fn push_unique(facts: &mut Vec<(Fact, bool)>, fact: Fact, stated: bool) {
     let key = |f: &Fact| (f.with_role(Role::Visitor).next(), f.with_role(Role::HostCountry).next());
-    match facts.iter_mut().find(|f| key(f) == key(&fact)) {
-        Some(existing) => {
-            if existing.start.is_none() {
+    match facts.iter_mut().find(|(f, _)| key(f) == key(&fact)) {
+        Some((existing, existing_stated)) => {
+            if existing.start.is_none() && existing.end.is_none() || stated && !*existing_stated {
                 existing.start = fact.start;
                 existing.end = fact.end;
+                *existing_stated = stated;
             }
             if existing.with_role(Role::InvitedBy).next().is_none() {
                 existing.roles.extend(fact.roles.iter().filter(|(r, _)| *r == Role::InvitedBy));
             }
         }
-        None => facts.push(fact),
+        None => facts.push((fact, stated)),
     }
 }
 
-/// Meetings and talks between leaders named in one sentence (or the two heads of state).
-pub fn meetings(s: &Sentences<'_>, parties: &[usize]) -> Vec<Fact> {
+/// Meetings and talks between leaders named in one sentence (or the two heads of state), in a
+/// document dated `document`.
+pub fn meetings(s: &Sentences<'_>, parties: &[usize], document: Option<Date>) -> Vec<Fact> {
     let mut facts = Vec::new();
     let heads: Vec<usize> = heads_of_state(s, parties);
     for span in &s.spans {
@@ -136,7 +145,8 @@ pub fn meetings(s: &Sentences<'_>, parties: &[usize]) -> Vec<Fact> {
             .captures(sentence)
             .map(|c| c[1].to_owned())
             .filter(|p| !p.contains("气氛") && !p.ends_with(['中', '下']));
-        date_range(&mut fact, sentence);
+        let Dates { start, end, .. } = event_dates(sentence, document);
+        (fact.start, fact.end) = (start, end);
         facts.push(fact);
     }
     facts

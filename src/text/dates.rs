@@ -30,6 +30,30 @@ static MONTH_DAY: LazyLock<Regex> = LazyLock::new(|| {
     Regex::new(&format!(r"(?P<m>{n})月(?P<d>{n})日")).expect("month-day pattern")
 });
 
+/// A date a file's path names: `YYYYMMDD`, `YYYY-MM-DD`, `YYYY_MM_DD`, `YYYY.MM.DD` or folders
+/// `YYYY/MM/DD`, not inside a longer run of digits.
+static PATH_DATE: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(r"(?:^|[^0-9])((?:1[89]|20)[0-9]{2})[-_./]?(0[1-9]|1[0-2])[-_./]?(0[1-9]|[12][0-9]|3[01])(?:[^0-9]|$)")
+        .expect("path date")
+});
+
+/// The date a file's path gives (`rmrb/20191014-02-02.txt`, `2019/10/14/page.html`): archives file
+/// documents by their issue or publication date. The last one in the path wins, so the file's own
+/// name speaks before its folders.
+pub fn date_in_path(path: &str) -> Option<Date> {
+    let mut found = None;
+    let mut at = 0;
+    while let Some(caps) = PATH_DATE.captures_at(path, at) {
+        let number = |i: usize| caps[i].parse::<u32>().ok();
+        if let (Some(y), Some(m), Some(d)) = (number(1), number(2), number(3)) {
+            found = Date::ymd(y as i32, m, d).or(found);
+        }
+        // The boundary after a date may start the next one (`20191014-20191015`).
+        at = caps.get(3).map_or(path.len(), |m| m.end());
+    }
+    found
+}
+
 /// Every dated expression in `text` (normalized), in order.
 pub fn find_dates(text: &str) -> Vec<DateMention> {
     let mut found = Vec::new();
@@ -129,6 +153,23 @@ mod tests {
         ];
         for (text, date, until) in cases {
             assert_eq!(first(text), (date.to_owned(), until.map(str::to_owned)), "{text}");
+        }
+    }
+
+    #[test]
+    fn reads_the_date_a_path_names() {
+        let cases = [
+            ("rmrb-2019/2019-10/20191014-02-02.txt", Some("2019-10-14")),
+            ("archive/2019/10/14/page.html", Some("2019-10-14")),
+            ("2018-12-31_statement.txt", Some("2018-12-31")),
+            ("1998.06.05 声明.txt", Some("1998-06-05")),
+            ("2019-10/20191301-01.txt", None),
+            ("seeds/statement.txt", None),
+            ("id-120191014999.txt", None),
+            ("20190101/20191014-02.txt", Some("2019-10-14")),
+        ];
+        for (path, date) in cases {
+            assert_eq!(date_in_path(path).map(|d| d.to_string()).as_deref(), date, "{path}");
         }
     }
 

@@ -7,7 +7,7 @@ pub mod normalize;
 pub mod segment;
 
 pub use charset::CharSet;
-pub use dates::{find_dates, DateMention};
+pub use dates::{date_in_path, find_dates, DateMention};
 pub use decode::{decode, DecodeError};
 pub use normalize::NormText;
 pub use segment::{segment, Segment};

@@ -114,8 +114,11 @@ fn lines(text: &str) -> Vec<Line<'_>> {
     out
 }
 
-/// Splits normalized text into documents, each with its title, date and place.
-pub fn segment(text: &str) -> Vec<Segment> {
+/// Splits normalized text into documents, each with its title, date and place. `issued` is the
+/// date the file was issued or published, when known from outside the text (its path, a metadata
+/// list): datelines without a year (`新华社加德满都10月12日电`) take their year from it, and
+/// documents that state no date take it as theirs.
+pub fn segment(text: &str, issued: Option<Date>) -> Vec<Segment> {
     let lines = lines(text);
     let mut groups: Vec<Vec<Line<'_>>> = Vec::new();
     let mut current: Vec<Line<'_>> = Vec::new();
@@ -146,7 +149,7 @@ pub fn segment(text: &str) -> Vec<Segment> {
     }
     let groups = merged;
     let mut segments: Vec<Segment> = groups.iter().map(|g| describe(g)).collect();
-    infer_missing_years(&groups, &mut segments);
+    infer_missing_years(&groups, &mut segments, issued.filter(Date::is_complete));
     segments
 }
 
@@ -282,10 +285,19 @@ fn year_from_text(text: &str, partial: Date) -> Option<Date> {
     }
 }
 
-/// Documents of one file whose date lacks a year borrow it from the nearest dated document (or,
-/// when no document of the file has a full date, from the latest year their own text names); an
-/// undated document (a continuation on a newspaper page) takes the date of the nearest one.
-fn infer_missing_years(groups: &[Vec<Line<'_>>], segments: &mut [Segment]) {
+/// Documents of one file whose date lacks a year take it from the file's issue date (the latest
+/// such day not after it), else borrow it from the nearest dated document (or, when no document of
+/// the file has a full date, from the latest year their own text names); an undated document (a
+/// continuation on a newspaper page) takes the date of the nearest one, else the issue date.
+fn infer_missing_years(groups: &[Vec<Line<'_>>], segments: &mut [Segment], issued: Option<Date>) {
+    if let Some(issued) = issued {
+        for segment in segments.iter_mut() {
+            if let Some(Date { year: 0, month: Some(m), day: Some(d) }) = segment.date {
+                // A dateline a day after the issue is a misprint or a time zone, not last year.
+                segment.date = Date::month_day_before(issued, m, d, 1).or(segment.date);
+            }
+        }
+    }
     let complete = |segments: &[Segment]| -> Vec<(usize, Date)> {
         segments
             .iter()
@@ -310,7 +322,7 @@ fn infer_missing_years(groups: &[Vec<Line<'_>>], segments: &mut [Segment]) {
     for (i, segment) in segments.iter_mut().enumerate() {
         segment.date = match segment.date {
             Some(partial) if partial.year == 0 => nearest(&known, i).and_then(|d| with_year(partial, d.year)),
-            None => nearest(&known, i).filter(Date::is_complete),
+            None => nearest(&known, i).filter(Date::is_complete).or(issued),
             date => date,
         };
     }
@@ -433,7 +445,10 @@ mod tests {
 
     fn titles(raw: &str) -> Vec<(String, Option<String>, Option<String>)> {
         let norm = NormText::new(raw);
-        segment(norm.as_str()).into_iter().map(|s| (s.title, s.date.and_then(|d| d.xsd()), s.place)).collect()
+        segment(norm.as_str(), None)
+            .into_iter()
+            .map(|s| (s.title, s.date.and_then(|d| d.xsd()), s.place))
+            .collect()
     }
 
     #[test]
@@ -478,10 +493,33 @@ mod tests {
     }
 
     #[test]
+    fn datelines_take_the_year_of_the_issue_and_undated_documents_its_date() {
+        let raw = "新华社加德满都10月12日电 国家主席习近平12日抵达加德满都。文中提到2017年的事。\n\
+                   （上接第一版）会谈后，双方签署文件。\n";
+        let norm = NormText::new(raw);
+        let dates = |issued| -> Vec<Option<String>> {
+            segment(norm.as_str(), issued).iter().map(|s| s.date.map(|d| d.to_string())).collect()
+        };
+        // Without the issue date the year comes from the text, which names another year.
+        assert_eq!(dates(None), [Some("2017-10-12".into()), Some("2017-10-12".into())]);
+        let issued = Date::ymd(2019, 10, 13);
+        assert_eq!(dates(issued), [Some("2019-10-12".into()), Some("2019-10-12".into())]);
+        // A late-December dateline in a January issue is of the year before.
+        let raw = "新华社北京12月30日电 某国总统访问中国。\n";
+        let norm = NormText::new(raw);
+        let date = segment(norm.as_str(), Date::ymd(2020, 1, 2))[0].date.map(|d| d.to_string());
+        assert_eq!(date.as_deref(), Some("2019-12-30"));
+        // A document that states no date is dated by its issue.
+        let norm = NormText::new("某国总统会见外宾。\n");
+        let date = segment(norm.as_str(), Date::ymd(2019, 2, 3))[0].date.map(|d| d.to_string());
+        assert_eq!(date.as_deref(), Some("2019-02-03"));
+    }
+
+    #[test]
     fn marks_repeated_lines() {
         let raw = "标题\n托卡耶夫向习近平授予勋章。两国元首合影留念。\n托卡耶夫向习近平授予勋章。两国元首合影留念。\n";
         let norm = NormText::new(raw);
-        let segs = segment(norm.as_str());
+        let segs = segment(norm.as_str(), None);
         assert_eq!(segs.len(), 1);
         assert_eq!(segs[0].repeats.len(), 1);
     }

@@ -6,6 +6,7 @@
 mod analyze;
 mod cli;
 mod common;
+mod dates;
 mod dossier;
 mod export;
 mod export_readers;

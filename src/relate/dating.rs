@@ -1,0 +1,176 @@
+//! When an event happened: the most precise date its sentence and its document support.
+//!
+//! News reports date events against their dateline: 「新华社加德满都10月13日电 国家主席习近平12日抵达」
+//! names only a day, 「昨天」 a day before the report. In order: a full date in the sentence; a
+//! month and day there (the year of the document); a day alone (the month of the document); a
+//! relative day (今天, 昨天, 前天); and else the document's own date, unless the sentence speaks of
+//! something still to come (将, 拟, 邀请) or the event took days and only its end is reported.
+
+use crate::model::Date;
+use crate::text::dates::parse_number;
+use crate::text::find_dates;
+use regex::Regex;
+use std::sync::LazyLock;
+
+/// The first and last day of an event.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct Dates {
+    pub start: Option<Date>,
+    pub end: Option<Date>,
+    /// The sentence says when (not only the document's date).
+    pub stated: bool,
+}
+
+impl Dates {
+    fn stated(start: Date, end: Date) -> Self {
+        Dates { start: Some(start), end: Some(end), stated: true }
+    }
+
+    fn from_document(start: Option<Date>, end: Option<Date>) -> Self {
+        Dates { start, end, stated: false }
+    }
+}
+
+const NUMBER: &str = "[0-9]{1,2}|[一二三]?十[一二三四五六七八九]?|[一二三四五六七八九]";
+
+/// `10月12日`, `10月12日至14日`, `9月30日至10月2日`, without a year before them.
+static MONTH_DAY: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(&format!(
+        r"(?:^|[^0-9年])(?P<m>{NUMBER})月(?P<d>{NUMBER})日(?:(?:至|到|-|—|–|~)(?:(?P<m2>{NUMBER})月)?(?P<d2>{NUMBER})日)?"
+    ))
+    .expect("month and day")
+});
+
+/// `12日`, `12日至14日`, `十二日`: a day of the document's month. Not after a month or a digit, and
+/// not a length of time (为期三日).
+static DAY: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(&format!(
+        r"(?:^|[^0-9月期数几一二三四五六七八九十])(?P<d>{NUMBER})日(?:(?:至|到|-|—|–|~)(?P<d2>{NUMBER})日)?"
+    ))
+    .expect("day")
+});
+
+/// Days relative to the document's date.
+const RELATIVE: [(&str, i32); 6] =
+    [("今天", 0), ("今日", 0), ("昨天", -1), ("昨日", -1), ("前天", -2), ("明天", 1)];
+
+/// Words that put the event after the document: an announcement or an invitation, not a report.
+const TO_COME: [&str; 6] = ["将", "拟", "即将", "邀请", "期待", "欢迎"];
+
+/// The dates of an event stated in `sentence` of a document dated `document`.
+pub fn event_dates(sentence: &str, document: Option<Date>) -> Dates {
+    // A dateline (新华社北京1月1日电) dates the report, not the event.
+    let sentence = sentence.find("日电").map_or(sentence, |at| &sentence[at + "日电".len()..]);
+    if let Some(found) = find_dates(sentence).into_iter().find(|d| d.date.is_complete()) {
+        return Dates::stated(found.date, found.until.unwrap_or(found.date));
+    }
+    let Some(document) = document.filter(Date::is_complete) else {
+        return Dates::from_document(None, None);
+    };
+    if let Some(caps) = MONTH_DAY.captures(sentence) {
+        let number = |name: &str| caps.name(name).and_then(|m| parse_number(m.as_str()));
+        let start = number("m").zip(number("d")).and_then(|(m, d)| Date::month_day_nearest(document, m, d));
+        if let Some(start) = start {
+            let end = number("d2")
+                .and_then(|d2| Date::ymd(start.year, number("m2").unwrap_or(start.month?), d2))
+                .filter(|end| *end >= start);
+            return Dates::stated(start, end.unwrap_or(start));
+        }
+    }
+    if let Some(caps) = DAY.captures(sentence) {
+        let number = |name: &str| caps.name(name).and_then(|m| parse_number(m.as_str()));
+        let start = number("d").and_then(|d| day_nearest(document, d));
+        if let Some(start) = start {
+            let end =
+                number("d2").and_then(|d2| Date::ymd(start.year, start.month?, d2)).filter(|e| *e >= start);
+            return Dates::stated(start, end.unwrap_or(start));
+        }
+    }
+    if let Some(day) =
+        RELATIVE.iter().find(|(word, _)| sentence.contains(word)).and_then(|(_, n)| document.shifted(*n))
+    {
+        return Dates::stated(day, day);
+    }
+    if TO_COME.iter().any(|word| sentence.contains(word)) {
+        return Dates::from_document(None, None);
+    }
+    // 结束对…的访问: the report's day is the last one; the first is not said.
+    if sentence.contains("结束") {
+        return Dates::from_document(None, Some(document));
+    }
+    Dates::from_document(Some(document), Some(document))
+}
+
+/// The date on `day` of the document's month, the month before or the month after that is nearest
+/// to the document (`12日` in a report of the 13th; `30日` in one of the 2nd of the next month).
+fn day_nearest(document: Date, day: u32) -> Option<Date> {
+    let at = document.day_number()?;
+    let month = document.month?;
+    let before = if month == 1 { (document.year - 1, 12) } else { (document.year, month - 1) };
+    let after = if month == 12 { (document.year + 1, 1) } else { (document.year, month + 1) };
+    [before, (document.year, month), after]
+        .into_iter()
+        .filter_map(|(year, month)| Date::ymd(year, month, day))
+        .min_by_key(|d| d.day_number().map_or(i64::MAX, |n| (n - at).abs()))
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn dates(sentence: &str, document: &str) -> (Option<String>, Option<String>) {
+        let found = event_dates(sentence, Date::parse(document));
+        (found.start.map(|d| d.to_string()), found.end.map(|d| d.to_string()))
+    }
+
+    fn both(start: &str, end: &str) -> (Option<String>, Option<String>) {
+        (Some(start.to_owned()), Some(end.to_owned()))
+    }
+
+    #[test]
+    fn a_full_date_in_the_sentence_wins() {
+        assert_eq!(
+            dates("于2022年11月27日至28日对中国进行国事访问", "2022-11-28"),
+            both("2022-11-27", "2022-11-28")
+        );
+        assert_eq!(dates("于二〇一九年十月十二日抵达", ""), both("2019-10-12", "2019-10-12"));
+    }
+
+    #[test]
+    fn month_day_and_day_take_the_documents_year_and_month() {
+        assert_eq!(
+            dates("习近平10月12日至13日对尼泊尔进行国事访问", "2019-10-14"),
+            both("2019-10-12", "2019-10-13")
+        );
+        assert_eq!(dates("某国总统12月30日抵达北京", "2020-01-02"), both("2019-12-30", "2019-12-30"));
+        assert_eq!(dates("国家主席习近平12日抵达加德满都", "2019-10-13"), both("2019-10-12", "2019-10-12"));
+        assert_eq!(dates("习近平十二日至十三日访问", "2019-10-14"), both("2019-10-12", "2019-10-13"));
+        // The 30th reported on the 2nd is of the month before; a date announced is ahead.
+        assert_eq!(dates("双方30日举行会谈", "2019-11-02"), both("2019-10-30", "2019-10-30"));
+        assert_eq!(dates("外长会晤将于2月27日举行", "2019-02-20"), both("2019-02-27", "2019-02-27"));
+    }
+
+    #[test]
+    fn relative_days_and_the_documents_own_date() {
+        assert_eq!(dates("两国元首昨天举行会谈", "2019-10-01"), both("2019-09-30", "2019-09-30"));
+        assert_eq!(
+            dates("新华社北京1月1日电 习近平昨天会见普京", "2020-01-01"),
+            both("2019-12-31", "2019-12-31")
+        );
+        assert_eq!(dates("两国元首举行会谈", "2019-10-13"), both("2019-10-13", "2019-10-13"));
+        assert_eq!(dates("习近平结束对尼泊尔的国事访问", "2019-10-13"), (None, Some("2019-10-13".into())));
+    }
+
+    #[test]
+    fn what_is_still_to_come_or_undated_gets_no_date() {
+        assert_eq!(dates("习近平将对尼泊尔进行国事访问", "2019-10-10"), (None, None));
+        assert_eq!(dates("两国元首举行会谈", ""), (None, None));
+        assert_eq!(dates("两国元首举行会谈", "2019-10"), (None, None), "a month is not a day");
+        assert_eq!(
+            dates("为期三日的访问", "2019-10-13"),
+            both("2019-10-13", "2019-10-13"),
+            "三日 is a length"
+        );
+        assert_eq!(dates("星期日举行会谈", "2019-10-13"), both("2019-10-13", "2019-10-13"));
+    }
+}
