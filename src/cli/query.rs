@@ -6,7 +6,7 @@ use super::StoreArg;
 use anyhow::Context;
 use diplograph::queries;
 use diplograph::query::{self, ResultFormat};
-use diplograph::storage::GraphStore;
+use diplograph::storage::{GraphStore, Selection};
 use std::io::Write;
 use std::path::Path;
 use std::process::ExitCode;
@@ -46,8 +46,16 @@ pub fn run(args: QueryArgs) -> anyhow::Result<ExitCode> {
     }
     let query = args.query.unwrap_or_default();
     let text = resolve_query(&query)?;
-    let store = GraphStore::open_for_query(&args.store.store)?;
     let header = queries::QueryHeader::parse(&text);
+    // Parameters are looked up by label, which may read any statement of an entity.
+    let needs = if args.params.is_empty() { query::Needs::of(&text) } else { query::Needs::Everything };
+    let store = match &needs {
+        query::Needs::Everything => GraphStore::open_for_query(&args.store.store)?,
+        needs => GraphStore::open_for_query_selecting(
+            &args.store.store,
+            &Selection { wants: &|p, o| needs.wants(p, o), named_graphs: needs.named_graphs() },
+        )?,
+    };
     let bindings =
         queries::bind(store.inner(), &header, &args.params).with_context(|| format!("query `{query}`"))?;
     let options = query::QueryOptions {

@@ -17,7 +17,10 @@ use std::str::FromStr;
 use std::sync::atomic::{AtomicBool, Ordering};
 use std::sync::Arc;
 
+mod needs;
 mod table;
+
+pub use needs::Needs;
 
 pub use table::{write_table, TableWriter, TABLE_WINDOW};
 

@@ -5,6 +5,7 @@
 
 use super::atomic::write_atomically;
 use super::error::{first_line, read_store, StoreError};
+use super::filtered::Selection;
 use super::snapshot::Snapshot;
 use crate::vocab;
 use oxigraph::io::{RdfFormat, RdfParser};
@@ -80,6 +81,26 @@ impl GraphStore {
                 .map(|q| Quad::new(q.subject, q.predicate, q.object, GraphName::DefaultGraph)),
         );
         store.store.extend(merged).map_err(|e| StoreError::Oxigraph(e.to_string()))?;
+        Ok(store)
+    }
+
+    /// Loads for one query only the statements `selection` keeps (see [`super::filtered`]): the
+    /// same answers as [`GraphStore::open_for_query`] for a query that can match no other
+    /// statement, in a fraction of the time and memory. A file that is not plain N-Quads as
+    /// diplograph writes it is loaded whole.
+    pub fn open_for_query_selecting(path: &Path, selection: &Selection<'_>) -> Result<Self, StoreError> {
+        let Some(bytes) = read_store(path, false)? else { return Self::new() };
+        let Some(selected) = super::filtered::load_filtered(&bytes, selection) else {
+            drop(bytes);
+            return Self::open_for_query(path);
+        };
+        drop(bytes);
+        let store = Self::new()?;
+        let parser = RdfParser::from_format(RdfFormat::NQuads).lenient();
+        store.store.load_from_slice(parser, &selected).map_err(|e| StoreError::Corrupt {
+            path: path.to_owned(),
+            message: first_line(&e.to_string()),
+        })?;
         Ok(store)
     }
 

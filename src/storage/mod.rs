@@ -6,6 +6,7 @@
 
 mod atomic;
 mod error;
+mod filtered;
 mod graph_store;
 mod lines;
 mod sink;
@@ -13,6 +14,7 @@ mod snapshot;
 
 pub use atomic::{write_atomically, write_pieces_atomically};
 pub use error::{io_reason, StoreError};
+pub use filtered::Selection;
 pub use graph_store::GraphStore;
 pub use lines::{write_statement, GraphLines, GraphLinesBuilder};
 pub use sink::QuadSink;
