@@ -113,10 +113,15 @@ pub fn write_document<S: QuadSink>(doc: &AnalyzedDocument, sink: S) -> S {
     if let Some(place) = &doc.place {
         w.zh(d, dg_term!("place"), place);
     }
-    w.string(d, dg_term!("encoding"), doc.encoding.name());
+    let source = &doc.provenance;
+    // A PDF's or Word file's text has no encoding of its own to report.
+    if !matches!(source.format, Some("pdf" | "docx")) {
+        w.string(d, dg_term!("encoding"), doc.encoding.name());
+    }
     w.integer(d, dg_term!("documentIndex"), doc.index);
     w.integer(d, dg_term!("startOffset"), doc.span.start);
     w.integer(d, dg_term!("endOffset"), doc.span.end);
+    write_provenance(&mut w, doc);
     for entity in &doc.entities {
         let e = entity.iri.as_str();
         w.link(d, dg_term!("mentions"), e);
@@ -158,9 +163,53 @@ pub fn write_document<S: QuadSink>(doc: &AnalyzedDocument, sink: S) -> S {
         w.string(&mi, dg_term!("text"), &m.surface);
         w.integer(&mi, dg_term!("start"), m.start);
         w.integer(&mi, dg_term!("end"), m.end);
+        if let Some(page) = source.page_at(m.start) {
+            w.integer(&mi, dg_term!("page"), page as usize);
+        }
         w.link(&mi, dg_term!("inDocument"), d);
     }
     w.sink
+}
+
+/// Where a converted or described document came from: format, text, URL, pages, field sources
+/// and the metadata file's other columns.
+fn write_provenance<S: QuadSink>(w: &mut GraphWriter<S>, doc: &AnalyzedDocument) {
+    let d = doc.iri.as_str();
+    let source = &doc.provenance;
+    if let Some(format) = source.format {
+        w.string(d, dg_term!("sourceFormat"), format);
+    }
+    if let Some(text) = &source.text {
+        w.string(d, dg_term!("text"), text);
+    }
+    if let Some(url) = &source.url {
+        w.typed(d, dg_term!("sourceUrl"), url, vocab::XSD_ANY_URI);
+    }
+    if let Some(language) = &source.language {
+        w.string(d, dg_term!("language"), language);
+    }
+    for (property, from) in [
+        (dg_term!("titleSource"), source.title_source),
+        (dg_term!("dateSource"), source.date_source),
+        (dg_term!("sourceUrlSource"), source.url_source),
+    ] {
+        if let Some(from) = from {
+            w.string(d, property, from);
+        }
+    }
+    if let (Some(first), Some(last)) =
+        (source.page_at(doc.span.start), source.page_at(doc.span.end.saturating_sub(1).max(doc.span.start)))
+    {
+        w.integer(d, dg_term!("startPage"), first as usize);
+        w.integer(d, dg_term!("endPage"), last as usize);
+    }
+    for (name, value) in &source.properties {
+        let p = vocab::source_property(d, name);
+        w.link(d, dg_term!("property"), &p);
+        w.link(&p, vocab::RDF_TYPE, dg_term!("SourceProperty"));
+        w.string(&p, dg_term!("propertyName"), name);
+        w.string(&p, dg_term!("propertyValue"), value);
+    }
 }
 
 /// The IRI of a document's mention.
@@ -202,6 +251,9 @@ fn emit_facts<S: QuadSink>(w: &mut GraphWriter<S>, doc: &AnalyzedDocument) {
         }
         w.integer(&f, dg_term!("evidenceStart"), located.sentence.start);
         w.integer(&f, dg_term!("evidenceEnd"), located.sentence.end);
+        if let Some(page) = doc.provenance.page_at(located.sentence.start) {
+            w.integer(&f, dg_term!("evidencePage"), page as usize);
+        }
         w.string(&f, dg_term!("evidenceText"), &located.text);
         for &m in &fact.evidence {
             w.link(&f, dg_term!("basedOn"), &mention_iri(doc, m));

@@ -18,6 +18,10 @@ pub struct FactView {
     /// Type word, stance or level and dates.
     pub attributes: Vec<(String, String)>,
     pub source_file: String,
+    /// The source's URL, when the page or the metadata file gave one.
+    pub source_url: Option<String>,
+    /// The PDF page the evidence sentence begins on.
+    pub page: Option<u64>,
     pub title: String,
     pub span: (u64, u64),
     /// The sentence with the evidence mentions wrapped in 【】.
@@ -107,8 +111,9 @@ fn fact_view(store: &Store, f: &str) -> Result<FactView, ExplainError> {
     let head = select(
         store,
         &format!(
-            "SELECT ?kind ?src ?title ?s ?e ?text WHERE {{ <{f}> a ?kind ; <{dg}statedIn> ?doc ; <{dg}evidenceStart> ?s ;
-               <{dg}evidenceEnd> ?e ; <{dg}evidenceText> ?text . ?doc <{dg}sourceFile> ?src ; <{dg}title> ?title }} LIMIT 1"
+            "SELECT ?kind ?src ?title ?s ?e ?text ?url ?page WHERE {{ <{f}> a ?kind ; <{dg}statedIn> ?doc ; <{dg}evidenceStart> ?s ;
+               <{dg}evidenceEnd> ?e ; <{dg}evidenceText> ?text . ?doc <{dg}sourceFile> ?src ; <{dg}title> ?title
+               OPTIONAL {{ ?doc <{dg}sourceUrl> ?url }} OPTIONAL {{ <{f}> <{dg}evidencePage> ?page }} }} LIMIT 1"
         ),
     )?;
     let head = head.first().cloned().unwrap_or_default();
@@ -119,7 +124,8 @@ fn fact_view(store: &Store, f: &str) -> Result<FactView, ExplainError> {
             vocab::RDFS_LABEL
         ),
     )?;
-    let skip = ["statedIn", "evidenceStart", "evidenceEnd", "evidenceText", "basedOn", "type"];
+    let skip =
+        ["statedIn", "evidenceStart", "evidenceEnd", "evidencePage", "evidenceText", "basedOn", "type"];
     let mut roles: BTreeMap<String, Vec<String>> = BTreeMap::new();
     let mut attributes = Vec::new();
     for row in &props {
@@ -157,6 +163,8 @@ fn fact_view(store: &Store, f: &str) -> Result<FactView, ExplainError> {
         roles,
         attributes,
         source_file: value(&head, "src"),
+        source_url: head.contains_key("url").then(|| value(&head, "url")),
+        page: head.contains_key("page").then(|| number("page")),
         title: value(&head, "title"),
         span: (number("s"), number("e")),
         evidence,

@@ -11,6 +11,7 @@ pub mod explain;
 pub mod export;
 pub mod extract;
 pub mod graph;
+pub mod input;
 pub mod lookup;
 pub mod model;
 pub mod pipeline;

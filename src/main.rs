@@ -6,6 +6,14 @@ use clap::Parser;
 use std::process::ExitCode;
 
 fn main() -> ExitCode {
+    // A parser that panics on a broken PDF or Word file is caught and reported as one line naming
+    // the file; the default hook would print the panic too.
+    let default_hook = std::panic::take_hook();
+    std::panic::set_hook(Box::new(move |info| {
+        if !diplograph::input::reading_untrusted_input() {
+            default_hook(info);
+        }
+    }));
     let args = match cli::Cli::try_parse() {
         Ok(args) => args,
         Err(error) if !error.use_stderr() => error.exit(), // --help and --version

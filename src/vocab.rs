@@ -29,6 +29,7 @@ pub const XSD_DATE: &str = "http://www.w3.org/2001/XMLSchema#date";
 pub const XSD_GYEAR: &str = "http://www.w3.org/2001/XMLSchema#gYear";
 pub const XSD_GYEAR_MONTH: &str = "http://www.w3.org/2001/XMLSchema#gYearMonth";
 pub const XSD_INTEGER: &str = "http://www.w3.org/2001/XMLSchema#integer";
+pub const XSD_ANY_URI: &str = "http://www.w3.org/2001/XMLSchema#anyURI";
 pub const WIKIDATA: &str = "http://www.wikidata.org/entity/";
 
 /// The named graph holding the ontology.
@@ -71,6 +72,11 @@ pub fn entity(kind: &str, key: &str) -> String {
 /// A mention IRI inside its document.
 pub fn mention(document: &str, start: usize, end: usize, kind: &str) -> String {
     format!("{document}/m/{start}-{end}-{kind}")
+}
+
+/// The node of a metadata-file property of a document.
+pub fn source_property(document: &str, name: &str) -> String {
+    format!("{document}/property/{}", slug(name))
 }
 
 /// A Wikidata entity IRI.

@@ -8,10 +8,14 @@ use std::io::Write;
 use std::path::PathBuf;
 use std::process::ExitCode;
 
-/// Build the graph from files or directories (directories give their .txt files, recursively)
+/// Build the graph from text, HTML, PDF and Word (.docx) files, or directories of them
+///
+/// A file's format is told by its content; directories give their .txt, .html/.htm, .pdf and .docx
+/// files, recursively
 #[derive(Debug, clap::Args)]
 #[command(
     after_help = "Examples:\n  diplograph build seeds\n  diplograph build --store corpus.nq statements/ extra.txt\n  \
+diplograph build --metadata sources.csv pages/ statement.pdf\n  \
 diplograph build seeds --push http://127.0.0.1:7879/store\n    (to an Oxigraph server started with `oxigraph serve --location db --bind 127.0.0.1:7879`,\n    a port other than diplograph serve's 7878; Fuseki: http://HOST:3030/DATASET/data)"
 )]
 pub struct BuildArgs {
@@ -26,6 +30,11 @@ pub struct BuildArgs {
     /// documents that are gone are deleted there
     #[arg(long, value_name = "URL")]
     pub push: Option<String>,
+    /// A CSV or JSON-lines file describing the sources: columns path (a path or glob, relative to
+    /// this file), date, title, url, language; other columns become document properties. What it
+    /// gives overrides what the text and the page say, and documents record that it did
+    #[arg(long, value_name = "FILE")]
+    pub metadata: Option<PathBuf>,
     #[command(flatten)]
     pub store: StoreArg,
 }
@@ -39,6 +48,7 @@ pub fn run(args: BuildArgs) -> anyhow::Result<ExitCode> {
         jobs: args.jobs,
         progress,
         push: args.push,
+        metadata: args.metadata,
     };
     let report = pipeline::build(&config)
         .with_context(|| format!("build into `{}` failed", config.store.display()))?;

@@ -10,7 +10,9 @@ use std::process::ExitCode;
 #[derive(Debug, clap::Args)]
 #[command(
     after_help = "TARGET is a label (普京, 一带一路), a short name (country:KZ, leader:vladimir-putin) or a full IRI of an entity or fact.\n\
-Evidence mentions are marked 【like this】; spans are character offsets into the source file.\n\n\
+Evidence mentions are marked 【like this】; spans are character offsets into the source file's text\n\
+(for an HTML, PDF or Word source, the text it was converted to, stored as the document's dg:text),\n\
+with the PDF page and the source URL where known.\n\n\
 Examples:\n  diplograph explain 呼日勒苏赫\n  diplograph explain country:KZ"
 )]
 pub struct ExplainArgs {
@@ -48,7 +50,11 @@ pub fn run(args: ExplainArgs) -> anyhow::Result<ExitCode> {
         for (role, names) in &f.roles {
             writeln!(out, "  {role}: {}", names.join(", "))?;
         }
-        writeln!(out, "  source: {} [{}..{}] {}", f.source_file, f.span.0, f.span.1, f.title)?;
+        let page = f.page.map(|p| format!(" page {p}")).unwrap_or_default();
+        writeln!(out, "  source: {}{page} [{}..{}] {}", f.source_file, f.span.0, f.span.1, f.title)?;
+        if let Some(url) = &f.source_url {
+            writeln!(out, "  url: {url}")?;
+        }
         writeln!(out, "  “{}”", f.evidence)?;
     }
     if e.facts.len() > args.limit {

@@ -20,6 +20,8 @@ pub enum Encoding {
     Gb18030,
     /// Some lines UTF-8, others GB18030 (files pasted together from several sources).
     Mixed,
+    /// Another encoding a web page declared (`<meta charset="big5">`), by its WHATWG name.
+    Declared(&'static str),
 }
 
 impl Encoding {
@@ -32,6 +34,7 @@ impl Encoding {
             Self::Utf16Be => "utf-16be",
             Self::Gb18030 => "gb18030",
             Self::Mixed => "mixed utf-8/gb18030",
+            Self::Declared(name) => name,
         }
     }
 }
@@ -78,4 +81,56 @@ pub struct AnalyzedDocument {
     pub entities: Vec<Entity>,
     pub mentions: Vec<LocatedMention>,
     pub facts: Vec<LocatedFact>,
+    /// Where the text came from, beyond the file's path.
+    pub provenance: Provenance,
+}
+
+/// What a document keeps of its source beyond the path: the format it was converted from, the
+/// text it was analysed on, its pages, its URL, and where its title, date and URL came from.
+/// Empty (the default) for a plain-text file that no metadata file describes.
+#[derive(Debug, Clone, Default, PartialEq, Eq)]
+pub struct Provenance {
+    /// The format the text was converted from (`html`, `pdf`, `docx`); None for plain text.
+    pub format: Option<&'static str>,
+    /// The document's own part of the converted text (its `span`), kept because the source file
+    /// is not that text: mention and evidence offsets minus `span.start` index into it.
+    pub text: Option<String>,
+    /// Where each page of the source begins: (character offset in the decoded text, page number).
+    pub pages: Vec<(usize, u32)>,
+    /// The source's URL (the page's canonical URL, or the metadata file's).
+    pub url: Option<String>,
+    /// The language or script the metadata file gives (`zh-Hans`, `zh-Hant` …).
+    pub language: Option<String>,
+    /// Where the title, the date and the URL came from (`text`, `page`, `metadata`), for documents
+    /// that state it (any but a plain-text file with no metadata).
+    pub title_source: Option<&'static str>,
+    pub date_source: Option<&'static str>,
+    pub url_source: Option<&'static str>,
+    /// Other columns of the metadata file: (name, value).
+    pub properties: Vec<(String, String)>,
+}
+
+impl Provenance {
+    /// The page holding the character at `offset` of the decoded text, for a paged source.
+    pub fn page_at(&self, offset: usize) -> Option<u32> {
+        let after = self.pages.partition_point(|&(start, _)| start <= offset);
+        (after > 0).then(|| self.pages[after - 1].1)
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn pages_are_found_by_offset() {
+        let paged = Provenance { pages: vec![(0, 1), (10, 2), (25, 3)], ..Provenance::default() };
+        let table = [(0, Some(1)), (9, Some(1)), (10, Some(2)), (24, Some(2)), (25, Some(3)), (99, Some(3))];
+        for (offset, page) in table {
+            assert_eq!(paged.page_at(offset), page, "offset {offset}");
+        }
+        let late = Provenance { pages: vec![(5, 2)], ..Provenance::default() };
+        assert_eq!(late.page_at(4), None);
+        assert_eq!(Provenance::default().page_at(4), None);
+    }
 }

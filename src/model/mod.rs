@@ -11,7 +11,7 @@ mod fact;
 mod relation;
 
 pub use date::{Date, Precision};
-pub use document::{AnalyzedDocument, Encoding, LocatedFact, LocatedMention};
+pub use document::{AnalyzedDocument, Encoding, LocatedFact, LocatedMention, Provenance};
 pub use entity::{Entity, EntityDetail, Kind};
 pub use fact::{Fact, FactDetail, FactKind, Role};
 pub use relation::{Relation, Stance};

@@ -1,9 +1,10 @@
 //! `build`: input paths → analysed files → document graphs in the store, saved atomically.
 
 use super::files::{collect_files, read_file, Skipped};
-use super::{analyze, ordered};
+use super::{analyze_with, ordered};
 use crate::emit;
 use crate::extract::lexicon::Lexicon;
+use crate::input::{MetadataError, MetadataTable};
 use crate::model::Kind;
 use crate::push::{self, Endpoint, PushError, PushReport};
 use crate::storage::{GraphLines, Snapshot, StoreError};
@@ -23,6 +24,8 @@ pub struct BuildConfig {
     pub progress: bool,
     /// A Graph Store Protocol endpoint to send the built graphs to, after the store is saved.
     pub push: Option<String>,
+    /// A metadata file (CSV or JSON lines) whose date, title, URL … override what the sources say.
+    pub metadata: Option<PathBuf>,
 }
 
 /// What `build` did.
@@ -47,7 +50,8 @@ pub struct BuildReport {
 struct BuiltDocument {
     iri: String,
     index: usize,
-    encoding: &'static str,
+    /// The encoding, or the format a converted file was read from, for the summary.
+    encoding: String,
     mentions: Vec<Kind>,
     lines: GraphLines,
 }
@@ -63,6 +67,9 @@ pub enum BuildError {
     /// The store was saved, but sending it to the push endpoint failed.
     #[error("the store was saved, but the push failed (`diplograph export --push URL` retries)")]
     Push(#[from] PushError),
+    /// The metadata file could not be read; nothing was built.
+    #[error(transparent)]
+    Metadata(#[from] MetadataError),
 }
 
 /// Builds the store from the inputs: each file's documents replace that file's earlier graphs.
@@ -70,6 +77,7 @@ pub fn build(config: &BuildConfig) -> Result<BuildReport, BuildError> {
     let started = Instant::now();
     let mut report = BuildReport::default();
     let endpoint = config.push.as_deref().map(Endpoint::new).transpose()?;
+    let metadata = config.metadata.as_deref().map(MetadataTable::read).transpose()?.unwrap_or_default();
     let files = collect_files(&config.inputs, &mut report.skipped);
     // Two builds on one store take turns: the second waits, then reads what the first saved.
     let _lock = lock_store(&config.store)?;
@@ -88,13 +96,19 @@ pub fn build(config: &BuildConfig) -> Result<BuildReport, BuildError> {
     // them, which needs no indexes, so workers format the statements too.
     let prepare = |file: &PathBuf| -> Result<Vec<BuiltDocument>, String> {
         let bytes = read_file(file)?;
-        let documents = analyze(&file.display().to_string(), &bytes).map_err(|e| e.to_string())?;
+        let described = metadata.lookup(file);
+        let documents =
+            analyze_with(&file.display().to_string(), &bytes, &described).map_err(|e| e.to_string())?;
         Ok(documents
             .into_iter()
             .map(|doc| BuiltDocument {
                 lines: emit::document_lines(&doc),
                 mentions: doc.mentions.iter().map(|m| doc.entities[m.entity].kind).collect(),
-                encoding: doc.encoding.name(),
+                encoding: match doc.provenance.format {
+                    None => doc.encoding.name().to_owned(),
+                    Some("html") => format!("html {}", doc.encoding.name()),
+                    Some(format) => format.to_owned(),
+                },
                 index: doc.index,
                 iri: doc.iri,
             })
@@ -118,7 +132,10 @@ pub fn build(config: &BuildConfig) -> Result<BuildReport, BuildError> {
         };
         removed.extend(store.remove_graphs_of_source(&path));
         report.files += 1;
-        *report.encodings.entry(documents.first().map_or("?", |d| d.encoding).to_owned()).or_default() += 1;
+        *report
+            .encodings
+            .entry(documents.first().map_or("?", |d| d.encoding.as_str()).to_owned())
+            .or_default() += 1;
         for doc in documents {
             if let Some(first) = seen.get(&doc.iri) {
                 report.skipped.push(Skipped {

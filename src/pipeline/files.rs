@@ -1,14 +1,16 @@
-//! The files a build reads: the inputs, and the `.txt` files under input directories, in path
-//! order. Only regular files are opened: a FIFO, a socket or a device is reported and skipped
+//! The files a build reads: the inputs, and the `.txt`, `.html`/`.htm`, `.pdf` and `.docx` files
+//! under input directories, in path order. Only regular files are opened: a FIFO, a socket or a device is reported and skipped
 //! (opening a FIFO for reading waits for a writer forever), and each real directory is walked once,
 //! so a symlink that leads back up the tree is reported instead of read again and again.
 //!
 //! Start with [`collect_files`] and [`read_file`].
 
 use super::MAX_FILE_BYTES;
+use crate::input::{sniff, Format, MAX_CONVERTED_BYTES};
 use crate::storage::io_reason;
 use std::collections::BTreeSet;
 use std::fs::{self, FileType, Metadata};
+use std::io::Read;
 use std::path::{Path, PathBuf};
 
 /// A file that was not built, and why.
@@ -24,8 +26,9 @@ impl Skipped {
     }
 }
 
-/// Files under the input paths, in a stable order: a directory gives its `.txt`/`.text` files,
-/// recursively, sorted by path; a file given by name is read whatever its extension.
+/// Files under the input paths, in a stable order: a directory gives its files of the formats
+/// `build` reads (by extension: `.txt`, `.text`, `.html`, `.htm`, `.pdf`, `.docx`), recursively,
+/// sorted by path; a file given by name is read whatever its extension (its content decides).
 pub fn collect_files(inputs: &[PathBuf], skipped: &mut Vec<Skipped>) -> Vec<PathBuf> {
     let mut files = Vec::new();
     let mut walk = Walk::default();
@@ -41,7 +44,8 @@ pub fn collect_files(inputs: &[PathBuf], skipped: &mut Vec<Skipped>) -> Vec<Path
                 }
                 found.sort();
                 if found.is_empty() {
-                    skipped.push(Skipped::new(input, "the directory holds no .txt files"));
+                    skipped
+                        .push(Skipped::new(input, "the directory holds no .txt, .html, .pdf or .docx files"));
                 }
                 files.extend(found);
             }
@@ -108,8 +112,9 @@ impl Walk {
     }
 }
 
+/// True for a file a directory walk reads: one with the extension of a format `build` reads.
 fn is_text(path: &Path) -> bool {
-    path.extension().is_some_and(|e| e.eq_ignore_ascii_case("txt") || e.eq_ignore_ascii_case("text"))
+    path.extension().and_then(|e| e.to_str()).and_then(Format::from_extension).is_some()
 }
 
 /// Reads a regular file of at most [`MAX_FILE_BYTES`]; anything else is an error saying why,
@@ -121,6 +126,17 @@ pub fn read_file(path: &Path) -> Result<Vec<u8>, String> {
     }
     if meta.len() > MAX_FILE_BYTES {
         return Err(format!("the file is larger than {} MiB", MAX_FILE_BYTES / 1024 / 1024));
+    }
+    if meta.len() > MAX_CONVERTED_BYTES {
+        // A PDF, Word file or page this large is refused from its first bytes, without reading it.
+        let mut head = Vec::with_capacity(1024);
+        fs::File::open(path).and_then(|f| f.take(1024).read_to_end(&mut head)).map_err(|e| io_reason(&e))?;
+        if let Some(format) = sniff::converted_format(&head) {
+            return Err(format!(
+                "the {format} file is larger than {} MiB",
+                MAX_CONVERTED_BYTES / 1024 / 1024
+            ));
+        }
     }
     fs::read(path).map_err(|e| io_reason(&e))
 }

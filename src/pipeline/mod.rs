@@ -1,7 +1,8 @@
 //! The pipeline: files → documents → mentions → entities → named graphs in the store.
 //!
-//! [`analyze`] runs the text, extract and resolve stages on one file's bytes; [`build`] walks the
-//! input paths, replaces each file's document graphs in the store and saves it atomically.
+//! [`analyze`] reads one file's bytes as its format (see [`input`](crate::input)) and runs the
+//! text, extract and resolve stages on its text; [`build`] walks the input paths, replaces each
+//! file's document graphs in the store and saves it atomically.
 
 mod build;
 mod files;
@@ -11,10 +12,11 @@ pub use build::{build, BuildConfig, BuildError, BuildReport};
 pub use files::{collect_files, read_file, Skipped};
 
 use crate::extract::{self, lexicon::Lexicon};
-use crate::model::{AnalyzedDocument, LocatedFact, LocatedMention};
+use crate::input::{self, FieldSource, Format, InputError, SourceMetadata, SourceText};
+use crate::model::{AnalyzedDocument, LocatedFact, LocatedMention, Provenance};
 use crate::relate;
 use crate::resolve;
-use crate::text::{self, DecodeError, NormText};
+use crate::text::{self, NormText};
 use crate::vocab;
 use sha2::{Digest, Sha256};
 use std::ops::Range;
@@ -26,15 +28,42 @@ pub const MAX_FILE_BYTES: u64 = 512 * 1024 * 1024;
 /// The relate rules over the embedded lexicon, compiled once for every document.
 static RULES: LazyLock<relate::Rules<'static>> = LazyLock::new(|| relate::Rules::new(Lexicon::get()));
 
-/// Decodes, normalizes, splits and extracts one file. `source_file` is the path as given.
-pub fn analyze(source_file: &str, bytes: &[u8]) -> Result<Vec<AnalyzedDocument>, DecodeError> {
-    let (original, encoding) = text::decode(bytes)?;
-    let norm = NormText::new(&original);
+/// Reads, normalizes, splits and extracts one file. `source_file` is the path as given.
+pub fn analyze(source_file: &str, bytes: &[u8]) -> Result<Vec<AnalyzedDocument>, InputError> {
+    analyze_with(source_file, bytes, &SourceMetadata::default())
+}
+
+/// [`analyze`], with what a metadata file says of the file overriding what the text and the
+/// page say.
+pub fn analyze_with(
+    source_file: &str,
+    bytes: &[u8],
+    metadata: &SourceMetadata,
+) -> Result<Vec<AnalyzedDocument>, InputError> {
+    let source = input::read_source(bytes)?;
+    Ok(analyze_source(source_file, &source, metadata))
+}
+
+/// Normalizes, splits and extracts a source's text.
+pub fn analyze_source(
+    source_file: &str,
+    source: &SourceText,
+    metadata: &SourceMetadata,
+) -> Vec<AnalyzedDocument> {
+    let original = &source.text;
+    let encoding = source.encoding;
+    let norm = NormText::new(original);
     let lexicon = Lexicon::get();
     let mut documents = Vec::new();
-    for (index, segment) in
-        text::segment(norm.as_str(), text::date_in_path(source_file)).into_iter().enumerate()
-    {
+    // The issue date of the file (its metadata, its page, else its path) gives datelines their year.
+    let issued = metadata.date.or(source.date).or_else(|| text::date_in_path(source_file));
+    let segments = text::segment(norm.as_str(), issued);
+    // The page's own title and date describe the page: they apply when it holds one document.
+    let one = segments.len() == 1;
+    let described = source.format != Format::Text || !metadata.is_empty();
+    let char_bytes = described.then(|| char_offsets(original));
+    for (index, mut segment) in segments.into_iter().enumerate() {
+        let (title_source, date_source) = overrides(&mut segment, source, metadata, one);
         let body = &norm.as_str()[segment.range.clone()];
         let hash = content_hash(body, &segment.repeats, segment.range.start);
         let skipped = segment.skipped();
@@ -75,6 +104,29 @@ pub fn analyze(source_file: &str, bytes: &[u8]) -> Result<Vec<AnalyzedDocument>,
                 LocatedMention { start: span.start, end: span.end, surface: m.surface.clone(), entity }
             })
             .collect();
+        let span = norm.original_span(segment.range.clone());
+        let provenance = match &char_bytes {
+            None => Provenance::default(),
+            Some(offsets) => {
+                let (url, url_source) = match (&metadata.url, &source.url) {
+                    (Some(url), _) => (Some(url.clone()), Some(FieldSource::Metadata.name())),
+                    (None, Some(url)) => (Some(url.clone()), Some(FieldSource::Page.name())),
+                    (None, None) => (None, None),
+                };
+                let converted = source.format != Format::Text;
+                Provenance {
+                    format: converted.then(|| source.format.name()),
+                    text: converted.then(|| original[offsets[span.start]..offsets[span.end]].to_owned()),
+                    pages: source.pages.clone(),
+                    url,
+                    language: metadata.language.clone(),
+                    title_source: Some(title_source.name()),
+                    date_source: segment.date.is_some_and(|d| d.is_complete()).then(|| date_source.name()),
+                    url_source,
+                    properties: metadata.properties.clone(),
+                }
+            }
+        };
         documents.push(AnalyzedDocument {
             iri: vocab::document(&hash),
             source_file: source_file.to_owned(),
@@ -83,13 +135,48 @@ pub fn analyze(source_file: &str, bytes: &[u8]) -> Result<Vec<AnalyzedDocument>,
             date: segment.date.filter(|d| d.is_complete()),
             place: segment.place,
             encoding,
-            span: norm.original_span(segment.range),
+            span,
             entities: resolved.entities,
             mentions: located,
             facts,
+            provenance,
         });
     }
-    Ok(documents)
+    documents
+}
+
+/// Puts the metadata file's title and date (else, for a one-document source, the page's) in
+/// place of what the text stage read, and says where each came from.
+fn overrides(
+    segment: &mut text::Segment,
+    source: &SourceText,
+    metadata: &SourceMetadata,
+    one: bool,
+) -> (FieldSource, FieldSource) {
+    let title = match (&metadata.title, &source.title) {
+        (Some(title), _) => Some((title, FieldSource::Metadata)),
+        (None, Some(title)) if one => Some((title, FieldSource::Page)),
+        _ => None,
+    };
+    let title_source = title.map_or(FieldSource::Text, |(title, from)| {
+        segment.title = title.clone();
+        from
+    });
+    let date = match (metadata.date, source.date) {
+        (Some(date), _) => Some((date, FieldSource::Metadata)),
+        (None, Some(date)) if one => Some((date, FieldSource::Page)),
+        _ => None,
+    };
+    let date_source = date.map_or(FieldSource::Text, |(date, from)| {
+        segment.date = Some(date);
+        from
+    });
+    (title_source, date_source)
+}
+
+/// The byte offset of each character of `text`, and of its end: character offsets to slices.
+fn char_offsets(text: &str) -> Vec<usize> {
+    text.char_indices().map(|(i, _)| i).chain([text.len()]).collect()
 }
 
 /// Drops the mentions `skip` selects, keeping proposer links pointing at the right mentions.

@@ -12,6 +12,7 @@ mod export;
 mod export_readers;
 mod gold_entities;
 mod gold_relations;
+mod input_formats;
 mod named_queries;
 mod push;
 mod robustness;
