@@ -7,6 +7,7 @@ mod analyze;
 mod cli;
 mod common;
 mod dossier;
+mod explorer;
 mod export;
 mod export_readers;
 mod gold_entities;

@@ -31,11 +31,21 @@
           { selector: "edge", style: {
             "width": "mapData(weight, 1, " + Math.max(2, maxWeight) + ", 1, 8)",
             "line-color": "#b8c2cc", "curve-style": "bezier", "target-arrow-shape": "triangle",
-            "target-arrow-color": "#b8c2cc", "arrow-scale": 0.7, "label": "data(relation)",
-            "font-size": 8, "color": "#7a8591", "text-rotation": "autorotate" } }
+            "target-arrow-color": "#b8c2cc", "arrow-scale": 0.7, "font-size": 9, "color": "#56616c",
+            "text-rotation": "autorotate" } },
+          { selector: "node[depth = 2]", style: { "width": 12, "height": 12, "font-size": 9, "min-zoomed-font-size": 9 } },
+          { selector: "edge:selected, edge.near", style: { "label": "data(relation)", "line-color": "#6b7a89" } }
         ],
-        layout: { name: "cose", animate: false, nodeRepulsion: function () { return 9000; }, idealEdgeLength: function () { return 90; } }
+        layout: { name: "cose", animate: false, fit: true, padding: 40, nodeRepulsion: function () { return 40000; }, idealEdgeLength: function () { return 110; } }
       });
+      // A small network fitted to the box would be drawn huge: keep it at most a little enlarged.
+      if (cy.zoom() > 1.25) {
+        cy.zoom(1.25);
+        cy.center();
+      }
+      // The relations of a node show when the pointer is on it.
+      cy.on("mouseover", "node", function (event) { event.target.connectedEdges().addClass("near"); });
+      cy.on("mouseout", "node", function (event) { event.target.connectedEdges().removeClass("near"); });
       cy.on("tap", "node", function (event) { window.location.href = event.target.data("href"); });
       var done = function () {
         container.setAttribute("data-drawn-nodes", String(cy.nodes().length));

@@ -77,15 +77,7 @@ pub fn page(store: &Store, iri: &NamedNode, about: &About) -> Result<(String, St
             .or_insert((m.entity.label.clone(), 0));
         entry.1 += 1;
     }
-    let _ = write!(
-        body,
-        "<h2>提及的实体 Entities <small>({})</small></h2>\n<ul class=\"entities\">",
-        mentioned.len()
-    );
-    for ((kind, iri), (label, n)) in &mentioned {
-        let _ = write!(body, "<li>{} {} <small>×{n}</small></li>", link(iri, label), kind_tag(kind));
-    }
-    body.push_str("</ul>\n<h2>正文 Text</h2>\n");
+    body.push_str("<h2>正文 Text</h2>\n");
     match span.map(|(s, e)| source_text(&source, s, e)) {
         Some(Ok(text)) => {
             let _ = writeln!(
@@ -102,6 +94,15 @@ pub fn page(store: &Store, iri: &NamedNode, about: &About) -> Result<(String, St
     let (list, total) = facts::facts(store, Selector::Document(iri), FACTS_SHOWN)?;
     let _ = writeln!(body, "<h2>事实 Facts <small>({total})</small></h2>");
     timeline(&mut body, &list);
+    let _ = write!(
+        body,
+        "<h2>提及的实体 Entities <small>({})</small></h2>\n<ul class=\"entities\">",
+        mentioned.len()
+    );
+    for ((kind, iri), (label, n)) in &mentioned {
+        let _ = write!(body, "<li>{} {} <small>×{n}</small></li>", link(iri, label), kind_tag(kind));
+    }
+    body.push_str("</ul>\n");
     Ok((title, body))
 }
 

@@ -150,7 +150,9 @@ fn entity_page(store: &Store, iri: &NamedNode, about: &About) -> Result<(String,
         ),
     )?;
     let _ = writeln!(body, "<dt>documents</dt><dd>{}</dd></dl>", documents.len());
-    let graph = format!("/graph?entity={}", html::encode_value(iri.as_str()));
+    // The short name (`leader:vladimir-putin`) reads better in the graph form than the IRI.
+    let short = query::display_term(&Term::NamedNode(iri.clone()));
+    let graph = format!("/graph?entity={}", html::encode_value(&short));
     let _ = write!(body, "<p class=\"actions\"><a href=\"{}\">关系图 Graph view</a>", escape(&graph));
     if kind == "Country" || kind == "Leader" {
         let dossier = format!("/dossier?a={}", html::encode_value(&label));

@@ -144,12 +144,12 @@ pub fn ego(store: &Store, request: &EgoRequest) -> Result<Ego, QueryError> {
         kinds.extend(describe(store, &weight.keys().cloned().collect())?);
         let mut fresh: Vec<(String, usize)> = weight
             .into_iter()
+            // Entities only: a fact node (a cooperation's `party`) is not drawn.
             .filter(|(iri, _)| {
-                request.kinds.is_empty()
-                    || kinds
-                        .get(iri)
-                        .and_then(|(k, _)| Kind::from_name(k))
-                        .is_some_and(|k| request.kinds.contains(&k))
+                kinds
+                    .get(iri)
+                    .and_then(|(k, _)| Kind::from_name(k))
+                    .is_some_and(|k| request.kinds.is_empty() || request.kinds.contains(&k))
             })
             .collect();
         fresh.sort_by(|a, b| (std::cmp::Reverse(a.1), &a.0).cmp(&(std::cmp::Reverse(b.1), &b.0)));

@@ -96,10 +96,12 @@ pub fn kind_tag(kind: &str) -> String {
 pub fn page(title: &str, body: &str, scripts: &[&str]) -> String {
     let mut out = String::with_capacity(body.len() + 2048);
     out.push_str("<!doctype html>\n<html lang=\"zh\">\n<head>\n<meta charset=\"utf-8\">\n");
+    // The stylesheet link carries the id Cytoscape.js looks for before inserting an inline <style>
+    // (which the Content-Security-Policy refuses); explorer.css holds that rule instead.
     out.push_str("<meta name=\"viewport\" content=\"width=device-width, initial-scale=1\">\n<title>");
     push_escaped(&mut out, title);
     out.push_str(
-        " · diplograph</title>\n<link rel=\"stylesheet\" href=\"/assets/explorer.css\">\n</head>\n<body>\n",
+        " · diplograph</title>\n<link id=\"__________cytoscape_stylesheet\" rel=\"stylesheet\" href=\"/assets/explorer.css\">\n</head>\n<body>\n",
     );
     out.push_str(
         "<header><nav><a class=\"home\" href=\"/\">diplograph</a>\

@@ -93,7 +93,6 @@ pub fn search(store: &oxigraph::store::Store, q: &str) -> Result<Vec<Hit>, Query
                 iri,
             })
         })
-        .filter(|h| h.documents > 0 || h.kind != "Document")
         .collect();
     hits.sort_by(|a, b| {
         (!a.exact, std::cmp::Reverse(a.documents), &a.iri).cmp(&(
