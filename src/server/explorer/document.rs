@@ -91,7 +91,7 @@ pub fn page(store: &Store, iri: &NamedNode, about: &About) -> Result<(String, St
         }
         None => body.push_str("<p class=\"note\">the store holds no span for this document</p>\n"),
     }
-    let (list, total) = facts::facts(store, Selector::Document(iri), FACTS_SHOWN)?;
+    let (list, total) = facts::facts(store, Selector::Document(iri), 0, FACTS_SHOWN)?;
     let _ = writeln!(body, "<h2>事实 Facts <small>({total})</small></h2>");
     timeline(&mut body, &list);
     let _ = write!(

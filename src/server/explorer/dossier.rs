@@ -2,10 +2,13 @@
 //! and partnership levels in date order with evidence, and the partnership levels as a line of how
 //! the relationship evolved. The entries come from [`crate::dossier::dossier`]; start with [`page`].
 
-use super::html::{escape, link};
+use super::html::{encode_value, escape, link};
 use crate::dossier::{self, DossierError, EntryKind};
 use oxigraph::store::Store;
 use std::fmt::Write as _;
+
+/// Entries a page shows at most (`from=N` pages on).
+pub const SHOWN: usize = 200;
 
 /// The dossier form, filled with `a` and `b`.
 pub fn form(a: &str, b: &str) -> String {
@@ -19,8 +22,9 @@ pub fn form(a: &str, b: &str) -> String {
     )
 }
 
-/// The dossier page of `a` and `b`; a status other than 200 when they are not two parties.
-pub fn page(store: &Store, a: &str, b: &str) -> (u16, String, String) {
+/// The dossier page of `a` and `b`, its entries from the `from`th ([`SHOWN`] of them); a status
+/// other than 200 when they are not two parties.
+pub fn page(store: &Store, a: &str, b: &str, from: usize) -> (u16, String, String) {
     let mut body = form(a, b);
     if a.trim().is_empty() || b.trim().is_empty() {
         body.push_str("<p class=\"note\">Give two countries or leaders: a label (中国, Kazakhstan), a short name (country:KZ) or an IRI.</p>");
@@ -65,11 +69,29 @@ pub fn page(store: &Store, a: &str, b: &str) -> (u16, String, String) {
     if !levels.is_empty() {
         let _ = writeln!(body, "<p class=\"levels\">伙伴关系 Partnership: {}</p>", levels.join(" → "));
     }
+    let total = dossier.entries.len();
+    let shown = dossier.entries.iter().skip(from).take(SHOWN);
+    let mut paging = String::new();
+    if from > 0 || total > SHOWN {
+        let link = |n: usize, text: &str| {
+            let href = format!("/dossier?a={}&b={}&from={n}", encode_value(a), encode_value(b));
+            format!(" · <a href=\"{}\">{text}</a>", escape(&href))
+        };
+        paging = format!("<p class=\"paging\">Entries {}–{} of {total}", from + 1, (from + SHOWN).min(total));
+        if from > 0 {
+            paging.push_str(&link(from.saturating_sub(SHOWN), "← earlier"));
+        }
+        if from + SHOWN < total {
+            paging.push_str(&link(from + SHOWN, "later →"));
+        }
+        paging.push_str("</p>\n");
+    }
+    body.push_str(&paging);
     body.push_str(
         "<table class=\"results dossier\"><thead><tr><th>date</th><th>kind</th><th>between</th><th>detail</th>\
          <th>evidence</th><th>source</th></tr></thead><tbody>\n",
     );
-    for e in &dossier.entries {
+    for e in shown {
         let date = match (&e.date, e.date_source) {
             (Some(d), Some(dossier::DateSource::Document)) => {
                 format!("{} <small>(document)</small>", escape(d))
@@ -93,5 +115,6 @@ pub fn page(store: &Store, a: &str, b: &str) -> (u16, String, String) {
         );
     }
     body.push_str("</tbody></table>\n");
+    body.push_str(&paging);
     (200, title, body)
 }

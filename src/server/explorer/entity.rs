@@ -6,12 +6,13 @@ use super::facts::{self, Selector};
 use super::html::{self, escape, link};
 use crate::query::{self, plain_text, QueryError, Row};
 use crate::vocab;
-use oxigraph::model::{NamedNode, Term};
+use oxigraph::model::{Literal, NamedNode, Term};
 use oxigraph::store::Store;
+use std::collections::BTreeSet;
 use std::fmt::Write as _;
 
-/// Facts listed on an entity page at most.
-const FACTS_SHOWN: usize = 300;
+/// Facts listed on an entity page at most (`?from=N` shows the next ones).
+const FACTS_SHOWN: usize = 100;
 /// Documents listed on an entity page at most.
 const DOCUMENTS_SHOWN: usize = 50;
 
@@ -23,13 +24,22 @@ pub struct About {
 impl About {
     /// The statements whose subject is `iri` (in the default graph).
     pub fn of(store: &Store, iri: &NamedNode) -> Result<Self, QueryError> {
-        let rows = query::select(
-            store,
-            &format!(
-                "SELECT ?p ?o ?l WHERE {{ {iri} ?p ?o OPTIONAL {{ ?o <{}> ?l FILTER(LANG(?l) = \"zh\") }} }} ORDER BY ?p ?o",
-                vocab::RDFS_LABEL
-            ),
-        )?;
+        let mut rows = query::select(store, &format!("SELECT ?p ?o WHERE {{ {iri} ?p ?o }} ORDER BY ?p ?o"))?;
+        let objects: BTreeSet<String> = rows
+            .iter()
+            .filter(|r| r.get("p").is_some_and(|p| plain_text(p) != vocab::RDF_TYPE))
+            .filter_map(|r| match r.get("o") {
+                Some(Term::NamedNode(n)) => Some(n.as_str().to_owned()),
+                _ => None,
+            })
+            .collect();
+        let described = facts::describe(store, &objects)?;
+        for row in &mut rows {
+            let label = row.get("o").and_then(|o| described.get(&plain_text(o))).map(|(_, l)| l.clone());
+            if let Some(label) = label {
+                row.insert("l".into(), Literal::new_simple_literal(label).into());
+            }
+        }
         Ok(Self { rows })
     }
 
@@ -78,7 +88,8 @@ impl About {
 }
 
 /// The HTML page of `iri` (not a document), or `None` when the store says nothing about it.
-pub fn page(store: &Store, iri: &NamedNode) -> Result<Option<(String, String)>, QueryError> {
+/// `from` facts are skipped (paging through an entity's facts).
+pub fn page(store: &Store, iri: &NamedNode, from: usize) -> Result<Option<(String, String)>, QueryError> {
     let about = About::of(store, iri)?;
     if about.rows.is_empty() {
         return Ok(None);
@@ -88,13 +99,18 @@ pub fn page(store: &Store, iri: &NamedNode) -> Result<Option<(String, String)>, 
     }
     match about.kind().as_deref() {
         Some("Country" | "Leader" | "Treaty" | "Organization" | "Project" | "Initiative") => {
-            entity_page(store, iri, &about).map(Some)
+            entity_page(store, iri, &about, from).map(Some)
         }
         _ => Ok(Some(statements_page(iri, &about))),
     }
 }
 
-fn entity_page(store: &Store, iri: &NamedNode, about: &About) -> Result<(String, String), QueryError> {
+fn entity_page(
+    store: &Store,
+    iri: &NamedNode,
+    about: &About,
+    from: usize,
+) -> Result<(String, String), QueryError> {
     let dg = vocab::DG;
     let kind = about.kind().unwrap_or_default();
     let label = about.label(iri.as_str());
@@ -142,14 +158,20 @@ fn entity_page(store: &Store, iri: &NamedNode, about: &About) -> Result<(String,
     if let Some(iso) = about.first(crate::dg_term!("isoCode")) {
         let _ = write!(body, "<dt>ISO code</dt><dd>{}</dd>", escape(&iso));
     }
+    let count = query::select(
+        store,
+        &format!("SELECT (COUNT(DISTINCT ?d) AS ?n) WHERE {{ ?d <{dg}mentions> {iri} }}"),
+    )?;
+    let mentioned_in: usize =
+        count.first().and_then(|r| r.get("n")).map(plain_text).and_then(|n| n.parse().ok()).unwrap_or(0);
     let documents = query::select(
         store,
         &format!(
             "SELECT ?d ?title ?date WHERE {{ ?d <{dg}mentions> {iri} OPTIONAL {{ ?d <{dg}title> ?title }} OPTIONAL {{ ?d <{dg}date> ?date }} }}
-             ORDER BY ?date ?d"
+             ORDER BY ?date ?d LIMIT {DOCUMENTS_SHOWN}"
         ),
     )?;
-    let _ = writeln!(body, "<dt>documents</dt><dd>{}</dd></dl>", documents.len());
+    let _ = writeln!(body, "<dt>documents</dt><dd>{mentioned_in}</dd></dl>");
     // The short name (`leader:vladimir-putin`) reads better in the graph form than the IRI.
     let short = query::display_term(&Term::NamedNode(iri.clone()));
     let graph = format!("/graph?entity={}", html::encode_value(&short));
@@ -159,18 +181,19 @@ fn entity_page(store: &Store, iri: &NamedNode, about: &About) -> Result<(String,
         let _ = write!(body, " · <a href=\"{}\">双边档案 Dossier with…</a>", escape(&dossier));
     }
     body.push_str("</p>\n");
-    let (list, total) = facts::facts(store, Selector::Entity(iri), FACTS_SHOWN)?;
+    let (list, total) = facts::facts(store, Selector::Entity(iri), from, FACTS_SHOWN)?;
     let _ = writeln!(body, "<h2>事实 Facts <small>({total})</small></h2>");
-    if total > list.len() {
-        let _ = write!(body, "<p class=\"note\">The first {} of {total} by date.</p>", list.len());
-    }
+    let pages = paging(iri, from, list.len(), total);
+    body.push_str(&pages);
     timeline(&mut body, &list);
-    let _ = write!(
-        body,
-        "<h2>文件 Documents <small>({})</small></h2>\n<ul class=\"documents\">",
-        documents.len()
-    );
-    for row in documents.iter().take(DOCUMENTS_SHOWN) {
+    body.push_str(&pages);
+    let _ =
+        write!(body, "<h2>文件 Documents <small>({})</small></h2>\n<ul class=\"documents\">", mentioned_in);
+    if mentioned_in > documents.len() {
+        let _ =
+            write!(body, "<li class=\"note\">The first {} of {mentioned_in} by date.</li>", documents.len());
+    }
+    for row in &documents {
         let d = row.get("d").map(plain_text).unwrap_or_default();
         let title = row.get("title").map(plain_text).unwrap_or_else(|| "document".into());
         let date = row.get("date").map(plain_text).unwrap_or_default();
@@ -178,6 +201,24 @@ fn entity_page(store: &Store, iri: &NamedNode, about: &About) -> Result<(String,
     }
     body.push_str("</ul>\n");
     Ok((label, body))
+}
+
+/// Links to the earlier and later facts when `shown` of `total` are shown from `from`.
+fn paging(iri: &NamedNode, from: usize, shown: usize, total: usize) -> String {
+    if from == 0 && shown >= total {
+        return String::new();
+    }
+    let path = html::href(iri.as_str());
+    let mut out = format!("<p class=\"paging\">Facts {}–{} of {total}", from + 1, from + shown);
+    if from > 0 {
+        let before = from.saturating_sub(FACTS_SHOWN);
+        let _ = write!(out, " · <a href=\"{}?from={before}\">← earlier</a>", escape(&path));
+    }
+    if from + shown < total {
+        let _ = write!(out, " · <a href=\"{}?from={}\">later →</a>", escape(&path), from + shown);
+    }
+    out.push_str("</p>\n");
+    out
 }
 
 /// Fact cards under one heading per year (undated last).
@@ -196,7 +237,7 @@ pub fn timeline(body: &mut String, list: &[facts::Fact]) {
 }
 
 fn fact_page(store: &Store, iri: &NamedNode, about: &About) -> Result<(String, String), QueryError> {
-    let (list, _) = facts::facts(store, Selector::Fact(iri), 1)?;
+    let (list, _) = facts::facts(store, Selector::Fact(iri), 0, 1)?;
     let kind = about.kind().unwrap_or_else(|| "Fact".into());
     let mut body = format!("<h1>{}</h1>\n", escape(&kind));
     for fact in &list {

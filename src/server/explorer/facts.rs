@@ -8,8 +8,26 @@ use crate::query::{self, plain_text, QueryError, Row};
 use crate::vocab;
 use oxigraph::model::{NamedNode, Term};
 use oxigraph::store::Store;
-use std::collections::BTreeMap;
+use std::collections::{BTreeMap, BTreeSet};
 use std::fmt::Write as _;
+
+/// The properties by which a fact names the entities taking part in it (the `dg:` roles of visits,
+/// meetings, signings, partnerships, positions, citations, cooperation, participation and events).
+/// An entity's facts are found through them rather than through every statement pointing at the
+/// entity, most of which are its mentions.
+const ROLES: [&str; 11] = [
+    "visitor",
+    "hostCountry",
+    "invitedBy",
+    "participant",
+    "party",
+    "partner",
+    "treaty",
+    "subject",
+    "object",
+    "organization",
+    "project",
+];
 
 /// Which facts to list.
 pub enum Selector<'a> {
@@ -67,21 +85,39 @@ fn local(iri: &str) -> String {
     iri.rsplit(['#', '/']).next().unwrap_or(iri).to_owned()
 }
 
-/// The facts `selector` picks, dated first by date (then source file and span), undated last; at
-/// most `limit` of them with their parties and mentions, and how many there are in all.
-pub fn facts(store: &Store, selector: Selector<'_>, limit: usize) -> Result<(Vec<Fact>, usize), QueryError> {
+/// The facts `selector` picks, dated first by date (then source file and span), undated last: the
+/// `limit` after the first `offset`, with their parties and mentions, and how many there are in all.
+pub fn facts(
+    store: &Store,
+    selector: Selector<'_>,
+    offset: usize,
+    limit: usize,
+) -> Result<(Vec<Fact>, usize), QueryError> {
     let dg = vocab::DG;
     let pick = match selector {
         Selector::Entity(e) => {
-            format!("{{ SELECT DISTINCT ?f WHERE {{ ?f ?role {e} . ?f <{dg}statedIn> ?d }} }}")
+            let roles: Vec<String> = ROLES.iter().map(|r| format!("<{dg}{r}>")).collect();
+            format!("VALUES ?role {{ {} }} ?f ?role {e} .", roles.join(" "))
         }
         Selector::Document(d) => format!("?f <{dg}statedIn> {d} ."),
         Selector::Fact(f) => format!("BIND({f} AS ?f)"),
     };
+    let count = query::select(
+        store,
+        &format!("SELECT (COUNT(DISTINCT ?f) AS ?n) WHERE {{ {pick} ?f <{dg}statedIn> ?doc }}"),
+    )?;
+    let total = count.first().map(|r| text(r, "n").parse().unwrap_or(0)).unwrap_or(0);
+    // One page of facts, dated first by date (as text: a year before its months and days), then
+    // source and span; then what to show of them.
     let heads = query::select(
         store,
         &format!(
-            "SELECT ?f ?class ?doc ?text ?s ?e ?sd ?sy ?title ?dd ?src WHERE {{ {pick}
+            "SELECT DISTINCT ?f ?class ?doc ?text ?s ?e ?sd ?sy ?title ?dd ?src WHERE {{
+               {{ SELECT DISTINCT ?f WHERE {{ {pick} ?f <{dg}statedIn> ?d0 ; <{dg}evidenceStart> ?s0 .
+                   OPTIONAL {{ ?f <{dg}startDate> ?sd0 }} OPTIONAL {{ ?f <{dg}startYear> ?sy0 }}
+                   OPTIONAL {{ ?d0 <{dg}date> ?dd0 }} OPTIONAL {{ ?d0 <{dg}sourceFile> ?src0 }}
+                   BIND(COALESCE(STR(?sd0), STR(?sy0), STR(?dd0)) AS ?date0) }}
+                 ORDER BY (!BOUND(?date0)) ?date0 ?src0 ?s0 ?f LIMIT {limit} OFFSET {offset} }}
                ?f a ?class ; <{dg}statedIn> ?doc ; <{dg}evidenceText> ?text ;
                   <{dg}evidenceStart> ?s ; <{dg}evidenceEnd> ?e .
                OPTIONAL {{ ?f <{dg}startDate> ?sd }} OPTIONAL {{ ?f <{dg}startYear> ?sy }}
@@ -89,10 +125,11 @@ pub fn facts(store: &Store, selector: Selector<'_>, limit: usize) -> Result<(Vec
                OPTIONAL {{ ?doc <{dg}sourceFile> ?src }} }}"
         ),
     )?;
+    let mut seen = std::collections::HashSet::new();
     let mut list: Vec<Fact> = Vec::new();
     for row in &heads {
         let iri = text(row, "f");
-        if list.last().is_some_and(|f| f.iri == iri) || list.iter().any(|f| f.iri == iri) {
+        if !seen.insert(iri.clone()) {
             continue;
         }
         let stated = [text(row, "sd"), text(row, "sy")].into_iter().find(|d| !d.is_empty());
@@ -121,7 +158,6 @@ pub fn facts(store: &Store, selector: Selector<'_>, limit: usize) -> Result<(Vec
             &y.iri,
         ))
     });
-    let total = list.len();
     list.truncate(limit);
     if !list.is_empty() {
         details(store, &mut list)?;
@@ -140,12 +176,30 @@ fn details(store: &Store, list: &mut [Fact]) -> Result<(), QueryError> {
     let props = query::select(
         store,
         &format!(
-            "SELECT ?f ?p ?o ?l ?k WHERE {{ VALUES ?f {{ {values} }} ?f ?p ?o . FILTER(?p != <{}>)
-               OPTIONAL {{ ?o <{}> ?l FILTER(LANG(?l) = \"zh\") }} OPTIONAL {{ ?o a ?k }} }} ORDER BY ?f ?p ?o",
+            "SELECT ?f ?p ?o WHERE {{ VALUES ?f {{ {values} }} ?f ?p ?o . FILTER(?p != <{}>) }} ORDER BY ?f ?p ?o",
             vocab::RDF_TYPE,
-            vocab::RDFS_LABEL
         ),
     )?;
+    let mentions = query::select(
+        store,
+        &format!(
+            "SELECT ?f ?s ?e ?t ?x WHERE {{ VALUES ?f {{ {values} }} ?f <{dg}basedOn> ?m .
+               ?m <{dg}start> ?s ; <{dg}end> ?e ; <{dg}refersTo> ?x ; <{dg}text> ?t }}"
+        ),
+    )?;
+    let mut entities: BTreeSet<String> = mentions.iter().map(|r| text(r, "x")).collect();
+    for row in &props {
+        if let Some(Term::NamedNode(o)) = row.get("o") {
+            if !skip.contains(&local(&text(row, "p")).as_str()) {
+                entities.insert(o.as_str().to_owned());
+            }
+        }
+    }
+    let described = describe(store, &entities)?;
+    let party = |iri: String| {
+        let (kind, label) = described.get(&iri).cloned().unwrap_or_else(|| (String::new(), local(&iri)));
+        Party { iri, label, kind }
+    };
     for row in &props {
         let Some(&i) = index.get(&text(row, "f")) else { continue };
         let p = local(&text(row, "p"));
@@ -156,43 +210,61 @@ fn details(store: &Store, list: &mut [Fact]) -> Result<(), QueryError> {
         match row.get("o") {
             Some(Term::NamedNode(o)) => {
                 let iri = o.as_str().to_owned();
-                if fact.roles.iter().any(|(r, e)| *r == p && e.iri == iri) {
-                    continue;
+                if !fact.roles.iter().any(|(r, e)| *r == p && e.iri == iri) {
+                    fact.roles.push((p, party(iri)));
                 }
-                let label = Some(text(row, "l")).filter(|l| !l.is_empty()).unwrap_or_else(|| local(&iri));
-                fact.roles.push((p, Party { iri, label, kind: local(&text(row, "k")) }));
             }
             Some(other) => fact.attributes.push((p, plain_text(other))),
             None => {}
         }
     }
-    let mentions = query::select(
-        store,
-        &format!(
-            "SELECT ?f ?s ?e ?t ?x ?l ?k WHERE {{ VALUES ?f {{ {values} }} ?f <{dg}basedOn> ?m .
-               ?m <{dg}start> ?s ; <{dg}end> ?e ; <{dg}refersTo> ?x . OPTIONAL {{ ?m <{dg}text> ?t }}
-               OPTIONAL {{ ?x <{}> ?l FILTER(LANG(?l) = \"zh\") }} OPTIONAL {{ ?x a ?k }} }}",
-            vocab::RDFS_LABEL
-        ),
-    )?;
     for row in &mentions {
         let Some(&i) = index.get(&text(row, "f")) else { continue };
-        let iri = text(row, "x");
         let mark = Mark {
             start: text(row, "s").parse().unwrap_or(0),
             end: text(row, "e").parse().unwrap_or(0),
             surface: text(row, "t"),
-            entity: Party {
-                label: Some(text(row, "l")).filter(|l| !l.is_empty()).unwrap_or_else(|| local(&iri)),
-                kind: local(&text(row, "k")),
-                iri,
-            },
+            entity: party(text(row, "x")),
         };
         if !list[i].marks.contains(&mark) {
             list[i].marks.push(mark);
         }
     }
     Ok(())
+}
+
+/// The kind (a `dg:` class's local name) and zh label (else en, else the IRI's last segment) of
+/// each of `iris`. A UNION grouped by IRI, not OPTIONALs: Oxigraph may answer an OPTIONAL by
+/// reading every label and type of the store.
+pub fn describe(
+    store: &Store,
+    iris: &BTreeSet<String>,
+) -> Result<BTreeMap<String, (String, String)>, QueryError> {
+    if iris.is_empty() {
+        return Ok(BTreeMap::new());
+    }
+    let values: Vec<String> = iris.iter().map(|e| format!("<{e}>")).collect();
+    let rows = query::select(
+        store,
+        &format!(
+            "SELECT ?e (SAMPLE(?k) AS ?kind) (SAMPLE(?zh) AS ?z) (SAMPLE(?en) AS ?n) WHERE {{ VALUES ?e {{ {} }}
+               {{ ?e a ?k FILTER(STRSTARTS(STR(?k), \"{}\")) }}
+               UNION {{ ?e <{label}> ?zh FILTER(LANG(?zh) = \"zh\") }} UNION {{ ?e <{label}> ?en FILTER(LANG(?en) = \"en\") }}
+             }} GROUP BY ?e",
+            values.join(" "),
+            vocab::DG,
+            label = vocab::RDFS_LABEL
+        ),
+    )?;
+    Ok(rows
+        .iter()
+        .map(|r| {
+            let e = text(r, "e");
+            let label = [text(r, "z"), text(r, "n")].into_iter().find(|l| !l.is_empty());
+            let label = label.unwrap_or_else(|| local(&e));
+            (e, (local(&text(r, "kind")), label))
+        })
+        .collect())
 }
 
 /// `text` (which starts at character `offset` of its source file) as HTML with each of `marks`

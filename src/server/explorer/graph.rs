@@ -6,6 +6,7 @@
 //! the stored relations of [`Relation::PROJECTED`] (the derived `signed` and `citesTreaty` are left
 //! out), weighted by the number of documents stating them, as in the projection.
 
+use super::facts::describe;
 use super::html::{encode_value, escape, kind_class, link};
 use crate::model::{Kind, Relation};
 use crate::query::{self, plain_text, QueryError};
@@ -17,6 +18,9 @@ use std::fmt::Write as _;
 
 /// Nodes drawn at most (the centre and the best-connected neighbours).
 pub const MAX_NODES: usize = 150;
+
+/// Neighbours the second hop goes out from at most.
+const EXPANDED: usize = 40;
 
 /// What to draw.
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -93,36 +97,6 @@ fn edges_of(store: &Store, frontier: &[String], relations: &[Relation]) -> Resul
         .collect())
 }
 
-/// Kind and zh label (else en) of each of `iris`.
-fn describe(
-    store: &Store,
-    iris: &BTreeSet<String>,
-) -> Result<BTreeMap<String, (String, String)>, QueryError> {
-    let values: Vec<String> = iris.iter().map(|e| format!("<{e}>")).collect();
-    let rows = query::select(
-        store,
-        &format!(
-            "SELECT ?e (SAMPLE(?k) AS ?kind) (SAMPLE(?zh) AS ?z) (SAMPLE(?en) AS ?n) WHERE {{ VALUES ?e {{ {} }}
-               OPTIONAL {{ ?e a ?k FILTER(STRSTARTS(STR(?k), \"{}\")) }}
-               OPTIONAL {{ ?e <{label}> ?zh FILTER(LANG(?zh) = \"zh\") }} OPTIONAL {{ ?e <{label}> ?en FILTER(LANG(?en) = \"en\") }}
-             }} GROUP BY ?e",
-            values.join(" "),
-            vocab::DG,
-            label = vocab::RDFS_LABEL
-        ),
-    )?;
-    let text = |r: &query::Row, k: &str| r.get(k).map(plain_text).unwrap_or_default();
-    Ok(rows
-        .iter()
-        .map(|r| {
-            let label = [text(r, "z"), text(r, "n")].into_iter().find(|l| !l.is_empty());
-            let e = text(r, "e");
-            let label = label.unwrap_or_else(|| e.rsplit('/').next().unwrap_or(&e).to_owned());
-            (e, (text(r, "kind").trim_start_matches(vocab::DG).to_owned(), label))
-        })
-        .collect())
-}
-
 /// The ego network `request` asks for.
 pub fn ego(store: &Store, request: &EgoRequest) -> Result<Ego, QueryError> {
     let center = request.center.as_str().to_owned();
@@ -132,6 +106,12 @@ pub fn ego(store: &Store, request: &EgoRequest) -> Result<Ego, QueryError> {
     let mut frontier = vec![center.clone()];
     let mut left_out = 0;
     for hop in 1..=request.depth.clamp(1, 2) {
+        if depth_of.len() >= MAX_NODES {
+            break;
+        }
+        // The second hop goes out from the best-connected neighbours only: from all of a hub's
+        // (中国 has hundreds) it would read much of the store for nodes that find no room.
+        frontier.truncate(EXPANDED);
         let found = edges_of(store, &frontier, &request.relations)?;
         let mut weight: BTreeMap<String, usize> = BTreeMap::new();
         for e in &found {

@@ -158,7 +158,8 @@ pub fn route(path: &str, query: &str, accept: &str, store: &Store) -> Option<Res
             search::page(store, &get("q")).map(|(title, body)| Response::html(200, &title, &body, &[]))
         }
         "/dossier" => {
-            let (status, title, body) = dossier::page(store, &get("a"), &get("b"));
+            let from = get("from").parse().unwrap_or(0);
+            let (status, title, body) = dossier::page(store, &get("a"), &get("b"), from);
             Ok(Response::html(status, &title, &body, &[]))
         }
         "/graph" | "/graph.json" => graph_route(path == "/graph.json", &params, store),
@@ -175,14 +176,16 @@ pub fn route(path: &str, query: &str, accept: &str, store: &Store) -> Option<Res
                 });
             }
             let rest = path.strip_prefix("/id/")?;
-            id_route(rest, accept, store)
+            let from = param(&params, "from").and_then(|n| n.parse().ok()).unwrap_or(0);
+            id_route(rest, from, accept, store)
         }
     };
     Some(answer.unwrap_or_else(|e| Response::failed(&e)))
 }
 
-/// `/id/REST`: the page of the IRI `…/id/REST`, or its statements for an RDF client.
-fn id_route(rest: &str, accept: &str, store: &Store) -> Result<Response, QueryError> {
+/// `/id/REST`: the page of the IRI `…/id/REST` (its facts from the `from`th), or its statements
+/// for an RDF client.
+fn id_route(rest: &str, from: usize, accept: &str, store: &Store) -> Result<Response, QueryError> {
     let Some(iri) = html::decode_path(rest).and_then(|r| NamedNode::new(format!("{}{r}", vocab::ID)).ok())
     else {
         return Ok(Response::not_found("this is not an IRI of the graph"));
@@ -225,7 +228,7 @@ fn id_route(rest: &str, accept: &str, store: &Store) -> Result<Response, QueryEr
         let (title, body) = document::page(store, &iri, &about)?;
         return Ok(Response::html(200, &title, &body, &[]));
     }
-    Ok(match entity::page(store, &iri)? {
+    Ok(match entity::page(store, &iri, from)? {
         Some((title, body)) => Response::html(200, &title, &body, &[]),
         None => Response::not_found(&format!("the graph holds nothing about {iri}")),
     })

@@ -119,3 +119,30 @@ fn hostile_document_text_comes_out_escaped() {
         "{fact}"
     );
 }
+
+#[test]
+fn long_fact_lists_are_paged() {
+    let store = Store::new().unwrap();
+    let (id, dg, label) = (vocab::ID, vocab::DG, vocab::RDFS_LABEL);
+    let mut data = format!("<{id}country/RU> a <{dg}Country> ; <{label}> \"俄罗斯\"@zh .\n");
+    for i in 0..150 {
+        data.push_str(&format!(
+            "<{id}doc/d/f/partnership-{i}-0> a <{dg}Partnership> ; <{dg}statedIn> <{id}doc/d> ; <{dg}partner> <{id}country/RU> ;
+               <{dg}evidenceText> \"第{i}句\" ; <{dg}evidenceStart> {i} ; <{dg}evidenceEnd> {} ; <{dg}startDate> \"2020-01-01\"^^<{}> .\n",
+            i + 1,
+            vocab::XSD_DATE
+        ));
+    }
+    store.load_from_slice(RdfFormat::Turtle, data.as_bytes()).unwrap();
+    let page = |from: &str| body(&route("/id/country/RU", from, BROWSER, &store).unwrap());
+    let first = page("");
+    assert!(
+        first.contains("Facts 1–100 of 150") && first.contains("href=\"/id/country/RU?from=100\">later →"),
+        "{first}"
+    );
+    assert!(first.contains("第99句") && !first.contains("第100句"), "by span within a date");
+    let second = page("from=100");
+    assert!(
+        second.contains("Facts 101–150 of 150") && second.contains("第149句") && !second.contains("第99句")
+    );
+}
