@@ -304,7 +304,7 @@ fn respond(
     match sparql {
         Ok(sparql) => {
             // The query page's download links name their format, as a link cannot set Accept.
-            let accept = explorer::download_accept(&form).unwrap_or(accept);
+            let accept = explorer::download_accept(accept, &form);
             answer::answer(out, keep_alive, accept, sparql, store, config, &shared.admission)
         }
         Err((status, message)) => text(out, status, message, keep_alive, &[]),

@@ -122,17 +122,22 @@ pub fn wants_query_page(accept: &str, params: &[(String, String)]) -> bool {
     }
 }
 
-/// The `Accept` a `format` download parameter of `/query` stands for (the page's download links).
-pub fn download_accept(params: &[(String, String)]) -> Option<&'static str> {
-    Some(match param(params, "format")? {
-        "csv" => "text/csv",
-        "tsv" => "text/tab-separated-values",
-        "json" => "application/sparql-results+json",
-        "xml" => "application/sparql-results+xml",
-        "turtle" => "text/turtle",
-        "ntriples" => "application/n-triples",
-        _ => return None,
-    })
+/// The `Accept` a `/query` request is answered by: a browser following the query page's download
+/// links (a link cannot set `Accept`) gets the format its `format` parameter names; anyone else
+/// keeps its own `Accept` (SPARQLWrapper sends `format=json` beside its `Accept`).
+pub fn download_accept<'a>(accept: &'a str, params: &[(String, String)]) -> &'a str {
+    if !prefers_html(accept) {
+        return accept;
+    }
+    match param(params, "format") {
+        Some("csv") => "text/csv",
+        Some("tsv") => "text/tab-separated-values",
+        Some("json") => "application/sparql-results+json",
+        Some("xml") => "application/sparql-results+xml",
+        Some("turtle") => "text/turtle",
+        Some("ntriples") => "application/n-triples",
+        _ => accept,
+    }
 }
 
 /// The query page for a browser's `/query` with `params` (`query`, or `example` to load a named

@@ -57,8 +57,10 @@ fn browsers_prefer_html_and_sparql_clients_do_not() {
     assert!(!wants_query_page(BROWSER, &params("query=ASK{}&format=csv")));
     assert!(wants_query_page(BROWSER, &params("query=ASK{}")));
     assert!(!wants_query_page("application/sparql-results+json", &params("query=ASK{}")));
-    assert_eq!(download_accept(&params("format=csv")), Some("text/csv"));
-    assert_eq!(download_accept(&params("format=html")), None);
+    assert_eq!(download_accept(BROWSER, &params("format=csv")), "text/csv");
+    assert_eq!(download_accept(BROWSER, &params("format=html")), BROWSER);
+    let client = "application/sparql-results+xml";
+    assert_eq!(download_accept(client, &params("format=json")), client, "a SPARQL client keeps its Accept");
 }
 
 #[test]
