@@ -23,6 +23,9 @@ const ROWS_SHOWN: usize = 1000;
 /// Triples shown at most.
 const TRIPLES_SHOWN: usize = 10_000;
 
+/// Why a query was not run.
+const BUSY: &str = "every worker is busy: try again shortly";
+
 /// Evaluations of this page running, cancelled ones included.
 static RUNNING: AtomicUsize = AtomicUsize::new(0);
 
@@ -55,7 +58,7 @@ pub fn evaluate(
 ) -> Result<Outcome, QueryError> {
     if RUNNING.fetch_add(1, Ordering::SeqCst) >= 2 * workers.max(1) {
         RUNNING.fetch_sub(1, Ordering::SeqCst);
-        return Err(QueryError::Evaluation("every worker is busy: try again shortly".into()));
+        return Err(QueryError::Evaluation(BUSY.into()));
     }
     let slot = Slot;
     let mut evaluator = SparqlEvaluator::new();
@@ -233,9 +236,10 @@ pub fn page(
                 let _ = write!(body, "<pre class=\"turtle\">{}</pre>", escape(&text));
             }
             Err(e) => {
-                status = match e {
+                status = match &e {
                     QueryError::Syntax(_) => 400,
                     QueryError::Timeout(_) | QueryError::Cancelled => 503,
+                    QueryError::Evaluation(m) if m.starts_with(BUSY) => 503,
                     _ => 500,
                 };
                 let message = e.to_string();
