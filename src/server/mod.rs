@@ -9,6 +9,7 @@
 //! that the time limit kills (see [`isolate`]).
 
 mod answer;
+pub mod explorer;
 pub mod http;
 mod isolate;
 mod negotiate;
@@ -104,8 +105,6 @@ pub struct Server {
     config: ServerConfig,
     shared: Arc<Shared>,
 }
-
-const PAGE: &str = include_str!("page.html");
 
 impl Server {
     /// Binds the address.
@@ -237,15 +236,40 @@ fn respond(
 ) -> bool {
     let (path, query_string) = request.target.split_once('?').unwrap_or((&request.target, ""));
     let params = |bytes: &[u8]| form_urlencoded::parse(bytes).into_owned().collect::<Vec<(String, String)>>();
+    let accept = request.header("Accept").unwrap_or("");
+    let head_only = request.method == "HEAD";
+    if request.method == "GET" || head_only {
+        if let Some(page) = explorer::route(path, query_string, accept, store) {
+            return explorer::send(out, head_only, &page, keep_alive);
+        }
+    }
+    // A browser's /query (the query page's form, or a link) gets HTML; SPARQL clients the protocol.
+    let form = match (request.method.as_str(), request.header("Content-Type")) {
+        ("POST", Some(t))
+            if t.trim().to_ascii_lowercase().starts_with("application/x-www-form-urlencoded") =>
+        {
+            params(&request.body)
+        }
+        _ => params(query_string.as_bytes()),
+    };
+    if path == "/query"
+        && matches!(request.method.as_str(), "GET" | "HEAD" | "POST")
+        && explorer::wants_query_page(accept, &form)
+    {
+        let page = explorer::query_page(&form, store, config);
+        return explorer::send(out, head_only, &page, keep_alive);
+    }
+    if head_only {
+        let mut page = explorer::Response::text(404, "not found");
+        if path == "/query" {
+            page = explorer::Response::text(405, "use GET or POST");
+            page.headers.push(("Allow", "GET, POST, OPTIONS".to_owned()));
+        }
+        return explorer::send(out, true, &page, keep_alive);
+    }
     let sparql = match (request.method.as_str(), path) {
         ("OPTIONS", _) => {
             return http::write_response(out, 204, &CORS, b"", keep_alive).is_ok() && keep_alive;
-        }
-        ("GET", "/") => {
-            let mut headers = CORS.to_vec();
-            headers.push(("Content-Type", "text/html; charset=utf-8"));
-            return http::write_response(out, 200, &headers, PAGE.as_bytes(), keep_alive).is_ok()
-                && keep_alive;
         }
         (_, "/update") => return text(out, 403, READ_ONLY, keep_alive, &[]),
         ("GET", "/query") => one_query(&params(query_string.as_bytes())),
@@ -271,11 +295,20 @@ fn respond(
         (_, "/query") => {
             return text(out, 405, "use GET or POST", keep_alive, &[("Allow", "GET, POST, OPTIONS")])
         }
-        _ => return text(out, 404, "not found: the endpoint is /query", keep_alive, &[]),
+        _ => {
+            return text(
+                out,
+                404,
+                "not found: the explorer is at /, the SPARQL endpoint at /query",
+                keep_alive,
+                &[],
+            )
+        }
     };
     match sparql {
         Ok(sparql) => {
-            let accept = request.header("Accept").unwrap_or("");
+            // The query page's download links name their format, as a link cannot set Accept.
+            let accept = explorer::download_accept(accept, &form);
             answer::answer(out, keep_alive, accept, sparql, store, config, &shared.admission)
         }
         Err((status, message)) => text(out, status, message, keep_alive, &[]),

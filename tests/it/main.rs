@@ -8,6 +8,7 @@ mod cli;
 mod common;
 mod dates;
 mod dossier;
+mod explorer;
 mod export;
 mod export_readers;
 mod gold_entities;

@@ -7,9 +7,9 @@ use std::path::Path;
 use std::process::{Child, Command, Stdio};
 use std::time::{Duration, Instant};
 
-struct Endpoint {
-    child: Child,
-    addr: String,
+pub struct Endpoint {
+    pub child: Child,
+    pub addr: String,
 }
 
 impl Drop for Endpoint {
@@ -26,7 +26,7 @@ fn start(extra: &[&str]) -> Endpoint {
 }
 
 /// `diplograph serve` on a free port in `dir`, with `args`; its address read from its first line.
-fn start_in(dir: &Path, args: &[&str]) -> Endpoint {
+pub fn start_in(dir: &Path, args: &[&str]) -> Endpoint {
     let mut child = bin()
         .current_dir(dir)
         .args(["serve", "--bind", "127.0.0.1:0"])
@@ -43,7 +43,7 @@ fn start_in(dir: &Path, args: &[&str]) -> Endpoint {
 }
 
 /// Sends one raw HTTP/1.1 request and returns (status, headers, body).
-fn request(
+pub fn request(
     addr: &str,
     method: &str,
     path: &str,
