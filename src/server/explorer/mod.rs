@@ -144,8 +144,12 @@ pub fn download_accept<'a>(accept: &'a str, params: &[(String, String)]) -> &'a 
 /// query into the editor).
 pub fn query_page(params: &[(String, String)], store: &Store, config: &ServerConfig) -> Response {
     let sparql = param(params, "query").filter(|q| !q.trim().is_empty());
-    let (status, body) =
-        sparql::page(store, sparql, param(params, "example"), config.timeout, config.workers);
+    let (status, body) = sparql::page(
+        store,
+        sparql,
+        param(params, "example"),
+        sparql::Limits { timeout: config.timeout, workers: config.workers, memory: config.query_memory },
+    );
     Response::html(status, "SPARQL", &body, &[])
 }
 

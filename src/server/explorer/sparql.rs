@@ -3,20 +3,22 @@
 //! errors with their line and column marked — plus links that download the answer as CSV or JSON
 //! from the SPARQL endpoint. The entry point is [`page`].
 //!
-//! An evaluation runs on a thread of its own under the server's time limit; at most `workers` run
-//! at once for this page (beside the endpoint's own), and a cancelled one that runs on (Oxigraph
-//! does not check its token inside some operators) keeps its place until it ends.
+//! An evaluation runs in a child process like the endpoint's (see [`crate::server`]'s `isolate`):
+//! the time limit kills it, and its memory is capped. At most `workers` run at once for this page
+//! (beside the endpoint's own).
 
+use super::super::isolate::{self, Failure, Message};
 use super::html::{self, encode_value, escape, link};
 use crate::queries::NAMED_QUERIES;
-use crate::query::{display_term, QueryError, PREFIXES};
-use oxigraph::io::{RdfFormat, RdfSerializer};
+use crate::query::{display_term, QueryOptions, ResultFormat, PREFIXES};
+use oxigraph::io::{RdfFormat, RdfParser, RdfSerializer};
 use oxigraph::model::Term;
-use oxigraph::sparql::{CancellationToken, QueryResults, SparqlEvaluator};
+use oxigraph::sparql::results::{QueryResultsFormat, QueryResultsParser, SliceQueryResultsParserOutput};
 use oxigraph::store::Store;
 use std::fmt::Write as _;
 use std::sync::atomic::{AtomicUsize, Ordering};
-use std::time::Duration;
+use std::sync::mpsc::RecvTimeoutError;
+use std::time::{Duration, Instant};
 
 /// Rows shown in a table at most (the downloads hold all).
 const ROWS_SHOWN: usize = 1000;
@@ -45,93 +47,100 @@ impl Drop for Slot {
     }
 }
 
-fn one_line(message: &str) -> String {
-    message.split_whitespace().collect::<Vec<_>>().join(" ")
+/// How an evaluation for this page runs: its time limit, how many at once, its memory cap.
+#[derive(Debug, Clone, Copy)]
+pub struct Limits {
+    pub timeout: Duration,
+    pub workers: usize,
+    pub memory: u64,
 }
 
-/// Runs `sparql` on `store` within `timeout`, with at most `workers` such runs at once.
-pub fn evaluate(
-    store: &Store,
-    sparql: &str,
-    timeout: Duration,
-    workers: usize,
-) -> Result<Outcome, QueryError> {
-    if RUNNING.fetch_add(1, Ordering::SeqCst) >= 2 * workers.max(1) {
+/// Runs `sparql` on `store` in a child process within the limits; the answer comes back as
+/// SPARQL JSON results (at most one row more than shown) or N-Triples and is read here.
+pub fn evaluate(store: &Store, sparql: &str, limits: Limits) -> Result<Outcome, Failure> {
+    if RUNNING.fetch_add(1, Ordering::SeqCst) >= 2 * limits.workers.max(1) {
         RUNNING.fetch_sub(1, Ordering::SeqCst);
-        return Err(QueryError::Evaluation(BUSY.into()));
+        return Err(Failure { status: 503, message: BUSY.into() });
     }
     let slot = Slot;
-    let mut evaluator = SparqlEvaluator::new();
-    for (prefix, iri) in PREFIXES {
-        evaluator = evaluator.with_prefix(*prefix, *iri).map_err(|e| QueryError::Syntax(e.to_string()))?;
-    }
-    let token = CancellationToken::new();
-    let prepared = evaluator
-        .with_cancellation_token(token.clone())
-        .parse_query(sparql)
-        .map_err(|e| QueryError::Syntax(one_line(&e.to_string())))?;
-    let (sender, receiver) = std::sync::mpsc::channel();
-    let store = store.clone();
-    let run_token = token.clone();
-    std::thread::spawn(move || {
-        let _slot = slot;
-        let _ = sender.send(run(prepared.on_store(&store).execute(), &run_token));
-    });
-    match receiver.recv_timeout(timeout) {
-        Ok(outcome) => outcome,
-        Err(_) => {
-            token.cancel();
-            Err(QueryError::Timeout(timeout.as_secs_f64()))
+    let options = QueryOptions {
+        results: ResultFormat::Json,
+        graph: RdfFormat::NTriples,
+        limit: Some(ROWS_SHOWN + 1),
+        ..QueryOptions::default()
+    };
+    let started = Instant::now();
+    let (sender, receiver) = std::sync::mpsc::sync_channel(4);
+    let evaluation = isolate::start(store, sparql, &options, limits.memory, sender, move || drop(slot))
+        .map_err(|e| Failure { status: 503, message: format!("cannot start an evaluation: {e}") })?;
+    let mut bytes = Vec::new();
+    let outcome = loop {
+        let left = (started + limits.timeout).saturating_duration_since(Instant::now());
+        match receiver.recv_timeout(left) {
+            Ok(Message::Start(_)) => {}
+            Ok(Message::Data(data)) => bytes.extend_from_slice(&data),
+            Ok(Message::Done(done)) => break done,
+            Err(RecvTimeoutError::Timeout) => {
+                let limit = limits.timeout.as_secs_f64();
+                break Err(Failure {
+                    status: 503,
+                    message: format!("the query ran longer than the limit of {limit} s"),
+                });
+            }
+            Err(RecvTimeoutError::Disconnected) => {
+                break Err(Failure {
+                    status: 500,
+                    message: "the evaluation stopped without an answer".into(),
+                })
+            }
         }
-    }
+    };
+    evaluation.kill();
+    outcome?;
+    read_answer(&bytes).map_err(|message| Failure { status: 500, message })
 }
 
-fn run(
-    results: Result<QueryResults<'_>, oxigraph::sparql::QueryEvaluationError>,
-    token: &CancellationToken,
-) -> Result<Outcome, QueryError> {
-    let failed = |e: &dyn std::fmt::Display| QueryError::Evaluation(one_line(&e.to_string()));
-    match results.map_err(|e| failed(&e))? {
-        QueryResults::Solutions(solutions) => {
+/// The child's answer: SPARQL JSON results, or N-Triples for a graph.
+fn read_answer(bytes: &[u8]) -> Result<Outcome, String> {
+    if bytes.first() != Some(&b'{') {
+        return turtle(bytes);
+    }
+    let parsed = QueryResultsParser::from_format(QueryResultsFormat::Json).for_slice(bytes);
+    match parsed.map_err(|e| e.to_string())? {
+        SliceQueryResultsParserOutput::Boolean(b) => Ok(Outcome::Boolean(b)),
+        SliceQueryResultsParserOutput::Solutions(solutions) => {
             let variables: Vec<String> =
                 solutions.variables().iter().map(|v| v.as_str().to_owned()).collect();
             let mut rows = Vec::new();
-            let mut more = false;
             for solution in solutions {
-                if token.is_cancelled() {
-                    return Err(QueryError::Cancelled);
-                }
-                let solution = solution.map_err(|e| failed(&e))?;
-                if rows.len() == ROWS_SHOWN {
-                    more = true;
-                    break;
-                }
+                let solution = solution.map_err(|e| e.to_string())?;
                 rows.push(variables.iter().map(|v| solution.get(v.as_str()).cloned()).collect());
             }
+            let more = rows.len() > ROWS_SHOWN;
+            rows.truncate(ROWS_SHOWN);
             Ok(Outcome::Table { variables, rows, more })
         }
-        QueryResults::Boolean(b) => Ok(Outcome::Boolean(b)),
-        QueryResults::Graph(triples) => {
-            let mut serializer = RdfSerializer::from_format(RdfFormat::Turtle);
-            for (prefix, iri) in PREFIXES {
-                serializer = serializer.with_prefix(*prefix, *iri).map_err(|e| failed(&e))?;
-            }
-            let mut writer = serializer.for_writer(Vec::new());
-            let mut more = false;
-            for (i, triple) in triples.enumerate() {
-                if token.is_cancelled() {
-                    return Err(QueryError::Cancelled);
-                }
-                if i == TRIPLES_SHOWN {
-                    more = true;
-                    break;
-                }
-                writer.serialize_triple(&triple.map_err(|e| failed(&e))?)?;
-            }
-            let text = String::from_utf8_lossy(&writer.finish()?).into_owned();
-            Ok(Outcome::Turtle { text, more })
-        }
     }
+}
+
+/// N-Triples as Turtle with the known prefixes, at most [`TRIPLES_SHOWN`] triples.
+fn turtle(bytes: &[u8]) -> Result<Outcome, String> {
+    let mut serializer = RdfSerializer::from_format(RdfFormat::Turtle);
+    for (prefix, iri) in PREFIXES {
+        serializer = serializer.with_prefix(*prefix, *iri).map_err(|e| e.to_string())?;
+    }
+    let mut writer = serializer.for_writer(Vec::new());
+    let mut more = false;
+    for (i, triple) in RdfParser::from_format(RdfFormat::NTriples).for_slice(bytes).enumerate() {
+        if i == TRIPLES_SHOWN {
+            more = true;
+            break;
+        }
+        let quad = triple.map_err(|e| e.to_string())?;
+        writer.serialize_triple(oxigraph::model::TripleRef::new(&quad.subject, &quad.predicate, &quad.object)).map_err(|e| e.to_string())?;
+    }
+    let text = String::from_utf8_lossy(&writer.finish().map_err(|e| e.to_string())?).into_owned();
+    Ok(Outcome::Turtle { text, more })
 }
 
 /// The line and column (1-based) an Oxigraph syntax error names (`error at 2:18: …`).
@@ -171,13 +180,7 @@ fn cell(term: &Term) -> String {
 
 /// The query page: the editor holding `sparql` (else the example `example`), the examples and,
 /// when `sparql` is given, its answer. The status is 400 for a malformed query, 503 past the limit.
-pub fn page(
-    store: &Store,
-    sparql: Option<&str>,
-    example: Option<&str>,
-    timeout: Duration,
-    workers: usize,
-) -> (u16, String) {
+pub fn page(store: &Store, sparql: Option<&str>, example: Option<&str>, limits: Limits) -> (u16, String) {
     let named = example.and_then(crate::queries::named);
     let text = sparql.or(named.map(|q| q.text)).unwrap_or(
         "SELECT ?start ?visitor ?host WHERE {\n  ?v a dg:Visit ; dg:visitor/rdfs:label ?visitor ; dg:hostCountry/rdfs:label ?host .\n  \
@@ -201,7 +204,7 @@ pub fn page(
                  <a download=\"results.json\" href=\"/query?query={q}&amp;format=json\">JSON</a></p>"
             );
         };
-        match evaluate(store, sparql, timeout, workers) {
+        match evaluate(store, sparql, limits) {
             Ok(Outcome::Table { variables, rows, more }) => {
                 let _ = write!(
                     body,
@@ -235,14 +238,9 @@ pub fn page(
                 let _ = write!(body, "<p class=\"downloads\">Download: <a download=\"graph.ttl\" href=\"/query?query={q}&amp;format=turtle\">Turtle</a></p>");
                 let _ = write!(body, "<pre class=\"turtle\">{}</pre>", escape(&text));
             }
-            Err(e) => {
-                status = match &e {
-                    QueryError::Syntax(_) => 400,
-                    QueryError::Timeout(_) | QueryError::Cancelled => 503,
-                    QueryError::Evaluation(m) if m.starts_with(BUSY) => 503,
-                    _ => 500,
-                };
-                let message = e.to_string();
+            Err(failure) => {
+                status = failure.status;
+                let message = failure.message;
                 let _ = write!(body, "<h2>Error</h2><p class=\"error\">{}</p>", escape(&message));
                 if let Some(position) = error_position(&message) {
                     body.push_str(&marked(sparql, position));
@@ -269,13 +267,14 @@ pub fn page(
 mod tests {
     use super::*;
 
+    const LIMITS: Limits = Limits { timeout: Duration::from_secs(5), workers: 1, memory: 1 << 30 };
+
     #[test]
     fn errors_are_shown_at_their_position() {
         assert_eq!(error_position("invalid SPARQL: error at 2:18: expected one of GRAPH"), Some((2, 18)));
         assert_eq!(error_position("query failed: no position"), None);
         let store = Store::new().unwrap();
-        let (status, body) =
-            page(&store, Some("SELECT ?x WHERE {\n ?x a <x> ; FOO }"), None, Duration::from_secs(5), 1);
+        let (status, body) = page(&store, Some("SELECT ?x WHERE {\n ?x a <x> ; FOO }"), None, LIMITS);
         assert_eq!(status, 400);
         assert!(body.contains("<mark> ?x a &lt;x&gt; ; FOO }</mark>"), "{body}");
         assert!(body.contains("line 2, column"), "{body}");
@@ -288,19 +287,15 @@ mod tests {
             &store,
             Some("SELECT ?x WHERE { VALUES ?x { <https://w3id.org/diplograph/id/country/KZ> \"<b>\" } }"),
             None,
-            Duration::from_secs(5),
-            1,
+            LIMITS,
         );
         assert_eq!(status, 200);
         assert!(body.contains("<a href=\"/id/country/KZ\">country:KZ</a>"), "{body}");
         assert!(body.contains("<td>&lt;b&gt;</td>"), "{body}");
-        assert!(page(&store, Some("ASK {}"), None, Duration::from_secs(5), 1)
-            .1
-            .contains("<p class=\"boolean\">true</p>"));
-        let (_, body) =
-            page(&store, Some("CONSTRUCT { <x:a> <x:b> \"c\" } WHERE {}"), None, Duration::from_secs(5), 1);
+        assert!(page(&store, Some("ASK {}"), None, LIMITS).1.contains("<p class=\"boolean\">true</p>"));
+        let (_, body) = page(&store, Some("CONSTRUCT { <x:a> <x:b> \"c\" } WHERE {}"), None, LIMITS);
         assert!(body.contains("<pre class=\"turtle\">"), "{body}");
-        let (_, body) = page(&store, None, Some("visits"), Duration::from_secs(5), 1);
+        let (_, body) = page(&store, None, Some("visits"), LIMITS);
         assert!(body.contains("dg:Visit"), "the example is in the editor: {body}");
     }
 }
