@@ -111,7 +111,6 @@ impl Server {
     pub fn bind(store: Store, config: ServerConfig) -> Result<Self, ServerError> {
         let error = |e: std::io::Error| ServerError { bind: config.bind.clone(), message: e.to_string() };
         let listener = TcpListener::bind(&config.bind).map_err(error)?;
-        listener.set_nonblocking(true).map_err(error)?;
         let shared = Arc::new(Shared {
             stopping: AtomicBool::new(false),
             connections: AtomicUsize::new(0),
@@ -135,9 +134,26 @@ impl Server {
     /// returns within a tenth of a second and running queries are cancelled.
     pub fn stopper(&self) -> impl Fn() + Send + Sync + 'static {
         let shared = Arc::clone(&self.shared);
+        // `run` waits in a blocking accept (no polling delay for new connections): a connection
+        // of our own wakes it to see the flag.
+        let wake = self.addr().map(|mut addr| {
+            match addr.ip() {
+                std::net::IpAddr::V4(ip) if ip.is_unspecified() => {
+                    addr.set_ip(std::net::Ipv4Addr::LOCALHOST.into())
+                }
+                std::net::IpAddr::V6(ip) if ip.is_unspecified() => {
+                    addr.set_ip(std::net::Ipv6Addr::LOCALHOST.into())
+                }
+                _ => {}
+            }
+            addr
+        });
         move || {
             shared.stopping.store(true, Ordering::SeqCst);
             shared.admission.cancel_all();
+            if let Some(addr) = wake {
+                let _ = TcpStream::connect_timeout(&addr, Duration::from_millis(100));
+            }
         }
     }
 
@@ -148,12 +164,15 @@ impl Server {
         while !self.shared.stopping.load(Ordering::SeqCst) {
             let stream = match self.listener.accept() {
                 Ok((stream, _)) => stream,
-                Err(e) if e.kind() == std::io::ErrorKind::WouldBlock => {
-                    std::thread::sleep(Duration::from_millis(50));
+                // Out of descriptors or the like: let connections end before trying again.
+                Err(_) => {
+                    std::thread::sleep(Duration::from_millis(10));
                     continue;
                 }
-                Err(_) => continue,
             };
+            if self.shared.stopping.load(Ordering::SeqCst) {
+                break;
+            }
             let shared = Arc::clone(&self.shared);
             let (store, config) = (store.clone(), Arc::clone(&config));
             if shared.connections.fetch_add(1, Ordering::SeqCst) >= config.max_connections {

@@ -196,3 +196,22 @@ fn explorer_in_a_real_browser() {
     }
     eprintln!("{log}screenshots in {}", shots.display());
 }
+
+/// A document built from a PDF shows the text it was analysed on (kept in the store), not bytes of
+/// the PDF decoded as text.
+#[test]
+fn a_converted_document_shows_the_text_it_was_analysed_on() {
+    let dir = crate::common::workspace();
+    std::fs::copy(root().join("tests/fixtures/pdf/seeds_2019_06.pdf"), dir.path().join("s.pdf")).unwrap();
+    let built = crate::common::run(dir.path(), &["build", "--store", "x.nq", "s.pdf"]);
+    assert!(built.status.success(), "{}", String::from_utf8_lossy(&built.stderr));
+    let documents =
+        crate::common::query_csv(dir.path(), "x.nq", "SELECT ?d WHERE { ?d a dg:Document } ORDER BY ?d");
+    let e = start_in(dir.path(), &["--store", "x.nq"]);
+    let path = documents[0].trim_start_matches("https://w3id.org/diplograph");
+    let (status, _, body) = get(&e, path, BROWSER);
+    assert_eq!(status, 200, "{body}");
+    assert!(!body.contains("the text is not shown"), "{body}");
+    assert!(body.contains("<div class=\"text\" lang=\"zh\">") && body.contains("中华人民共和国"), "{body}");
+    assert!(!body.contains("%PDF"), "not the PDF's bytes");
+}

@@ -78,7 +78,9 @@ pub fn page(store: &Store, iri: &NamedNode, about: &About) -> Result<(String, St
         entry.1 += 1;
     }
     body.push_str("<h2>正文 Text</h2>\n");
-    match span.map(|(s, e)| source_text(&source, s, e)) {
+    // A converted source (PDF, page, Word file) keeps the text it was analysed on in the store.
+    let stored = about.first(crate::dg_term!("text"));
+    match span.map(|(s, e)| stored.clone().ok_or(()).or_else(|()| source_text(&source, s, e))) {
         Some(Ok(text)) => {
             let _ = writeln!(
                 body,

@@ -137,7 +137,9 @@ fn turtle(bytes: &[u8]) -> Result<Outcome, String> {
             break;
         }
         let quad = triple.map_err(|e| e.to_string())?;
-        writer.serialize_triple(oxigraph::model::TripleRef::new(&quad.subject, &quad.predicate, &quad.object)).map_err(|e| e.to_string())?;
+        writer
+            .serialize_triple(oxigraph::model::TripleRef::new(&quad.subject, &quad.predicate, &quad.object))
+            .map_err(|e| e.to_string())?;
     }
     let text = String::from_utf8_lossy(&writer.finish().map_err(|e| e.to_string())?).into_owned();
     Ok(Outcome::Turtle { text, more })
