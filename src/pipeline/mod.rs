@@ -62,6 +62,7 @@ pub fn analyze_source(
     let one = segments.len() == 1;
     let described = source.format != Format::Text || !metadata.is_empty();
     let char_bytes = described.then(|| char_offsets(original));
+    let mut cursor = CharCursor::new(original);
     for (index, mut segment) in segments.into_iter().enumerate() {
         let (title_source, date_source) = overrides(&mut segment, source, metadata, one);
         let body = &norm.as_str()[segment.range.clone()];
@@ -90,9 +91,13 @@ pub fn analyze_source(
             relate::relate(body, &mentions, &resolved.mention_entity, &resolved.entities, &context, &RULES)
                 .into_iter()
                 .map(|fact| {
+                    // The sentence without the spaces around it, quoted from the source as it is.
+                    let within = &body[fact.sentence.clone()];
+                    let start = fact.sentence.start + (within.len() - within.trim_start().len());
+                    let end = (fact.sentence.end - (within.len() - within.trim_end().len())).max(start);
                     let at = segment.range.start;
-                    let sentence = norm.original_span(at + fact.sentence.start..at + fact.sentence.end);
-                    let text = body[fact.sentence.clone()].trim().to_owned();
+                    let sentence = norm.original_span(at + start..at + end);
+                    let text = cursor.slice(sentence.clone()).to_owned();
                     LocatedFact { fact, sentence, text }
                 })
                 .collect();
@@ -174,6 +179,40 @@ fn overrides(
     (title_source, date_source)
 }
 
+/// Slices of a text by character offsets, walking from the last position asked for: documents and
+/// their facts come in order, so a file is walked about once.
+struct CharCursor<'t> {
+    text: &'t str,
+    char: usize,
+    byte: usize,
+}
+
+impl<'t> CharCursor<'t> {
+    fn new(text: &'t str) -> Self {
+        CharCursor { text, char: 0, byte: 0 }
+    }
+
+    /// The byte offset of character `index` (the end of the text past its last character).
+    fn byte_at(&mut self, index: usize) -> usize {
+        while self.char < index && self.byte < self.text.len() {
+            self.byte += self.text[self.byte..].chars().next().map_or(1, char::len_utf8);
+            self.char += 1;
+        }
+        while self.char > index {
+            self.byte -= self.text[..self.byte].chars().next_back().map_or(1, char::len_utf8);
+            self.char -= 1;
+        }
+        self.byte
+    }
+
+    /// Characters `range` of the text.
+    fn slice(&mut self, range: Range<usize>) -> &'t str {
+        let start = self.byte_at(range.start);
+        let end = self.byte_at(range.end);
+        &self.text[start..end.max(start)]
+    }
+}
+
 /// The byte offset of each character of `text`, and of its end: character offsets to slices.
 fn char_offsets(text: &str) -> Vec<usize> {
     text.char_indices().map(|(i, _)| i).chain([text.len()]).collect()
@@ -209,4 +248,32 @@ fn content_hash(body: &str, repeats: &[Range<usize>], offset: usize) -> String {
     }
     hasher.update(&body.as_bytes()[last..]);
     hasher.finalize().iter().take(8).map(|b| format!("{b:02x}")).collect()
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn the_cursor_slices_by_characters_in_both_directions() {
+        let mut cursor = CharCursor::new("中俄，a联合声明。");
+        assert_eq!(cursor.slice(3..6), "a联合");
+        assert_eq!(cursor.slice(0..2), "中俄");
+        assert_eq!(cursor.slice(7..20), "明。");
+        assert_eq!(cursor.slice(5..5), "");
+    }
+
+    #[test]
+    fn evidence_quotes_the_source_verbatim_at_its_offsets() {
+        let source = "新華社北京６月５日電　國家主席習近平同俄羅斯總統普京舉行會談，兩國元首簽署聯合聲明。\n";
+        let documents = analyze("x.txt", source.as_bytes()).unwrap();
+        let facts: Vec<&LocatedFact> = documents.iter().flat_map(|d| &d.facts).collect();
+        assert!(!facts.is_empty());
+        let chars: Vec<char> = source.chars().collect();
+        for fact in facts {
+            let quoted: String = chars[fact.sentence.clone()].iter().collect();
+            assert_eq!(fact.text, quoted, "the text at the fact's offsets");
+            assert!(fact.text.contains("舉行會談，"), "traditional and full-width as written: {}", fact.text);
+        }
+    }
 }

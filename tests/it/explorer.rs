@@ -39,7 +39,8 @@ fn explorer_pages_answer_browsers_and_rdf_clients() {
         ("/", "action=\"/search\""),
         (&format!("/search?q={}", encode("普京")) as &str, "href=\"/id/leader/vladimir-putin\""),
         ("/search?q=Kazakhstan", "哈萨克斯坦"),
-        (putin, "应<a class=\"mention k-country\" href=\"/id/country/RU\""),
+        // The evidence sentence, quoted from the source, with its mentions marked at their offsets.
+        (putin, "应俄罗斯联邦总统<a class=\"mention k-leader\" href=\"/id/leader/vladimir-putin\" title=\"普京 (Leader)\">普京</a>邀请"),
         ("/id/country/KZ", "Q232"),
         (
             &format!("/dossier?a={}&b={}", encode("中国"), encode("哈萨克斯坦")),

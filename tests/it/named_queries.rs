@@ -77,8 +77,11 @@ fn parameters_bind_entities_by_label_short_name_or_iri() {
         String::from_utf8(o.stdout).unwrap()
     };
     let by_label = rows("entity=普京");
-    assert!(by_label.lines().count() > 5, "{by_label}");
-    assert!(by_label.lines().skip(1).all(|l| l.contains("普京")), "{by_label}");
+    // Evidence is quoted as the source has it, line breaks of a PDF's text included: read it as CSV.
+    let records: Vec<csv::StringRecord> =
+        csv::Reader::from_reader(by_label.as_bytes()).records().map(Result::unwrap).collect();
+    assert!(records.len() > 5, "{by_label}");
+    assert!(records.iter().all(|r| r.iter().any(|cell| cell.contains("普京"))), "{by_label}");
     assert_eq!(rows("entity=leader:vladimir-putin"), by_label);
     assert_eq!(rows("entity=https://w3id.org/diplograph/id/leader/vladimir-putin"), by_label);
     for (args, message) in [
