@@ -1,5 +1,12 @@
 //! Scores entity extraction against the hand-checked gold annotation in `tests/gold/`: precision,
-//! recall and F1 per kind, on the 15 seed documents (with floors) and on the unseen-style documents.
+//! recall and F1 per kind, on the 15 seed documents (with floors) and on the unseen documents of
+//! `tests/fixtures/unseen/` (real documents nobody on the project wrote, annotated by hand), with a
+//! micro-averaged F1 over all kinds.
+//!
+//! The unseen floors are the values measured when the set was annotated minus 0.05 (rounded down to
+//! 0.05): they guard against regressions, they are not the goal. The bar is an entity micro-F1
+//! of at least 0.92 on unseen documents. A document the extractor splits differently from the gold is
+//! reported as a segmentation error and scored as one merged document (seeds: a failure).
 
 use crate::common::{root, Score};
 use diplograph::model::Kind;
@@ -23,15 +30,43 @@ struct GoldDocument {
     ignore: Vec<String>,
 }
 
-#[derive(Deserialize)]
+#[derive(Deserialize, Clone)]
 struct GoldEntity {
     kind: String,
     label: String,
     surfaces: Vec<String>,
 }
 
-/// Scores every gold file in `gold_dir` against the documents of `source_dir` (both under the package root).
-fn evaluate(gold_dir: &str, source_dir: &str, errors: &mut Vec<String>) -> BTreeMap<Kind, Score> {
+/// Fails (into `errors`) for every fixture of `source_dir` without a gold file in `gold_dir`, and for
+/// every gold file whose fixture is missing: an unannotated document would silently not count.
+pub fn check_pairs(gold_dir: &str, source_dir: &str, errors: &mut Vec<String>) {
+    let names = |dir: &str, ext: &str| -> BTreeSet<String> {
+        std::fs::read_dir(root().join(dir))
+            .unwrap()
+            .flatten()
+            .map(|e| e.path())
+            .filter(|p| p.extension().is_some_and(|e| e == ext))
+            .map(|p| p.file_stem().unwrap().to_string_lossy().into_owned())
+            .collect()
+    };
+    let (gold, fixtures) = (names(gold_dir, "json"), names(source_dir, "txt"));
+    for missing in fixtures.difference(&gold) {
+        errors.push(format!("{source_dir}/{missing}.txt has no gold file {gold_dir}/{missing}.json"));
+    }
+    for missing in gold.difference(&fixtures) {
+        errors.push(format!("{gold_dir}/{missing}.json has no fixture {source_dir}/{missing}.txt"));
+    }
+}
+
+/// Scores every gold file in `gold_dir` against the documents of `source_dir` (both under the package
+/// root). With `strict`, a file split into a different number of documents than the gold is an error
+/// and is not scored; otherwise it is reported and scored as one merged document.
+fn evaluate(
+    gold_dir: &str,
+    source_dir: &str,
+    strict: bool,
+    errors: &mut Vec<String>,
+) -> BTreeMap<Kind, Score> {
     let mut scores: BTreeMap<Kind, Score> = Kind::ALL.into_iter().map(|k| (k, Score::default())).collect();
     let mut paths: Vec<_> =
         std::fs::read_dir(root().join(gold_dir)).unwrap().flatten().map(|e| e.path()).collect();
@@ -40,15 +75,27 @@ fn evaluate(gold_dir: &str, source_dir: &str, errors: &mut Vec<String>) -> BTree
         let gold: GoldFile = serde_json::from_str(&std::fs::read_to_string(path).unwrap())
             .unwrap_or_else(|e| panic!("{}: {e}", path.display()));
         let source = root().join(source_dir).join(&gold.file);
-        let bytes = std::fs::read(&source).unwrap_or_else(|e| panic!("{}: {e}", source.display()));
+        let Ok(bytes) = std::fs::read(&source) else {
+            errors.push(format!("{}: gold file without its fixture {}", path.display(), source.display()));
+            continue;
+        };
         let docs = pipeline::analyze(&gold.file, &bytes).unwrap();
         if docs.len() != gold.documents.len() {
-            errors.push(format!(
-                "{}: {} documents found, gold has {}",
-                gold.file,
-                docs.len(),
-                gold.documents.len()
-            ));
+            let message =
+                format!("{}: {} documents found, gold has {}", gold.file, docs.len(), gold.documents.len());
+            if strict {
+                errors.push(message);
+            } else {
+                println!("segmentation: {message}: scored as one merged document");
+                let merged = GoldDocument {
+                    index: 0,
+                    title_prefix: String::new(),
+                    date: None,
+                    entities: gold.documents.iter().flat_map(|g| g.entities.iter().cloned()).collect(),
+                    ignore: gold.documents.iter().flat_map(|g| g.ignore.iter().cloned()).collect(),
+                };
+                score_documents(&docs, &merged, &gold.file, &mut scores);
+            }
             continue;
         }
         for (doc, g) in docs.iter().zip(&gold.documents) {
@@ -62,14 +109,16 @@ fn evaluate(gold_dir: &str, source_dir: &str, errors: &mut Vec<String>) -> BTree
             if g.date.is_some() && doc.date.map(|d| d.to_string()) != g.date {
                 errors.push(format!("{} #{}: date {:?}, gold {:?}", gold.file, g.index, doc.date, g.date));
             }
-            score_document(doc, g, &gold.file, &mut scores);
+            score_documents(std::slice::from_ref(doc), g, &gold.file, &mut scores);
         }
     }
     scores
 }
 
-fn score_document(
-    doc: &diplograph::model::AnalyzedDocument,
+/// Scores the entities of `docs` (one document, or the documents a file was split into, merged by
+/// kind and label) against one gold document.
+fn score_documents(
+    docs: &[diplograph::model::AnalyzedDocument],
     gold: &GoldDocument,
     file: &str,
     scores: &mut BTreeMap<Kind, Score>,
@@ -78,12 +127,18 @@ fn score_document(
     let verbose = std::env::var_os("GOLD_VERBOSE").is_some();
     for kind in Kind::ALL {
         let mut predicted: Vec<(String, BTreeSet<String>)> = Vec::new();
-        for (i, e) in doc.entities.iter().enumerate().filter(|(_, e)| e.kind == kind) {
-            let surfaces: BTreeSet<String> =
-                doc.mentions.iter().filter(|m| m.entity == i).map(|m| m.surface.clone()).collect();
-            // A document's own statement is an entity without a mention in its text: not scored here.
-            if !surfaces.is_empty() {
-                predicted.push((e.label_zh.clone(), surfaces));
+        for doc in docs {
+            for (i, e) in doc.entities.iter().enumerate().filter(|(_, e)| e.kind == kind) {
+                let surfaces: BTreeSet<String> =
+                    doc.mentions.iter().filter(|m| m.entity == i).map(|m| m.surface.clone()).collect();
+                // A document's own statement is an entity without a mention in its text: not scored here.
+                if surfaces.is_empty() {
+                    continue;
+                }
+                match predicted.iter_mut().find(|(label, _)| *label == e.label_zh) {
+                    Some((_, known)) => known.extend(surfaces),
+                    None => predicted.push((e.label_zh.clone(), surfaces)),
+                }
             }
         }
         let gold_entities: Vec<&GoldEntity> =
@@ -118,6 +173,15 @@ fn score_document(
     }
 }
 
+/// The counts of every kind summed: the micro-average.
+fn micro(scores: &BTreeMap<Kind, Score>) -> Score {
+    scores.values().fold(Score::default(), |a, s| Score {
+        tp: a.tp + s.tp,
+        fp: a.fp + s.fp,
+        fn_: a.fn_ + s.fn_,
+    })
+}
+
 fn report(name: &str, scores: &BTreeMap<Kind, Score>) {
     println!("{name}: kind          P      R      F1    (tp/fp/fn)");
     for (kind, s) in scores {
@@ -132,12 +196,23 @@ fn report(name: &str, scores: &BTreeMap<Kind, Score>) {
             s.fn_
         );
     }
+    let m = micro(scores);
+    println!(
+        "{name}: {:<12} {:.3}  {:.3}  {:.3}  ({}/{}/{})",
+        "micro",
+        m.precision(),
+        m.recall(),
+        m.f1(),
+        m.tp,
+        m.fp,
+        m.fn_
+    );
 }
 
 #[test]
 fn seed_entities_meet_the_floors() {
     let mut errors = Vec::new();
-    let scores = evaluate("tests/gold", "seeds", &mut errors);
+    let scores = evaluate("tests/gold", "seeds", true, &mut errors);
     report("seeds", &scores);
     for (kind, s) in &scores {
         if s.precision() < 0.95 || s.recall() < 0.90 {
@@ -151,19 +226,37 @@ fn seed_entities_meet_the_floors() {
     assert!(errors.is_empty(), "{}", errors.join("\n"));
 }
 
+/// The unseen floors (precision, recall) per kind: measured minus 0.05, rounded down to 0.05.
+const UNSEEN_FLOORS: [(Kind, f64, f64); 6] = [
+    (Kind::Country, 0.95, 0.95),
+    (Kind::Leader, 0.80, 0.85),
+    (Kind::Treaty, 0.90, 0.90),
+    (Kind::Organization, 0.85, 0.75),
+    (Kind::Project, 0.70, 0.45),
+    (Kind::Initiative, 0.95, 0.65),
+];
+/// The unseen floor of the micro-averaged F1 over all kinds (the bar is 0.92).
+const UNSEEN_MICRO_F1_FLOOR: f64 = 0.85;
+
 #[test]
-fn unseen_style_documents_are_reported() {
+fn unseen_documents_meet_the_floors() {
     let mut errors = Vec::new();
-    let scores = evaluate("tests/gold/unseen", "tests/fixtures/unseen", &mut errors);
+    check_pairs("tests/gold/unseen", "tests/fixtures/unseen", &mut errors);
+    let scores = evaluate("tests/gold/unseen", "tests/fixtures/unseen", false, &mut errors);
     report("unseen", &scores);
-    for (kind, s) in &scores {
-        if s.precision() < 0.5 || s.recall() < 0.5 {
+    for (kind, p, r) in UNSEEN_FLOORS {
+        let s = scores[&kind];
+        if s.precision() < p || s.recall() < r {
             errors.push(format!(
-                "{kind}: precision {:.3} recall {:.3} below the overfitting alarm 0.5/0.5",
+                "{kind}: precision {:.3} recall {:.3} below the floor {p:.2}/{r:.2}",
                 s.precision(),
                 s.recall()
             ));
         }
+    }
+    let m = micro(&scores);
+    if m.f1() < UNSEEN_MICRO_F1_FLOOR {
+        errors.push(format!("micro F1 {:.3} below the floor {UNSEEN_MICRO_F1_FLOOR:.2}", m.f1()));
     }
     assert!(errors.is_empty(), "{}", errors.join("\n"));
 }
