@@ -62,12 +62,16 @@ impl SkippedRanges {
     }
 }
 
-const NEWS: &str = "新华社|中新社|人民日报|本报|央视新闻|中国新闻社";
+/// Who datelines a report: the agencies and papers by name, and any outlet whose name ends as
+/// agencies, papers, sites and stations do (人民网, 中评社, 法新社, 中央社, 联合早报 …).
+const NEWS: &str = "新华社|中新社|人民日报|本报|央视新闻|中国新闻社|\\p{Han}{1,5}(?:社|网|报|台|早报|日报)";
 const CN_N: &str = "[0-9]{1,2}|[一二三四五六七八九十]{1,3}";
 
 static DATELINE: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(&format!(r"^(?:{NEWS})(?P<city>[^\s,()0-9]{{1,12}}?)(?:{CN_N})月(?:{CN_N})日(?:电|讯)"))
-        .expect("dateline")
+    Regex::new(&format!(
+        r"^(?:{NEWS})(?P<city>[^\s,()0-9]{{1,12}}?)(?:\([^()\s]{{1,8}}\))?(?:{CN_N})月(?:{CN_N})日(?:电|讯)"
+    ))
+    .expect("dateline")
 });
 static CLOSING_DATELINE: LazyLock<Regex> = LazyLock::new(|| {
     Regex::new(&format!(r"^\((?:{NEWS})(?P<city>[^\s,()0-9]{{1,12}}?)(?:{CN_N})月(?:{CN_N})日(?:电|讯)\)$"))
@@ -78,7 +82,7 @@ static CONTINUED: LazyLock<Regex> =
 static BYLINE: LazyLock<Regex> =
     LazyLock::new(|| Regex::new(&format!(r"^(?:(?:{NEWS})?记者|(?:{NEWS})特约记者)")).expect("byline"));
 static REPORTER: LazyLock<Regex> =
-    LazyLock::new(|| Regex::new(r"^\((?:记者|通讯员)[^)]*\)").expect("reporter"));
+    LazyLock::new(|| Regex::new(r"^\s*\([^()]{0,12}?(?:记者|通讯员|报道组)[^()]*\)").expect("reporter"));
 static SIGNED: LazyLock<Regex> = LazyLock::new(|| {
     Regex::new(&format!(
         r"(?P<date>(?:[0-9]{{4}}|[〇○零一二三四五六七八九]{{4}})年(?:{CN_N})月(?:{CN_N})日)(?:于|在)(?P<place>[^\s,。、;:()]{{2,8}}?)(?:签署|签订|发表|举行|$|,|。)"
@@ -124,13 +128,22 @@ pub fn segment(text: &str, issued: Option<Date>) -> Vec<Segment> {
     let mut current: Vec<Line<'_>> = Vec::new();
     for (i, line) in lines.iter().enumerate() {
         let next_is_byline = lines.get(i + 1).is_some_and(|l| BYLINE.is_match(l.text));
-        let after_close = i > 0 && closes(lines[i - 1].text);
-        let starts = DATELINE.is_match(line.text)
+        // A date line right under a title (一九五四年六月二十九日于仰光) heads the document; only
+        // one after its text closes it.
+        let after_close = i > 0 && closes(lines[i - 1].text) && current.len() > 2;
+        let dateline = DATELINE.is_match(line.text);
+        let starts = dateline
             || CONTINUED.is_match(line.text)
             || (next_is_byline && line.text.chars().count() <= 40)
             || after_close;
         if starts && current.iter().any(|l| !closes(l.text)) {
-            groups.push(std::mem::take(&mut current));
+            // The headline printed above a dateline belongs to the report it heads.
+            let headline = if dateline { headline_lines(&current) } else { 0 };
+            let mut next = current.split_off(current.len() - headline);
+            if !current.is_empty() {
+                groups.push(std::mem::take(&mut current));
+            }
+            current.append(&mut next);
         }
         current.push(line.clone());
     }
@@ -157,6 +170,16 @@ pub fn segment(text: &str, issued: Option<Date>) -> Vec<Segment> {
 /// characters (3 bytes each), 于, a place of at most 8 characters (4 bytes each), an ending of 2.
 const SIGNATURE_LINE_MAX_BYTES: usize = 13 * 3 + 3 + 8 * 4 + 2 * 3;
 
+/// How many lines at the end of `group` read as the headline of what follows: up to three short
+/// lines without a sentence's end, when something else comes before them or they are all there is.
+fn headline_lines(group: &[Line<'_>]) -> usize {
+    let is_headline = |l: &Line<'_>| {
+        let text = l.text.trim();
+        text.chars().count() <= 40 && !text.ends_with(['。', '!', '?', ';', ':']) && !closes(text)
+    };
+    group.iter().rev().take(3).take_while(|l| is_headline(l)).count()
+}
+
 /// A line that closes a document: a closing dateline or a `date于place` signature line.
 fn closes(line: &str) -> bool {
     CLOSING_DATELINE.is_match(line)
@@ -180,22 +203,31 @@ fn describe(group: &[Line<'_>]) -> Segment {
     let mut body = group;
     let mut first_sentence_of: Option<String> = None;
 
-    if let Some(caps) = DATELINE.captures(group[0].text) {
+    // The dateline opens the group, or follows the headline printed above it.
+    let mut headline = None;
+    let dateline = group.iter().take(4).position(|l| DATELINE.is_match(l.text));
+    if let Some((at, caps)) = dateline.and_then(|at| Some((at, DATELINE.captures(group[at].text)?))) {
+        let line = &group[at];
         place = Some(caps["city"].to_owned());
         date = find_month_day(&caps[0]).map(|(m, d)| Date { year: 0, month: Some(m), day: Some(d) });
-        let rest = &group[0].text[caps[0].len()..];
+        let rest = line.text[caps[0].len()..].trim_start_matches(['/', '|', ' ', '\u{3000}']);
         let rest = REPORTER.find(rest).map_or(rest, |m| &rest[m.end()..]);
-        let start = group[0].range.start;
-        metadata.push(start..start + group[0].text.len() - rest.len());
-        if !rest.trim().is_empty() {
+        let start = line.range.start;
+        metadata.push(start..start + line.text.len() - rest.len());
+        if at > 0 {
+            let lines = group[..at].iter().map(|l| MARKUP.replace_all(l.text.trim(), "").trim().to_owned());
+            headline = Some(lines.collect::<String>());
+        } else if !rest.trim().is_empty() {
             first_sentence_of = Some(rest.to_owned());
         }
-        body = &group[1..];
+        body = &group[at + 1..];
     } else if let Some(m) = CONTINUED.find(group[0].text) {
         first_sentence_of = Some(group[0].text[m.end()..].to_owned());
     }
 
-    if first_sentence_of.is_none() {
+    if let Some(headline) = headline {
+        title = headline;
+    } else if first_sentence_of.is_none() {
         let mut heading: Vec<String> = Vec::new();
         for line in body.iter().take(6) {
             let text = MARKUP.replace_all(line.text.trim(), "").trim().to_owned();

@@ -228,12 +228,12 @@ fn seed_entities_meet_the_floors() {
 
 /// The unseen floors (precision, recall) per kind: measured minus 0.05, rounded down to 0.05.
 const UNSEEN_FLOORS: [(Kind, f64, f64); 6] = [
-    (Kind::Country, 0.95, 0.95),
+    (Kind::Country, 0.90, 0.95),
     (Kind::Leader, 0.80, 0.85),
-    (Kind::Treaty, 0.90, 0.90),
-    (Kind::Organization, 0.85, 0.75),
-    (Kind::Project, 0.70, 0.45),
-    (Kind::Initiative, 0.95, 0.65),
+    (Kind::Treaty, 0.90, 0.85),
+    (Kind::Organization, 0.85, 0.70),
+    (Kind::Project, 0.60, 0.40),
+    (Kind::Initiative, 0.95, 0.70),
 ];
 /// The unseen floor of the micro-averaged F1 over all kinds (the bar is 0.92).
 const UNSEEN_MICRO_F1_FLOOR: f64 = 0.85;
