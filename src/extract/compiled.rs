@@ -42,7 +42,7 @@ impl Offices {
         let alternation = titles.iter().map(|(escaped, _)| escaped.as_str()).collect::<Vec<_>>().join("|");
         let pattern = Regex::new(&format!("(?:{alternation})")).expect("office pattern");
         let greeting = Regex::new(&format!(
-            r"(?:尊敬的|同|与|和|会见|会晤|陪同|邀请|感谢|祝贺|致电|致信|及)(?P<name>[\p{{Han}}·A-Z]{{2,16}}?)(?P<office>{})",
+            r"(?:尊敬的|同|与|和|会见|会晤|陪同|邀请|感谢|祝贺|致电|致信|及)(?:了)?(?P<name>[\p{{Han}}·A-Z]{{2,16}}?)(?P<office>{})",
             pattern.as_str()
         ))
         .expect("greeting pattern");

@@ -330,6 +330,8 @@ mod tests {
             ["德·阿·梅德韦杰夫", "梅德韦杰夫"]
         );
         assert_eq!(leaders("尊敬的拉马福萨总统,"), ["拉马福萨"]);
+        // The aspect particle after the verb is not part of the name.
+        assert_eq!(leaders("江泽民会见了藤森总统。"), ["江泽民", "藤森"]);
         assert_eq!(leaders("丁薛祥、王毅、何立峰等参加有关活动。"), ["丁薛祥", "王毅", "何立峰"]);
         assert!(leaders("其他信息").is_empty());
         assert_eq!(leaders("美国总统威廉·J·克林顿在白宫"), ["威廉·J·克林顿"]);

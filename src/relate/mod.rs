@@ -200,6 +200,16 @@ mod tests {
     }
 
     #[test]
+    fn each_host_meets_the_guest_when_they_meet_separately() {
+        let facts = facts_of("国家主席习近平、国务院总理李克强分别会见了巴基斯坦总统阿尔维。", "");
+        let meetings: Vec<&String> = facts.iter().filter(|f| f.starts_with("Meeting")).collect();
+        assert_eq!(meetings.len(), 2, "{facts:?}");
+        assert!(meetings.iter().all(|m| m.matches("participant=").count() == 2), "{meetings:?}");
+        let together = facts_of("国家主席习近平同巴基斯坦总统阿尔维举行会谈。", "");
+        assert_eq!(together.iter().filter(|f| f.starts_with("Meeting")).count(), 1, "{together:?}");
+    }
+
+    #[test]
     fn visits_across_phrasings() {
         let cases: &[(&str, &str)] = &[
             (

@@ -136,18 +136,40 @@ pub fn meetings(s: &Sentences<'_>, parties: &[usize], document: Option<Date>) ->
         if people.len() < 2 {
             continue;
         }
-        let mut fact = Fact::new(FactKind::Meeting, span.clone());
-        fact.roles.extend(people.iter().map(|&p| (Role::Participant, p)));
-        fact.evidence.extend(leaders);
-        fact.detail = FactDetail::Meeting { meeting_type: kind.as_str().to_owned() };
-        // 在莫斯科举行会谈 names a place; 在亲切友好气氛中举行会谈 does not.
-        fact.place = PLACE
-            .captures(sentence)
-            .map(|c| c[1].to_owned())
-            .filter(|p| !p.contains("气氛") && !p.ends_with(['中', '下']));
-        let Dates { start, end, .. } = event_dates(sentence, document);
-        (fact.start, fact.end) = (start, end);
-        facts.push(fact);
+        // 吴邦国、温家宝和贾庆林分别会见了穆沙拉夫: one meeting of each host with the guests.
+        let each = sentence.find("分别").map(|at| span.start + at);
+        let (hosts, guests): (Vec<usize>, Vec<usize>) = match each {
+            Some(at) => leaders.iter().partition(|&&m| s.mentions[m].end <= at),
+            None => (Vec::new(), Vec::new()),
+        };
+        let groups: Vec<Vec<usize>> = if hosts.len() > 1 && !guests.is_empty() {
+            hosts.iter().map(|&h| [h].into_iter().chain(guests.iter().copied()).collect()).collect()
+        } else {
+            vec![leaders.clone()]
+        };
+        for group in groups {
+            let mut participants: Vec<usize> = if group.len() == leaders.len() {
+                people.clone()
+            } else {
+                group.iter().map(|&m| s.entity(m)).collect()
+            };
+            participants.dedup();
+            if participants.len() < 2 {
+                continue;
+            }
+            let mut fact = Fact::new(FactKind::Meeting, span.clone());
+            fact.roles.extend(participants.iter().map(|&p| (Role::Participant, p)));
+            fact.evidence.extend(group);
+            fact.detail = FactDetail::Meeting { meeting_type: kind.as_str().to_owned() };
+            // 在莫斯科举行会谈 names a place; 在亲切友好气氛中举行会谈 does not.
+            fact.place = PLACE
+                .captures(sentence)
+                .map(|c| c[1].to_owned())
+                .filter(|p| !p.contains("气氛") && !p.ends_with(['中', '下']));
+            let Dates { start, end, .. } = event_dates(sentence, document);
+            (fact.start, fact.end) = (start, end);
+            facts.push(fact);
+        }
     }
     facts
 }
