@@ -210,6 +210,18 @@ mod tests {
     }
 
     #[test]
+    fn the_host_meeting_a_visiting_president_is_no_visit() {
+        let facts = facts_of("国家主席习近平会见来华进行国事访问的法国总统马克龙。", "");
+        assert!(!facts.iter().any(|f| f.starts_with("Visit") && f.contains("visitor=习近平")), "{facts:?}");
+    }
+
+    #[test]
+    fn a_first_or_repeated_visit_keeps_its_type() {
+        let facts = facts_of("巴基斯坦总理伊姆兰·汗于2018年11月2日至5日对中国进行首次正式访问。", "");
+        assert!(facts.iter().any(|f| f.starts_with("Visit") && f.contains("正式访问")), "{facts:?}");
+    }
+
+    #[test]
     fn visits_across_phrasings() {
         let cases: &[(&str, &str)] = &[
             (

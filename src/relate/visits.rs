@@ -9,12 +9,12 @@ use regex::Regex;
 use std::sync::LazyLock;
 
 static VISIT: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(r"(?:应(?P<inviter>[^,;。]{1,40}?)邀请,?)?(?P<visitor>[^,;。]{1,60}?)(?:将|拟|于[^,;。对]{0,30}?)?(?:对|赴)(?P<host>[^,;。]{1,30}?)进行(?P<kind>国事|正式|工作|友好|私人|国事和工作)?访问")
+    Regex::new(r"(?:应(?P<inviter>[^,;。]{1,40}?)邀请,?)?(?P<visitor>[^,;。]{1,60}?)(?:将|拟|于[^,;。对]{0,30}?)?(?:对|赴)(?P<host>[^,;。]{1,30}?)进行(?:了)?(?:首次|再次|第[一二三四五六七八九十]{1,3}次|为期[^,;。]{1,6}的)?(?P<kind>国事|正式|工作|友好|私人|国事和工作)?访问")
         .expect("visit")
 });
 /// 习近平12日抵达加德满都,开始对尼泊尔进行国事访问: the news agencies' way to report an arrival.
 static ARRIVED: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(r"(?P<visitor>[^,;。]{1,60}?)抵达[^,;。]{1,20},(?:正式)?开始对(?P<host>[^,;。]{1,30}?)(?:的|进行)(?P<kind>国事|正式|工作|友好|私人|国事和工作)?访问")
+    Regex::new(r"(?P<visitor>[^,;。]{1,60}?)抵达[^,;。]{1,20},(?:正式)?开始对(?P<host>[^,;。]{1,30}?)(?:的|进行)(?:首次|再次|第[一二三四五六七八九十]{1,3}次)?(?P<kind>国事|正式|工作|友好|私人|国事和工作)?访问")
         .expect("arrived")
 });
 static ENDED: LazyLock<Regex> = LazyLock::new(|| {
@@ -24,7 +24,8 @@ static ENDED: LazyLock<Regex> = LazyLock::new(|| {
     .expect("ended visit")
 });
 static VISITED: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(r"(?P<visitor>[^,;。]{1,20}?)(?:首次|正式|再次|成功|将)?(?:访问|出访)(?P<host>[^,;。]{1,12})")
+    // 访问的法国总统 is the visiting president, not a visit to France.
+    Regex::new(r"(?P<visitor>[^,;。]{1,20}?)(?:首次|正式|再次|成功|将)?(?:访问|出访)(?P<host>[^,;。的][^,;。]{0,11})")
         .expect("visited")
 });
 static TO_CHINA: LazyLock<Regex> = LazyLock::new(|| {
