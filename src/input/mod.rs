@@ -75,11 +75,14 @@ impl Format {
     /// memory (a PDF several times over), so they are held to less than plain text.
     pub fn max_bytes(self) -> u64 {
         match self {
-            Self::Text => crate::pipeline::MAX_FILE_BYTES,
+            Self::Text => MAX_TEXT_BYTES,
             Self::Html | Self::Pdf | Self::Docx => MAX_CONVERTED_BYTES,
         }
     }
 }
+
+/// The largest plain-text file read.
+pub const MAX_TEXT_BYTES: u64 = 512 * 1024 * 1024;
 
 /// The largest HTML, PDF or DOCX file read.
 pub const MAX_CONVERTED_BYTES: u64 = 100 * 1024 * 1024;

@@ -22,8 +22,8 @@ use sha2::{Digest, Sha256};
 use std::ops::Range;
 use std::sync::LazyLock;
 
-/// Files larger than this are skipped.
-pub const MAX_FILE_BYTES: u64 = 512 * 1024 * 1024;
+/// Files larger than this are skipped (the limit is the input stage's, for plain text).
+pub use crate::input::MAX_TEXT_BYTES as MAX_FILE_BYTES;
 
 /// The relate rules over the embedded lexicon, compiled once for every document.
 static RULES: LazyLock<relate::Rules<'static>> = LazyLock::new(|| relate::Rules::new(Lexicon::get()));
