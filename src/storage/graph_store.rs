@@ -28,12 +28,17 @@ impl GraphStore {
 
     /// Loads the store file at `path`; an absent file gives an empty store when `create` is set.
     pub fn open(path: &Path, create: bool) -> Result<Self, StoreError> {
+        let Some(bytes) = read_store(path, create)? else { return Self::new() };
+        Self::load(path, &bytes)
+    }
+
+    /// A store holding the N-Quads `bytes` read from `path`.
+    fn load(path: &Path, bytes: &[u8]) -> Result<Self, StoreError> {
         let store = Self::new()?;
-        let Some(bytes) = read_store(path, create)? else { return Ok(store) };
         // Lenient like the build's reader (IRIs are not re-validated), so every command gives a
         // damaged store the same verdict.
         let parser = RdfParser::from_format(RdfFormat::NQuads).lenient();
-        store.store.load_from_slice(parser, &bytes).map_err(|e| StoreError::Corrupt {
+        store.store.load_from_slice(parser, bytes).map_err(|e| StoreError::Corrupt {
             path: path.to_owned(),
             message: first_line(&e.to_string()),
         })?;
@@ -95,13 +100,7 @@ impl GraphStore {
             return Self::open_for_query(path);
         };
         drop(bytes);
-        let store = Self::new()?;
-        let parser = RdfParser::from_format(RdfFormat::NQuads).lenient();
-        store.store.load_from_slice(parser, &selected).map_err(|e| StoreError::Corrupt {
-            path: path.to_owned(),
-            message: first_line(&e.to_string()),
-        })?;
-        Ok(store)
+        Self::load(path, &selected)
     }
 
     /// Replaces the named graph `graph` by `quads`.
