@@ -10,7 +10,7 @@ use std::time::{Duration, Instant};
 
 /// The `oxigraph` binary: `$OXIGRAPH_BIN`, else `oxigraph` on the PATH. None (test skipped) only
 /// outside CI; on CI a missing server fails the test.
-fn oxigraph_binary() -> Option<PathBuf> {
+pub fn oxigraph_binary() -> Option<PathBuf> {
     let candidate = std::env::var_os("OXIGRAPH_BIN").map(PathBuf::from).unwrap_or_else(|| "oxigraph".into());
     let works = Command::new(&candidate).arg("--version").output().is_ok_and(|o| o.status.success());
     if works {
@@ -24,9 +24,9 @@ fn oxigraph_binary() -> Option<PathBuf> {
     None
 }
 
-struct Server {
+pub struct Server {
     child: Child,
-    url: String,
+    pub url: String,
     _dir: tempfile::TempDir,
 }
 
@@ -39,11 +39,17 @@ impl Drop for Server {
 
 impl Server {
     fn start(binary: &Path) -> Server {
+        Server::start_with(binary, &[])
+    }
+
+    /// A server with `extra` options to `oxigraph serve` (`--union-default-graph`).
+    pub fn start_with(binary: &Path, extra: &[&str]) -> Server {
         let dir = tempfile::tempdir().unwrap();
         let port = TcpListener::bind("127.0.0.1:0").unwrap().local_addr().unwrap().port();
         let bind = format!("127.0.0.1:{port}");
         let child = Command::new(binary)
             .args(["serve", "--location", dir.path().join("db").to_str().unwrap(), "--bind", &bind])
+            .args(extra)
             .stdout(Stdio::null())
             .stderr(Stdio::null())
             .spawn()
@@ -56,7 +62,7 @@ impl Server {
         Server { child, url: format!("http://{bind}"), _dir: dir }
     }
 
-    fn store_url(&self) -> String {
+    pub fn store_url(&self) -> String {
         format!("{}/store", self.url)
     }
 
