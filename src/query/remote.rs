@@ -37,6 +37,7 @@ pub struct Endpoint {
     target: String,
     shown: String,
     agent: ureq::Agent,
+    timeout: Duration,
 }
 
 impl Endpoint {
@@ -52,7 +53,7 @@ impl Endpoint {
                     .into(),
             },
         })?;
-        Ok(Self { target: url.to_owned(), shown, agent: agent(timeout) })
+        Ok(Self { target: url.to_owned(), shown, agent: agent(timeout), timeout })
     }
 
     /// The URL as shown in messages (no password).
@@ -91,8 +92,12 @@ impl Endpoint {
             .header("Content-Type", "application/sparql-query; charset=utf-8")
             .header("Accept", accept)
             .send(with_prefixes(sparql).as_bytes());
-        let mut response =
-            response.map_err(|e| self.error(format!("cannot connect: {}", one_line(&e.to_string()))))?;
+        let mut response = response.map_err(|e| match e {
+            ureq::Error::Timeout(_) => {
+                self.error(format!("no answer within {} s (--endpoint-timeout)", self.timeout.as_secs_f64()))
+            }
+            e => self.error(format!("cannot connect: {}", one_line(&e.to_string()))),
+        })?;
         if !response.status().is_success() {
             let (status, detail) = refusal(&mut response);
             // A Graph Store URL (`…/store`) or a wrong path: say what URL is wanted.
@@ -260,6 +265,16 @@ mod tests {
         let url = format!("http://127.0.0.1:{closed}/query");
         let error = super::super::ask(&endpoint(&url), "ASK {}").unwrap_err().to_string();
         assert!(error.contains(&url) && error.contains("cannot connect"), "{error}");
+    }
+
+    #[test]
+    fn a_silent_server_times_out_in_one_line() {
+        let listener = TcpListener::bind("127.0.0.1:0").unwrap();
+        let url = format!("http://{}/query", listener.local_addr().unwrap());
+        let endpoint = Endpoint::new(&url, Duration::from_millis(300)).unwrap();
+        let error = super::super::ask(&endpoint, "ASK {}").unwrap_err().to_string();
+        assert_eq!(error, format!("endpoint `{url}`: no answer within 0.3 s (--endpoint-timeout)"));
+        drop(listener);
     }
 
     #[test]
