@@ -79,6 +79,17 @@ impl Endpoint {
         self.check(graph, response, &[])
     }
 
+    /// Replaces the server's default graph by `ntriples`.
+    pub fn put_default(&self, ntriples: &[u8]) -> Result<(), PushError> {
+        let response = self
+            .agent
+            .put(&self.target)
+            .query("default", "")
+            .header("Content-Type", "application/n-triples")
+            .send(ntriples);
+        self.check("default graph", response, &[])
+    }
+
     /// Removes graph `graph` from the server; a graph the server does not have is not an error.
     pub fn delete_graph(&self, graph: &str) -> Result<(), PushError> {
         let response = self.agent.delete(&self.target).query("graph", graph).call();
@@ -152,12 +163,16 @@ pub(crate) fn refusal(response: &mut ureq::http::Response<ureq::Body>) -> (u16, 
 }
 
 /// Sends each graph of `graphs` from `store` (PUT, replacing) and deletes each of `deleted` on the
-/// server. `progress` is called after each graph with the number done and the total.
+/// server; then, when `default_view` is set, replaces the server's default graph by the store's
+/// ([`Snapshot::default_view_ntriples`]: what a local query sees without `GRAPH`), so queries sent
+/// with `--endpoint` see what they would see locally. `progress` is called after each graph with
+/// the number done and the total.
 pub fn push(
     endpoint: &Endpoint,
     store: &Snapshot,
     graphs: &[String],
     deleted: &[String],
+    default_view: bool,
     mut progress: impl FnMut(usize, usize),
 ) -> Result<PushReport, PushError> {
     let mut report = PushReport::default();
@@ -174,6 +189,10 @@ pub fn push(
         report.graphs += 1;
         report.triples += count;
         progress(report.deleted + report.graphs, total);
+    }
+    if default_view {
+        let (ntriples, _) = store.default_view_ntriples();
+        endpoint.put_default(&ntriples)?;
     }
     Ok(report)
 }

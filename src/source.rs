@@ -1,8 +1,8 @@
 //! Where the read-only commands find the graph: the local store file, or a SPARQL 1.1 endpoint
 //! (`--endpoint URL`, the server `build --push` filled). The entry point is [`Source`]; both kinds
 //! answer SPARQL ([`Sparql`]), so `query`, `explain`, dossiers, the graph projection of `analyze`
-//! and `export` run unchanged on either. What differs on a server (its default graph must be the
-//! union of its named graphs) is told in [`crate::query::remote`].
+//! and `export` run unchanged on either. How a server's default graph is made to match the
+//! store's is told in [`crate::query::remote`].
 
 use crate::query::remote::Endpoint;
 use crate::query::{self, QueryError, Sparql};
@@ -25,11 +25,11 @@ impl Source {
     }
 
     /// The endpoint at `url`, once it has answered and its default graph shows the documents
-    /// ([`Endpoint::check`]); each query may take `timeout`.
-    pub fn remote(url: &str, timeout: Duration) -> Result<Self, QueryError> {
+    /// ([`Endpoint::check`]), with the check's warning if any; each query may take `timeout`.
+    pub fn remote(url: &str, timeout: Duration) -> Result<(Self, Option<String>), QueryError> {
         let endpoint = Endpoint::new(url, timeout)?;
-        endpoint.check()?;
-        Ok(Self::Remote(endpoint))
+        let warning = endpoint.check()?;
+        Ok((Self::Remote(endpoint), warning))
     }
 
     /// True when the source holds the named graph `graph`.

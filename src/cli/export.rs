@@ -41,7 +41,8 @@ pub struct ExportArgs {
     /// For RDF formats: export only this document graph
     #[arg(long, value_name = "IRI")]
     pub graph: Option<String>,
-    /// Send the named graphs to this Graph Store Protocol endpoint (PUT per graph) instead
+    /// Send the named graphs to this Graph Store Protocol endpoint (PUT per graph, then the merged
+    /// default graph unless --graph) instead
     #[arg(long, value_name = "URL", conflicts_with_all = ["format", "output", "endpoint"])]
     pub push: Option<String>,
     #[command(flatten)]
@@ -155,7 +156,7 @@ fn push(url: &str, graph: Option<&str>, store_path: &std::path::Path) -> anyhow:
         }
         None => store.graph_names().map(str::to_owned).collect(),
     };
-    let report = diplograph::push::push(&endpoint, &store, &graphs, &[], |_, _| {})?;
+    let report = diplograph::push::push(&endpoint, &store, &graphs, &[], graph.is_none(), |_, _| {})?;
     writeln!(
         std::io::stdout(),
         "pushed {} ({}) to {}",

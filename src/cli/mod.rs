@@ -55,9 +55,8 @@ pub struct SourceArg {
     /// The store file (N-Quads)
     #[arg(long, value_name = "FILE", default_value = DEFAULT_STORE)]
     pub store: PathBuf,
-    /// Ask this SPARQL 1.1 query endpoint instead of a store file: a server `build --push` filled,
-    /// whose default graph is the union of its named graphs (`oxigraph serve --union-default-graph`,
-    /// then http://HOST:7878/query)
+    /// Ask this SPARQL 1.1 query endpoint instead of a store file: a server `build --push` filled
+    /// (for `oxigraph serve`: http://HOST:PORT/query)
     #[arg(long, value_name = "URL", conflicts_with = "store")]
     pub endpoint: Option<String>,
     /// With --endpoint: the longest wait for one answer, in seconds [default: 600]
@@ -76,7 +75,11 @@ impl SourceArg {
                     .endpoint_timeout
                     .map(std::time::Duration::from_secs)
                     .unwrap_or(diplograph::query::remote::DEFAULT_TIMEOUT);
-                Source::remote(url, timeout)?
+                let (source, warning) = Source::remote(url, timeout)?;
+                if let Some(warning) = warning {
+                    eprintln!("diplograph: warning: {warning}");
+                }
+                source
             }
             None => Source::local(&self.store)?,
         })

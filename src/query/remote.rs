@@ -3,14 +3,16 @@
 //! answers are parsed as they arrive. The entry point is [`Endpoint`], a [`Sparql`] like the local
 //! store, so explain, lookups, dossiers, the graph projection and `query` run unchanged on it.
 //!
-//! The default graph. Locally, a query's default graph is what the documents say (the merge of the
-//! document graphs). `build --push` stores each document as a named graph, so the server must
-//! answer from the union of its named graphs: Oxigraph's `oxigraph serve --union-default-graph`,
-//! Fuseki's `tdb2:unionDefaultGraph true`, GraphDB and QLever by default. The union also holds the
-//! ontology and the whole gazetteer (locally only the description of the entities documents
-//! mention), so a query that lists entities without joining on a mention may list more.
-//! [`Endpoint::check`] says what to do when the default graph is empty but the named graphs hold
-//! documents.
+//! The default graph. Locally, a query's default graph is what the documents say: the merge of the
+//! document graphs (each statement once), the analysis scores and the gazetteer's description of
+//! the entities documents mention. `build --push` and `export --push` send each graph as a named
+//! graph and then that merge as the server's default graph, so a server started plainly
+//! (`oxigraph serve`, no union default graph) answers every query as the local store does. A union
+//! default graph is not used: Oxigraph's repeats each statement once per graph that holds it (a
+//! count of countries gives 259 instead of 20 on the seeds, and joins multiply until the server
+//! runs out of memory on a million triples), and any union shows the ontology and the whole
+//! gazetteer. [`Endpoint::check`] refuses a server whose default graph is empty while its named
+//! graphs hold documents, and warns when the default graph is a union.
 
 use super::{one_line, QueryError, Sparql, PREFIXES};
 use crate::push::{agent, checked_url, refusal, UrlError};
@@ -62,22 +64,31 @@ impl Endpoint {
     }
 
     /// Checks that the endpoint answers and that its default graph shows the documents: when it
-    /// holds documents only in named graphs (a server without a union default graph, filled by
-    /// `build --push`), every query would answer nothing, so that is an error saying how to start
-    /// the server. An endpoint with no documents at all passes: its answers are just empty.
-    pub fn check(&self) -> Result<(), QueryError> {
-        let document = format!("?d a <{}>", vocab::dg("Document"));
-        if super::ask(self, &format!("ASK {{ {document} }}"))? {
-            return Ok(());
+    /// holds documents only in named graphs (a push by an older diplograph), every query would
+    /// answer nothing, so that is an error saying what to do. An endpoint with no documents at all
+    /// passes: its answers are just empty. Gives a warning when the default graph is the union of
+    /// the named graphs (the ontology shows in it), since answers may then differ from the store's.
+    pub fn check(&self) -> Result<Option<String>, QueryError> {
+        let document = format!("<{}>", vocab::dg("Document"));
+        if !super::ask(self, &format!("ASK {{ ?d a {document} }}"))? {
+            if super::ask(self, &format!("ASK {{ GRAPH ?g {{ ?d a {document} }} }}"))? {
+                return Err(self.error(
+                    "its default graph holds no document but its named graphs do: push again \
+                     (`diplograph export --push URL/store` fills the default graph with what queries see), \
+                     or start the server with a union default graph",
+                ));
+            }
+            return Ok(None);
         }
-        if super::ask(self, &format!("ASK {{ GRAPH ?g {{ {document} }} }}"))? {
-            return Err(self.error(
-                "its default graph is empty but its named graphs hold documents: start the server with \
-                 the union of its named graphs as default graph (`oxigraph serve --union-default-graph`, \
-                 Fuseki `tdb2:unionDefaultGraph true`)",
-            ));
-        }
-        Ok(())
+        let union = super::ask(self, &format!("ASK {{ {document} ?p ?o }}"))?;
+        Ok(union.then(|| {
+            format!(
+                "the default graph of `{}` is the union of its named graphs (the ontology shows in it): \
+                 counts may differ from the store's (Oxigraph repeats a statement once per graph); \
+                 start it without --union-default-graph, a push fills its default graph",
+                self.shown
+            )
+        }))
     }
 
     fn error(&self, message: impl Into<String>) -> QueryError {

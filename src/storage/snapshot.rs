@@ -199,6 +199,41 @@ impl Snapshot {
         Some((out, graph.count))
     }
 
+    /// The default graph queries see, as [`super::GraphStore::open_for_query`] makes it: the merge
+    /// of the document graphs and the analysis graph (each statement once) and the gazetteer's
+    /// statements about the entities some document mentions; sorted N-Triples, and how many. A
+    /// push sends it as the server's default graph, so a server answers as the local store does.
+    pub fn default_view_ntriples(&self) -> (Vec<u8>, usize) {
+        let documents = format!("{}doc/", crate::vocab::ID);
+        let (analysis, gazetteer) = (crate::vocab::analysis_graph(), crate::vocab::gazetteer_graph());
+        let mentions = format!("<{}>", crate::dg_term!("mentions"));
+        let mut merged: BTreeSet<Vec<u8>> = BTreeSet::new();
+        let mut mentioned: BTreeSet<String> = BTreeSet::new();
+        for name in self.graph_names().filter(|n| n.starts_with(&documents) || *n == analysis) {
+            let Some((triples, _)) = self.graph_ntriples(name) else { continue };
+            for line in triples.split_inclusive(|&b| b == b'\n') {
+                let text = String::from_utf8_lossy(line);
+                let mut parts = text.splitn(3, ' ');
+                if let (Some(_), Some(p), Some(rest)) = (parts.next(), parts.next(), parts.next()) {
+                    if p == mentions {
+                        mentioned.insert(rest.trim_end().trim_end_matches(" .").to_owned());
+                    }
+                }
+                merged.insert(line.to_vec());
+            }
+        }
+        if let Some((triples, _)) = self.graph_ntriples(&gazetteer) {
+            for line in triples.split_inclusive(|&b| b == b'\n') {
+                let text = String::from_utf8_lossy(line);
+                if text.split(' ').next().is_some_and(|s| mentioned.contains(s)) {
+                    merged.insert(line.to_vec());
+                }
+            }
+        }
+        let count = merged.len();
+        (merged.into_iter().flatten().collect(), count)
+    }
+
     /// Writes every statement, graph by graph in name order, each graph's sorted: the bytes
     /// `GraphStore::save` writes for the same quads.
     pub fn write_nquads(&self, out: &mut dyn std::io::Write) -> std::io::Result<()> {

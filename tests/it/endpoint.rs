@@ -1,6 +1,6 @@
 //! `--endpoint URL` on `query`, `explain`, `analyze` and `export` against a real SPARQL server:
-//! Oxigraph's `oxigraph serve --union-default-graph` (installed by `.ci/run`) filled by
-//! `build --push`, answering as the local store does.
+//! Oxigraph's `oxigraph serve` (installed by `.ci/run`) filled by `build --push`, answering as the
+//! local store does.
 
 use crate::common::{run, stderr, stdout, workspace};
 use crate::push::{oxigraph_binary, Server};
@@ -46,11 +46,22 @@ fn graphml_counts(text: &str) -> (usize, usize) {
 #[test]
 fn an_endpoint_filled_by_build_push_answers_as_the_local_store() {
     let Some(binary) = oxigraph_binary() else { return };
-    let server = Server::start_with(&binary, &["--union-default-graph"]);
+    let server = Server::start_with(&binary, &[]);
     let work = workspace();
     let dir = work.path();
     build_and_push(dir, &server);
     let endpoint = format!("{}/query", server.url);
+
+    // The pushed default graph is the store's: counts agree, not only distinct rows.
+    for count in
+        ["SELECT (COUNT(*) AS ?n) WHERE { ?s ?p ?o }", "SELECT (COUNT(*) AS ?n) WHERE { ?c a dg:Country }"]
+    {
+        let (local, remote) = both(dir, &endpoint, &["query", "--format", "csv", count]);
+        assert_eq!(remote, local, "{count}");
+    }
+    let all =
+        both(dir, &endpoint, &["query", "--format", "csv", "SELECT (COUNT(*) AS ?n) WHERE { ?s ?p ?o }"]).0;
+    assert_eq!(all.lines().nth(1).unwrap().parse::<usize>().unwrap(), server.default_graph_len());
 
     let (local, remote) = both(dir, &endpoint, &["query", "documents", "--format", "csv"]);
     assert_eq!(local.lines().count(), 16, "a header and 15 documents: {local}");
@@ -109,18 +120,31 @@ fn an_unusable_endpoint_is_one_line_naming_it() {
     }
 
     // A server, but not a query endpoint at this path.
-    let server = Server::start_with(&binary, &["--union-default-graph"]);
+    let server = Server::start_with(&binary, &[]);
     let wrong = format!("{}/no-such-service", server.url);
     let message = fails_in_one_line(dir, &["query", "documents", "--endpoint", &wrong]);
     assert!(message.contains(&wrong) && message.contains("HTTP 404"), "{message}");
 
-    // Documents only in named graphs, the default graph empty: say how to start the server.
-    let plain = Server::start_with(&binary, &[]);
+    // A document only in a named graph (one graph pushed, so no default graph): say what to do.
+    let partial = Server::start_with(&binary, &[]);
     let work = workspace();
-    build_and_push(work.path(), &plain);
-    let endpoint = format!("{}/query", plain.url);
+    build_and_push(work.path(), &server);
+    let store = work.path().join("diplograph.nq");
+    let text = std::fs::read_to_string(&store).unwrap();
+    let graph = text.lines().find_map(|l| l.rsplit(' ').nth(1).filter(|g| g.contains("/id/doc/"))).unwrap();
+    let graph = graph.trim_matches(['<', '>']);
+    let out = run(work.path(), &["export", "--push", &partial.store_url(), "--graph", graph]);
+    assert!(out.status.success(), "{}", stderr(&out));
+    let endpoint = format!("{}/query", partial.url);
     let message = fails_in_one_line(dir, &["query", "documents", "--endpoint", &endpoint]);
-    assert!(message.contains("--union-default-graph"), "{message}");
+    assert!(message.contains("push again") && message.contains(&endpoint), "{message}");
+
+    // A union default graph works, with a warning that counts may differ.
+    let union = Server::start_with(&binary, &["--union-default-graph"]);
+    build_and_push(work.path(), &union);
+    let out = run(dir, &["query", "documents", "--endpoint", &format!("{}/query", union.url)]);
+    assert!(out.status.success(), "{}", stderr(&out));
+    assert!(stderr(&out).contains("warning: the default graph of"), "{}", stderr(&out));
 
     let message = fails_in_one_line(dir, &["query", "documents", "--endpoint", &endpoint, "--store", "x.nq"]);
     assert!(message.contains("cannot be used with"), "{message}");
