@@ -320,6 +320,36 @@ mod tests {
     }
 
     #[test]
+    fn the_default_view_is_the_default_graph_a_local_query_sees() {
+        let dir = tempfile::tempdir().unwrap();
+        let path = dir.path().join("s.nq");
+        let (id, dg) = (vocab::ID, vocab::DG);
+        let (doc1, doc2) = (format!("{id}doc/1"), format!("{id}doc/2"));
+        let (gaz, onto) = (vocab::gazetteer_graph(), vocab::ontology_graph());
+        let text = format!(
+            "<{doc1}> <{dg}mentions> <{id}country/KZ> <{doc1}> .
+             <{id}f> <{dg}statedIn> <{doc1}> <{doc1}> .
+             <{id}f> <{dg}statedIn> <{doc1}> <{doc2}> .
+             <{doc2}> <{dg}title> \"a b\" <{doc2}> .
+             <{id}country/KZ> <{dg}code> \"KZ\" <{gaz}> .
+             <{id}country/RU> <{dg}code> \"RU\" <{gaz}> .
+             <{dg}Country> <{dg}code> \"class\" <{onto}> .\n"
+        );
+        std::fs::write(&path, text.lines().map(|l| format!("{}\n", l.trim())).collect::<String>()).unwrap();
+        let (ntriples, count) = Snapshot::open(&path, false).unwrap().default_view_ntriples();
+        let store = GraphStore::open_for_query(&path).unwrap();
+        let mut expected: Vec<String> = store
+            .inner()
+            .quads_for_pattern(None, None, None, Some(GraphNameRef::DefaultGraph))
+            .map(|q| format!("{} .", oxigraph::model::Triple::from(q.unwrap())))
+            .collect();
+        expected.sort();
+        let got: Vec<&str> = std::str::from_utf8(&ntriples).unwrap().lines().collect();
+        assert_eq!(got, expected, "each statement once, KZ described (mentioned), RU and the ontology not");
+        assert_eq!(count, 4);
+    }
+
+    #[test]
     fn gives_a_graph_as_ntriples() {
         let mut snapshot = Snapshot::default();
         snapshot.replace_graph("http://x/g1", GraphLines::from_quads(&quads("http://x/g1", "a.txt")));
