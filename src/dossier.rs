@@ -10,9 +10,8 @@
 
 use crate::lookup;
 use crate::model::Kind;
-use crate::query::{self, QueryError, Row};
+use crate::query::{self, QueryError, Row, Sparql};
 use crate::vocab;
-use oxigraph::store::Store;
 use std::collections::{BTreeMap, BTreeSet};
 use std::fmt;
 
@@ -144,7 +143,7 @@ fn iris(list: &[String]) -> String {
 }
 
 /// The zh label of `iri`, else its last path segment.
-fn label(store: &Store, iri: &str) -> Result<String, DossierError> {
+fn label(store: &dyn Sparql, iri: &str) -> Result<String, DossierError> {
     let rows = query::select(
         store,
         &format!(
@@ -157,7 +156,7 @@ fn label(store: &Store, iri: &str) -> Result<String, DossierError> {
 
 /// Finds the country or leader `name` names: an IRI, a short name (`country:KZ`, `id:…`) or a zh or
 /// en label (exact, else contained; the most mentioned wins, then the smallest IRI).
-pub fn resolve(store: &Store, name: &str) -> Result<Party, DossierError> {
+pub fn resolve(store: &dyn Sparql, name: &str) -> Result<Party, DossierError> {
     let dg = vocab::DG;
     let name = name.trim();
     // Countries and leaders first; any other entity then, to say what it is.
@@ -198,7 +197,7 @@ pub fn resolve(store: &Store, name: &str) -> Result<Party, DossierError> {
 }
 
 /// The dossier of `a` and `b` (each as [`resolve`] finds it) from a store opened for querying.
-pub fn dossier(store: &Store, a: &str, b: &str) -> Result<Dossier, DossierError> {
+pub fn dossier(store: &dyn Sparql, a: &str, b: &str) -> Result<Dossier, DossierError> {
     let (a, b) = (resolve(store, a)?, resolve(store, b)?);
     if a.iri == b.iri {
         return Err(DossierError::Same(a.label));

@@ -2,10 +2,9 @@
 //! evidence marked, so a user can check any edge in seconds. The entry point is [`explain`].
 
 use crate::lookup;
-use crate::query::{self, display_term, QueryError, Row};
+use crate::query::{self, display_term, QueryError, Row, Sparql};
 use crate::vocab;
 use oxigraph::model::Term;
-use oxigraph::store::Store;
 use std::collections::BTreeMap;
 
 /// One fact, ready to print.
@@ -48,7 +47,7 @@ pub enum ExplainError {
     Query(#[from] QueryError),
 }
 
-fn select(store: &Store, sparql: &str) -> Result<Vec<Row>, ExplainError> {
+fn select(store: &dyn Sparql, sparql: &str) -> Result<Vec<Row>, ExplainError> {
     Ok(query::select(store, sparql)?)
 }
 
@@ -58,12 +57,12 @@ fn value(row: &BTreeMap<String, Term>, key: &str) -> String {
 
 /// Finds the entity or fact `target` names: a full IRI, `id:…`, a short name or a label (exact,
 /// else contained).
-pub fn resolve_target(store: &Store, target: &str) -> Result<String, ExplainError> {
+pub fn resolve_target(store: &dyn Sparql, target: &str) -> Result<String, ExplainError> {
     lookup::find(store, target, &[])?.ok_or_else(|| ExplainError::NotFound(target.to_owned()))
 }
 
 /// Explains `target` (an entity or a fact) from a store opened for querying.
-pub fn explain(store: &Store, target: &str) -> Result<Explanation, ExplainError> {
+pub fn explain(store: &dyn Sparql, target: &str) -> Result<Explanation, ExplainError> {
     let iri = resolve_target(store, target)?;
     let dg = vocab::DG;
     let about = select(
@@ -106,7 +105,7 @@ pub fn explain(store: &Store, target: &str) -> Result<Explanation, ExplainError>
     })
 }
 
-fn fact_view(store: &Store, f: &str) -> Result<FactView, ExplainError> {
+fn fact_view(store: &dyn Sparql, f: &str) -> Result<FactView, ExplainError> {
     let dg = vocab::DG;
     let head = select(
         store,

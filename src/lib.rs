@@ -22,6 +22,7 @@ pub mod reference;
 pub mod relate;
 pub mod resolve;
 pub mod server;
+pub mod source;
 pub mod stats;
 pub mod storage;
 pub mod text;

@@ -5,10 +5,9 @@
 //! Start with [`find`].
 
 use crate::model::Kind;
-use crate::query::{self, QueryError};
+use crate::query::{self, QueryError, Sparql};
 use crate::vocab;
 use oxigraph::model::Term;
-use oxigraph::store::Store;
 
 /// The IRI a name spells out without looking at the store: a full IRI, `id:…` or `kind:key`.
 pub fn explicit_iri(name: &str) -> Option<String> {
@@ -34,7 +33,7 @@ pub enum Match {
 /// The entity whose label matches `label`, restricted to `kinds` (empty: any), the most mentioned
 /// first; `None` when none does.
 pub fn by_label(
-    store: &Store,
+    store: &dyn Sparql,
     label: &str,
     how: Match,
     kinds: &[Kind],
@@ -67,7 +66,7 @@ pub fn by_label(
 
 /// What `name` names: its explicit IRI, else the entity of `kinds` (empty: any) whose label is
 /// `name`, else one whose label contains it.
-pub fn find(store: &Store, name: &str, kinds: &[Kind]) -> Result<Option<String>, QueryError> {
+pub fn find(store: &dyn Sparql, name: &str, kinds: &[Kind]) -> Result<Option<String>, QueryError> {
     if let Some(iri) = explicit_iri(name) {
         return Ok(Some(iri));
     }
@@ -81,6 +80,7 @@ pub fn find(store: &Store, name: &str, kinds: &[Kind]) -> Result<Option<String>,
 mod tests {
     use super::*;
     use oxigraph::io::RdfFormat;
+    use oxigraph::store::Store;
 
     fn store() -> Store {
         let store = Store::new().unwrap();

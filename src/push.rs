@@ -56,25 +56,11 @@ pub struct PushReport {
 impl Endpoint {
     /// Checks the URL (without contacting the server).
     pub fn new(url: &str) -> Result<Self, PushError> {
-        let uri: Uri = url.parse().map_err(|_| PushError::BadUrl(url.to_owned()))?;
-        let shown = without_password(&uri);
-        match uri.scheme_str() {
-            Some("http") => {}
-            Some("https") if cfg!(feature = "tls") => {}
-            Some("https") => return Err(PushError::NoTls(shown)),
-            _ => return Err(PushError::BadUrl(shown)),
-        }
-        if uri.host().is_none_or(str::is_empty) {
-            return Err(PushError::BadUrl(shown));
-        }
-        let agent = ureq::Agent::config_builder()
-            .http_status_as_error(false)
-            .timeout_global(Some(REQUEST_TIMEOUT))
-            .timeout_connect(Some(CONNECT_TIMEOUT))
-            .user_agent(concat!("diplograph/", env!("CARGO_PKG_VERSION")))
-            .build()
-            .into();
-        Ok(Self { target: url.to_owned(), shown, agent })
+        let shown = checked_url(url).map_err(|e| match e {
+            UrlError::Bad(shown) => PushError::BadUrl(shown),
+            UrlError::NoTls(shown) => PushError::NoTls(shown),
+        })?;
+        Ok(Self { target: url.to_owned(), shown, agent: agent(REQUEST_TIMEOUT) })
     }
 
     /// The URL as shown in messages (no password).
@@ -91,6 +77,17 @@ impl Endpoint {
             .header("Content-Type", "application/n-triples")
             .send(ntriples);
         self.check(graph, response, &[])
+    }
+
+    /// Replaces the server's default graph by `ntriples`.
+    pub fn put_default(&self, ntriples: &[u8]) -> Result<(), PushError> {
+        let response = self
+            .agent
+            .put(&self.target)
+            .query("default", "")
+            .header("Content-Type", "application/n-triples")
+            .send(ntriples);
+        self.check("default graph", response, &[])
     }
 
     /// Removes graph `graph` from the server; a graph the server does not have is not an error.
@@ -114,25 +111,68 @@ impl Endpoint {
         if response.status().is_success() || also_fine.contains(&status) {
             return Ok(());
         }
-        let body = response.body_mut().with_config().limit(64 * 1024).read_to_string().unwrap_or_default();
-        let reason = response.status().canonical_reason().unwrap_or("");
-        let detail = body.lines().map(str::trim).find(|l| !l.is_empty()).unwrap_or(reason);
-        Err(PushError::Refused {
-            url: self.shown.clone(),
-            graph: graph.to_owned(),
-            status,
-            message: detail.chars().take(200).collect(),
-        })
+        let (status, message) = refusal(&mut response);
+        Err(PushError::Refused { url: self.shown.clone(), graph: graph.to_owned(), status, message })
     }
 }
 
+/// Why a URL cannot be used; each holds the URL as shown (no password).
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub(crate) enum UrlError {
+    /// Not an http:// or https:// URL with a host.
+    Bad(String),
+    /// https, but built without the `tls` feature.
+    NoTls(String),
+}
+
+/// Checks that `url` is an http:// (or, with the `tls` feature, https://) URL with a host, without
+/// contacting it; gives the URL as messages show it.
+pub(crate) fn checked_url(url: &str) -> Result<String, UrlError> {
+    let uri: Uri = url.parse().map_err(|_| UrlError::Bad(url.to_owned()))?;
+    let shown = without_password(&uri);
+    match uri.scheme_str() {
+        Some("http") => {}
+        Some("https") if cfg!(feature = "tls") => {}
+        Some("https") => return Err(UrlError::NoTls(shown)),
+        _ => return Err(UrlError::Bad(shown)),
+    }
+    if uri.host().is_none_or(str::is_empty) {
+        return Err(UrlError::Bad(shown));
+    }
+    Ok(shown)
+}
+
+/// The HTTP client: statuses are answers, not errors; `timeout` bounds each whole request.
+pub(crate) fn agent(timeout: Duration) -> ureq::Agent {
+    ureq::Agent::config_builder()
+        .http_status_as_error(false)
+        .timeout_global(Some(timeout))
+        .timeout_connect(Some(CONNECT_TIMEOUT))
+        .user_agent(concat!("diplograph/", env!("CARGO_PKG_VERSION")))
+        .build()
+        .into()
+}
+
+/// An error answer's status and its first non-blank body line (else the status's reason), cut
+/// to 200 characters: what a one-line message can show.
+pub(crate) fn refusal(response: &mut ureq::http::Response<ureq::Body>) -> (u16, String) {
+    let body = response.body_mut().with_config().limit(64 * 1024).read_to_string().unwrap_or_default();
+    let reason = response.status().canonical_reason().unwrap_or("");
+    let detail = body.lines().map(str::trim).find(|l| !l.is_empty()).unwrap_or(reason);
+    (response.status().as_u16(), detail.chars().take(200).collect())
+}
+
 /// Sends each graph of `graphs` from `store` (PUT, replacing) and deletes each of `deleted` on the
-/// server. `progress` is called after each graph with the number done and the total.
+/// server; then, when `default_view` is set, replaces the server's default graph by the store's
+/// ([`Snapshot::default_view_ntriples`]: what a local query sees without `GRAPH`), so queries sent
+/// with `--endpoint` see what they would see locally. `progress` is called after each graph with
+/// the number done and the total.
 pub fn push(
     endpoint: &Endpoint,
     store: &Snapshot,
     graphs: &[String],
     deleted: &[String],
+    default_view: bool,
     mut progress: impl FnMut(usize, usize),
 ) -> Result<PushReport, PushError> {
     let mut report = PushReport::default();
@@ -149,6 +189,10 @@ pub fn push(
         report.graphs += 1;
         report.triples += count;
         progress(report.deleted + report.graphs, total);
+    }
+    if default_view {
+        let (ntriples, _) = store.default_view_ntriples();
+        endpoint.put_default(&ntriples)?;
     }
     Ok(report)
 }

@@ -8,7 +8,6 @@ use crate::explain::{resolve_target, ExplainError};
 use crate::model::{Date, Precision};
 use crate::vocab;
 use oxigraph::model::{Literal, NamedNode, Term, Variable};
-use oxigraph::store::Store;
 
 /// A named query: its file stem and its text.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -151,7 +150,7 @@ fn known_list(known: &[String]) -> String {
 /// The bindings `given` (`name=value` pairs) make for a query with `header`, entities looked up
 /// in `store`. Every required parameter must be given; an unknown one is an error.
 pub fn bind(
-    store: &Store,
+    store: &dyn crate::query::Sparql,
     header: &QueryHeader,
     given: &[String],
 ) -> Result<Vec<(Variable, Term)>, ParamError> {
@@ -196,6 +195,7 @@ fn date_literal(value: &str) -> Option<Literal> {
 #[cfg(test)]
 mod tests {
     use super::*;
+    use oxigraph::store::Store;
 
     #[test]
     fn every_named_query_states_its_question_and_parses() {

@@ -5,7 +5,7 @@ mod hops;
 
 use super::graph_args::ProjectionArgs;
 use super::rows::{write_rows, Cell, RowFormat};
-use super::{plural, StoreArg};
+use super::{plural, SourceArg};
 use diplograph::graph::{self, EntityGraph, Metrics};
 use diplograph::storage::GraphStore;
 use diplograph::{emit, vocab};
@@ -34,12 +34,12 @@ pub struct AnalyzeArgs {
     #[arg(long, default_value_t = 0)]
     pub top: usize,
     /// Store the scores in the analysis graph of the store, for SPARQL
-    #[arg(long)]
+    #[arg(long, conflicts_with = "endpoint")]
     pub write_back: bool,
     #[command(flatten)]
     pub projection: ProjectionArgs,
     #[command(flatten)]
-    pub store: StoreArg,
+    pub store: SourceArg,
 }
 
 /// How the results are written.
@@ -100,12 +100,12 @@ fn output(path: &Option<PathBuf>) -> anyhow::Result<Box<dyn Write>> {
 }
 
 pub fn run(args: AnalyzeArgs) -> anyhow::Result<ExitCode> {
-    let store = GraphStore::open_for_query(&args.store.store)?;
-    let g = graph::project(store.inner(), &args.projection.projection())?;
+    let source = args.store.open()?;
+    let g = graph::project(&source, &args.projection.projection())?;
     if let Some(action) = &args.action {
         let format = args.format.rows("paths and ego networks")?;
         let mut out = output(&args.output)?;
-        hops::run(store.inner(), &g, action, format, &mut out)?;
+        hops::run(&source, &g, action, format, &mut out)?;
         out.flush()?;
         return Ok(ExitCode::SUCCESS);
     }

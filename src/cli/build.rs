@@ -27,7 +27,8 @@ pub struct BuildArgs {
     pub jobs: usize,
     /// After saving, send each built document's graph (and the ontology and gazetteer graphs) to
     /// this SPARQL 1.1 Graph Store Protocol endpoint: one PUT per graph, replacing it; graphs of
-    /// documents that are gone are deleted there
+    /// documents that are gone are deleted there; then the merged default graph, so `--endpoint`
+    /// queries see what local ones do
     #[arg(long, value_name = "URL")]
     pub push: Option<String>,
     /// A CSV or JSON-lines file describing the sources: columns path (a path or glob, relative to

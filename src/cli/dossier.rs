@@ -1,9 +1,8 @@
 //! `diplograph dossier`: the timeline of two countries or leaders, with the evidence for each fact.
 
 use super::rows::{write_rows, Cell, RowFormat};
-use super::{plural, StoreArg};
+use super::{plural, SourceArg};
 use diplograph::dossier::{dossier, Entry};
-use diplograph::storage::GraphStore;
 use std::io::Write;
 use std::process::ExitCode;
 
@@ -28,7 +27,7 @@ pub struct DossierArgs {
     #[arg(long, short, value_enum, default_value_t = RowFormat::Table, ignore_case = true)]
     pub format: RowFormat,
     #[command(flatten)]
-    pub store: StoreArg,
+    pub store: SourceArg,
 }
 
 const HEADER: [&str; 11] = [
@@ -70,8 +69,8 @@ fn row(e: &Entry, format: RowFormat) -> Vec<Cell> {
 }
 
 pub fn run(args: DossierArgs) -> anyhow::Result<ExitCode> {
-    let store = GraphStore::open_for_query(&args.store.store)?;
-    let d = dossier(store.inner(), &args.a, &args.b)?;
+    let source = args.store.open()?;
+    let d = dossier(&source, &args.a, &args.b)?;
     let mut out = std::io::stdout().lock();
     let who = format!("{} <{}> and {} <{}>", d.a.label, d.a.iri, d.b.label, d.b.iri);
     if d.entries.is_empty() {

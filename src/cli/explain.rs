@@ -1,8 +1,7 @@
 //! `diplograph explain`: the facts about an entity, or one fact, with their source sentences.
 
-use super::{plural, StoreArg};
+use super::{plural, SourceArg};
 use diplograph::explain::explain;
-use diplograph::storage::GraphStore;
 use std::io::Write;
 use std::process::ExitCode;
 
@@ -23,12 +22,12 @@ pub struct ExplainArgs {
     #[arg(long, default_value_t = 50)]
     pub limit: usize,
     #[command(flatten)]
-    pub store: StoreArg,
+    pub store: SourceArg,
 }
 
 pub fn run(args: ExplainArgs) -> anyhow::Result<ExitCode> {
-    let store = GraphStore::open_for_query(&args.store.store)?;
-    let e = explain(store.inner(), &args.target)?;
+    let source = args.store.open()?;
+    let e = explain(&source, &args.target)?;
     let mut out = std::io::stdout().lock();
     if e.label.is_empty() && e.mentions == 0 {
         // A fact (or an entity no document mentions): what it is, then its statements below.

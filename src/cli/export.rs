@@ -2,11 +2,10 @@
 
 use super::choice::choice;
 use super::graph_args::ProjectionArgs;
-use super::StoreArg;
+use super::SourceArg;
 use anyhow::Context;
 use diplograph::export::{self, ExportFormat, GraphOptions, NodeLinkKey};
 use diplograph::graph;
-use diplograph::storage::GraphStore;
 use diplograph::storage::Snapshot;
 use std::io::Write;
 use std::path::PathBuf;
@@ -42,13 +41,14 @@ pub struct ExportArgs {
     /// For RDF formats: export only this document graph
     #[arg(long, value_name = "IRI")]
     pub graph: Option<String>,
-    /// Send the named graphs to this Graph Store Protocol endpoint (PUT per graph) instead
-    #[arg(long, value_name = "URL", conflicts_with_all = ["format", "output"])]
+    /// Send the named graphs to this Graph Store Protocol endpoint (PUT per graph, then the merged
+    /// default graph unless --graph) instead
+    #[arg(long, value_name = "URL", conflicts_with_all = ["format", "output", "endpoint"])]
     pub push: Option<String>,
     #[command(flatten)]
     pub projection: ProjectionArgs,
     #[command(flatten)]
-    pub store: StoreArg,
+    pub store: SourceArg,
 }
 
 /// Writes `path` whole or not at all.
@@ -65,20 +65,21 @@ pub fn run(args: ExportArgs) -> anyhow::Result<ExitCode> {
         return push(url, args.graph.as_deref(), &args.store.store);
     }
     let format = output_format(args.format, args.output.as_deref())?;
-    let store = GraphStore::open_for_query(&args.store.store)?;
+    let source = args.store.open()?;
     if let Some(rdf) = format.rdf_format() {
         let graph = args.graph.as_deref();
         if let Some(g) = graph {
-            anyhow::ensure!(store.has_graph(g), "the store has no graph `{g}`");
+            anyhow::ensure!(source.has_graph(g)?, "the store has no graph `{g}`");
         }
+        let quads = source.named_quads(graph)?;
         match &args.output {
-            Some(path) => write_file(path, |w| export::write_rdf(store.inner(), rdf, graph, w))?,
-            None => export::write_rdf(store.inner(), rdf, graph, &mut std::io::stdout().lock())?,
+            Some(path) => write_file(path, |w| export::write_quads(quads, rdf, w))?,
+            None => export::write_quads(quads, rdf, &mut std::io::stdout().lock())?,
         }
         return Ok(ExitCode::SUCCESS);
     }
     anyhow::ensure!(args.graph.is_none(), "--graph applies to the RDF formats only");
-    let g = graph::project(store.inner(), &args.projection.projection())?;
+    let g = graph::project(&source, &args.projection.projection())?;
     let options = GraphOptions { node_link_key: args.node_link_key, keep_isolated: args.keep_isolated };
     if format == ExportFormat::Dot && export::cjk_font_missing() {
         eprintln!(
@@ -155,7 +156,7 @@ fn push(url: &str, graph: Option<&str>, store_path: &std::path::Path) -> anyhow:
         }
         None => store.graph_names().map(str::to_owned).collect(),
     };
-    let report = diplograph::push::push(&endpoint, &store, &graphs, &[], |_, _| {})?;
+    let report = diplograph::push::push(&endpoint, &store, &graphs, &[], graph.is_none(), |_, _| {})?;
     writeln!(
         std::io::stdout(),
         "pushed {} ({}) to {}",

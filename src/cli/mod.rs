@@ -49,6 +49,43 @@ pub struct StoreArg {
     pub store: PathBuf,
 }
 
+/// Where the read-only commands find the graph: the store file, or a SPARQL endpoint.
+#[derive(Debug, Clone, clap::Args)]
+pub struct SourceArg {
+    /// The store file (N-Quads)
+    #[arg(long, value_name = "FILE", default_value = DEFAULT_STORE)]
+    pub store: PathBuf,
+    /// Ask this SPARQL 1.1 query endpoint instead of a store file: a server `build --push` filled
+    /// (for `oxigraph serve`: http://HOST:PORT/query)
+    #[arg(long, value_name = "URL", conflicts_with = "store")]
+    pub endpoint: Option<String>,
+    /// With --endpoint: the longest wait for one answer, in seconds [default: 600]
+    #[arg(long, value_name = "SECONDS", requires = "endpoint")]
+    pub endpoint_timeout: Option<u64>,
+}
+
+impl SourceArg {
+    /// Opens the store file for querying, or checks the endpoint (it answers, and its default
+    /// graph shows the documents).
+    pub fn open(&self) -> anyhow::Result<diplograph::source::Source> {
+        use diplograph::source::Source;
+        Ok(match &self.endpoint {
+            Some(url) => {
+                let timeout = self
+                    .endpoint_timeout
+                    .map(std::time::Duration::from_secs)
+                    .unwrap_or(diplograph::query::remote::DEFAULT_TIMEOUT);
+                let (source, warning) = Source::remote(url, timeout)?;
+                if let Some(warning) = warning {
+                    eprintln!("diplograph: warning: {warning}");
+                }
+                source
+            }
+            None => Source::local(&self.store)?,
+        })
+    }
+}
+
 /// A command-line error as one line, naming the argument and the valid values.
 pub fn one_line_error(error: &clap::Error) -> String {
     choice::one_line(error)

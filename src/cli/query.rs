@@ -2,10 +2,11 @@
 
 use super::choice::choice;
 use super::plural;
-use super::StoreArg;
+use super::SourceArg;
 use anyhow::Context;
 use diplograph::queries;
 use diplograph::query::{self, ResultFormat};
+use diplograph::source::Source;
 use diplograph::storage::{GraphStore, Selection};
 use std::io::Write;
 use std::path::Path;
@@ -34,7 +35,7 @@ pub struct QueryArgs {
     #[arg(long)]
     pub list: bool,
     #[command(flatten)]
-    pub store: StoreArg,
+    pub store: SourceArg,
 }
 
 pub fn run(args: QueryArgs) -> anyhow::Result<ExitCode> {
@@ -49,15 +50,15 @@ pub fn run(args: QueryArgs) -> anyhow::Result<ExitCode> {
     let header = queries::QueryHeader::parse(&text);
     // Parameters are looked up by label, which may read any statement of an entity.
     let needs = if args.params.is_empty() { query::Needs::of(&text) } else { query::Needs::Everything };
-    let store = match &needs {
-        query::Needs::Everything => GraphStore::open_for_query(&args.store.store)?,
-        needs => GraphStore::open_for_query_selecting(
+    let source = match (&args.store.endpoint, &needs) {
+        (Some(_), _) | (None, query::Needs::Everything) => args.store.open()?,
+        (None, needs) => Source::Local(GraphStore::open_for_query_selecting(
             &args.store.store,
             &Selection { wants: &|p, o| needs.wants(p, o), named_graphs: needs.named_graphs() },
-        )?,
+        )?),
     };
     let bindings =
-        queries::bind(store.inner(), &header, &args.params).with_context(|| format!("query `{query}`"))?;
+        queries::bind(&source, &header, &args.params).with_context(|| format!("query `{query}`"))?;
     let options = query::QueryOptions {
         results: args.format,
         graph: args.format.graph_format(),
@@ -65,7 +66,7 @@ pub fn run(args: QueryArgs) -> anyhow::Result<ExitCode> {
         limit: args.limit,
         ..query::QueryOptions::default()
     };
-    let answer = query::run_with(store.inner(), &text, &options, &mut out)?;
+    let answer = query::run_with(&source, &text, &options, &mut out)?;
     out.flush()?;
     if let (query::Answer::Solutions { more: true }, Some(limit)) = (answer, args.limit) {
         eprintln!(

@@ -3,6 +3,7 @@
 use super::*;
 use oxigraph::io::RdfFormat;
 use oxigraph::model::{GraphName, Quad};
+use oxigraph::store::Store;
 
 const DATA: &str = r#"
 @prefix dg: <https://w3id.org/diplograph/ontology#> .

@@ -170,11 +170,24 @@ pub fn write_rdf(
     out: &mut dyn Write,
 ) -> std::io::Result<()> {
     let wanted = graph.map(NamedNode::new_unchecked);
-    let mut quads: Vec<(String, Quad)> = store
+    let quads = store
         .iter()
         .filter_map(Result::ok)
         .filter(|q| !matches!(q.graph_name, GraphName::DefaultGraph))
-        .filter(|q| wanted.as_ref().is_none_or(|g| q.graph_name == GraphName::NamedNode(g.clone())))
+        .filter(|q| wanted.as_ref().is_none_or(|g| q.graph_name == GraphName::NamedNode(g.clone())));
+    write_quads(quads, format, out)
+}
+
+/// Writes `quads` (named graphs' statements, as [`crate::source::Source::named_quads`] gives them):
+/// with their graph in a quad format, merged into one graph in a triple format. Sorted and each
+/// statement once, so the same statements give the same bytes.
+pub fn write_quads(
+    quads: impl IntoIterator<Item = Quad>,
+    format: RdfFormat,
+    out: &mut dyn Write,
+) -> std::io::Result<()> {
+    let mut quads: Vec<(String, Quad)> = quads
+        .into_iter()
         .map(|mut q| {
             if !format.supports_datasets() {
                 q.graph_name = GraphName::DefaultGraph;

@@ -7,8 +7,8 @@
 pub mod algo;
 
 use crate::model::{Date, Kind, Relation};
+use crate::query::Sparql;
 use crate::vocab;
-use oxigraph::store::Store;
 use petgraph::graph::{DiGraph, NodeIndex};
 use std::collections::BTreeMap;
 
@@ -66,7 +66,7 @@ pub struct Projection {
 pub struct GraphError(pub String);
 
 /// A SELECT's rows with every value as plain text (an IRI, or a literal's lexical form).
-fn rows(store: &Store, sparql: &str) -> Result<Vec<BTreeMap<String, String>>, GraphError> {
+fn rows(store: &dyn Sparql, sparql: &str) -> Result<Vec<BTreeMap<String, String>>, GraphError> {
     let rows = crate::query::select(store, sparql).map_err(|e| GraphError(e.to_string()))?;
     let text = crate::query::plain_text;
     Ok(rows.into_iter().map(|row| row.iter().map(|(v, t)| (v.clone(), text(t))).collect()).collect())
@@ -124,7 +124,7 @@ fn derived_edges(wanted: &[Relation], date_clause: &str) -> String {
 }
 
 /// Projects the document graphs of `store` (a store as built, named graphs only) into a graph.
-pub fn project(store: &Store, p: &Projection) -> Result<EntityGraph, GraphError> {
+pub fn project(store: &dyn Sparql, p: &Projection) -> Result<EntityGraph, GraphError> {
     let dg = vocab::DG;
     let dates = date_filter(p);
     let date_clause = if dates.is_empty() {

@@ -178,7 +178,7 @@ pub fn build(config: &BuildConfig) -> Result<BuildReport, BuildError> {
         let mut graphs: Vec<String> = seen.into_keys().collect();
         graphs.extend([vocab::ontology_graph(), vocab::gazetteer_graph()]);
         let show = config.progress;
-        report.pushed = Some(push::push(endpoint, &store, &graphs, &deleted, |done, total| {
+        report.pushed = Some(push::push(endpoint, &store, &graphs, &deleted, true, |done, total| {
             if show {
                 eprint!("\r\x1b[2K[push {done}/{total}] {}", endpoint.url());
                 if done == total {

@@ -18,6 +18,7 @@ use std::sync::atomic::{AtomicBool, Ordering};
 use std::sync::Arc;
 
 mod needs;
+pub mod remote;
 mod table;
 
 pub use needs::Needs;
@@ -115,6 +116,9 @@ pub enum QueryError {
     NotAcceptable(&'static str),
     #[error("cannot write the answer: {0}")]
     Io(#[from] std::io::Error),
+    /// A remote endpoint could not be reached, refused the query or sent a broken answer.
+    #[error("endpoint `{url}`: {message}")]
+    Remote { url: String, message: String },
 }
 
 /// Prefixes known to every query and used to shorten IRIs in tables.
@@ -135,10 +139,31 @@ pub const PREFIXES: &[(&str, &str)] = &[
     ("wd", vocab::WIKIDATA),
 ];
 
+/// What answers SPARQL: the local [`Store`] or a remote endpoint ([`remote::Endpoint`]). Library
+/// code that only asks questions (explain, lookup, the graph projection, dossiers) takes
+/// `&dyn Sparql`, so it runs the same against either.
+pub trait Sparql {
+    /// Evaluates `sparql` (the [`PREFIXES`] predefined); `token` cancels a local evaluation.
+    fn evaluate(&self, sparql: &str, token: &CancellationToken) -> Result<QueryResults<'_>, QueryError>;
+}
+
+impl Sparql for Store {
+    fn evaluate(&self, sparql: &str, token: &CancellationToken) -> Result<QueryResults<'_>, QueryError> {
+        let mut evaluator = SparqlEvaluator::new().with_cancellation_token(token.clone());
+        for (prefix, iri) in PREFIXES {
+            evaluator =
+                evaluator.with_prefix(*prefix, *iri).map_err(|e| QueryError::Syntax(e.to_string()))?;
+        }
+        let prepared =
+            evaluator.parse_query(sparql).map_err(|e| QueryError::Syntax(one_line(&e.to_string())))?;
+        prepared.on_store(self).execute().map_err(evaluation_error)
+    }
+}
+
 /// Runs `sparql` on `store` and writes the answer to `out`. The store's default graph should hold
 /// the merge of its named graphs (see [`crate::storage::GraphStore::open_for_query`]).
 pub fn run(
-    store: &Store,
+    store: &dyn Sparql,
     sparql: &str,
     format: ResultFormat,
     out: &mut impl Write,
@@ -217,7 +242,7 @@ impl Default for QueryOptions {
 /// rows ran out, and the document is then left unfinished (no closing of the JSON or XML, no row
 /// count), so what was written cannot pass for a whole answer.
 pub fn run_with(
-    store: &Store,
+    store: &dyn Sparql,
     sparql: &str,
     options: &QueryOptions,
     out: &mut impl Write,
@@ -239,7 +264,7 @@ pub enum Form {
 /// [`run_with`], telling `on_start` the form of the answer before the first byte of it is written
 /// (a server sends its media type first).
 pub fn run_streaming(
-    store: &Store,
+    store: &dyn Sparql,
     sparql: &str,
     options: &QueryOptions,
     out: &mut impl Write,
@@ -311,7 +336,7 @@ fn stream_rows(
 }
 
 fn evaluate(
-    store: &Store,
+    store: &dyn Sparql,
     sparql: &str,
     options: &QueryOptions,
     token: &CancellationToken,
@@ -319,14 +344,8 @@ fn evaluate(
     on_start: impl FnOnce(Form),
 ) -> Result<Answer, QueryError> {
     let format = options.results;
-    let mut evaluator = SparqlEvaluator::new().with_cancellation_token(token.clone());
-    for (prefix, iri) in PREFIXES {
-        evaluator = evaluator.with_prefix(*prefix, *iri).map_err(|e| QueryError::Syntax(e.to_string()))?;
-    }
     let sparql = with_bindings(sparql, &options.bindings);
-    let prepared =
-        evaluator.parse_query(&sparql).map_err(|e| QueryError::Syntax(one_line(&e.to_string())))?;
-    let results = prepared.on_store(store).execute().map_err(evaluation_error)?;
+    let results = store.evaluate(&sparql, token)?;
     let eval = |e: &dyn fmt::Display| QueryError::Evaluation(one_line(&e.to_string()));
     let kind = match &results {
         QueryResults::Graph(_) => "a graph (CONSTRUCT or DESCRIBE)",
@@ -414,22 +433,21 @@ fn with_bindings<'q>(sparql: &'q str, bindings: &[(Variable, Term)]) -> std::bor
 pub type Row = std::collections::BTreeMap<String, Term>;
 
 /// Runs a SELECT for library code (explain, the graph projection); other query forms give no rows.
-pub fn select(store: &Store, sparql: &str) -> Result<Vec<Row>, QueryError> {
-    let prepared = SparqlEvaluator::new()
-        .parse_query(sparql)
-        .map_err(|e| QueryError::Syntax(one_line(&e.to_string())))?;
-    let evaluation = |e: &dyn fmt::Display| QueryError::Evaluation(one_line(&e.to_string()));
-    let QueryResults::Solutions(solutions) =
-        prepared.on_store(store).execute().map_err(|e| evaluation(&e))?
-    else {
+pub fn select(store: &dyn Sparql, sparql: &str) -> Result<Vec<Row>, QueryError> {
+    let QueryResults::Solutions(solutions) = store.evaluate(sparql, &CancellationToken::new())? else {
         return Ok(Vec::new());
     };
     solutions
         .map(|s| {
             s.map(|s| s.iter().map(|(v, t)| (v.as_str().to_owned(), t.clone())).collect())
-                .map_err(|e| evaluation(&e))
+                .map_err(evaluation_error)
         })
         .collect()
+}
+
+/// Runs an ASK for library code; another query form answers false.
+pub fn ask(store: &dyn Sparql, sparql: &str) -> Result<bool, QueryError> {
+    Ok(matches!(store.evaluate(sparql, &CancellationToken::new())?, QueryResults::Boolean(true)))
 }
 
 fn one_line(message: &str) -> String {

@@ -50,6 +50,7 @@ impl From<&QueryError> for Failure {
             QueryError::Unsupported(_) => 501,
             QueryError::NotAcceptable(_) => 406,
             QueryError::Evaluation(_) | QueryError::Io(_) => 500,
+            QueryError::Remote { .. } => 502,
         };
         Failure { status, message: error.to_string() }
     }

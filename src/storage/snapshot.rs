@@ -199,6 +199,41 @@ impl Snapshot {
         Some((out, graph.count))
     }
 
+    /// The default graph queries see, as [`super::GraphStore::open_for_query`] makes it: the merge
+    /// of the document graphs and the analysis graph (each statement once) and the gazetteer's
+    /// statements about the entities some document mentions; sorted N-Triples, and how many. A
+    /// push sends it as the server's default graph, so a server answers as the local store does.
+    pub fn default_view_ntriples(&self) -> (Vec<u8>, usize) {
+        let documents = format!("{}doc/", crate::vocab::ID);
+        let (analysis, gazetteer) = (crate::vocab::analysis_graph(), crate::vocab::gazetteer_graph());
+        let mentions = format!("<{}>", crate::dg_term!("mentions"));
+        let mut merged: BTreeSet<Vec<u8>> = BTreeSet::new();
+        let mut mentioned: BTreeSet<String> = BTreeSet::new();
+        for name in self.graph_names().filter(|n| n.starts_with(&documents) || *n == analysis) {
+            let Some((triples, _)) = self.graph_ntriples(name) else { continue };
+            for line in triples.split_inclusive(|&b| b == b'\n') {
+                let text = String::from_utf8_lossy(line);
+                let mut parts = text.splitn(3, ' ');
+                if let (Some(_), Some(p), Some(rest)) = (parts.next(), parts.next(), parts.next()) {
+                    if p == mentions {
+                        mentioned.insert(rest.trim_end().trim_end_matches(" .").to_owned());
+                    }
+                }
+                merged.insert(line.to_vec());
+            }
+        }
+        if let Some((triples, _)) = self.graph_ntriples(&gazetteer) {
+            for line in triples.split_inclusive(|&b| b == b'\n') {
+                let text = String::from_utf8_lossy(line);
+                if text.split(' ').next().is_some_and(|s| mentioned.contains(s)) {
+                    merged.insert(line.to_vec());
+                }
+            }
+        }
+        let count = merged.len();
+        (merged.into_iter().flatten().collect(), count)
+    }
+
     /// Writes every statement, graph by graph in name order, each graph's sorted: the bytes
     /// `GraphStore::save` writes for the same quads.
     pub fn write_nquads(&self, out: &mut dyn std::io::Write) -> std::io::Result<()> {
@@ -282,6 +317,36 @@ mod tests {
         assert_eq!(snapshot.graphs().map(|(n, _)| n).collect::<Vec<_>>(), ["http://x/g2"]);
         let types: Vec<_> = snapshot.graphs().flat_map(|(_, g)| g.types().collect::<Vec<_>>()).collect();
         assert_eq!(types, [("<http://x/g2/doc>", vocab::dg("Document").as_str())]);
+    }
+
+    #[test]
+    fn the_default_view_is_the_default_graph_a_local_query_sees() {
+        let dir = tempfile::tempdir().unwrap();
+        let path = dir.path().join("s.nq");
+        let (id, dg) = (vocab::ID, vocab::DG);
+        let (doc1, doc2) = (format!("{id}doc/1"), format!("{id}doc/2"));
+        let (gaz, onto) = (vocab::gazetteer_graph(), vocab::ontology_graph());
+        let text = format!(
+            "<{doc1}> <{dg}mentions> <{id}country/KZ> <{doc1}> .
+             <{id}f> <{dg}statedIn> <{doc1}> <{doc1}> .
+             <{id}f> <{dg}statedIn> <{doc1}> <{doc2}> .
+             <{doc2}> <{dg}title> \"a b\" <{doc2}> .
+             <{id}country/KZ> <{dg}code> \"KZ\" <{gaz}> .
+             <{id}country/RU> <{dg}code> \"RU\" <{gaz}> .
+             <{dg}Country> <{dg}code> \"class\" <{onto}> .\n"
+        );
+        std::fs::write(&path, text.lines().map(|l| format!("{}\n", l.trim())).collect::<String>()).unwrap();
+        let (ntriples, count) = Snapshot::open(&path, false).unwrap().default_view_ntriples();
+        let store = GraphStore::open_for_query(&path).unwrap();
+        let mut expected: Vec<String> = store
+            .inner()
+            .quads_for_pattern(None, None, None, Some(GraphNameRef::DefaultGraph))
+            .map(|q| format!("{} .", oxigraph::model::Triple::from(q.unwrap())))
+            .collect();
+        expected.sort();
+        let got: Vec<&str> = std::str::from_utf8(&ntriples).unwrap().lines().collect();
+        assert_eq!(got, expected, "each statement once, KZ described (mentioned), RU and the ontology not");
+        assert_eq!(count, 4);
     }
 
     #[test]

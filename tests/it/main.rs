@@ -8,6 +8,7 @@ mod cli;
 mod common;
 mod dates;
 mod dossier;
+mod endpoint;
 mod explorer;
 mod export;
 mod export_readers;

@@ -10,7 +10,7 @@ use std::time::{Duration, Instant};
 
 /// The `oxigraph` binary: `$OXIGRAPH_BIN`, else `oxigraph` on the PATH. None (test skipped) only
 /// outside CI; on CI a missing server fails the test.
-fn oxigraph_binary() -> Option<PathBuf> {
+pub fn oxigraph_binary() -> Option<PathBuf> {
     let candidate = std::env::var_os("OXIGRAPH_BIN").map(PathBuf::from).unwrap_or_else(|| "oxigraph".into());
     let works = Command::new(&candidate).arg("--version").output().is_ok_and(|o| o.status.success());
     if works {
@@ -24,9 +24,9 @@ fn oxigraph_binary() -> Option<PathBuf> {
     None
 }
 
-struct Server {
+pub struct Server {
     child: Child,
-    url: String,
+    pub url: String,
     _dir: tempfile::TempDir,
 }
 
@@ -39,11 +39,17 @@ impl Drop for Server {
 
 impl Server {
     fn start(binary: &Path) -> Server {
+        Server::start_with(binary, &[])
+    }
+
+    /// A server with `extra` options to `oxigraph serve` (`--union-default-graph`).
+    pub fn start_with(binary: &Path, extra: &[&str]) -> Server {
         let dir = tempfile::tempdir().unwrap();
         let port = TcpListener::bind("127.0.0.1:0").unwrap().local_addr().unwrap().port();
         let bind = format!("127.0.0.1:{port}");
         let child = Command::new(binary)
             .args(["serve", "--location", dir.path().join("db").to_str().unwrap(), "--bind", &bind])
+            .args(extra)
             .stdout(Stdio::null())
             .stderr(Stdio::null())
             .spawn()
@@ -56,16 +62,29 @@ impl Server {
         Server { child, url: format!("http://{bind}"), _dir: dir }
     }
 
-    fn store_url(&self) -> String {
+    pub fn store_url(&self) -> String {
         format!("{}/store", self.url)
     }
 
-    /// The server's whole dataset as sorted N-Quads lines.
+    /// The server's named graphs as sorted N-Quads lines (the default graph, the store's merged
+    /// view that a push also sends, is left out).
     fn dump(&self) -> Vec<String> {
         let mut response =
             ureq::get(&self.store_url()).header("Accept", "application/n-quads").call().unwrap();
         let text = response.body_mut().with_config().limit(1 << 30).read_to_string().unwrap();
-        sorted_lines(&text)
+        named_quads(&text)
+    }
+
+    /// The statements of the server's default graph.
+    pub fn default_graph_len(&self) -> usize {
+        let query = "SELECT (COUNT(*) AS ?n) WHERE { ?s ?p ?o }";
+        let mut response = ureq::get(&format!("{}/query", self.url))
+            .query("query", query)
+            .header("Accept", "text/csv")
+            .call()
+            .unwrap();
+        let text = response.body_mut().read_to_string().unwrap();
+        text.lines().nth(1).unwrap().trim().parse().unwrap()
     }
 
     /// Triples per named graph, as the server counts them with SPARQL.
@@ -85,8 +104,14 @@ impl Server {
     }
 }
 
-fn sorted_lines(text: &str) -> Vec<String> {
-    let mut lines: Vec<String> = text.lines().filter(|l| !l.trim().is_empty()).map(str::to_owned).collect();
+/// The quads of named graphs in an N-Quads text, as sorted lines.
+fn named_quads(text: &str) -> Vec<String> {
+    let mut lines: Vec<String> = oxigraph::io::RdfParser::from_format(oxigraph::io::RdfFormat::NQuads)
+        .for_reader(text.as_bytes())
+        .map(Result::unwrap)
+        .filter(|q| !q.graph_name.is_default_graph())
+        .map(|q| q.to_string())
+        .collect();
     lines.sort();
     lines
 }
@@ -118,7 +143,7 @@ fn build_push_mirrors_the_store_and_replaces_on_every_push() {
     assert!(first.status.success(), "{}", String::from_utf8_lossy(&first.stderr));
     let stdout = String::from_utf8_lossy(&first.stdout);
     assert!(stdout.contains("pushed 17 graphs"), "15 documents, ontology, gazetteer: {stdout}");
-    let local = sorted_lines(&std::fs::read_to_string(store).unwrap());
+    let local = named_quads(&std::fs::read_to_string(store).unwrap());
     assert_eq!(server.dump(), local, "the server holds exactly the saved store");
     let counts = server.counts();
     assert_eq!(counts.len(), 17);
@@ -134,7 +159,7 @@ fn build_push_mirrors_the_store_and_replaces_on_every_push() {
     let again = build();
     assert!(again.status.success(), "{}", String::from_utf8_lossy(&again.stderr));
     assert!(String::from_utf8_lossy(&again.stdout).contains("deleted 1 there"));
-    let local = sorted_lines(&std::fs::read_to_string(store).unwrap());
+    let local = named_quads(&std::fs::read_to_string(store).unwrap());
     assert_eq!(server.dump(), local, "the server follows the rebuilt store");
 }
 
@@ -146,7 +171,7 @@ fn export_push_sends_every_graph_or_one() {
     let whole = Server::start(&binary);
     let out = diplograph(&["export", "--store", store, "--push", &whole.store_url()]);
     assert!(out.status.success(), "{}", String::from_utf8_lossy(&out.stderr));
-    assert_eq!(whole.dump(), sorted_lines(&std::fs::read_to_string(store).unwrap()));
+    assert_eq!(whole.dump(), named_quads(&std::fs::read_to_string(store).unwrap()));
 
     let one = Server::start(&binary);
     let graph = whole.counts().into_keys().find(|g| g.contains("/id/doc/")).unwrap();

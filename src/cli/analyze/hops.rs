@@ -4,9 +4,9 @@
 use super::super::rows::{write_rows, Cell, RowFormat};
 use super::Action;
 use diplograph::graph::{self, algo, Edge, EntityGraph};
+use diplograph::query::Sparql;
 use diplograph::vocab;
 use oxigraph::model::Term;
-use oxigraph::store::Store;
 use petgraph::graph::NodeIndex;
 use std::collections::BTreeMap;
 use std::io::Write;
@@ -16,7 +16,7 @@ fn node(graph: &EntityGraph, name: &str) -> anyhow::Result<NodeIndex> {
 }
 
 /// The source file of every document, by document IRI.
-fn source_files(store: &Store) -> anyhow::Result<BTreeMap<String, String>> {
+fn source_files(store: &dyn Sparql) -> anyhow::Result<BTreeMap<String, String>> {
     let rows = diplograph::query::select(
         store,
         &format!("SELECT DISTINCT ?d ?src WHERE {{ ?d <{}> ?src }}", vocab::dg("sourceFile")),
@@ -64,7 +64,7 @@ const RELATION_COLUMNS: [&str; 7] =
 
 /// Runs `path` or `ego` on the projected graph.
 pub fn run(
-    store: &Store,
+    store: &dyn Sparql,
     g: &EntityGraph,
     action: &Action,
     format: RowFormat,
