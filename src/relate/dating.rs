@@ -4,7 +4,8 @@
 //! names only a day, 「昨天」 a day before the report. In order: a full date in the sentence; a
 //! month and day there (the year of the document); a day alone (the month of the document); a
 //! relative day (今天, 昨天, 前天); and else the document's own date, unless the sentence speaks of
-//! something still to come (将, 拟, 邀请) or the event took days and only its end is reported.
+//! something still to come (将, 拟, 邀请) or already past (此前, 曾), or the event took days and only
+//! its end is reported.
 
 use crate::model::Date;
 use crate::text::dates::parse_number;
@@ -57,6 +58,9 @@ const RELATIVE: [(&str, i32); 6] =
 /// Words that put the event after the document: an announcement or an invitation, not a report.
 const TO_COME: [&str; 6] = ["将", "拟", "即将", "邀请", "期待", "欢迎"];
 
+/// Words that put the event before the document's day: a recollection, not the news.
+const EARLIER: [&str; 5] = ["此前", "曾", "去年", "前年", "上月"];
+
 /// The dates of an event stated in `sentence` of a document dated `document`.
 pub fn event_dates(sentence: &str, document: Option<Date>) -> Dates {
     // A dateline (新华社北京1月1日电) dates the report, not the event.
@@ -91,7 +95,7 @@ pub fn event_dates(sentence: &str, document: Option<Date>) -> Dates {
     {
         return Dates::stated(day, day);
     }
-    if TO_COME.iter().any(|word| sentence.contains(word)) {
+    if TO_COME.iter().chain(&EARLIER).any(|word| sentence.contains(word)) {
         return Dates::from_document(None, None);
     }
     // 结束对…的访问: the report's day is the last one; the first is not said.
@@ -164,6 +168,7 @@ mod tests {
     #[test]
     fn what_is_still_to_come_or_undated_gets_no_date() {
         assert_eq!(dates("习近平将对尼泊尔进行国事访问", "2019-10-10"), (None, None));
+        assert_eq!(dates("此前,习近平对秘鲁进行国事访问", "2024-11-19"), (None, None), "a recollection");
         assert_eq!(dates("两国元首举行会谈", ""), (None, None));
         assert_eq!(dates("两国元首举行会谈", "2019-10"), (None, None), "a month is not a day");
         assert_eq!(
