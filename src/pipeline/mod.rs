@@ -61,7 +61,6 @@ pub fn analyze_source(
     // The page's own title and date describe the page: they apply when it holds one document.
     let one = segments.len() == 1;
     let described = source.format != Format::Text || !metadata.is_empty();
-    let char_bytes = described.then(|| char_offsets(original));
     let mut cursor = CharCursor::new(original);
     for (index, mut segment) in segments.into_iter().enumerate() {
         let (title_source, date_source) = overrides(&mut segment, source, metadata, one);
@@ -110,27 +109,26 @@ pub fn analyze_source(
             })
             .collect();
         let span = norm.original_span(segment.range.clone());
-        let provenance = match &char_bytes {
-            None => Provenance::default(),
-            Some(offsets) => {
-                let (url, url_source) = match (&metadata.url, &source.url) {
-                    (Some(url), _) => (Some(url.clone()), Some(FieldSource::Metadata.name())),
-                    (None, Some(url)) => (Some(url.clone()), Some(FieldSource::Page.name())),
-                    (None, None) => (None, None),
-                };
-                let converted = source.format != Format::Text;
-                Provenance {
-                    format: converted.then(|| source.format.name()),
-                    text: converted.then(|| original[offsets[span.start]..offsets[span.end]].to_owned()),
-                    pages: source.pages.clone(),
-                    url,
-                    language: metadata.language.clone(),
-                    title_source: Some(title_source.name()),
-                    date_source: segment.date.is_some_and(|d| d.is_complete()).then(|| date_source.name()),
-                    url_source,
-                    properties: metadata.properties.clone(),
-                }
+        let provenance = if described {
+            let (url, url_source) = match (&metadata.url, &source.url) {
+                (Some(url), _) => (Some(url.clone()), Some(FieldSource::Metadata.name())),
+                (None, Some(url)) => (Some(url.clone()), Some(FieldSource::Page.name())),
+                (None, None) => (None, None),
+            };
+            let converted = source.format != Format::Text;
+            Provenance {
+                format: converted.then(|| source.format.name()),
+                text: converted.then(|| cursor.slice(span.clone()).to_owned()),
+                pages: source.pages.clone(),
+                url,
+                language: metadata.language.clone(),
+                title_source: Some(title_source.name()),
+                date_source: segment.date.is_some_and(|d| d.is_complete()).then(|| date_source.name()),
+                url_source,
+                properties: metadata.properties.clone(),
             }
+        } else {
+            Provenance::default()
         };
         documents.push(AnalyzedDocument {
             iri: vocab::document(&hash),
@@ -211,11 +209,6 @@ impl<'t> CharCursor<'t> {
         let end = self.byte_at(range.end);
         &self.text[start..end.max(start)]
     }
-}
-
-/// The byte offset of each character of `text`, and of its end: character offsets to slices.
-fn char_offsets(text: &str) -> Vec<usize> {
-    text.char_indices().map(|(i, _)| i).chain([text.len()]).collect()
 }
 
 /// Drops the mentions `skip` selects, keeping proposer links pointing at the right mentions.
