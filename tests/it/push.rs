@@ -77,25 +77,23 @@ impl Server {
 
     /// The statements of the server's default graph.
     pub fn default_graph_len(&self) -> usize {
-        let query = "SELECT (COUNT(*) AS ?n) WHERE { ?s ?p ?o }";
+        let text = self.csv("SELECT (COUNT(*) AS ?n) WHERE { ?s ?p ?o }");
+        text.lines().nth(1).unwrap().trim().parse().unwrap()
+    }
+
+    /// The server's CSV answer to `query`.
+    fn csv(&self, query: &str) -> String {
         let mut response = ureq::get(&format!("{}/query", self.url))
             .query("query", query)
             .header("Accept", "text/csv")
             .call()
             .unwrap();
-        let text = response.body_mut().read_to_string().unwrap();
-        text.lines().nth(1).unwrap().trim().parse().unwrap()
+        response.body_mut().read_to_string().unwrap()
     }
 
     /// Triples per named graph, as the server counts them with SPARQL.
     fn counts(&self) -> BTreeMap<String, usize> {
-        let query = "SELECT ?g (COUNT(*) AS ?n) WHERE { GRAPH ?g { ?s ?p ?o } } GROUP BY ?g";
-        let mut response = ureq::get(&format!("{}/query", self.url))
-            .query("query", query)
-            .header("Accept", "text/csv")
-            .call()
-            .unwrap();
-        let text = response.body_mut().read_to_string().unwrap();
+        let text = self.csv("SELECT ?g (COUNT(*) AS ?n) WHERE { GRAPH ?g { ?s ?p ?o } } GROUP BY ?g");
         text.lines()
             .skip(1)
             .filter_map(|l| l.split_once(','))
