@@ -135,15 +135,19 @@ pub fn project(store: &dyn Sparql, p: &Projection) -> Result<EntityGraph, GraphE
     let node_rows = rows(
         store,
         &format!(
-            "SELECT ?e ?class (COUNT(DISTINCT ?g) AS ?docs) (MIN(STR(?date)) AS ?first) (MAX(STR(?date)) AS ?last) WHERE {{
-               GRAPH ?g {{ ?g <{dg}mentions> ?e . ?e a ?class }} {date_clause}
-             }} GROUP BY ?e ?class ORDER BY ?e"
+            "SELECT ?e ?class ?docs ?first ?last WHERE {{
+               {{ SELECT ?e (COUNT(DISTINCT ?g) AS ?docs) (MIN(STR(?date)) AS ?first) (MAX(STR(?date)) AS ?last) WHERE {{
+                   GRAPH ?g {{ ?g <{dg}mentions> ?e }} {date_clause}
+               }} GROUP BY ?e }}
+               ?e a ?class
+             }} ORDER BY ?e ?class"
         ),
     )?;
     let labels = rows(
         store,
         &format!(
-            "SELECT DISTINCT ?e ?l ?lang ?wd WHERE {{ GRAPH ?g {{ ?g <{dg}mentions> ?e }} ?e <{}> ?l BIND(LANG(?l) AS ?lang) OPTIONAL {{ ?e <{}> ?wd }} }} ORDER BY ?e ?lang ?l",
+            "SELECT DISTINCT ?e ?l ?lang ?wd WHERE {{ {{ SELECT DISTINCT ?e WHERE {{ GRAPH ?g {{ ?g <{dg}mentions> ?e }} }} }}
+               ?e <{}> ?l BIND(LANG(?l) AS ?lang) OPTIONAL {{ ?e <{}> ?wd }} }} ORDER BY ?e ?lang ?l",
             vocab::RDFS_LABEL,
             vocab::OWL_SAME_AS
         ),
