@@ -25,5 +25,6 @@ pub mod server;
 pub mod source;
 pub mod stats;
 pub mod storage;
+pub mod summary;
 pub mod text;
 pub mod vocab;

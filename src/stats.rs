@@ -21,7 +21,8 @@ impl Stats {
     /// Counts the document graphs of a snapshot of the store file (the reference graphs are left
     /// out, but for triples), from their `rdf:type` statements.
     pub fn of_snapshot(snapshot: &Snapshot) -> Self {
-        let reference: BTreeSet<String> = [vocab::ontology_graph(), vocab::gazetteer_graph()].into();
+        let reference: BTreeSet<String> =
+            [vocab::ontology_graph(), vocab::gazetteer_graph(), vocab::summary_graph()].into();
         let documents = snapshot.graphs().filter(|(name, _)| !name.is_empty() && !reference.contains(*name));
         let classes: HashMap<String, Kind> =
             Kind::ALL.into_iter().map(|k| (vocab::dg(k.name()), k)).collect();

@@ -47,6 +47,32 @@ pub fn analysis_graph() -> String {
     format!("{GRAPH}analysis")
 }
 
+/// The named graph holding what `build` computes over all documents (the strongest co-mentions).
+pub fn summary_graph() -> String {
+    format!("{GRAPH}summary")
+}
+
+/// True for the named graphs whose statements the default graph of a query merges: the document
+/// graphs, the analysis scores and the build's summary (the reference graphs stay apart).
+pub fn is_merged_graph(name: &str) -> bool {
+    is_document_graph(name)
+        || name.strip_prefix(GRAPH).is_some_and(|rest| rest == "analysis" || rest == "summary")
+}
+
+/// True for a document's named graph (its name is the document IRI).
+pub fn is_document_graph(name: &str) -> bool {
+    name.strip_prefix(ID).is_some_and(|rest| rest.starts_with("doc/"))
+}
+
+/// The node of the co-mention of two entities (in either order).
+pub fn comention(a: &str, b: &str) -> String {
+    use sha2::{Digest, Sha256};
+    let (first, second) = if a <= b { (a, b) } else { (b, a) };
+    let digest = Sha256::digest(format!("{first}\n{second}").as_bytes());
+    let hex: String = digest.iter().take(8).map(|b| format!("{b:02x}")).collect();
+    format!("{ID}comention/{hex}")
+}
+
 /// A `dg:` term.
 pub fn dg(local: &str) -> String {
     format!("{DG}{local}")
@@ -107,6 +133,21 @@ mod tests {
         assert_eq!(slug("“安格连—帕普”铁路隧道"), "安格连-帕普-铁路隧道");
         assert_eq!(slug("CN"), "CN");
         assert!(oxigraph::model::NamedNode::new(entity("treaty", "《中〈俄〉条约》 <x>")).is_ok());
+    }
+
+    #[test]
+    fn documents_analysis_and_summary_merge_into_the_default_graph_and_reference_does_not() {
+        assert!(is_merged_graph(&document("0123abcd")));
+        assert!(is_merged_graph(&analysis_graph()) && is_merged_graph(&summary_graph()));
+        assert!(!is_merged_graph(&gazetteer_graph()) && !is_merged_graph(&ontology_graph()));
+        assert!(!is_merged_graph(&entity("country", "CN")));
+    }
+
+    #[test]
+    fn a_comention_is_the_same_node_in_either_order() {
+        let (a, b) = (entity("country", "CN"), entity("leader", "普京"));
+        assert_eq!(comention(&a, &b), comention(&b, &a));
+        assert_ne!(comention(&a, &b), comention(&a, &entity("country", "RU")));
     }
 
     #[test]

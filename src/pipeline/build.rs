@@ -162,6 +162,12 @@ pub fn build(config: &BuildConfig) -> Result<BuildReport, BuildError> {
         &vocab::gazetteer_graph(),
         GraphLines::from_quads(&emit::gazetteer_quads(Lexicon::get())),
     );
+    let mentions = store
+        .graphs()
+        .filter(|(name, _)| vocab::is_document_graph(name))
+        .flat_map(|(name, lines)| lines.mentioned().map(move |entity| (name, entity)));
+    let summary = GraphLines::from_quads(&crate::summary::comention_quads(mentions));
+    store.replace_graph(&vocab::summary_graph(), summary);
     // Counting reads what saving writes: done beside it, not after it.
     let counts = std::thread::scope(|scope| {
         let counting = scope.spawn(|| crate::stats::Stats::of_snapshot(&store));
@@ -176,7 +182,7 @@ pub fn build(config: &BuildConfig) -> Result<BuildReport, BuildError> {
         // Graphs of documents that are gone go; each built document's graph replaces its old copy.
         let deleted: Vec<String> = removed.into_iter().filter(|g| !seen.contains_key(g)).collect();
         let mut graphs: Vec<String> = seen.into_keys().collect();
-        graphs.extend([vocab::ontology_graph(), vocab::gazetteer_graph()]);
+        graphs.extend([vocab::ontology_graph(), vocab::gazetteer_graph(), vocab::summary_graph()]);
         let show = config.progress;
         report.pushed = Some(push::push(endpoint, &store, &graphs, &deleted, true, |done, total| {
             if show {

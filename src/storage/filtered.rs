@@ -28,8 +28,6 @@ pub struct Selection<'f> {
 /// The N-Quads text to load for `selection` from the store file `bytes`; `None` when a line is not
 /// plain N-Quads as diplograph writes it.
 pub fn load_filtered(bytes: &[u8], selection: &Selection<'_>) -> Option<Vec<u8>> {
-    let documents = format!("<{}doc/", vocab::ID);
-    let analysis = format!("<{}>", vocab::analysis_graph());
     let gazetteer = format!("<{}>", vocab::gazetteer_graph());
     let mentions = format!("<{}>", crate::dg_term!("mentions"));
     let mut out = Vec::with_capacity(bytes.len() / 8);
@@ -47,7 +45,11 @@ pub fn load_filtered(bytes: &[u8], selection: &Selection<'_>) -> Option<Vec<u8>>
             }
             continue;
         };
-        let merged = graph.starts_with(documents.as_bytes()) || graph == analysis.as_bytes();
+        let merged = graph
+            .strip_prefix(b"<")
+            .and_then(|g| g.strip_suffix(b">"))
+            .and_then(|g| std::str::from_utf8(g).ok())
+            .is_some_and(vocab::is_merged_graph);
         if merged && line.predicate == mentions.as_bytes() {
             mentioned.insert(line.object);
         }

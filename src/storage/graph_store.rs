@@ -53,12 +53,11 @@ impl GraphStore {
     /// Loads the store file for querying: every named graph as it is, and as the default graph
     /// what the documents say: the merge of the document graphs (a set of triples, as RDF defines
     /// it, so a query without `GRAPH` sees each statement once however many documents make it),
-    /// the analysis scores, and the gazetteer's description of each entity a document mentions.
+    /// the analysis scores, the build's summary and the gazetteer's description of each entity a document mentions.
     /// The ontology and the rest of the gazetteer stay in their named graphs (`GRAPH <…/ontology>`).
     pub fn open_for_query(path: &Path) -> Result<Self, StoreError> {
         let store = Self::open(path, false)?;
-        let documents = format!("{}doc/", vocab::ID);
-        let (analysis, gazetteer) = (vocab::analysis_graph(), vocab::gazetteer_graph());
+        let gazetteer = vocab::gazetteer_graph();
         let mut merged: Vec<Quad> = Vec::new();
         let mut described: Vec<Quad> = Vec::new();
         let mut mentioned: HashSet<NamedOrBlankNode> = HashSet::new();
@@ -69,7 +68,7 @@ impl GraphStore {
                 described.push(quad);
                 continue;
             }
-            if !graph.starts_with(&documents) && graph != analysis {
+            if !vocab::is_merged_graph(graph) {
                 continue;
             }
             if let Term::NamedNode(entity) = &quad.object {

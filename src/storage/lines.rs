@@ -54,6 +54,16 @@ impl GraphLines {
         self.mentions
     }
 
+    /// The IRIs of the entities its `dg:mentions` statements name.
+    pub fn mentioned(&self) -> impl Iterator<Item = &str> {
+        let mentions = concat!("<", crate::dg_term!("mentions"), "> <");
+        self.lines().filter_map(move |line| {
+            let (_, rest) = line.split_once(' ')?;
+            let object = rest.strip_prefix(mentions)?;
+            object.split_once('>').map(|(iri, _)| iri)
+        })
+    }
+
     pub(super) fn lines(&self) -> impl Iterator<Item = &str> {
         self.text.split_inclusive('\n')
     }

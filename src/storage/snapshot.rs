@@ -200,16 +200,15 @@ impl Snapshot {
     }
 
     /// The default graph queries see, as [`super::GraphStore::open_for_query`] makes it: the merge
-    /// of the document graphs and the analysis graph (each statement once) and the gazetteer's
+    /// of the document, analysis and summary graphs (each statement once) and the gazetteer's
     /// statements about the entities some document mentions; sorted N-Triples, and how many. A
     /// push sends it as the server's default graph, so a server answers as the local store does.
     pub fn default_view_ntriples(&self) -> (Vec<u8>, usize) {
-        let documents = format!("{}doc/", crate::vocab::ID);
-        let (analysis, gazetteer) = (crate::vocab::analysis_graph(), crate::vocab::gazetteer_graph());
+        let gazetteer = crate::vocab::gazetteer_graph();
         let mentions = format!("<{}>", crate::dg_term!("mentions"));
         let mut merged: BTreeSet<Vec<u8>> = BTreeSet::new();
         let mut mentioned: BTreeSet<String> = BTreeSet::new();
-        for name in self.graph_names().filter(|n| n.starts_with(&documents) || *n == analysis) {
+        for name in self.graph_names().filter(|n| crate::vocab::is_merged_graph(n)) {
             let Some((triples, _)) = self.graph_ntriples(name) else { continue };
             for line in triples.split_inclusive(|&b| b == b'\n') {
                 let text = String::from_utf8_lossy(line);

@@ -140,11 +140,11 @@ fn build_push_mirrors_the_store_and_replaces_on_every_push() {
     let first = build();
     assert!(first.status.success(), "{}", String::from_utf8_lossy(&first.stderr));
     let stdout = String::from_utf8_lossy(&first.stdout);
-    assert!(stdout.contains("pushed 17 graphs"), "15 documents, ontology, gazetteer: {stdout}");
+    assert!(stdout.contains("pushed 18 graphs"), "15 documents, ontology, gazetteer, summary: {stdout}");
     let local = named_quads(&std::fs::read_to_string(store).unwrap());
     assert_eq!(server.dump(), local, "the server holds exactly the saved store");
     let counts = server.counts();
-    assert_eq!(counts.len(), 17);
+    assert_eq!(counts.len(), 18);
 
     // Pushing again replaces each graph: nothing is doubled.
     assert!(build().status.success());
