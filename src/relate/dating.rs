@@ -89,7 +89,7 @@ const TO_COME: [&str; 6] = ["将", "拟", "期待", "明年", "下月", "年内"
 const PRESENT: [&str; 3] = ["这次", "此次", "本次"];
 
 /// Words that put the event before the document's day: a recollection, not the news.
-const EARLIER: [&str; 5] = ["此前", "曾", "去年", "前年", "上月"];
+const EARLIER: [&str; 7] = ["此前", "曾", "去年", "前年", "上月", "不久前", "前不久"];
 
 /// The dates of an event stated in `sentence` of a document dated `document`.
 pub fn event_dates(sentence: &str, document: Option<Date>) -> Dates {
@@ -286,6 +286,7 @@ mod tests {
     fn what_is_still_to_come_or_undated_gets_no_date() {
         assert_eq!(dates("习近平将对尼泊尔进行国事访问", "2019-10-10"), (None, None));
         assert_eq!(dates("此前,习近平对秘鲁进行国事访问", "2024-11-19"), (None, None), "a recollection");
+        assert_eq!(dates("巴西总统不久前访问中国", "2019-10-30"), (None, None), "a recollection");
         assert_eq!(dates("两国元首举行会谈", ""), (None, None));
         assert_eq!(dates("两国元首举行会谈", "2019-10"), (None, None), "a month is not a day");
         assert_eq!(
