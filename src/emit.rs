@@ -415,6 +415,12 @@ mod tests {
             "endDate",
             "invitedBy",
             "leaderOf",
+            "statedIn",
+            "evidence",
+            "Evidence",
+            "evidenceStart",
+            "evidenceText",
+            "basedOn",
         ] {
             assert!(declared(term), "dg:{term} is declared with labels");
         }

@@ -375,7 +375,7 @@ pub fn card(fact: &Fact, show_document: bool) -> String {
     }
     out.push_str("</dl>\n");
     if fact.reports.len() > 1 {
-        let _ = write!(out, "<p class=\"reports\">{} reports</p>\n", fact.reports.len());
+        let _ = writeln!(out, "<p class=\"reports\">{} reports</p>", fact.reports.len());
     }
     for report in &fact.reports {
         out.push_str("<blockquote class=\"evidence\">");
