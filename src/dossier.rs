@@ -93,7 +93,8 @@ impl DateSource {
     }
 }
 
-/// One fact of the timeline, as one document reports it.
+/// One fact of the timeline, once however many documents report it: shown as its earliest-dated
+/// report (then by source file and span) states it, with the number of documents reporting it.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct Entry {
     /// `YYYY-MM-DD`, `YYYY-MM` or `YYYY`; `None` when neither the fact nor its document is dated.
@@ -110,6 +111,8 @@ pub struct Entry {
     pub span: (u64, u64),
     pub fact: String,
     pub document: String,
+    /// How many documents report the fact (an event several documents report counts each).
+    pub reports: usize,
 }
 
 /// The timeline of two parties.
@@ -241,6 +244,7 @@ pub fn dossier(store: &dyn Sparql, a: &str, b: &str) -> Result<Dossier, DossierE
                 span: (number("s"), number("e")),
                 fact: text(&row, "f"),
                 document: text(&row, "doc"),
+                reports: 1,
             });
         }
     }
@@ -249,9 +253,24 @@ pub fn dossier(store: &dyn Sparql, a: &str, b: &str) -> Result<Dossier, DossierE
             entries.iter().filter(|e| !e.kind.country_level()).map(|e| e.document.clone()).collect();
         entries.retain(|e| !e.kind.country_level() || met.contains(&e.document));
     }
+    Ok(Dossier { a, b, entries: one_per_fact(entries) })
+}
+
+/// Each fact once: its first report in timeline order, counting the documents reporting it.
+fn one_per_fact(mut entries: Vec<Entry>) -> Vec<Entry> {
     sort(&mut entries);
-    entries.dedup_by(|x, y| x.fact == y.fact && x.document == y.document);
-    Ok(Dossier { a, b, entries })
+    let mut documents: BTreeMap<&str, BTreeSet<&str>> = BTreeMap::new();
+    for e in &entries {
+        documents.entry(&e.fact).or_default().insert(&e.document);
+    }
+    let reports: BTreeMap<String, usize> =
+        documents.into_iter().map(|(f, d)| (f.to_owned(), d.len())).collect();
+    let mut seen = BTreeSet::new();
+    entries.retain(|e| seen.insert(e.fact.clone()));
+    for e in &mut entries {
+        e.reports = reports.get(&e.fact).copied().unwrap_or(1);
+    }
+    entries
 }
 
 /// Dated entries first by date, then kind, source file, span and fact IRI; undated entries last.
@@ -301,8 +320,8 @@ fn facts_query(kind: EntryKind, a: &Party, b: &Party) -> String {
     };
     format!(
         "SELECT ?f ?x ?y ?detail ?sd ?sy ?dd ?doc ?src ?text ?s ?e WHERE {{
-           GRAPH ?doc {{ ?f a <{dg}{class}> ; <{dg}statedIn> ?doc ; <{dg}evidenceText> ?text ;
-             <{dg}evidenceStart> ?s ; <{dg}evidenceEnd> ?e .
+           GRAPH ?doc {{ ?f a <{dg}{class}> ; <{dg}statedIn> ?doc ; <{dg}evidence> ?r .
+             ?r <{dg}evidenceText> ?text ; <{dg}evidenceStart> ?s ; <{dg}evidenceEnd> ?e .
              OPTIONAL {{ ?f <{dg}startDate> ?sd }} OPTIONAL {{ ?f <{dg}startYear> ?sy }} }}
            {pattern}
            OPTIONAL {{ ?doc <{dg}sourceFile> ?src }} OPTIONAL {{ ?doc <{dg}date> ?dd }}

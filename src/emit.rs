@@ -3,7 +3,7 @@
 
 use crate::dg_term;
 use crate::extract::lexicon::Lexicon;
-use crate::model::{AnalyzedDocument, Date, FactDetail, Kind, Precision, Relation, Role};
+use crate::model::{AnalyzedDocument, Date, Fact, FactDetail, FactKind, Kind, Precision, Relation, Role};
 use crate::storage::{GraphLines, GraphLinesBuilder, QuadSink};
 use crate::vocab;
 use oxigraph::io::{RdfFormat, RdfParser};
@@ -218,18 +218,43 @@ fn mention_iri(doc: &AnalyzedDocument, index: usize) -> String {
     vocab::mention(&doc.iri, m.start, m.end, doc.entities[m.entity].kind.name())
 }
 
-/// Facts as nodes with roles, dates and evidence, plus direct edges between the entities.
+/// The IRI of the event `fact` reports, when it is one several documents can report (see
+/// [`crate::model::EventIdentity`]).
+fn event_iri(doc: &AnalyzedDocument, fact: &Fact) -> Option<String> {
+    let identity = fact.event_identity(|t| {
+        let parties = &doc.entities[t].detail.parties;
+        doc.entities.iter().enumerate().filter(|(_, e)| parties.contains(&e.iri)).map(|(i, _)| i).collect()
+    })?;
+    let groups: Vec<Vec<&str>> = identity
+        .groups
+        .iter()
+        .map(|group| {
+            let mut iris: Vec<&str> = group.iter().map(|&e| doc.entities[e].iri.as_str()).collect();
+            iris.sort_unstable();
+            iris.dedup();
+            iris
+        })
+        .collect();
+    let when = identity.when.map(|d| d.to_string());
+    Some(vocab::event(fact.kind.name(), when.as_deref(), &groups, identity.what))
+}
+
+/// Facts as nodes with roles, details and dates, each with its evidence in this document on a node of
+/// its own, plus direct edges between the entities. An event several documents report has the IRI
+/// of [`event_iri`]; any other fact one of this document.
 fn emit_facts<S: QuadSink>(w: &mut GraphWriter<S>, doc: &AnalyzedDocument) {
     let d = doc.iri.as_str();
-    let mut seen: Vec<String> = Vec::new();
+    let mut seen: Vec<(FactKind, usize)> = Vec::new();
     for located in &doc.facts {
         let fact = &located.fact;
-        let base = format!("{d}/f/{}-{}", fact.kind.name().to_lowercase(), located.sentence.start);
-        let n = seen.iter().filter(|s| **s == base).count();
-        seen.push(base.clone());
-        let f = format!("{base}-{n}");
+        let at = (fact.kind, located.sentence.start);
+        let n = seen.iter().filter(|s| **s == at).count();
+        seen.push(at);
+        let kind = fact.kind.name();
+        let f = event_iri(doc, fact).unwrap_or_else(|| vocab::fact(d, kind, located.sentence.start, n));
+        let r = vocab::evidence(d, kind, located.sentence.start, n);
         let iri_of = |e: usize| doc.entities[e].iri.as_str();
-        w.link(&f, vocab::RDF_TYPE, &vocab::dg(fact.kind.name()));
+        w.link(&f, vocab::RDF_TYPE, &vocab::dg(kind));
         w.link(&f, dg_term!("statedIn"), d);
         for (role, e) in &fact.roles {
             w.link(&f, &vocab::dg(role.name()), iri_of(*e));
@@ -249,14 +274,17 @@ fn emit_facts<S: QuadSink>(w: &mut GraphWriter<S>, doc: &AnalyzedDocument) {
         if let Some(place) = &fact.place {
             w.zh(&f, dg_term!("place"), place);
         }
-        w.integer(&f, dg_term!("evidenceStart"), located.sentence.start);
-        w.integer(&f, dg_term!("evidenceEnd"), located.sentence.end);
+        w.link(&f, dg_term!("evidence"), &r);
+        w.link(&r, vocab::RDF_TYPE, dg_term!("Evidence"));
+        w.link(&r, dg_term!("inDocument"), d);
+        w.integer(&r, dg_term!("evidenceStart"), located.sentence.start);
+        w.integer(&r, dg_term!("evidenceEnd"), located.sentence.end);
         if let Some(page) = doc.provenance.page_at(located.sentence.start) {
-            w.integer(&f, dg_term!("evidencePage"), page as usize);
+            w.integer(&r, dg_term!("evidencePage"), page as usize);
         }
-        w.string(&f, dg_term!("evidenceText"), &located.text);
+        w.string(&r, dg_term!("evidenceText"), &located.text);
         for &m in &fact.evidence {
-            w.link(&f, dg_term!("basedOn"), &mention_iri(doc, m));
+            w.link(&r, dg_term!("basedOn"), &mention_iri(doc, m));
         }
         for (s, relation, o) in fact.edges() {
             w.relation(iri_of(s), relation, iri_of(o));
@@ -387,6 +415,12 @@ mod tests {
             "endDate",
             "invitedBy",
             "leaderOf",
+            "statedIn",
+            "evidence",
+            "Evidence",
+            "evidenceStart",
+            "evidenceText",
+            "basedOn",
         ] {
             assert!(declared(term), "dg:{term} is declared with labels");
         }

@@ -7,15 +7,22 @@ use crate::vocab;
 use oxigraph::model::Term;
 use std::collections::BTreeMap;
 
-/// One fact, ready to print.
+/// One fact, ready to print: an event once, with every report of it.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct FactView {
     pub iri: String,
     pub kind: String,
     /// Role name → labels of the entities in it.
     pub roles: BTreeMap<String, Vec<String>>,
-    /// Type word, stance or level and dates.
+    /// Type word, stance or level and dates, each value any report gives.
     pub attributes: Vec<(String, String)>,
+    /// The sentences stating it, by source file and offset.
+    pub reports: Vec<ReportView>,
+}
+
+/// One document's sentence stating a fact.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct ReportView {
     pub source_file: String,
     /// The source's URL, when the page or the metadata file gave one.
     pub source_url: Option<String>,
@@ -107,15 +114,7 @@ pub fn explain(store: &dyn Sparql, target: &str) -> Result<Explanation, ExplainE
 
 fn fact_view(store: &dyn Sparql, f: &str) -> Result<FactView, ExplainError> {
     let dg = vocab::DG;
-    let head = select(
-        store,
-        &format!(
-            "SELECT ?kind ?src ?title ?s ?e ?text ?url ?page WHERE {{ <{f}> a ?kind ; <{dg}statedIn> ?doc ; <{dg}evidenceStart> ?s ;
-               <{dg}evidenceEnd> ?e ; <{dg}evidenceText> ?text . ?doc <{dg}sourceFile> ?src ; <{dg}title> ?title
-               OPTIONAL {{ ?doc <{dg}sourceUrl> ?url }} OPTIONAL {{ <{f}> <{dg}evidencePage> ?page }} }} LIMIT 1"
-        ),
-    )?;
-    let head = head.first().cloned().unwrap_or_default();
+    let kind = select(store, &format!("SELECT ?kind WHERE {{ <{f}> a ?kind }} ORDER BY ?kind LIMIT 1"))?;
     let props = select(
         store,
         &format!(
@@ -123,8 +122,7 @@ fn fact_view(store: &dyn Sparql, f: &str) -> Result<FactView, ExplainError> {
             vocab::RDFS_LABEL
         ),
     )?;
-    let skip =
-        ["statedIn", "evidenceStart", "evidenceEnd", "evidencePage", "evidenceText", "basedOn", "type"];
+    let skip = ["statedIn", "evidence", "type"];
     let mut roles: BTreeMap<String, Vec<String>> = BTreeMap::new();
     let mut attributes = Vec::new();
     for row in &props {
@@ -145,27 +143,60 @@ fn fact_view(store: &dyn Sparql, f: &str) -> Result<FactView, ExplainError> {
             None => {}
         }
     }
-    let surfaces =
-        select(store, &format!("SELECT DISTINCT ?t WHERE {{ <{f}> <{dg}basedOn> ?m . ?m <{dg}text> ?t }}"))?;
-    let mut evidence = value(&head, "text");
-    let mut marks: Vec<String> = surfaces.iter().map(|r| value(r, "t")).filter(|t| !t.is_empty()).collect();
-    marks.sort_by_key(|t| std::cmp::Reverse(t.chars().count()));
-    for mark in marks {
-        if !evidence.contains(&format!("【{mark}】")) {
-            evidence = evidence.replacen(&mark, &format!("【{mark}】"), 1);
+    let heads = select(
+        store,
+        &format!(
+            "SELECT ?r ?src ?title ?s ?e ?text ?url ?page WHERE {{ <{f}> <{dg}evidence> ?r .
+               ?r <{dg}inDocument> ?doc ; <{dg}evidenceStart> ?s ; <{dg}evidenceEnd> ?e ; <{dg}evidenceText> ?text .
+               ?doc <{dg}sourceFile> ?src ; <{dg}title> ?title
+               OPTIONAL {{ ?doc <{dg}sourceUrl> ?url }} OPTIONAL {{ ?r <{dg}evidencePage> ?page }} }} ORDER BY ?src ?s ?r"
+        ),
+    )?;
+    let surfaces = select(
+        store,
+        &format!("SELECT DISTINCT ?r ?t WHERE {{ <{f}> <{dg}evidence> ?r . ?r <{dg}basedOn> ?m . ?m <{dg}text> ?t }}"),
+    )?;
+    let mut reports: Vec<ReportView> = Vec::new();
+    let mut seen = Vec::new();
+    for head in &heads {
+        let r = value(head, "r");
+        if seen.contains(&r) {
+            continue; // a second title or URL of one document
         }
+        let mut marks: Vec<String> = surfaces
+            .iter()
+            .filter(|row| value(row, "r") == r)
+            .map(|row| value(row, "t"))
+            .filter(|t| !t.is_empty())
+            .collect();
+        seen.push(r);
+        marks.sort_by_key(|t| std::cmp::Reverse(t.chars().count()));
+        let mut evidence = value(head, "text");
+        for mark in marks {
+            if !evidence.contains(&format!("【{mark}】")) {
+                evidence = evidence.replacen(&mark, &format!("【{mark}】"), 1);
+            }
+        }
+        let number = |k: &str| value(head, k).parse().unwrap_or(0);
+        reports.push(ReportView {
+            source_file: value(head, "src"),
+            source_url: head.contains_key("url").then(|| value(head, "url")),
+            page: head.contains_key("page").then(|| number("page")),
+            title: value(head, "title"),
+            span: (number("s"), number("e")),
+            evidence,
+        });
     }
-    let number = |k: &str| value(&head, k).parse().unwrap_or(0);
     Ok(FactView {
         iri: f.to_owned(),
-        kind: value(&head, "kind").trim_start_matches("dg:").to_owned(),
+        kind: kind
+            .first()
+            .map(|row| value(row, "kind"))
+            .unwrap_or_default()
+            .trim_start_matches("dg:")
+            .to_owned(),
         roles,
         attributes,
-        source_file: value(&head, "src"),
-        source_url: head.contains_key("url").then(|| value(&head, "url")),
-        page: head.contains_key("page").then(|| number("page")),
-        title: value(&head, "title"),
-        span: (number("s"), number("e")),
-        evidence,
+        reports,
     })
 }

@@ -100,6 +100,38 @@ pub fn mention(document: &str, start: usize, end: usize, kind: &str) -> String {
     format!("{document}/m/{start}-{end}-{kind}")
 }
 
+/// The IRI of a fact a document states on its own, the `n`th of its kind in the sentence at `start`.
+pub fn fact(document: &str, kind: &str, start: usize, n: usize) -> String {
+    format!("{document}/f/{}-{start}-{n}", kind.to_lowercase())
+}
+
+/// The node of one document's evidence for a fact (sentence span, text, mentions), named like the
+/// fact it would be on its own.
+pub fn evidence(document: &str, kind: &str, start: usize, n: usize) -> String {
+    format!("{document}/e/{}-{start}-{n}", kind.to_lowercase())
+}
+
+/// The IRI of an event several documents may report: its kind, then its time (`2019-10`), groups of
+/// entities (members joined by `+`, each an entity IRI's kind and key) and a worded detail, as
+/// path segments. Never the document.
+pub fn event(kind: &str, when: Option<&str>, groups: &[Vec<&str>], what: Option<&str>) -> String {
+    let mut iri = format!("{ID}event/{}", kind.to_lowercase());
+    if let Some(when) = when {
+        iri.push('/');
+        iri.push_str(when);
+    }
+    for group in groups {
+        let members: Vec<String> = group.iter().map(|e| slug(e.strip_prefix(ID).unwrap_or(e))).collect();
+        iri.push('/');
+        iri.push_str(&members.join("+"));
+    }
+    if let Some(what) = what {
+        iri.push('/');
+        iri.push_str(&slug(what));
+    }
+    iri
+}
+
 /// The node of a metadata-file property of a document.
 pub fn source_property(document: &str, name: &str) -> String {
     format!("{document}/property/{}", slug(name))
@@ -148,6 +180,19 @@ mod tests {
         let (a, b) = (entity("country", "CN"), entity("leader", "普京"));
         assert_eq!(comention(&a, &b), comention(&b, &a));
         assert_ne!(comention(&a, &b), comention(&a, &entity("country", "RU")));
+    }
+
+    #[test]
+    fn event_iris_name_who_and_when_but_no_document() {
+        let xi = entity("leader", "xi-jinping");
+        let np = entity("country", "NP");
+        assert_eq!(
+            event("Visit", Some("2019-10"), &[vec![&xi], vec![&np]], None),
+            format!("{ID}event/visit/2019-10/leader-xi-jinping/country-NP")
+        );
+        let iri = event("Partnership", None, &[vec![&np, &xi]], Some("战略合作伙伴关系"));
+        assert_eq!(iri, format!("{ID}event/partnership/country-NP+leader-xi-jinping/战略合作伙伴关系"));
+        assert!(oxigraph::model::NamedNode::new(iri).is_ok());
     }
 
     #[test]

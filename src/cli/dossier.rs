@@ -12,7 +12,8 @@ use std::process::ExitCode;
     after_help = "A and B are labels (中国, 普京), short names (country:KZ, leader:vladimir-putin) or IRIs of countries or leaders.\n\
 A country stands with its leaders (their visits and meetings count); a leader stands alone, with the signings,\n\
 citations and partnership levels of their country only from documents reporting a visit or meeting of the two.\n\
-Facts are in date order (date_source: stated by the fact, else the document's date), undated last; spans are\n\
+Facts are in date order (date_source: stated by the fact, else the document's date), undated last, each once:\n\
+an event several documents report shows its earliest report and the number of documents (reports); spans are\n\
 character offsets into the source file. The table shortens the evidence; CSV and JSON hold it whole.\n\n\
 Examples:\n  diplograph dossier 中国 哈萨克斯坦\n  diplograph dossier 习近平 普京 --format json\n  diplograph dossier country:CN country:MN --format csv > cn-mn.csv"
 )]
@@ -30,7 +31,7 @@ pub struct DossierArgs {
     pub store: SourceArg,
 }
 
-const HEADER: [&str; 11] = [
+const HEADER: [&str; 12] = [
     "date",
     "date_source",
     "kind",
@@ -42,6 +43,7 @@ const HEADER: [&str; 11] = [
     "evidence",
     "fact",
     "document",
+    "reports",
 ];
 
 /// The evidence as the table shows it: at most this many characters.
@@ -65,6 +67,7 @@ fn row(e: &Entry, format: RowFormat) -> Vec<Cell> {
         Cell::text(evidence),
         Cell::text(&e.fact),
         Cell::text(&e.document),
+        Cell::Int(e.reports as u64),
     ]
 }
 

@@ -49,12 +49,17 @@ pub fn run(args: ExplainArgs) -> anyhow::Result<ExitCode> {
         for (role, names) in &f.roles {
             writeln!(out, "  {role}: {}", names.join(", "))?;
         }
-        let page = f.page.map(|p| format!(" page {p}")).unwrap_or_default();
-        writeln!(out, "  source: {}{page} [{}..{}] {}", f.source_file, f.span.0, f.span.1, f.title)?;
-        if let Some(url) = &f.source_url {
-            writeln!(out, "  url: {url}")?;
+        if f.reports.len() > 1 {
+            writeln!(out, "  reported by {}", plural(f.reports.len(), "sentence", "sentences"))?;
         }
-        writeln!(out, "  “{}”", f.evidence)?;
+        for r in &f.reports {
+            let page = r.page.map(|p| format!(" page {p}")).unwrap_or_default();
+            writeln!(out, "  source: {}{page} [{}..{}] {}", r.source_file, r.span.0, r.span.1, r.title)?;
+            if let Some(url) = &r.source_url {
+                writeln!(out, "  url: {url}")?;
+            }
+            writeln!(out, "  “{}”", r.evidence)?;
+        }
     }
     if e.facts.len() > args.limit {
         writeln!(out, "\n… {} more (use --limit)", e.facts.len() - args.limit)?;

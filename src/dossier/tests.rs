@@ -27,16 +27,21 @@ doc:ref {
 doc:a {
   doc:a a dg:Document ; dg:sourceFile "a.txt" ; dg:date "2022-09-14"^^xsd:date .
   fact:a-visit a dg:Visit ; dg:visitor leader:xi ; dg:hostCountry country:KZ ; dg:visitType "国事访问" ;
-    dg:statedIn doc:a ; dg:evidenceText "习近平访问哈萨克斯坦" ; dg:evidenceStart 10 ; dg:evidenceEnd 20 .
+    dg:statedIn doc:a ; dg:evidence [ dg:evidenceText "习近平访问哈萨克斯坦" ; dg:evidenceStart 10 ; dg:evidenceEnd 20 ] .
   fact:a-meeting a dg:Meeting ; dg:participant leader:xi, leader:tokayev ; dg:meetingType "会谈" ;
-    dg:statedIn doc:a ; dg:evidenceText "两国元首会谈" ; dg:evidenceStart 30 ; dg:evidenceEnd 36 .
+    dg:statedIn doc:a ; dg:evidence [ dg:evidenceText "两国元首会谈" ; dg:evidenceStart 30 ; dg:evidenceEnd 36 ] .
+}
+doc:c {
+  doc:c a dg:Document ; dg:sourceFile "c.txt" ; dg:date "2022-09-15"^^xsd:date .
+  fact:a-visit a dg:Visit ; dg:visitor leader:xi ; dg:hostCountry country:KZ ; dg:visitType "访问" ;
+    dg:statedIn doc:c ; dg:evidence [ dg:evidenceText "习近平访问哈萨克斯坦回顾" ; dg:evidenceStart 5 ; dg:evidenceEnd 9 ] .
 }
 doc:b {
   doc:b a dg:Document ; dg:sourceFile "b.txt" .
   fact:b-signing a dg:Signing ; dg:treaty treaty:t ; dg:startDate "2019-06-05"^^xsd:date ;
-    dg:statedIn doc:b ; dg:evidenceText "签署《联合声明》" ; dg:evidenceStart 0 ; dg:evidenceEnd 8 .
+    dg:statedIn doc:b ; dg:evidence [ dg:evidenceText "签署《联合声明》" ; dg:evidenceStart 0 ; dg:evidenceEnd 8 ] .
   fact:b-partnership a dg:Partnership ; dg:partner country:CN, country:KZ ; dg:level "永久全面战略伙伴关系" ;
-    dg:statedIn doc:b ; dg:evidenceText "永久全面战略伙伴关系" ; dg:evidenceStart 9 ; dg:evidenceEnd 19 .
+    dg:statedIn doc:b ; dg:evidence [ dg:evidenceText "永久全面战略伙伴关系" ; dg:evidenceStart 9 ; dg:evidenceEnd 19 ] .
 }
 "#;
 
@@ -91,6 +96,18 @@ fn leaders_keep_country_facts_only_from_documents_reporting_them_together() {
         ("习近平 → 哈萨克斯坦", "a.txt", (10, 20))
     );
     assert_eq!(visit.date_source, Some(DateSource::Document));
+}
+
+#[test]
+fn an_event_two_documents_report_is_one_entry_with_two_reports() {
+    let d = dossier(&store(), "习近平", "哈萨克斯坦").unwrap();
+    let visits: Vec<&Entry> = d.entries.iter().filter(|e| e.kind == EntryKind::Visit).collect();
+    assert_eq!(visits.len(), 1, "{d:#?}");
+    assert_eq!(
+        (visits[0].reports, visits[0].source_file.as_str()),
+        (2, "a.txt"),
+        "the earliest report shows"
+    );
 }
 
 #[test]

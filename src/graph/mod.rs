@@ -99,8 +99,8 @@ fn date_of(row: &BTreeMap<String, String>, column: &str) -> Option<Date> {
 fn derived_edges(wanted: &[Relation], date_clause: &str) -> String {
     let dg = vocab::DG;
     let own = format!(
-        "?g <{dg}startOffset> ?so . ?f a <{dg}Signing> ; <{dg}treaty> ?own ; <{dg}evidenceStart> ?so .
-         FILTER NOT EXISTS {{ ?f <{dg}basedOn> ?m }}"
+        "?g <{dg}startOffset> ?so . ?f a <{dg}Signing> ; <{dg}treaty> ?own ; <{dg}evidence> ?r .
+         ?r <{dg}evidenceStart> ?so . FILTER NOT EXISTS {{ ?r <{dg}basedOn> ?m }}"
     );
     let mut branches = Vec::new();
     if wanted.contains(&Relation::CitesTreaty) {

@@ -7,11 +7,13 @@
 mod date;
 mod document;
 mod entity;
+mod event;
 mod fact;
 mod relation;
 
 pub use date::{Date, Precision};
 pub use document::{AnalyzedDocument, Encoding, LocatedFact, LocatedMention, Provenance};
 pub use entity::{Entity, EntityDetail, Kind};
+pub use event::EventIdentity;
 pub use fact::{Fact, FactDetail, FactKind, Role};
 pub use relation::{Relation, Stance};

@@ -2,12 +2,15 @@
 //!
 //! News reports date events against their dateline: 「新华社加德满都10月13日电 国家主席习近平12日抵达」
 //! names only a day, 「昨天」 a day before the report. In order: a full date in the sentence; a
-//! month and day there (the year of the document); a day alone (the month of the document); a
-//! relative day (今天, 昨天, 前天); and else the document's own date, unless the sentence speaks of
-//! something still to come (将, 拟, 邀请) or already past (此前, 曾), or the event took days and only
-//! its end is reported.
+//! month and day there (the year of the document, or the one 去年/今年/明年 names); a day alone (the
+//! month of the document); a relative day (今天, 昨天, 前天); a month with no day (今年3月, 去年11月,
+//! 2018年4月: the month, with month precision); a past year (去年, 前年: the year); and else the
+//! document's own date, unless the words before the event (访问, 会谈 …) speak of something still to
+//! come (将, 即将, 拟, 期待, 明年) or already past (此前, 曾, 上月), or the event took days and only its
+//! end is reported. Words after the event in its clause speak of it too (「习近平主席的访问将成为一件
+//! 大事」 is said before the visit), unless the sentence speaks of this one (「这次访问必将开启新时代」).
 
-use crate::model::Date;
+use crate::model::{Date, Precision};
 use crate::text::dates::parse_number;
 use crate::text::find_dates;
 use regex::Regex;
@@ -34,13 +37,37 @@ impl Dates {
 
 const NUMBER: &str = "[0-9]{1,2}|[一二三]?十[一二三四五六七八九]?|[一二三四五六七八九]";
 
-/// `10月12日`, `10月12日至14日`, `9月30日至10月2日`, without a year before them.
+/// Years named relative to the document's.
+const RELATIVE_YEAR: &str = "前年|去年|今年|明年";
+
+/// `10月12日`, `10月12日至14日`, `9月30日至10月2日`, `去年12月1日`, without a year number before them.
 static MONTH_DAY: LazyLock<Regex> = LazyLock::new(|| {
     Regex::new(&format!(
-        r"(?:^|[^0-9年])(?P<m>{NUMBER})月(?P<d>{NUMBER})日(?:(?:至|到|-|—|–|~)(?:(?P<m2>{NUMBER})月)?(?P<d2>{NUMBER})日)?"
+        r"(?:(?P<y>{RELATIVE_YEAR})|^|[^0-9年])(?P<m>{NUMBER})月(?P<d>{NUMBER})日(?:(?:至|到|-|—|–|~)(?:(?P<m2>{NUMBER})月)?(?P<d2>{NUMBER})日)?"
     ))
     .expect("month and day")
 });
+
+/// `今年3月`, `去年11月份`, `3月`: a month with no day, not after a year number or another month.
+static MONTH: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(&format!(r"(?:(?P<y>{RELATIVE_YEAR})|^|[^0-9年月至到])(?P<m>{NUMBER})月(?:份)?(?:[^0-9一二三四五六七八九十日]|$)"))
+        .expect("month")
+});
+
+/// The year a relative year word names, from the document's.
+fn relative_year(word: &str, document: Date) -> i32 {
+    document.year
+        + match word {
+            "前年" => -2,
+            "去年" => -1,
+            "明年" => 1,
+            _ => 0,
+        }
+}
+
+/// The words an event is told with: the words before the first of them say whether it is past,
+/// present or still to come.
+const EVENT_WORDS: [&str; 6] = ["访", "会谈", "会见", "会晤", "抵达", "出席"];
 
 /// `12日`, `12日至14日`, `十二日`: a day of the document's month. Not after a month or a digit, and
 /// not a length of time (为期三日).
@@ -55,17 +82,21 @@ static DAY: LazyLock<Regex> = LazyLock::new(|| {
 const RELATIVE: [(&str, i32); 6] =
     [("今天", 0), ("今日", 0), ("昨天", -1), ("昨日", -1), ("前天", -2), ("明天", 1)];
 
-/// Words that put the event after the document: an announcement or an invitation, not a report.
-const TO_COME: [&str; 6] = ["将", "拟", "即将", "邀请", "期待", "欢迎"];
+/// Words that put the event after the document: an announcement or a hope, not a report.
+const TO_COME: [&str; 6] = ["将", "拟", "期待", "明年", "下月", "年内"];
+
+/// Words that put the event at the time of the report: this visit, these talks.
+const PRESENT: [&str; 3] = ["这次", "此次", "本次"];
 
 /// Words that put the event before the document's day: a recollection, not the news.
-const EARLIER: [&str; 5] = ["此前", "曾", "去年", "前年", "上月"];
+const EARLIER: [&str; 7] = ["此前", "曾", "去年", "前年", "上月", "不久前", "前不久"];
 
 /// The dates of an event stated in `sentence` of a document dated `document`.
 pub fn event_dates(sentence: &str, document: Option<Date>) -> Dates {
     // A dateline (新华社北京1月1日电) dates the report, not the event.
     let sentence = sentence.find("日电").map_or(sentence, |at| &sentence[at + "日电".len()..]);
-    if let Some(found) = find_dates(sentence).into_iter().find(|d| d.date.is_complete()) {
+    let found = find_dates(sentence);
+    if let Some(found) = found.iter().find(|d| d.date.is_complete()) {
         return Dates::stated(found.date, found.until.unwrap_or(found.date));
     }
     let Some(document) = document.filter(Date::is_complete) else {
@@ -73,7 +104,10 @@ pub fn event_dates(sentence: &str, document: Option<Date>) -> Dates {
     };
     if let Some(caps) = MONTH_DAY.captures(sentence) {
         let number = |name: &str| caps.name(name).and_then(|m| parse_number(m.as_str()));
-        let start = number("m").zip(number("d")).and_then(|(m, d)| Date::month_day_nearest(document, m, d));
+        let start = number("m").zip(number("d")).and_then(|(m, d)| match caps.name("y") {
+            Some(y) => Date::ymd(relative_year(y.as_str(), document), m, d),
+            None => Date::month_day_nearest(document, m, d),
+        });
         if let Some(start) = start {
             let end = number("d2")
                 .and_then(|d2| Date::ymd(start.year, number("m2").unwrap_or(start.month?), d2))
@@ -95,7 +129,32 @@ pub fn event_dates(sentence: &str, document: Option<Date>) -> Dates {
     {
         return Dates::stated(day, day);
     }
-    if TO_COME.iter().chain(&EARLIER).any(|word| sentence.contains(word)) {
+    if let Some(month) = found.iter().map(|d| d.date).find(|d| d.precision() == Precision::Month) {
+        return Dates::stated(month, month);
+    }
+    let head =
+        EVENT_WORDS.iter().filter_map(|w| sentence.find(w)).min().map_or(sentence, |at| &sentence[..at]);
+    // 访问将增进…, 对此期待已久: what the event will bring is said before it happens, unless the
+    // sentence speaks of this visit (这次访问必将开启…).
+    let clause = &sentence[head.len()..];
+    let clause = clause.find(['，', ',', '；', ';', '。']).map_or(clause, |end| &clause[..end]);
+    let present = PRESENT.iter().any(|word| head.contains(word));
+    let to_come = TO_COME.iter().any(|word| head.contains(word) || !present && clause.contains(word));
+    if let Some(caps) = MONTH.captures(sentence) {
+        let month = caps.name("m").and_then(|m| parse_number(m.as_str()));
+        let date = month.and_then(|m| match caps.name("y") {
+            Some(y) => Date::ym(relative_year(y.as_str(), document), m),
+            None => month_nearest(document, m, to_come),
+        });
+        if let Some(date) = date {
+            return Dates::stated(date, date);
+        }
+    }
+    if let Some(year) = ["前年", "去年"].iter().find(|w| head.contains(*w)) {
+        let year = Date::y(relative_year(year, document));
+        return Dates::stated(year, year);
+    }
+    if to_come || EARLIER.iter().any(|word| head.contains(word)) {
         return Dates::from_document(None, None);
     }
     // 结束对…的访问: the report's day is the last one; the first is not said.
@@ -103,6 +162,19 @@ pub fn event_dates(sentence: &str, document: Option<Date>) -> Dates {
         return Dates::from_document(None, Some(document));
     }
     Dates::from_document(Some(document), Some(document))
+}
+
+/// The month `month` nearest the document's on the side the sentence speaks of: the last one not
+/// after the document's month for a report or a recollection (`3月` in October is last March), the
+/// next one not before it for what is still to come (`将于3月` in October is next March).
+fn month_nearest(document: Date, month: u32, ahead: bool) -> Option<Date> {
+    let at = document.month?;
+    let year = match (ahead, month > at, month < at) {
+        (false, true, _) => document.year - 1,
+        (true, _, true) => document.year + 1,
+        _ => document.year,
+    };
+    Date::ym(year, month)
 }
 
 /// The date on `day` of the document's month, the month before or the month after that is nearest
@@ -166,9 +238,55 @@ mod tests {
     }
 
     #[test]
+    fn months_and_years_named_relative_to_the_document_keep_their_precision() {
+        assert_eq!(
+            dates("今年3月，习近平主席对摩纳哥进行国事访问", "2019-10-07"),
+            both("2019-03", "2019-03")
+        );
+        assert_eq!(dates("去年11月，习近平主席访问文莱", "2019-10-17"), both("2018-11", "2018-11"));
+        assert_eq!(dates("习近平主席3月份访问法国期间", "2019-10-21"), both("2019-03", "2019-03"));
+        assert_eq!(dates("12月，两国元首会晤", "2019-01-10"), both("2018-12", "2018-12"), "last December");
+        assert_eq!(dates("习近平将于3月访问法国", "2019-10-21"), both("2020-03", "2020-03"), "next March");
+        assert_eq!(dates("2018年4月，两国领导人在武汉会晤", "2019-10-11"), both("2018-04", "2018-04"));
+        assert_eq!(
+            dates("去年12月1日，习近平主席同特朗普总统在阿根廷会晤", "2019-02-16"),
+            both("2018-12-01", "2018-12-01")
+        );
+        assert_eq!(dates("去年两国元首多次会晤", "2019-02-02"), both("2018", "2018"));
+        assert_eq!(dates("三个月来双方会谈", "2019-10-13"), both("2019-10-13", "2019-10-13"), "a length");
+    }
+
+    #[test]
+    fn this_visit_is_reported_and_what_it_will_bring_is_still_to_come() {
+        assert_eq!(
+            dates("习近平主席这次访问绘就了新蓝图，必将开启新时代", "2019-10-13"),
+            both("2019-10-13", "2019-10-13")
+        );
+        assert_eq!(
+            dates("会谈前，李克强为伊姆兰·汗举行欢迎仪式", "2019-10-08"),
+            both("2019-10-08", "2019-10-08")
+        );
+        assert_eq!(
+            dates("班达里热烈欢迎习近平主席访问尼泊尔", "2019-10-12"),
+            both("2019-10-12", "2019-10-12")
+        );
+        assert_eq!(dates("习近平主席即将对尼泊尔进行首次国事访问", "2019-10-11"), (None, None));
+        assert_eq!(dates("博览会期间，习近平主席将会见有关国家元首", "2019-10-29"), (None, None));
+        assert_eq!(dates("习近平主席原则同意明年春天对日本进行国事访问", "2019-10-25"), (None, None));
+        assert_eq!(dates("期待习近平主席的访问取得圆满成功", "2019-10-11"), (None, None));
+        assert_eq!(dates("班达里表示，习近平主席的访问将成为一件大事", "2019-10-09"), (None, None));
+        assert_eq!(
+            dates("班达里欢迎习近平主席访问尼泊尔，相信两国关系将不断发展", "2019-10-12"),
+            both("2019-10-12", "2019-10-12"),
+            "another clause"
+        );
+    }
+
+    #[test]
     fn what_is_still_to_come_or_undated_gets_no_date() {
         assert_eq!(dates("习近平将对尼泊尔进行国事访问", "2019-10-10"), (None, None));
         assert_eq!(dates("此前,习近平对秘鲁进行国事访问", "2024-11-19"), (None, None), "a recollection");
+        assert_eq!(dates("巴西总统不久前访问中国", "2019-10-30"), (None, None), "a recollection");
         assert_eq!(dates("两国元首举行会谈", ""), (None, None));
         assert_eq!(dates("两国元首举行会谈", "2019-10"), (None, None), "a month is not a day");
         assert_eq!(

@@ -216,6 +216,14 @@ mod tests {
     }
 
     #[test]
+    fn a_leader_does_not_visit_their_own_country() {
+        let facts = facts_of("班达里表示，习近平主席这次访问正值中华人民共和国成立70周年。", "");
+        assert!(!facts.iter().any(|f| f.starts_with("Visit")), "{facts:?}");
+        let facts = facts_of("习近平主席这次访问尼泊尔正值中华人民共和国成立70周年。", "");
+        assert!(facts.iter().any(|f| f.starts_with("Visit") && f.contains("尼泊尔")), "{facts:?}");
+    }
+
+    #[test]
     fn a_first_or_repeated_visit_keeps_its_type() {
         let facts = facts_of("巴基斯坦总理伊姆兰·汗于2018年11月2日至5日对中国进行首次正式访问。", "");
         assert!(facts.iter().any(|f| f.starts_with("Visit") && f.contains("正式访问")), "{facts:?}");

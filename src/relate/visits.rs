@@ -59,7 +59,10 @@ pub fn find(s: &Sentences<'_>, document: Option<Date>) -> Vec<Fact> {
             // 邀请X…进行访问 is an invitation to a future visit, not a visit.
             let invited_only = at("visitor").is_some_and(|r| s.text[r].contains("邀请"));
             let Some(visitor) = last_leader(at("visitor")).filter(|_| !invited_only) else { continue };
-            let Some(host) = at("host").and_then(|r| s.of_kind(r, Kind::Country).first().copied()) else {
+            // A leader visits another country: 这次访问正值中华人民共和国成立70周年 names no host.
+            let Some(host) = at("host")
+                .and_then(|r| s.of_kind(r, Kind::Country).into_iter().find(|&c| !leads(s, visitor, c)))
+            else {
                 continue;
             };
             let inviter = last_leader(at("inviter"));
@@ -78,7 +81,10 @@ pub fn find(s: &Sentences<'_>, document: Option<Date>) -> Vec<Fact> {
         }
         if let (Some(china), Some(caps)) = (china, TO_CHINA.captures(sentence)) {
             let r = caps.name("visitor").map(|m| span.start + m.start()..span.start + m.end());
-            if let Some(visitor) = r.and_then(|r| s.of_kind(r, Kind::Leader).last().copied()) {
+            let visitor = r.and_then(|r| s.of_kind(r, Kind::Leader).last().copied());
+            if let Some(visitor) = visitor
+                .filter(|&v| s.entities[s.entity(v)].country.as_deref() != Some(&s.entities[china].iri))
+            {
                 let mut fact = Fact::new(FactKind::Visit, span.clone());
                 fact.roles.extend([(Role::Visitor, s.entity(visitor)), (Role::HostCountry, china)]);
                 fact.evidence.push(visitor);
@@ -89,6 +95,11 @@ pub fn find(s: &Sentences<'_>, document: Option<Date>) -> Vec<Fact> {
         }
     }
     facts.into_iter().map(|(fact, _)| fact).collect()
+}
+
+/// Whether the leader of mention `leader` leads the country of mention `country`.
+fn leads(s: &Sentences<'_>, leader: usize, country: usize) -> bool {
+    s.entities[s.entity(leader)].country.as_deref() == Some(s.entities[s.entity(country)].iri.as_str())
 }
 
 /// Dates `fact` from its sentence and document; says whether the sentence itself named a day.

@@ -161,8 +161,9 @@ pub fn segment(text: &str, issued: Option<Date>) -> Vec<Segment> {
         }
     }
     let groups = merged;
-    let mut segments: Vec<Segment> = groups.iter().map(|g| describe(g)).collect();
-    infer_missing_years(&groups, &mut segments, issued.filter(Date::is_complete));
+    let issued = issued.filter(Date::is_complete);
+    let mut segments: Vec<Segment> = groups.iter().map(|g| describe(g, issued)).collect();
+    infer_missing_years(&groups, &mut segments, issued);
     segments
 }
 
@@ -189,7 +190,7 @@ fn closes(line: &str) -> bool {
                 .is_some_and(|c| c.get(0).is_some_and(|m| m.start() == 0 && m.end() == line.len()))
 }
 
-fn describe(group: &[Line<'_>]) -> Segment {
+fn describe(group: &[Line<'_>], issued: Option<Date>) -> Segment {
     let range = group[0].range.start..group[group.len() - 1].range.end;
     let repeats = repeated_lines(group);
     let mut metadata: Vec<Range<usize>> = group
@@ -286,14 +287,31 @@ fn describe(group: &[Line<'_>]) -> Segment {
             let text: String = group.iter().map(|l| l.text).collect::<Vec<_>>().join("\n");
             date = year_from_text(&text, d);
         }
+        // In a file with an issue date, a full date near the top more than a week away from it (a
+        // biography's 2019年1月1日就职 in a report of October) dates something the text tells, not
+        // the document; the issue date will.
         None => {
-            date =
-                group.iter().take(4).flat_map(|l| find_dates(l.text)).map(|m| m.date).find(Date::is_complete)
+            date = group
+                .iter()
+                .take(4)
+                .flat_map(|l| find_dates(l.text))
+                .map(|m| m.date)
+                .find(Date::is_complete)
+                .filter(|d| issued.is_none_or(|i| days_apart(*d, i).is_some_and(|n| n <= ISSUE_SLACK_DAYS)))
         }
         _ => {}
     }
     let signed = signature(group).is_some();
     Segment { range, title, date, place, repeats, metadata, signed }
+}
+
+/// How many days a date found in a document's first lines may lie from its file's issue date and
+/// still be the document's own date.
+const ISSUE_SLACK_DAYS: i64 = 7;
+
+/// The number of days between two dates to the day.
+fn days_apart(a: Date, b: Date) -> Option<i64> {
+    Some((a.day_number()? - b.day_number()?).abs())
 }
 
 /// The date and place of a signature line near the end (`本声明于2022年9月14日在努尔苏丹签署`).
@@ -545,6 +563,21 @@ mod tests {
         let norm = NormText::new("某国总统会见外宾。\n");
         let date = segment(norm.as_str(), Date::ymd(2019, 2, 3))[0].date.map(|d| d.to_string());
         assert_eq!(date.as_deref(), Some("2019-02-03"));
+    }
+
+    #[test]
+    fn a_date_inside_a_paragraph_near_the_top_does_not_date_the_document() {
+        let raw = "某国总统今起访华\n\
+                   应邀请，某国总统将于10月24日至26日对中国进行国事访问。\n\
+                   某国总统，男，1955年生。2018年10月当选总统，2019年1月1日就职，任期四年，曾任议员多年。\n";
+        let norm = NormText::new(raw);
+        let date = segment(norm.as_str(), Date::ymd(2019, 10, 24))[0].date.map(|d| d.to_string());
+        assert_eq!(date.as_deref(), Some("2019-10-24"), "the issue date, not the inauguration");
+        let date = segment(norm.as_str(), None)[0].date.map(|d| d.to_string());
+        assert_eq!(date.as_deref(), Some("2019-01-01"), "with no issue date, the first full date");
+        let norm = NormText::new("某国总统会见外宾\n2019年10月21日\n某国总统会见外宾。\n");
+        let date = segment(norm.as_str(), Date::ymd(2019, 10, 24))[0].date.map(|d| d.to_string());
+        assert_eq!(date.as_deref(), Some("2019-10-21"), "a date days before the issue");
     }
 
     #[test]

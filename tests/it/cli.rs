@@ -308,7 +308,8 @@ fn explain_shows_facts_with_marked_evidence() {
 fn relation_queries_answer_on_the_seeds() {
     let dir = seeds_store_dir();
     let visits = query_csv(dir, "diplograph.nq", "SELECT ?v WHERE { ?v a dg:Visit }");
-    assert_eq!(visits.len(), 10, "{visits:?}");
+    // Xi Jinping's 2022 visit to Kazakhstan, which two seeds report, is one event.
+    assert_eq!(visits.len(), 9, "{visits:?}");
     let o = run(dir, &["query", "--format", "csv", "visits"]);
     let text = stdout(&o);
     assert!(text.contains("2022-11-27,2022-11-28,呼日勒苏赫,中国,国事访问,习近平"), "{text}");
@@ -413,7 +414,7 @@ fn counts_are_worded_for_one_and_facts_are_explained_without_mention_counts() {
     let o = run(dir.path(), &["build", "one.txt"]);
     assert!(stdout(&o).starts_with("built 1 document from 1 file "), "{}", stdout(&o));
     let store = std::fs::read_to_string(dir.path().join("diplograph.nq")).unwrap();
-    let fact = store.split(['<', '>']).find(|t| t.contains("/f/visit-")).expect("a visit");
+    let fact = store.split(['<', '>']).find(|t| t.contains("/event/visit/")).expect("a visit");
     let o = run(dir.path(), &["explain", fact]);
     assert!(o.status.success(), "{}", stderr(&o));
     let text = stdout(&o);

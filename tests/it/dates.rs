@@ -33,7 +33,7 @@ fn a_newspaper_archive_is_dated_by_its_file_names_and_datelines() {
     let events = query_csv(
         dir.path(),
         "x.nq",
-        // DISTINCT: the headline and the body report the same talks (two facts until reports merge).
+        // DISTINCT: the headline and the body report the same talks (one event, two evidence nodes).
         "SELECT DISTINCT ?kind ?start WHERE { ?f a ?kind ; dg:startDate ?start . \
          VALUES ?kind { dg:Visit dg:Meeting } } ORDER BY ?start ?kind",
     );

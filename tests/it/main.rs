@@ -9,6 +9,7 @@ mod common;
 mod dates;
 mod dossier;
 mod endpoint;
+mod events;
 mod explorer;
 mod export;
 mod export_readers;

@@ -83,7 +83,8 @@ fn answers_get_and_post_in_every_format() {
     let (status, head, body) = request(&e.addr, "GET", &format!("/query?{}", encode(VISITS)), &[], b"");
     assert_eq!(status, 200, "{body}");
     assert!(head.contains("application/sparql-results+json"), "{head}");
-    assert_eq!(body.matches("\"type\":\"uri\"").count(), 10, "{body}");
+    // Nine visits: Xi Jinping's 2022 visit to Kazakhstan, which two seeds report, is one event.
+    assert_eq!(body.matches("\"type\":\"uri\"").count(), 9, "{body}");
     assert!(head.contains("Access-Control-Allow-Origin: *"), "{head}");
     for (accept, marker) in [
         ("application/sparql-results+xml", "<sparql"),

@@ -102,7 +102,7 @@ pub fn page(store: &Store, a: &str, b: &str, from: usize) -> (u16, String, Strin
         let _ = writeln!(
             body,
             "<tr class=\"dk-{kind}\"><td class=\"date\">{date}</td><td><span class=\"dk dk-{kind}\">{kind}</span></td><td>{}</td><td>{}</td>\
-             <td class=\"evidence\" lang=\"zh\">{}</td><td class=\"source\"><code>{}</code> [{}–{}]<br>{} · {}</td></tr>",
+             <td class=\"evidence\" lang=\"zh\">{}</td><td class=\"source\"><code>{}</code> [{}–{}]<br>{} · {}{}</td></tr>",
             escape(&e.between),
             escape(&e.detail),
             escape(&e.evidence),
@@ -111,6 +111,7 @@ pub fn page(store: &Store, a: &str, b: &str, from: usize) -> (u16, String, Strin
             e.span.1,
             link(&e.fact, "fact"),
             link(&e.document, "document"),
+            if e.reports > 1 { format!(" · {} reports", e.reports) } else { String::new() },
             kind = e.kind
         );
     }

@@ -1,7 +1,7 @@
 //! Facts with their evidence for the entity and document pages: one query for the facts an entity
-//! takes part in (or a document states), one for their parties and attributes, one for the
-//! mentions their evidence rests on; then each fact as an HTML card with its evidence sentence,
-//! the mentions highlighted and linked. Start with [`facts`] and [`card`].
+//! takes part in (or a document states) with their reports, one for their parties and attributes,
+//! one for the mentions their evidence rests on; then each fact as an HTML card, an event once with
+//! every report's sentence, the mentions highlighted and linked. Start with [`facts`] and [`card`].
 
 use super::html::{self, escape, link};
 use crate::query::{self, plain_text, QueryError, Row};
@@ -56,24 +56,34 @@ pub struct Mark {
     pub entity: Party,
 }
 
-/// One fact as one document states it.
+/// One fact (an event once, however many documents report it) with its reports.
 #[derive(Debug, Clone, Default, PartialEq, Eq)]
 pub struct Fact {
     pub iri: String,
     /// The class's local name (`Visit`).
     pub class: String,
-    /// The date the fact states, else its document's; `YYYY-MM-DD`, `YYYY-MM` or `YYYY`.
+    /// The earliest date a report states, else the earliest of its documents'; `YYYY-MM-DD`,
+    /// `YYYY-MM` or `YYYY`.
     pub date: Option<String>,
     pub date_stated: bool,
+    /// Role (local name) and the entity in it.
+    pub roles: Vec<(String, Party)>,
+    /// Type word, level, stance, place …
+    pub attributes: Vec<(String, String)>,
+    /// The sentences stating it, by source file and span.
+    pub reports: Vec<Report>,
+}
+
+/// One document's sentence stating a fact.
+#[derive(Debug, Clone, Default, PartialEq, Eq)]
+pub struct Report {
+    /// The evidence node.
+    pub iri: String,
     pub document: String,
     pub title: String,
     pub source_file: String,
     pub evidence: String,
     pub span: (usize, usize),
-    /// Role (local name) and the entity in it.
-    pub roles: Vec<(String, Party)>,
-    /// Type word, level, stance, place …
-    pub attributes: Vec<(String, String)>,
     pub marks: Vec<Mark>,
 }
 
@@ -102,61 +112,80 @@ pub fn facts(
         Selector::Document(d) => format!("?f <{dg}statedIn> {d} ."),
         Selector::Fact(f) => format!("BIND({f} AS ?f)"),
     };
+    // A document's page shows the sentences of that document only.
+    let own = match selector {
+        Selector::Document(d) => format!("FILTER(?doc = {d})"),
+        _ => String::new(),
+    };
     let count = query::select(
         store,
         &format!("SELECT (COUNT(DISTINCT ?f) AS ?n) WHERE {{ {pick} ?f <{dg}statedIn> ?doc }}"),
     )?;
     let total = count.first().map(|r| text(r, "n").parse().unwrap_or(0)).unwrap_or(0);
     // One page of facts, dated first by date (as text: a year before its months and days), then
-    // source and span; then what to show of them.
+    // source and span; then their reports.
     let heads = query::select(
         store,
         &format!(
-            "SELECT DISTINCT ?f ?class ?doc ?text ?s ?e ?sd ?sy ?title ?dd ?src WHERE {{
-               {{ SELECT DISTINCT ?f WHERE {{ {pick} ?f <{dg}statedIn> ?d0 ; <{dg}evidenceStart> ?s0 .
+            "SELECT ?f ?class ?r ?doc ?text ?s ?e ?sd ?sy ?title ?dd ?src WHERE {{
+               {{ SELECT ?f (MIN(COALESCE(STR(?sd0), STR(?sy0), STR(?dd0))) AS ?date0) (MIN(?src0) AS ?first)
+                   (MIN(?s0) AS ?at) WHERE {{ {pick} ?f <{dg}statedIn> ?d0 ; <{dg}evidence> ?r0 .
+                   ?r0 <{dg}evidenceStart> ?s0 .
                    OPTIONAL {{ ?f <{dg}startDate> ?sd0 }} OPTIONAL {{ ?f <{dg}startYear> ?sy0 }}
-                   OPTIONAL {{ ?d0 <{dg}date> ?dd0 }} OPTIONAL {{ ?d0 <{dg}sourceFile> ?src0 }}
-                   BIND(COALESCE(STR(?sd0), STR(?sy0), STR(?dd0)) AS ?date0) }}
-                 ORDER BY (!BOUND(?date0)) ?date0 ?src0 ?s0 ?f LIMIT {limit} OFFSET {offset} }}
-               ?f a ?class ; <{dg}statedIn> ?doc ; <{dg}evidenceText> ?text ;
-                  <{dg}evidenceStart> ?s ; <{dg}evidenceEnd> ?e .
+                   OPTIONAL {{ ?d0 <{dg}date> ?dd0 }} OPTIONAL {{ ?d0 <{dg}sourceFile> ?src0 }} }} GROUP BY ?f
+                 ORDER BY (!BOUND(?date0)) ?date0 ?first ?at ?f LIMIT {limit} OFFSET {offset} }}
+               ?f a ?class ; <{dg}evidence> ?r .
+               ?r <{dg}inDocument> ?doc ; <{dg}evidenceText> ?text ; <{dg}evidenceStart> ?s ; <{dg}evidenceEnd> ?e .
+               {own}
                OPTIONAL {{ ?f <{dg}startDate> ?sd }} OPTIONAL {{ ?f <{dg}startYear> ?sy }}
                OPTIONAL {{ ?doc <{dg}title> ?title }} OPTIONAL {{ ?doc <{dg}date> ?dd }}
                OPTIONAL {{ ?doc <{dg}sourceFile> ?src }} }}"
         ),
     )?;
-    let mut seen = std::collections::HashSet::new();
     let mut list: Vec<Fact> = Vec::new();
+    let mut dates: BTreeMap<String, (Option<String>, Option<String>)> = BTreeMap::new();
     for row in &heads {
         let iri = text(row, "f");
-        if !seen.insert(iri.clone()) {
+        let (stated, documented) = dates.entry(iri.clone()).or_default();
+        for (date, key) in [(stated, ["sd", "sy"].as_slice()), (documented, ["dd"].as_slice())] {
+            for k in key {
+                let d = text(row, k);
+                if !d.is_empty() && date.as_ref().is_none_or(|old| d < *old) {
+                    *date = Some(d);
+                }
+            }
+        }
+        let at = match list.iter().position(|f| f.iri == iri) {
+            Some(at) => at,
+            None => {
+                list.push(Fact { class: local(&text(row, "class")), iri, ..Fact::default() });
+                list.len() - 1
+            }
+        };
+        let r = text(row, "r");
+        if list[at].reports.iter().any(|report| report.iri == r) {
             continue;
         }
-        let stated = [text(row, "sd"), text(row, "sy")].into_iter().find(|d| !d.is_empty());
-        let date_stated = stated.is_some();
-        let date = stated.or_else(|| Some(text(row, "dd")).filter(|d| !d.is_empty()));
         let number = |k: &str| text(row, k).parse().unwrap_or(0);
-        list.push(Fact {
-            class: local(&text(row, "class")),
-            date,
-            date_stated,
+        list[at].reports.push(Report {
+            iri: r,
             document: text(row, "doc"),
             title: text(row, "title"),
             source_file: text(row, "src"),
             evidence: text(row, "text"),
             span: (number("s"), number("e")),
-            iri,
-            ..Fact::default()
+            marks: Vec::new(),
         });
     }
+    for fact in &mut list {
+        let (stated, documented) = dates.remove(&fact.iri).unwrap_or_default();
+        fact.date_stated = stated.is_some();
+        fact.date = stated.or(documented);
+        fact.reports.sort_by(|x, y| (&x.source_file, x.span, &x.iri).cmp(&(&y.source_file, y.span, &y.iri)));
+    }
+    let first = |f: &Fact| f.reports.first().map(|r| (r.source_file.clone(), r.span)).unwrap_or_default();
     list.sort_by(|x, y| {
-        (x.date.is_none(), &x.date, &x.source_file, x.span, &x.iri).cmp(&(
-            y.date.is_none(),
-            &y.date,
-            &y.source_file,
-            y.span,
-            &y.iri,
-        ))
+        (x.date.is_none(), &x.date, first(x), &x.iri).cmp(&(y.date.is_none(), &y.date, first(y), &y.iri))
     });
     list.truncate(limit);
     if !list.is_empty() {
@@ -171,8 +200,7 @@ fn details(store: &Store, list: &mut [Fact]) -> Result<(), QueryError> {
     let values: Vec<String> = list.iter().map(|f| format!("<{}>", f.iri)).collect();
     let values = values.join(" ");
     let index: BTreeMap<String, usize> = list.iter().enumerate().map(|(i, f)| (f.iri.clone(), i)).collect();
-    let skip =
-        ["statedIn", "evidenceText", "evidenceStart", "evidenceEnd", "basedOn", "startDate", "startYear"];
+    let skip = ["statedIn", "evidence", "startDate", "startYear"];
     let props = query::select(
         store,
         &format!(
@@ -183,7 +211,7 @@ fn details(store: &Store, list: &mut [Fact]) -> Result<(), QueryError> {
     let mentions = query::select(
         store,
         &format!(
-            "SELECT ?f ?s ?e ?t ?x WHERE {{ VALUES ?f {{ {values} }} ?f <{dg}basedOn> ?m .
+            "SELECT ?f ?r ?s ?e ?t ?x WHERE {{ VALUES ?f {{ {values} }} ?f <{dg}evidence> ?r . ?r <{dg}basedOn> ?m .
                ?m <{dg}start> ?s ; <{dg}end> ?e ; <{dg}refersTo> ?x ; <{dg}text> ?t }}"
         ),
     )?;
@@ -226,8 +254,10 @@ fn details(store: &Store, list: &mut [Fact]) -> Result<(), QueryError> {
             surface: text(row, "t"),
             entity: party(text(row, "x")),
         };
-        if !list[i].marks.contains(&mark) {
-            list[i].marks.push(mark);
+        let r = text(row, "r");
+        let Some(report) = list[i].reports.iter_mut().find(|report| report.iri == r) else { continue };
+        if !report.marks.contains(&mark) {
+            report.marks.push(mark);
         }
     }
     Ok(())
@@ -343,20 +373,27 @@ pub fn card(fact: &Fact, show_document: bool) -> String {
     for (name, value) in &fact.attributes {
         let _ = write!(out, "<dt>{}</dt><dd>{}</dd>", escape(name), escape(value));
     }
-    out.push_str("</dl>\n<blockquote class=\"evidence\">");
-    out.push_str(&highlight(&fact.evidence, fact.span.0, &fact.marks, true));
-    let _ = write!(
-        out,
-        "</blockquote>\n<p class=\"source\"><code>{}</code> [{}–{}]",
-        escape(&fact.source_file),
-        fact.span.0,
-        fact.span.1
-    );
-    if show_document {
-        let title = if fact.title.is_empty() { "document" } else { &fact.title };
-        let _ = write!(out, " · {}", link(&fact.document, title));
+    out.push_str("</dl>\n");
+    if fact.reports.len() > 1 {
+        let _ = writeln!(out, "<p class=\"reports\">{} reports</p>", fact.reports.len());
     }
-    out.push_str("</p></article>\n");
+    for report in &fact.reports {
+        out.push_str("<blockquote class=\"evidence\">");
+        out.push_str(&highlight(&report.evidence, report.span.0, &report.marks, true));
+        let _ = write!(
+            out,
+            "</blockquote>\n<p class=\"source\"><code>{}</code> [{}–{}]",
+            escape(&report.source_file),
+            report.span.0,
+            report.span.1
+        );
+        if show_document {
+            let title = if report.title.is_empty() { "document" } else { &report.title };
+            let _ = write!(out, " · {}", link(&report.document, title));
+        }
+        out.push_str("</p>\n");
+    }
+    out.push_str("</article>\n");
     out
 }
 

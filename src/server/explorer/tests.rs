@@ -12,7 +12,8 @@ fn store() -> Store {
          <{id}doc/d1> a <{dg}Document> ; <{dg}title> \"<script>alert('t')</script>\"@zh ; <{dg}sourceFile> \"/nonexistent/x.txt\" ; <{dg}startOffset> 0 ; <{dg}endOffset> 9 ;
            <{dg}mentions> <{id}leader/putin> , <{id}country/RU> .
          <{id}doc/d1/f/visit-0-0> a <{dg}Visit> ; <{dg}statedIn> <{id}doc/d1> ; <{dg}visitor> <{id}leader/putin> ;
-           <{dg}hostCountry> <{id}country/RU> ; <{dg}evidenceText> \"普京<b>访问\\\"俄罗斯\" ;
+           <{dg}hostCountry> <{id}country/RU> ; <{dg}evidence> <{id}doc/d1/e/visit-0-0> .
+         <{id}doc/d1/e/visit-0-0> a <{dg}Evidence> ; <{dg}inDocument> <{id}doc/d1> ; <{dg}evidenceText> \"普京<b>访问\\\"俄罗斯\" ;
            <{dg}evidenceStart> 0 ; <{dg}evidenceEnd> 9 ; <{dg}basedOn> <{id}doc/d1/m/0-2-Leader> .
          <{id}doc/d1/m/0-2-Leader> a <{dg}Mention> ; <{dg}refersTo> <{id}leader/putin> ; <{dg}text> \"普京\" ;
            <{dg}start> 0 ; <{dg}end> 2 ; <{dg}inDocument> <{id}doc/d1> ."
@@ -130,9 +131,11 @@ fn long_fact_lists_are_paged() {
     for i in 0..150 {
         data.push_str(&format!(
             "<{id}doc/d/f/partnership-{i}-0> a <{dg}Partnership> ; <{dg}statedIn> <{id}doc/d> ; <{dg}partner> <{id}country/RU> ;
-               <{dg}evidenceText> \"第{i}句\" ; <{dg}evidenceStart> {i} ; <{dg}evidenceEnd> {} ; <{dg}startDate> \"2020-01-01\"^^<{}> .\n",
-            i + 1,
-            vocab::XSD_DATE
+               <{dg}evidence> <{id}doc/d/e/partnership-{i}-0> ; <{dg}startDate> \"2020-01-01\"^^<{}> .
+             <{id}doc/d/e/partnership-{i}-0> <{dg}inDocument> <{id}doc/d> ;
+               <{dg}evidenceText> \"第{i}句\" ; <{dg}evidenceStart> {i} ; <{dg}evidenceEnd> {} .\n",
+            vocab::XSD_DATE,
+            i + 1
         ));
     }
     store.load_from_slice(RdfFormat::Turtle, data.as_bytes()).unwrap();

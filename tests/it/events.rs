@@ -1,0 +1,92 @@
+//! Events, not reports: a visit several documents report is one fact with one IRI, stated in each
+//! document's graph with that document's evidence, and the named queries list it once.
+
+use crate::common::{query_csv, run, stdout, workspace};
+use std::path::Path;
+
+/// Writes three short news items of a newspaper archive: two reports of one state visit (an arrival
+/// and a summary, dated a day apart) and a working visit of the same leader a month later.
+fn archive(dir: &Path) {
+    let issue = dir.join("news");
+    std::fs::create_dir(&issue).unwrap();
+    std::fs::write(
+        issue.join("20230514-01-01.txt"),
+        "\n托卡耶夫抵达北京\n\
+         新华社北京5月13日电 应国家主席习近平邀请，哈萨克斯坦总统托卡耶夫13日乘专机抵达北京，开始对中国进行国事访问。\n",
+    )
+    .unwrap();
+    std::fs::write(
+        issue.join("20230516-03-02.txt"),
+        "\n中哈元首共话合作\n\
+         本报北京5月15日电 应国家主席习近平邀请，哈萨克斯坦总统托卡耶夫于5月13日至15日对中国进行国事访问。\
+         访问期间，两国元首就双边关系深入交换意见。\n",
+    )
+    .unwrap();
+    std::fs::write(
+        issue.join("20230620-02-01.txt"),
+        "\n托卡耶夫再次来京\n\
+         新华社北京6月19日电 哈萨克斯坦总统托卡耶夫19日抵达北京，开始对中国进行工作访问。\n",
+    )
+    .unwrap();
+    let built = run(dir, &["build", "--store", "x.nq", "news"]);
+    assert!(built.status.success(), "{}", String::from_utf8_lossy(&built.stderr));
+}
+
+#[test]
+fn two_reports_of_one_visit_are_one_event_and_a_visit_a_month_later_is_another() {
+    let ws = workspace();
+    let dir = ws.path();
+    archive(dir);
+    let visits = query_csv(
+        dir,
+        "x.nq",
+        "SELECT ?v (COUNT(DISTINCT ?doc) AS ?stated) (COUNT(DISTINCT ?r) AS ?evidence) WHERE { \
+           ?v a dg:Visit ; dg:visitor leader:kassym-jomart-tokayev ; dg:statedIn ?doc ; dg:evidence ?r . \
+           ?r a dg:Evidence ; dg:inDocument ?doc ; dg:evidenceText ?t } GROUP BY ?v ORDER BY ?v",
+    );
+    let id = "https://w3id.org/diplograph/id/event/visit";
+    assert_eq!(
+        visits,
+        [
+            format!("{id}/2023-05/leader-kassym-jomart-tokayev/country-CN,2,2"),
+            format!("{id}/2023-06/leader-kassym-jomart-tokayev/country-CN,1,1"),
+        ]
+    );
+    // Each document's graph holds the event with its own evidence and its own dates.
+    let reports = query_csv(
+        dir,
+        "x.nq",
+        &format!(
+            "SELECT ?start ?end ?s WHERE {{ GRAPH ?doc {{ <{id}/2023-05/leader-kassym-jomart-tokayev/country-CN> \
+               dg:startDate ?start ; dg:endDate ?end ; dg:evidence ?r . ?r dg:evidenceStart ?s }} }} ORDER BY ?start ?end"
+        ),
+    );
+    assert_eq!(reports.len(), 2, "{reports:?}");
+    assert!(reports[0].starts_with("2023-05-13,2023-05-13,"), "{reports:?}");
+    assert!(reports[1].starts_with("2023-05-13,2023-05-15,"), "{reports:?}");
+}
+
+#[test]
+fn the_named_query_lists_a_visit_once_with_its_reports_and_explain_shows_both() {
+    let ws = workspace();
+    let dir = ws.path();
+    archive(dir);
+    let o = run(dir, &["query", "--store", "x.nq", "--format", "csv", "visits"]);
+    let text = stdout(&o);
+    let rows: Vec<&str> = text.lines().skip(1).collect();
+    assert_eq!(rows.len(), 2, "{text}");
+    assert!(rows[0].starts_with("2023-05-13,2023-05-15,托卡耶夫,中国,国事访问,习近平,2,"), "{text}");
+    assert!(rows[1].starts_with("2023-06-19,2023-06-19,托卡耶夫,中国,工作访问,,1,"), "{text}");
+    let o = run(
+        dir,
+        &[
+            "explain",
+            "--store",
+            "x.nq",
+            "https://w3id.org/diplograph/id/event/visit/2023-05/leader-kassym-jomart-tokayev/country-CN",
+        ],
+    );
+    let text = stdout(&o);
+    assert!(text.contains("reported by 2 sentences"), "{text}");
+    assert!(text.contains("news/20230514-01-01.txt") && text.contains("news/20230516-03-02.txt"), "{text}");
+}
