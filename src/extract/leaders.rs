@@ -59,16 +59,27 @@ fn is_han(c: char) -> bool {
 }
 
 /// The name right after an office, if one stands there.
-fn name_after(text: &str, from: usize, stops: &Stops) -> Option<(usize, usize, bool)> {
+fn name_after(text: &str, from: usize, stops: &Stops, titles: &Offices) -> Option<(usize, usize, bool)> {
     let rest = &text[from..];
-    if let Some(m) = DOTTED.find(rest) {
-        // The last part of a transliterated name ends where a stop word starts.
+    // 总理与伊姆兰·汗总理: a function word after the office means no name stands right after it.
+    let function_word = rest.chars().next().is_some_and(|c| c != '·' && stops.chars.contains(c))
+        || stops.words.iter().any(|w| rest.starts_with(w));
+    if function_word {
+        return None;
+    }
+    // 张三与约翰·史密斯: a function word before the first dot ends a plain name, not a dotted one.
+    let dotted = DOTTED.find(rest).filter(|m| {
+        let first = &rest[..m.as_str().find('·').unwrap_or(0)];
+        !first.char_indices().any(|(i, _)| i > 0 && is_stop_at(&first[i..], stops))
+    });
+    if let Some(m) = dotted {
+        // The last part of a transliterated name ends where a stop word or an office starts.
         let mut end = m.end();
         for (i, _) in rest[..m.end()].char_indices().rev() {
             if rest[..i].ends_with('·') {
                 break;
             }
-            if is_stop_at(&rest[i..], stops) {
+            if is_stop_at(&rest[i..], stops) || titles.at_start.is_match(&rest[i..]) {
                 end = i;
             }
         }
@@ -126,7 +137,7 @@ pub fn find(text: &str, existing: &[Mention], lexicon: &Lexicon) -> Found {
     }
     let offices: Vec<aho_corasick::Match> = titles.automaton.find_iter(text).collect();
     for office in &offices {
-        let Some((start, end, dotted)) = name_after(text, office.end(), stops) else { continue };
+        let Some((start, end, dotted)) = name_after(text, office.end(), stops, titles) else { continue };
         if leader_at(start) || clashes(start, end) {
             continue;
         }
@@ -139,6 +150,10 @@ pub fn find(text: &str, existing: &[Mention], lexicon: &Lexicon) -> Found {
             })
             .min()
             .map(|i| &existing[i]);
+        // 中英总理年度会晤, 中俄印外长会晤: an office two or more countries share is no one's title.
+        if qualifier.is_some_and(|q| shared_by_countries(q, existing)) {
+            continue;
+        }
         let strong_office = text[office.range()].chars().count() >= 4;
         if !dotted && qualifier.is_none() && !strong_office {
             continue;
@@ -151,6 +166,11 @@ pub fn find(text: &str, existing: &[Mention], lexicon: &Lexicon) -> Found {
     let office_spans: Vec<(usize, usize)> = offices.iter().map(|o| (o.start(), o.end())).collect();
     for (name_start, name_end, office) in greetings(text, office_spans, titles) {
         let n = &text[name_start..name_end];
+        // 和一体化部长维克托·许: when a name follows the office, what precedes it is the office's field.
+        let office_end = name_end + office.len();
+        if name_after(text, office_end, stops, titles).is_some() {
+            continue;
+        }
         let short_enough = if n.contains('·') { n.chars().count() <= 16 } else { n.chars().count() <= 4 };
         if !short_enough || is_stop_at(n, stops) || n.chars().any(|c| stops.chars.contains(c) && c != '·') {
             continue;
@@ -195,6 +215,15 @@ pub fn find(text: &str, existing: &[Mention], lexicon: &Lexicon) -> Found {
     let all: Vec<Mention> = known.iter().filter(|m| confirmed(m)).map(|m| (*m).clone()).collect();
     found.extend(propagate(text, &all));
     Found { added: found, withdrawn }
+}
+
+/// True when the one-character country form `q` follows another (中英, 中俄印): the office after it
+/// belongs to several countries at once.
+fn shared_by_countries(q: &Mention, existing: &[Mention]) -> bool {
+    matches!(q.key, Key::Abbrev(_))
+        && existing
+            .iter()
+            .any(|m| m.kind == Kind::Country && matches!(m.key, Key::Abbrev(_)) && m.end == q.start)
 }
 
 /// A word found once after an office (总统倡议, 外长战略) is a name only if it does not end like a
@@ -336,6 +365,21 @@ mod tests {
         assert!(leaders("其他信息").is_empty());
         assert_eq!(leaders("美国总统威廉·J·克林顿在白宫"), ["威廉·J·克林顿"]);
         assert!(leaders("中方支持哈方担任主席国工作。").is_empty());
+    }
+
+    #[test]
+    fn function_words_and_offices_bound_transliterated_names() {
+        // The word before a name after an office is not part of it, nor the office after it.
+        assert_eq!(leaders("蒙古国总理张三与约翰·史密斯总理举行会谈。"), ["张三", "约翰·史密斯"]);
+        // The field of a ministry before 部长 is not a name when a name follows the office.
+        assert_eq!(leaders("随访的有蒙古国财政和经济规划部长彼得·琼斯。"), ["彼得·琼斯"]);
+    }
+
+    #[test]
+    fn an_office_shared_by_two_countries_has_no_name_after_it() {
+        assert!(leaders("双方回顾了中德总理年度会晤的成果。").is_empty());
+        assert!(leaders("中俄印外长第十五次会晤将在新德里举行。").is_empty());
+        assert_eq!(leaders("德国总理朔尔茨表示。"), ["朔尔茨"]);
     }
 
     #[test]
