@@ -184,6 +184,7 @@ pub fn find(text: &str, existing: &[Mention], lexicon: &Lexicon) -> Found {
         found.push(m);
     }
     link_to_gazetteer(&mut found, lexicon);
+    link_to_full_forms(&mut found, existing);
     let mut name_like: BTreeMap<String, bool> = BTreeMap::new();
     found.retain(|m| {
         !matches!(m.key, Key::Name(_))
@@ -276,6 +277,24 @@ fn enumerated(
         }
     }
     (out, spans)
+}
+
+/// A short name (辛格总理) takes the key of the known leader whose full form the document names
+/// (曼莫汉·辛格): in one document the short form is that person.
+fn link_to_full_forms(found: &mut [Mention], existing: &[Mention]) {
+    let known: Vec<(String, Key)> = existing
+        .iter()
+        .chain(found.iter())
+        .filter(|m| m.kind == Kind::Leader && matches!(m.key, Key::Leader(_)) && m.surface.contains('·'))
+        .map(|m| (name_key(&m.surface), m.key.clone()))
+        .collect();
+    for m in found.iter_mut() {
+        if let Key::Name(name) = &m.key {
+            if let Some((_, key)) = known.iter().find(|(short, _)| short == name) {
+                m.key = key.clone();
+            }
+        }
+    }
 }
 
 /// A pattern-found name that is a form of a gazetteer leader takes that leader's key.
@@ -380,6 +399,16 @@ mod tests {
         assert!(leaders("双方回顾了中德总理年度会晤的成果。").is_empty());
         assert!(leaders("中俄印外长第十五次会晤将在新德里举行。").is_empty());
         assert_eq!(leaders("德国总理朔尔茨表示。"), ["朔尔茨"]);
+    }
+
+    #[test]
+    fn a_short_name_is_the_known_leader_named_in_full() {
+        let text = "应邀访华的印度共和国总理曼莫汉·辛格表示。习近平会见了辛格总理。";
+        let mentions = extract(text, Lexicon::get());
+        let keys: Vec<&Key> =
+            mentions.iter().filter(|m| m.surface.ends_with("辛格")).map(|m| &m.key).collect();
+        assert_eq!(keys.len(), 2, "{mentions:?}");
+        assert!(keys.iter().all(|k| matches!(k, Key::Leader(_)) && *k == keys[0]), "{keys:?}");
     }
 
     #[test]

@@ -7,6 +7,7 @@
 mod dating;
 mod documents;
 mod events;
+mod meetings;
 mod partnerships;
 mod positions;
 mod visits;
@@ -157,7 +158,7 @@ pub fn relate(
     let s = Sentences::new(text, mentions, mention_entity, entities);
     let parties = s.parties(&context.title, lexicon);
     let mut facts = visits::find(&s, context.date);
-    facts.extend(visits::meetings(&s, &parties, context.date));
+    facts.extend(meetings::find(&s, &parties, context.date));
     facts.extend(documents::find(&s, context, lexicon.words));
     facts.extend(partnerships::find(&s, &parties, lexicon.words));
     facts.extend(positions::find(&s, &parties, lexicon.words));
@@ -207,6 +208,50 @@ mod tests {
         assert!(meetings.iter().all(|m| m.matches("participant=").count() == 2), "{meetings:?}");
         let together = facts_of("国家主席习近平同巴基斯坦总统阿尔维举行会谈。", "");
         assert_eq!(together.iter().filter(|f| f.starts_with("Meeting")).count(), 1, "{together:?}");
+    }
+
+    fn meetings_of(text: &str, title: &str) -> Vec<String> {
+        facts_of(text, title).into_iter().filter(|f| f.starts_with("Meeting")).collect()
+    }
+
+    #[test]
+    fn each_verb_of_talks_is_its_own_meeting() {
+        let m = meetings_of(
+            "访问期间,国家主席习近平会见了德国总理朔尔茨,国务院总理李强与朔尔茨总理举行会谈,全国人大常委会委员长赵乐际会见了朔尔茨总理。",
+            "",
+        );
+        assert_eq!(m.len(), 3, "{m:?}");
+        assert!(m.iter().all(|f| f.matches("participant=").count() == 2), "{m:?}");
+        // The object left out after 分别会见 is the guest of the clause before.
+        let m = meetings_of(
+            "李强总理与朔尔茨总理举行会谈,全国人大常委会委员长赵乐际、国家副主席韩正分别会见。",
+            "",
+        );
+        assert_eq!(m.len(), 3, "{m:?}");
+        assert!(m.iter().filter(|f| f.contains("朔尔茨")).count() == 3, "{m:?}");
+    }
+
+    #[test]
+    fn a_clause_without_subject_takes_the_sentences() {
+        let m = meetings_of("习近平访问德国期间,将与德国总理朔尔茨举行会谈,并会见一些德国政要。", "");
+        assert_eq!(m.len(), 1, "{m:?}");
+        assert!(m[0].contains("习近平") && m[0].contains("朔尔茨"), "{m:?}");
+        // An office of a standing committee is no mechanism of talks; a mechanism is no meeting.
+        let m = meetings_of("全国人大常委会委员长赵乐际会见了德国总理朔尔茨。", "");
+        assert_eq!(m.len(), 1, "{m:?}");
+        assert!(meetings_of("李强总理和朔尔茨总理同意完善两国总理定期会晤机制。", "").is_empty());
+        // A name before a noun of talks is no party to them.
+        assert!(meetings_of("发言人张三就李强总理出席会议、六方会谈等回答提问。", "").is_empty());
+    }
+
+    #[test]
+    fn both_premiers_are_the_parties_heads_and_one_meeting_is_counted_once() {
+        let text = "缅甸总理吴努同中国总理周恩来交换意见。两国总理很高兴获有这次会晤的机会。";
+        let m = meetings_of(text, "中华人民共和国和缅甸联邦联合声明");
+        assert_eq!(m.len(), 1, "{m:?}");
+        let text =
+            "习近平同巴西总统卢拉举行会谈。习近平在会谈中指出,欢迎卢拉访华。习近平和卢拉会谈后出席签字仪式。";
+        assert_eq!(meetings_of(text, "").len(), 1, "{:?}", meetings_of(text, ""));
     }
 
     #[test]

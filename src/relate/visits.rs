@@ -1,5 +1,4 @@
-//! Visits (应X邀请，Y于…对Z进行国事访问; Y将对Z进行访问; Y访华; Y结束对Z的国事访问) and meetings
-//! (X同Y举行会谈, X会见Y, 两国元首举行会谈).
+//! Visits: 应X邀请，Y于…对Z进行国事访问; Y将对Z进行访问; Y访华; Y结束对Z的国事访问.
 
 use super::dating::{event_dates, Dates};
 use super::Sentences;
@@ -32,9 +31,6 @@ static TO_CHINA: LazyLock<Regex> = LazyLock::new(|| {
     Regex::new(r"(?P<visitor>[^,;。]{1,30}?)(?:将|于[^,;。]{0,20}?)?(?:访华|来华访问|访问中国)")
         .expect("to China")
 });
-static MEETING: LazyLock<Regex> = LazyLock::new(|| Regex::new(r"(会谈|会见|会晤)").expect("meeting"));
-static PLACE: LazyLock<Regex> =
-    LazyLock::new(|| Regex::new(r"在(\p{Han}{2,8}?)(?:举行|会见|会晤)").expect("place"));
 
 /// Visits stated in the document dated `document`, one per (visitor, host).
 pub fn find(s: &Sentences<'_>, document: Option<Date>) -> Vec<Fact> {
@@ -115,82 +111,4 @@ fn push_unique(facts: &mut Vec<(Fact, bool)>, fact: Fact, stated: bool) {
         }
         None => facts.push((fact, stated)),
     }
-}
-
-/// Meetings and talks between leaders named in one sentence (or the two heads of state), in a
-/// document dated `document`.
-pub fn meetings(s: &Sentences<'_>, parties: &[usize], document: Option<Date>) -> Vec<Fact> {
-    let mut facts = Vec::new();
-    let heads: Vec<usize> = heads_of_state(s, parties);
-    for span in &s.spans {
-        let sentence = &s.text[span.clone()];
-        let Some(kind) = MEETING.find(sentence) else { continue };
-        if sentence.contains("机制") || sentence.contains("委员会") {
-            continue;
-        }
-        let leaders = s.of_kind(span.clone(), Kind::Leader);
-        let mut people: Vec<usize> = leaders.iter().map(|&m| s.entity(m)).collect();
-        people.dedup();
-        if people.len() < 2 && sentence.contains("两国元首") {
-            people = heads.clone();
-        }
-        if people.len() < 2 {
-            continue;
-        }
-        // 吴邦国、温家宝和贾庆林分别会见了穆沙拉夫: one meeting of each host with the guests.
-        let each = sentence.find("分别").map(|at| span.start + at);
-        let (hosts, guests): (Vec<usize>, Vec<usize>) = match each {
-            Some(at) => leaders.iter().partition(|&&m| s.mentions[m].end <= at),
-            None => (Vec::new(), Vec::new()),
-        };
-        let groups: Vec<Vec<usize>> = if hosts.len() > 1 && !guests.is_empty() {
-            hosts.iter().map(|&h| [h].into_iter().chain(guests.iter().copied()).collect()).collect()
-        } else {
-            vec![leaders.clone()]
-        };
-        for group in groups {
-            let mut participants: Vec<usize> = if group.len() == leaders.len() {
-                people.clone()
-            } else {
-                group.iter().map(|&m| s.entity(m)).collect()
-            };
-            participants.dedup();
-            if participants.len() < 2 {
-                continue;
-            }
-            let mut fact = Fact::new(FactKind::Meeting, span.clone());
-            fact.roles.extend(participants.iter().map(|&p| (Role::Participant, p)));
-            fact.evidence.extend(group);
-            fact.detail = FactDetail::Meeting { meeting_type: kind.as_str().to_owned() };
-            // 在莫斯科举行会谈 names a place; 在亲切友好气氛中举行会谈 does not.
-            fact.place = PLACE
-                .captures(sentence)
-                .map(|c| c[1].to_owned())
-                .filter(|p| !p.contains("气氛") && !p.ends_with(['中', '下']));
-            let Dates { start, end, .. } = event_dates(sentence, document);
-            (fact.start, fact.end) = (start, end);
-            facts.push(fact);
-        }
-    }
-    facts
-}
-
-/// The most mentioned leader of each party country.
-fn heads_of_state(s: &Sentences<'_>, parties: &[usize]) -> Vec<usize> {
-    parties
-        .iter()
-        .filter_map(|&country| {
-            let iri = &s.entities[country].iri;
-            let mut best: Option<(usize, usize)> = None;
-            for (i, e) in s.entities.iter().enumerate() {
-                if e.kind == Kind::Leader && e.country.as_deref() == Some(iri.as_str()) {
-                    let n = s.mention_entity.iter().filter(|&&x| x == i).count();
-                    if best.is_none_or(|(_, m)| n > m) {
-                        best = Some((i, n));
-                    }
-                }
-            }
-            best.map(|(i, _)| i)
-        })
-        .collect()
 }
