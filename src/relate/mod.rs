@@ -101,6 +101,21 @@ impl<'a> Sentences<'a> {
         self.mention_entity[mention]
     }
 
+    /// The leader whose speech, toast or remarks the document is (习近平在…上的演讲): the title starts
+    /// with their name and ends with a word of speaking.
+    fn speaker(&self, title: &str, lexicon: &Lexicon) -> Option<usize> {
+        if !lexicon.words.speech_endings.iter().any(|w| title.trim_end().ends_with(w)) {
+            return None;
+        }
+        // 国家主席习近平在…上的演讲: the speaker is named before 在.
+        let head = title.split('在').next().unwrap_or_default();
+        self.mentions
+            .iter()
+            .enumerate()
+            .find(|(_, m)| m.kind == Kind::Leader && head.contains(m.surface.as_str()))
+            .map(|(i, _)| self.entity(i))
+    }
+
     /// The countries the document is between: those its title names, else the two it names most.
     fn parties(&self, title: &str, lexicon: &Lexicon) -> Vec<usize> {
         let from_title = crate::resolve::countries_in_title(title, lexicon);
@@ -157,7 +172,8 @@ pub fn relate(
     let lexicon = rules.lexicon;
     let s = Sentences::new(text, mentions, mention_entity, entities);
     let parties = s.parties(&context.title, lexicon);
-    let mut facts = visits::find(&s, context.date);
+    let speaker = s.speaker(&context.title, lexicon);
+    let mut facts = visits::find(&s, context.date, speaker, lexicon);
     facts.extend(meetings::find(&s, &parties, context.date));
     facts.extend(documents::find(&s, context, lexicon.words));
     facts.extend(partnerships::find(&s, &parties, lexicon.words));
@@ -281,6 +297,18 @@ mod tests {
             ("法国总统马克龙将对中国进行国事访问。", "Visit visitor=马克龙 hostCountry=中国 国事访问"),
             ("习近平结束对哈萨克斯坦共和国的国事访问。", "Visit visitor=习近平 hostCountry=哈萨克斯坦 国事访问"),
             ("并邀请拉赫蒙总统在双方方便的时候对中华人民共和国进行国事访问。", ""),
+            // The visitor stands outside the invitation.
+            ("美国总统尼克松应中国总理周恩来的邀请访华。", "Visit visitor=尼克松 hostCountry=中国 invitedBy=周恩来 访问"),
+            // The older order, and a capital for its country.
+            (
+                "缅甸联邦总理吴努阁下,应中华人民共和国总理周恩来阁下的邀请,来到北京。",
+                "Visit visitor=吴努 hostCountry=中国 invitedBy=周恩来 访问",
+            ),
+            ("马克龙表示,很高兴首次来华进行国事访问。", "Visit visitor=马克龙 hostCountry=中国 国事访问"),
+            ("国家主席习近平会见来华进行国事访问的法国总统马克龙。", "Visit visitor=马克龙 hostCountry=中国 国事访问"),
+            ("国家副主席胡锦涛将于近期访美,推动中美关系发展。", "Visit visitor=胡锦涛 hostCountry=美国 访问"),
+            ("呼日勒苏赫总统邀请习近平主席在双方方便的时候再次访蒙。中蒙关系", ""),
+            ("托卡耶夫表示,习近平主席今天的访问必将载入哈中关系史册。", ""),
         ];
         for (text, expected) in cases {
             let visits: Vec<String> =
@@ -291,6 +319,23 @@ mod tests {
                 assert_eq!(visits, vec![expected.to_string()], "{text}");
             }
         }
+    }
+
+    #[test]
+    fn every_host_of_a_visit_and_the_hosts_of_the_invitation() {
+        let visits = |text: &str, title: &str| -> Vec<String> {
+            facts_of(text, title).into_iter().filter(|f| f.starts_with("Visit")).collect()
+        };
+        let v = visits("国家主席习近平将于下周对意大利、摩纳哥进行国是访问。", "");
+        assert_eq!(v.len(), 2, "{v:?}");
+        assert!(v.iter().all(|f| f.contains("国事访问")), "{v:?}");
+        let v = visits("应泰国、越南和老挝政府邀请,国家副主席韩正将于下月对上述三国进行正式访问。", "");
+        assert_eq!(v.len(), 3, "{v:?}");
+        // 我 in a leader's speech is that leader.
+        let v =
+            visits("习近平在某论坛上的讲话\n这是我对新加坡进行正式访问的第一站。", "习近平在某论坛上的讲话");
+        assert_eq!(v, ["Visit visitor=习近平 hostCountry=新加坡 正式访问"], "{v:?}");
+        assert!(visits("这是我对新加坡进行正式访问的第一站。", "").is_empty());
     }
 
     #[test]
