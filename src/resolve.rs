@@ -6,7 +6,7 @@
 
 use crate::extract::lexicon::Lexicon;
 use crate::extract::{Key, Mention};
-use crate::model::{Entity, EntityDetail, Kind};
+use crate::model::{Date, Entity, EntityDetail, Kind};
 use crate::vocab;
 use std::collections::BTreeMap;
 
@@ -19,6 +19,13 @@ pub struct Resolved {
 
 /// Resolves the mentions of one document.
 pub fn resolve(mentions: &[Mention], lexicon: &Lexicon) -> Resolved {
+    resolve_dated(mentions, lexicon, None)
+}
+
+/// Resolves the mentions of one document dated `date`: a name links to a known leader only if the
+/// country the sentence gives and the date agree (see [`leaders_in_context`]).
+pub fn resolve_dated(mentions: &[Mention], lexicon: &Lexicon, date: Option<Date>) -> Resolved {
+    let mentions = &leaders_in_context(mentions, lexicon, date);
     let g = lexicon.gazetteer;
     let mut named_counts: BTreeMap<usize, usize> = BTreeMap::new();
     for m in mentions {
@@ -79,6 +86,68 @@ pub fn resolve(mentions: &[Mention], lexicon: &Lexicon) -> Resolved {
         }
     }
     out
+}
+
+/// The mentions with each gazetteer leader checked against its context. The leaders sharing the
+/// name (布什, 约翰逊, 卡斯特罗) are the candidates; a country the text gives (洪都拉斯总统卡斯特罗)
+/// keeps those of that country, and the document's year those in office then (约翰逊 in 2019 is
+/// Boris Johnson, not Lyndon B. Johnson). Where no candidate is of the stated country, or a name
+/// stated with an office matches nobody in office that year, the name is a new person (with the
+/// country the text gives); a name without office keeps the candidate nearest in time (a
+/// recollection of 尼克松 in 2022 is still Nixon).
+fn leaders_in_context(mentions: &[Mention], lexicon: &Lexicon, date: Option<Date>) -> Vec<Mention> {
+    let g = lexicon.gazetteer;
+    let mut choice: BTreeMap<usize, Option<usize>> = BTreeMap::new();
+    for m in mentions {
+        let Key::Leader(i) = m.key else { continue };
+        if choice.contains_key(&i) {
+            continue;
+        }
+        let same: Vec<&Mention> = mentions.iter().filter(|x| x.key == m.key).collect();
+        let country = same.iter().find_map(|x| x.country).map(|c| g.countries[c].id.as_str());
+        let with_office = same.iter().any(|x| x.office.is_some());
+        let named = |j: usize| {
+            let l = &g.leaders[j];
+            l.zh == g.leaders[i].zh || same.iter().any(|x| l.zh == x.surface || l.names.contains(&x.surface))
+        };
+        let mut candidates: Vec<usize> = (0..g.leaders.len()).filter(|&j| named(j)).collect();
+        // The gazetteer's own choice first, so it wins among equals.
+        candidates.sort_by_key(|&j| j != i);
+        if let Some(c) = country {
+            candidates.retain(|&j| g.leaders[j].country.as_deref() == Some(c));
+        }
+        let chosen = match date.map(|d| d.year) {
+            Some(year) => match candidates.iter().find(|&&j| g.leaders[j].in_office(year, 1)) {
+                Some(&j) => Some(j),
+                None if with_office => None,
+                None => candidates.iter().copied().min_by_key(|&j| years_apart(&g.leaders[j], year)),
+            },
+            None => candidates.first().copied(),
+        };
+        choice.insert(i, chosen);
+    }
+    mentions
+        .iter()
+        .map(|m| {
+            let mut m = m.clone();
+            if let Key::Leader(i) = m.key {
+                m.key = match choice.get(&i).copied().flatten() {
+                    Some(j) => Key::Leader(j),
+                    None => Key::Name(crate::extract::leaders::name_key(&m.surface)),
+                };
+            }
+            m
+        })
+        .collect()
+}
+
+/// How many years lie between `year` and the leader's time in office.
+fn years_apart(l: &crate::reference::Leader, year: i32) -> i32 {
+    match (l.from, l.to) {
+        (Some(from), _) if year < from => from - year,
+        (_, Some(to)) if year > to => year - to,
+        _ => 0,
+    }
 }
 
 /// The index of `entity` among `entities`, added unless one with its IRI is there.
@@ -317,6 +386,29 @@ mod tests {
             treaty_key("中华人民共和国和蒙古国经济贸易合作中期发展纲要", lexicon),
             treaty_key("中蒙经贸合作中期发展纲要", lexicon)
         );
+    }
+
+    fn leader_iri(text: &str, year: Option<i32>) -> Vec<String> {
+        let lexicon = Lexicon::get();
+        let mentions = crate::extract::extract(text, lexicon);
+        let date = year.map(|year| Date { year, month: None, day: None });
+        let resolved = resolve_dated(&mentions, lexicon, date);
+        resolved.entities.iter().filter(|e| e.kind == Kind::Leader).map(|e| e.iri.clone()).collect()
+    }
+
+    #[test]
+    fn a_name_links_to_the_leader_of_its_country_and_time() {
+        assert!(leader_iri("英国首相约翰逊表示。", Some(2020))[0].ends_with("/boris-johnson"));
+        assert!(leader_iri("美国总统约翰逊表示。", Some(1965))[0].ends_with("/lyndon-b-johnson"));
+        assert!(leader_iri("美国总统布什表示。", Some(2002))[0].ends_with("/george-w-bush"));
+        assert!(leader_iri("美国总统布什表示。", Some(1990))[0].ends_with("/george-h-w-bush"));
+        // Another country's holder of the name is a new person of that country.
+        let iri = leader_iri("洪都拉斯总统卡斯特罗表示。", Some(2023));
+        assert!(!iri[0].ends_with("/fidel-castro"), "{iri:?}");
+        // A name stated with an office nobody of that name held that year is nobody known.
+        assert!(!leader_iri("美国总统约翰逊表示。", Some(2019))[0].ends_with("johnson"));
+        // A recollection without office is still the leader nearest in time.
+        assert!(leader_iri("尼克松访华五十年后,各方仍在回顾。", Some(2022))[0].ends_with("/richard-nixon"));
     }
 
     #[test]

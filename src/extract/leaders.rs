@@ -110,6 +110,9 @@ pub struct Found {
     /// Short (two-character) gazetteer names never confirmed by an office or a longer form: these
     /// are more likely parts of ordinary words (他信 in 其他信息) than the leader.
     pub withdrawn: Vec<(usize, usize)>,
+    /// Gazetteer names found right after an office: (start, end, office, country the office's
+    /// qualifier gives), so resolution can check the leader against them.
+    pub offices: Vec<(usize, usize, String, Option<usize>)>,
 }
 
 static ENUMERATION: LazyLock<Regex> = LazyLock::new(|| {
@@ -135,10 +138,11 @@ pub fn find(text: &str, existing: &[Mention], lexicon: &Lexicon) -> Found {
             qualifier_ends.entry(m.end).or_default().push(i);
         }
     }
-    let offices: Vec<aho_corasick::Match> = titles.automaton.find_iter(text).collect();
-    for office in &offices {
+    let found_offices: Vec<aho_corasick::Match> = titles.automaton.find_iter(text).collect();
+    let mut offices = Vec::new();
+    for office in &found_offices {
         let Some((start, end, dotted)) = name_after(text, office.end(), stops, titles) else { continue };
-        if leader_at(start) || clashes(start, end) {
+        if clashes(start, end) {
             continue;
         }
         // The first country or body (in `existing` order) ending at most 12 bytes before the office.
@@ -154,6 +158,16 @@ pub fn find(text: &str, existing: &[Mention], lexicon: &Lexicon) -> Found {
         if qualifier.is_some_and(|q| shared_by_countries(q, existing)) {
             continue;
         }
+        if leader_at(office.end()) {
+            // 洪都拉斯总统卡斯特罗: a known name, with the office and country to check it against.
+            if let Some(known) = existing.iter().find(|m| m.kind == Kind::Leader && m.start == office.end()) {
+                // Only a country names the leader's: a ministry (外交部) may be of another's.
+                let country =
+                    qualifier.filter(|q| q.kind == Kind::Country).and_then(|q| country_of(q, lexicon));
+                offices.push((known.start, known.end, text[office.range()].to_owned(), country));
+            }
+            continue;
+        }
         let strong_office = text[office.range()].chars().count() >= 4;
         if !dotted && qualifier.is_none() && !strong_office {
             continue;
@@ -163,7 +177,7 @@ pub fn find(text: &str, existing: &[Mention], lexicon: &Lexicon) -> Found {
         m.country = qualifier.and_then(|q| country_of(q, lexicon));
         found.push(m);
     }
-    let office_spans: Vec<(usize, usize)> = offices.iter().map(|o| (o.start(), o.end())).collect();
+    let office_spans: Vec<(usize, usize)> = found_offices.iter().map(|o| (o.start(), o.end())).collect();
     for (name_start, name_end, office) in greetings(text, office_spans, titles) {
         let n = &text[name_start..name_end];
         // 和一体化部长维克托·许: when a name follows the office, what precedes it is the office's field.
@@ -215,7 +229,7 @@ pub fn find(text: &str, existing: &[Mention], lexicon: &Lexicon) -> Found {
         .collect();
     let all: Vec<Mention> = known.iter().filter(|m| confirmed(m)).map(|m| (*m).clone()).collect();
     found.extend(propagate(text, &all));
-    Found { added: found, withdrawn }
+    Found { added: found, withdrawn, offices }
 }
 
 /// True when the one-character country form `q` follows another (中英, 中俄印): the office after it

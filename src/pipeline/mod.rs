@@ -70,7 +70,7 @@ pub fn analyze_source(
         let mentions = without_skipped(extract::extract(body, lexicon), |m| {
             skipped.contains(segment.range.start + m.start)
         });
-        let mut resolved = resolve::resolve(&mentions, lexicon);
+        let mut resolved = resolve::resolve_dated(&mentions, lexicon, segment.date);
         let own_treaty = resolve::document_treaty(&segment.title, lexicon).map(|entity| {
             match resolved.entities.iter().position(|e| e.iri == entity.iri) {
                 Some(i) => i,
