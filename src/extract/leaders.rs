@@ -4,7 +4,7 @@
 //! Names need no gazetteer entry: a transliterated name (parts joined by `·`, initials allowed) after
 //! an office, or a two-to-four character name after an office that a country or body qualifies.
 
-use super::compiled::Offices;
+use super::compiled::{Offices, HONORIFICS};
 use super::lexicon::Lexicon;
 use super::spans::Covered;
 use super::{Key, Kind, Mention};
@@ -177,9 +177,19 @@ pub fn find(text: &str, existing: &[Mention], lexicon: &Lexicon) -> Found {
         m.country = qualifier.and_then(|q| country_of(q, lexicon));
         found.push(m);
     }
-    let office_spans: Vec<(usize, usize)> = found_offices.iter().map(|o| (o.start(), o.end())).collect();
+    let mut office_spans: Vec<(usize, usize)> = found_offices.iter().map(|o| (o.start(), o.end())).collect();
+    let honorifics: Vec<&str> = HONORIFICS.split('|').collect();
+    for h in &honorifics {
+        office_spans.extend(text.match_indices(h).map(|(i, _)| (i, i + h.len())));
+    }
+    office_spans.sort_unstable();
     for (name_start, name_end, office) in greetings(text, office_spans, titles) {
         let n = &text[name_start..name_end];
+        let honorific = honorifics.contains(&office);
+        // 先生 and 女士 follow anyone's name: only a transliterated one is taken for a dignitary's.
+        if honorific && office != "阁下" && !n.contains('·') {
+            continue;
+        }
         // 和一体化部长维克托·许: when a name follows the office, what precedes it is the office's field.
         let office_end = name_end + office.len();
         if name_after(text, office_end, stops, titles).is_some() {
@@ -194,7 +204,7 @@ pub fn find(text: &str, existing: &[Mention], lexicon: &Lexicon) -> Found {
             continue;
         }
         let mut m = Mention::new(text, Kind::Leader, name_start, name_end, Key::Name(name_key(n)));
-        m.office = Some(office.to_owned());
+        m.office = (!honorific).then(|| office.to_owned());
         found.push(m);
     }
     link_to_gazetteer(&mut found, lexicon);
@@ -406,6 +416,14 @@ mod tests {
         assert_eq!(leaders("蒙古国总理张三与约翰·史密斯总理举行会谈。"), ["张三", "约翰·史密斯"]);
         // The field of a ministry before 部长 is not a name when a name follows the office.
         assert_eq!(leaders("随访的有蒙古国财政和经济规划部长彼得·琼斯。"), ["彼得·琼斯"]);
+    }
+
+    #[test]
+    fn honorifics_and_quotation_marks_bound_names() {
+        assert_eq!(leaders("习近平同努尔兰·叶尔麦克巴耶夫阁下举行会谈。"), ["习近平", "努尔兰·叶尔麦克巴耶夫"]);
+        assert_eq!(leaders("感谢约翰·史密斯先生的发言。"), ["约翰·史密斯"]);
+        assert!(leaders("感谢张先生的发言。").is_empty());
+        assert_eq!(leaders("中共中央总书记、国家主席习近平出席。"), ["习近平"]);
     }
 
     #[test]

@@ -377,6 +377,53 @@ mod tests {
     }
 
     #[test]
+    fn the_subject_of_a_stance_is_its_clauses_and_a_proposer_is_who_proposed() {
+        let facts = facts_of("俄罗斯联邦。俄方高度评价中方提出的全球文明倡议。", "");
+        let positions: Vec<&String> = facts.iter().filter(|f| f.starts_with("Position")).collect();
+        assert!(
+            positions.contains(&&"Position subject=俄罗斯 object=全球文明倡议 welcomes".to_owned()),
+            "{facts:?}"
+        );
+        assert!(
+            positions.contains(&&"Position subject=中国 object=全球文明倡议 proposes".to_owned()),
+            "{facts:?}"
+        );
+        assert!(!positions.iter().any(|f| f.contains("俄罗斯") && f.ends_with("proposes")), "{facts:?}");
+        let facts = facts_of("蒙古国。蒙古国欢迎并支持中方提出的全球安全倡议。", "");
+        assert!(!facts.iter().any(|f| f.contains("subject=蒙古国") && f.ends_with("proposes")), "{facts:?}");
+        assert!(facts.iter().any(|f| f.contains("subject=蒙古国") && f.ends_with("supports")), "{facts:?}");
+    }
+
+    #[test]
+    fn a_document_signed_beside_a_cited_one_is_a_signing() {
+        let lexicon = Lexicon::get();
+        let text = "双方忆及2019年6月5日发表的《中俄联合声明》,在此基础上签署了《中俄海关合作谅解备忘录》。";
+        let mentions = extract(text, lexicon);
+        let resolved = crate::resolve::resolve(&mentions, lexicon);
+        let date = Some(Date { year: 2023, month: Some(3), day: Some(21) });
+        let context = DocumentContext { date, ..DocumentContext::default() };
+        let facts = relate(
+            text,
+            &mentions,
+            &resolved.mention_entity,
+            &resolved.entities,
+            &context,
+            &Rules::new(lexicon),
+        );
+        let kind_of = |title: &str| {
+            facts
+                .iter()
+                .filter(|f| {
+                    matches!(f.kind, crate::model::FactKind::Signing | crate::model::FactKind::Citation)
+                })
+                .find(|f| f.roles.iter().any(|(_, e)| resolved.entities[*e].label_zh.contains(title)))
+                .map(|f| f.kind)
+        };
+        assert_eq!(kind_of("海关"), Some(crate::model::FactKind::Signing), "{facts:?}");
+        assert_eq!(kind_of("联合声明"), Some(crate::model::FactKind::Citation), "{facts:?}");
+    }
+
+    #[test]
     fn positions_and_participation() {
         let facts = facts_of("俄罗斯联邦。俄方支持共建“一带一路”,双方将推进中蒙俄经济走廊建设。", "");
         assert!(facts.iter().any(|f| f == "Position subject=俄罗斯 object=一带一路 supports"), "{facts:?}");
