@@ -58,8 +58,14 @@ fn is_han(c: char) -> bool {
     crate::text::normalize::is_cjk(c)
 }
 
+/// Words that make an office part of a longer title (总统助理, 总理特使): the name comes after them.
+const TITLE_CONTINUATIONS: [&str; 5] = ["助理", "特使", "特别代表", "顾问", "高级顾问"];
+
 /// The name right after an office, if one stands there.
 fn name_after(text: &str, from: usize, stops: &Stops, titles: &Offices) -> Option<(usize, usize, bool)> {
+    if let Some(w) = TITLE_CONTINUATIONS.iter().find(|w| text[from..].starts_with(*w)) {
+        return name_after(text, from + w.len(), stops, titles);
+    }
     let rest = &text[from..];
     // 总理与伊姆兰·汗总理: a function word after the office means no name stands right after it.
     let function_word = rest.chars().next().is_some_and(|c| c != '·' && stops.chars.contains(c))
@@ -431,6 +437,8 @@ mod tests {
         assert!(leaders("双方回顾了中德总理年度会晤的成果。").is_empty());
         assert!(leaders("中俄印外长第十五次会晤将在新德里举行。").is_empty());
         assert_eq!(leaders("德国总理朔尔茨表示。"), ["朔尔茨"]);
+        // An office inside a longer title: the name follows the whole title, and 博士 is no part of it.
+        assert_eq!(leaders("美国总统助理亨利·基辛格博士。"), ["亨利·基辛格"]);
     }
 
     #[test]
