@@ -426,7 +426,10 @@ mod tests {
 
     #[test]
     fn honorifics_and_quotation_marks_bound_names() {
-        assert_eq!(leaders("习近平同努尔兰·叶尔麦克巴耶夫阁下举行会谈。"), ["习近平", "努尔兰·叶尔麦克巴耶夫"]);
+        assert_eq!(
+            leaders("习近平同努尔兰·叶尔麦克巴耶夫阁下举行会谈。"),
+            ["习近平", "努尔兰·叶尔麦克巴耶夫"]
+        );
         assert_eq!(leaders("感谢约翰·史密斯先生的发言。"), ["约翰·史密斯"]);
         assert!(leaders("感谢张先生的发言。").is_empty());
         assert_eq!(leaders("中共中央总书记、国家主席习近平出席。"), ["习近平"]);
