@@ -195,10 +195,8 @@ fn visitor_in(s: &Sentences<'_>, span: Range<usize>) -> Option<usize> {
         INVITATION.find_iter(text).map(|m| span.start + m.start()..span.start + m.end()).collect();
     s.of_kind(span, Kind::Leader)
         .into_iter()
-        .filter(|&m| {
-            !invitations.iter().any(|i| i.start <= s.mentions[m].start && s.mentions[m].end <= i.end)
-        })
-        .last()
+        .rev()
+        .find(|&m| !invitations.iter().any(|i| i.start <= s.mentions[m].start && s.mentions[m].end <= i.end))
 }
 
 /// The host countries (entity, mention) in `span`: every country it names (对俄罗斯、德国进行), the

@@ -8,11 +8,11 @@ use std::collections::BTreeMap;
 
 /// The mentions with each gazetteer leader checked against its context. The leaders sharing the
 /// name (布什, 约翰逊, 卡斯特罗) are the candidates; a country the text gives (洪都拉斯总统卡斯特罗)
-/// keeps those of that country, and the document's year those in office then (约翰逊 in 2019 is
-/// Boris Johnson, not Lyndon B. Johnson). Where no candidate is of the stated country, or a name
-/// stated with an office matches nobody in office that year, the name is a new person (with the
-/// country the text gives); a name without office keeps the candidate nearest in time (a
-/// recollection of 尼克松 in 2022 is still Nixon).
+/// keeps those of that country, and the document's year picks the one in office then (约翰逊 in
+/// 2019 is Boris Johnson, not Lyndon B. Johnson), else the one nearest in time: documents recall
+/// past leaders with their offices (1954年周恩来总理访问印度), so time chooses among namesakes but
+/// never unlinks the only one. Where no candidate is of the stated country, the name is a new
+/// person (of the country the text gives).
 pub(super) fn leaders_in_context(
     mentions: &[Mention],
     lexicon: &Lexicon,
@@ -27,7 +27,6 @@ pub(super) fn leaders_in_context(
         }
         let same: Vec<&Mention> = mentions.iter().filter(|x| x.key == m.key).collect();
         let country = same.iter().find_map(|x| x.country).map(|c| g.countries[c].id.as_str());
-        let with_office = same.iter().any(|x| x.office.is_some());
         let named = |j: usize| {
             let l = &g.leaders[j];
             l.zh == g.leaders[i].zh || same.iter().any(|x| l.zh == x.surface || l.names.contains(&x.surface))
@@ -41,7 +40,6 @@ pub(super) fn leaders_in_context(
         let chosen = match date.map(|d| d.year) {
             Some(year) => match candidates.iter().find(|&&j| g.leaders[j].in_office(year, 1)) {
                 Some(&j) => Some(j),
-                None if with_office => None,
                 None => candidates.iter().copied().min_by_key(|&j| years_apart(&g.leaders[j], year)),
             },
             None => candidates.first().copied(),

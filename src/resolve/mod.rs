@@ -344,8 +344,9 @@ mod tests {
         // Another country's holder of the name is a new person of that country.
         let iri = leader_iri("洪都拉斯总统卡斯特罗表示。", Some(2023));
         assert!(!iri[0].ends_with("/fidel-castro"), "{iri:?}");
-        // A name stated with an office nobody of that name held that year is nobody known.
-        assert!(!leader_iri("美国总统约翰逊表示。", Some(2019))[0].ends_with("johnson"));
+        assert!(leader_iri("约翰逊首相表示。", Some(2019))[0].ends_with("/boris-johnson"));
+        // A past leader recalled with the office is still that leader.
+        assert!(leader_iri("1954年中国总理周恩来访问印度。", Some(2024))[0].ends_with("/zhou-enlai"));
         // A recollection without office is still the leader nearest in time.
         assert!(leader_iri("尼克松访华五十年后,各方仍在回顾。", Some(2022))[0].ends_with("/richard-nixon"));
     }
