@@ -58,6 +58,14 @@ fn is_han(c: char) -> bool {
     crate::text::normalize::is_cjk(c)
 }
 
+/// Words no name starts with, though names may end before them: the aspect particle (会见了X) and
+/// the party centre (中共中央总书记). As stops they would cut 韩长赋作了 to a four-character name.
+const NEVER_STARTS: [&str; 2] = ["了", "中央"];
+
+fn never_starts(text: &str) -> bool {
+    NEVER_STARTS.iter().any(|w| text.starts_with(w))
+}
+
 /// Words that make an office part of a longer title (总统助理, 总理特使): the name comes after them.
 const TITLE_CONTINUATIONS: [&str; 5] = ["助理", "特使", "特别代表", "顾问", "高级顾问"];
 
@@ -69,7 +77,8 @@ fn name_after(text: &str, from: usize, stops: &Stops, titles: &Offices) -> Optio
     let rest = &text[from..];
     // 总理与伊姆兰·汗总理: a function word after the office means no name stands right after it.
     let function_word = rest.chars().next().is_some_and(|c| c != '·' && stops.chars.contains(c))
-        || stops.words.iter().any(|w| rest.starts_with(w));
+        || stops.words.iter().any(|w| rest.starts_with(w))
+        || never_starts(rest);
     if function_word {
         return None;
     }
@@ -202,7 +211,11 @@ pub fn find(text: &str, existing: &[Mention], lexicon: &Lexicon) -> Found {
             continue;
         }
         let short_enough = if n.contains('·') { n.chars().count() <= 16 } else { n.chars().count() <= 4 };
-        if !short_enough || is_stop_at(n, stops) || n.chars().any(|c| stops.chars.contains(c) && c != '·') {
+        if !short_enough
+            || is_stop_at(n, stops)
+            || never_starts(n)
+            || n.chars().any(|c| stops.chars.contains(c) && c != '·')
+        {
             continue;
         }
         if stops.words.iter().any(|w| n.contains(w)) || leader_at(name_start) || clashes(name_start, name_end)
@@ -440,6 +453,8 @@ mod tests {
         assert!(leaders("双方回顾了中德总理年度会晤的成果。").is_empty());
         assert!(leaders("中俄印外长第十五次会晤将在新德里举行。").is_empty());
         assert_eq!(leaders("德国总理朔尔茨表示。"), ["朔尔茨"]);
+        // A verb before 了 is no part of a name found after an office.
+        assert!(!leaders("农业农村部部长张三丰作了报告。").contains(&"张三丰作".to_owned()));
         // An office inside a longer title: the name follows the whole title, and 博士 is no part of it.
         assert_eq!(leaders("美国总统助理亨利·基辛格博士。"), ["亨利·基辛格"]);
     }

@@ -305,6 +305,11 @@ mod tests {
                 "Visit visitor=吴努 hostCountry=中国 invitedBy=周恩来 访问",
             ),
             ("马克龙表示,很高兴首次来华进行国事访问。", "Visit visitor=马克龙 hostCountry=中国 国事访问"),
+            // Who announces a visit is not its visitor.
+            (
+                "外交部发言人张三宣布:应国家主席习近平邀请,巴西总统卢拉将来华进行国事访问。",
+                "Visit visitor=卢拉 hostCountry=中国 国事访问",
+            ),
             ("国家主席习近平会见来华进行国事访问的法国总统马克龙。", "Visit visitor=马克龙 hostCountry=中国 国事访问"),
             ("国家副主席胡锦涛将于近期访美,推动中美关系发展。", "Visit visitor=胡锦涛 hostCountry=美国 访问"),
             ("呼日勒苏赫总统邀请习近平主席在双方方便的时候再次访蒙。中蒙关系", ""),

@@ -25,7 +25,7 @@ static ARRIVED: LazyLock<Regex> = LazyLock::new(|| {
 });
 /// 周恩来阁下,应尼赫鲁阁下的邀请来到德里: the older way, the visitor before the invitation.
 static CAME: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(r"(?P<visitor>[^;。]{1,60}?)应(?P<inviter>[^,;。]{1,50}?)邀请,?[^,;。]{0,30}?(?:来到|到达|前来|来|赴)(?P<host>[^,;。]{1,20})")
+    Regex::new(r"(?P<visitor>[^,;:。]{1,60}?),?应(?P<inviter>[^,;。]{1,50}?)邀请,?(?P<gap>[^,;。]{0,30}?)(?:来到|到达|前来|来|赴)(?P<host>[^,;。]{1,20})")
         .expect("came")
 });
 static ENDED: LazyLock<Regex> = LazyLock::new(|| {
@@ -79,6 +79,10 @@ pub fn find(
         for (caps, host_first) in attempts {
             let at = |name: &str| caps.name(name).map(|m| span.start + m.start()..span.start + m.end());
             let Some(visitor_span) = at("visitor") else { continue };
+            // 耿爽宣布:应…邀请,X总统将来华: a leader after the invitation is the visitor, not the one before.
+            if at("gap").is_some_and(|g| !s.of_kind(g, Kind::Leader).is_empty()) {
+                continue;
+            }
             // 邀请X…进行访问 is an invitation to a future visit, not a visit.
             if without_invitation(&s.text[visitor_span.clone()]).contains("邀请") {
                 continue;
