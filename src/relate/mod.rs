@@ -314,6 +314,12 @@ mod tests {
             ("国家副主席胡锦涛将于近期访美,推动中美关系发展。", "Visit visitor=胡锦涛 hostCountry=美国 访问"),
             ("呼日勒苏赫总统邀请习近平主席在双方方便的时候再次访蒙。中蒙关系", ""),
             ("托卡耶夫表示,习近平主席今天的访问必将载入哈中关系史册。", ""),
+            // A country named later in the clause is no host; a leader's own country is none.
+            (
+                "国家主席习近平将赴印度出席金砖国家领导人会晤后对尼泊尔进行国事访问。",
+                "Visit visitor=习近平 hostCountry=尼泊尔 国事访问",
+            ),
+            ("国家主席习近平结束对中国的考察访问。", ""),
         ];
         for (text, expected) in cases {
             let visits: Vec<String> =

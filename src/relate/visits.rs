@@ -96,7 +96,7 @@ pub fn find(
                 },
             };
             let Some(host_span) = at("host") else { continue };
-            let mut hosts = hosts_in(s, host_span.clone(), at("inviter"), lexicon);
+            let mut hosts = hosts_in(s, host_span.clone(), at("inviter"), host_first, lexicon);
             if host_first {
                 hosts.retain(|(_, m)| m.is_some_and(|m| s.mentions[m].start == host_span.start));
             }
@@ -115,7 +115,7 @@ pub fn find(
                 }
                 fact.detail = FactDetail::Visit { visit_type: visit_type.clone() };
                 let stated = date(&mut fact, sentence, document);
-                push_unique(&mut facts, fact, stated);
+                push_unique(s, &mut facts, fact, stated);
             }
         }
         let china = s.entities.iter().position(|e| e.iri.ends_with("/country/CN"));
@@ -168,7 +168,7 @@ pub fn find(
                     .map_or("访问".to_owned(), |k| format!("{}访问", k.as_str().replace("国是", "国事")));
                 fact.detail = FactDetail::Visit { visit_type };
                 let stated = date(&mut fact, sentence, document);
-                push_unique(&mut facts, fact, stated);
+                push_unique(s, &mut facts, fact, stated);
             }
         }
     }
@@ -209,12 +209,32 @@ fn hosts_in(
     s: &Sentences<'_>,
     span: Range<usize>,
     inviter: Option<Range<usize>>,
+    host_first: bool,
     lexicon: &Lexicon,
 ) -> Vec<(usize, Option<usize>)> {
     let text = &s.text[span.clone()];
     let from = if text.starts_with("上述") { inviter.unwrap_or(span.clone()) } else { span.clone() };
+    let mut countries = s.of_kind(from, Kind::Country);
+    // 对俄罗斯、德国进行: the country before the verb and those listed with it; 赴印度出席…后对尼泊尔进行
+    // names Nepal alone. After a bare 访问 the list starts at the host instead (访问新加坡及出席…).
+    // 上述三国 takes every country of the invitation.
+    let listed = |a: usize, b: usize| {
+        s.text[s.mentions[a].end..s.mentions[b].start].chars().all(|c| "、和及与".contains(c))
+    };
+    if !text.starts_with("上述") {
+        if host_first {
+            let n = (1..countries.len())
+                .find(|&k| !listed(countries[k - 1], countries[k]))
+                .unwrap_or(countries.len());
+            countries.truncate(n);
+        } else {
+            let n =
+                (1..countries.len()).rev().find(|&k| !listed(countries[k - 1], countries[k])).unwrap_or(0);
+            countries.drain(..n);
+        }
+    }
     let mut hosts: Vec<(usize, Option<usize>)> = Vec::new();
-    for m in s.of_kind(from, Kind::Country) {
+    for m in countries {
         if !hosts.iter().any(|(e, _)| *e == s.entity(m)) {
             hosts.push((s.entity(m), Some(m)));
         }
@@ -243,8 +263,13 @@ fn date(fact: &mut Fact, sentence: &str, document: Option<Date>) -> bool {
 }
 
 /// Keeps one visit per (visitor, host); a later statement adds what the first lacked, and a date
-/// its sentence states replaces one taken from the document.
-fn push_unique(facts: &mut Vec<(Fact, bool)>, fact: Fact, stated: bool) {
+/// its sentence states replaces one taken from the document. A leader's own country is no host.
+fn push_unique(s: &Sentences<'_>, facts: &mut Vec<(Fact, bool)>, fact: Fact, stated: bool) {
+    let visitor = fact.with_role(Role::Visitor).next().map(|e| &s.entities[e]);
+    let host = fact.with_role(Role::HostCountry).next().map(|e| &s.entities[e].iri);
+    if visitor.and_then(|v| v.country.as_ref()).is_some_and(|c| Some(c) == host) {
+        return;
+    }
     let key = |f: &Fact| (f.with_role(Role::Visitor).next(), f.with_role(Role::HostCountry).next());
     // Visits its sentences date in different years are different visits (此前,祖马曾于2004年访华).
     let other_year = |f: &Fact, f_stated: bool| {
