@@ -200,6 +200,10 @@ pub fn find(text: &str, existing: &[Mention], lexicon: &Lexicon) -> Found {
     office_spans.sort_unstable();
     for (name_start, name_end, office) in greetings(text, office_spans, titles) {
         let n = &text[name_start..name_end];
+        // 共同落实好习主席…: 同 inside a word (共同, 协同, 如同, 合同) opens no greeting.
+        if ["共同", "协同", "如同", "合同"].iter().any(|w| text[..name_start].ends_with(w)) {
+            continue;
+        }
         let honorific = honorifics.contains(&office);
         // 先生 and 女士 follow anyone's name: only a transliterated one is taken for a dignitary's.
         if honorific && office != "阁下" && !n.contains('·') {
@@ -453,6 +457,8 @@ mod tests {
         assert!(leaders("双方回顾了中德总理年度会晤的成果。").is_empty());
         assert!(leaders("中俄印外长第十五次会晤将在新德里举行。").is_empty());
         assert_eq!(leaders("德国总理朔尔茨表示。"), ["朔尔茨"]);
+        assert!(leaders("愿同阿方一道,共同落实好习主席访问成果。").iter().all(|n| n.starts_with('习')));
+        assert!(leaders("这是中国国家主席时隔13年再次访问。").is_empty());
         // A verb before 了 is no part of a name found after an office.
         assert!(!leaders("农业农村部部长张三丰作了报告。").contains(&"张三丰作".to_owned()));
         // An office inside a longer title: the name follows the whole title, and 博士 is no part of it.
