@@ -30,6 +30,8 @@ struct Groups {
 struct Carried {
     subject: Option<usize>,
     guests: Vec<usize>,
+    /// The first leader of the next clause.
+    next_subject: Option<usize>,
 }
 
 /// Meetings and talks stated in the document (between its `parties` when it says 两国元首), in a
@@ -43,8 +45,14 @@ pub fn find(s: &Sentences<'_>, parties: &[usize], document: Option<Date>) -> Vec
             continue;
         }
         let mut carried = Carried::default();
-        for clause in clauses(span.clone(), sentence) {
-            let Some(Groups { groups, verb }) = clause_groups(s, clause, &mut carried) else { continue };
+        let parts = clauses(span.clone(), sentence);
+        for (k, clause) in parts.iter().enumerate() {
+            // 会见X时,王毅表示: a clause of time takes the subject of the clause after it.
+            carried.next_subject =
+                parts.get(k + 1).and_then(|next| s.of_kind(next.clone(), Kind::Leader).first().copied());
+            let Some(Groups { groups, verb }) = clause_groups(s, clause.clone(), &mut carried) else {
+                continue;
+            };
             let mut met: Vec<(Vec<usize>, Vec<usize>)> =
                 groups.into_iter().map(|g| (entities(s, &g), g)).collect();
             if met.iter().all(|(p, _)| p.len() < 2) && BOTH_LEADERS.iter().any(|w| sentence.contains(w)) {
@@ -113,7 +121,9 @@ fn clause_groups(s: &Sentences<'_>, clause: Range<usize>, carried: &mut Carried)
         lead.contains(WITH)
     });
     if elided_subject {
-        if let Some(subject) = carried.subject.filter(|x| !leaders.contains(x)) {
+        let of_time = text.ends_with('时') || text.ends_with("期间");
+        let subject = carried.subject.or(carried.next_subject.filter(|_| of_time));
+        if let Some(subject) = subject.filter(|x| !leaders.contains(x)) {
             before.insert(0, subject);
         }
     }
@@ -131,6 +141,9 @@ fn clause_groups(s: &Sentences<'_>, clause: Range<usize>, carried: &mut Carried)
     }
     let groups: Vec<Vec<usize>> = if each.is_some() && hosts.len() > 1 && !guests.is_empty() {
         hosts.iter().map(|&h| [h].into_iter().chain(guests.iter().copied()).collect()).collect()
+    } else if each.is_some() && hosts.len() == 1 && guests.len() > 1 {
+        // 王毅分别会见A、B: one meeting with each guest.
+        guests.iter().map(|&g| vec![hosts[0], g]).collect()
     } else {
         vec![hosts.iter().chain(&guests).copied().collect()]
     };

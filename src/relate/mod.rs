@@ -252,6 +252,11 @@ mod tests {
         let m = meetings_of("习近平访问德国期间,将与德国总理朔尔茨举行会谈,并会见一些德国政要。", "");
         assert_eq!(m.len(), 1, "{m:?}");
         assert!(m[0].contains("习近平") && m[0].contains("朔尔茨"), "{m:?}");
+        // A clause of time takes the subject after it; one host meeting guests separately meets each.
+        let m = meetings_of("会见德国总理朔尔茨时,国家主席习近平表示。", "");
+        assert_eq!(m.len(), 1, "{m:?}");
+        let m = meetings_of("外交部长王毅分别会见德国总理朔尔茨、法国总统马克龙。", "");
+        assert_eq!(m.len(), 2, "{m:?}");
         // An office of a standing committee is no mechanism of talks; a mechanism is no meeting.
         let m = meetings_of("全国人大常委会委员长赵乐际会见了德国总理朔尔茨。", "");
         assert_eq!(m.len(), 1, "{m:?}");
