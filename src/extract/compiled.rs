@@ -9,6 +9,9 @@ use crate::text::CharSet;
 use aho_corasick::{AhoCorasick, AhoCorasickBuilder, AhoCorasickKind, MatchKind};
 use regex::Regex;
 
+/// Honorifics that stand after a name as an office does (努尔兰·叶尔麦克巴耶夫阁下, 约翰·史密斯先生).
+pub(crate) const HONORIFICS: &str = "阁下|先生|女士";
+
 /// The office titles of the gazetteer as a pattern, automata and the greeting pattern around them.
 pub struct Offices {
     /// The titles as one pattern, longest first (the automata below find the same matches).
@@ -42,7 +45,7 @@ impl Offices {
         let alternation = titles.iter().map(|(escaped, _)| escaped.as_str()).collect::<Vec<_>>().join("|");
         let pattern = Regex::new(&format!("(?:{alternation})")).expect("office pattern");
         let greeting = Regex::new(&format!(
-            r"(?:尊敬的|同|与|和|会见|会晤|陪同|邀请|感谢|祝贺|致电|致信|及)(?:了)?(?P<name>[\p{{Han}}·A-Z]{{2,16}}?)(?P<office>{})",
+            r"(?:尊敬的|同|与|和|会见|会晤|陪同|邀请|感谢|祝贺|致电|致信|及)(?:了)?[“「]?(?P<name>[\p{{Han}}·A-Z]{{2,16}}?)[”」]?(?P<office>{}|{HONORIFICS})",
             pattern.as_str()
         ))
         .expect("greeting pattern");

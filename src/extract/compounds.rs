@@ -8,6 +8,21 @@ use super::lexicon::{Entry, Hit, Lexicon};
 use super::{Key, Kind, Mention};
 use std::collections::BTreeSet;
 
+/// True when `rest` (after a run of one-character forms) makes the run names of languages: 中俄文本,
+/// 中英文写成, 中俄语 — but not 中俄文化, 中法文明 (a word that starts with 文).
+fn languages_after(rest: &str) -> bool {
+    let mut chars = rest.chars();
+    match (chars.next(), chars.next()) {
+        (Some('文'), next) => next.is_none_or(|c| "本字写版和、及,。两三".contains(c) || !is_word_char(c)),
+        (Some('语'), next) => next.is_none_or(|c| "言种写版和、及,。两三".contains(c) || !is_word_char(c)),
+        _ => false,
+    }
+}
+
+fn is_word_char(c: char) -> bool {
+    crate::text::normalize::is_cjk(c)
+}
+
 /// Country mentions made of one-character forms, outside the spans of gazetteer `hits`.
 ///
 /// A character counts when its country is named in full in `text` (中 always: the documents are
@@ -73,7 +88,8 @@ pub fn find(text: &str, hits: &[Hit], lexicon: &Lexicon) -> Vec<Mention> {
             let all_named = run.iter().all(|(_, c)| named.contains(c));
             let has_zhong = run.iter().any(|(_, c)| *c == '中');
             let accepted =
-                (all_named && has_zhong) || relation_after(run_end) || (has_zhong && run.len() >= 3);
+                ((all_named && has_zhong) || relation_after(run_end) || (has_zhong && run.len() >= 3))
+                    && !languages_after(&text[byte(run_end)..]);
             if accepted {
                 for (k, &(_, c)) in chars.iter().enumerate().take(run_end).skip(start) {
                     compounds.push(Mention::new(text, Kind::Country, byte(k), byte(k + 1), Key::Abbrev(c)));
@@ -131,6 +147,10 @@ mod tests {
             ("西方国家和各方", &[]),
             ("集中力量", &[]),
             ("中华人民共和国", &[]),
+            // Languages are not countries; a word starting with 文 is no language.
+            ("俄罗斯联邦。中俄文本具有同等效力", &[]),
+            ("俄罗斯联邦。用中俄文写成", &[]),
+            ("俄罗斯联邦。中俄文化交流", &["中", "俄"]),
         ];
         for (text, expected) in cases {
             assert_eq!(forms(text), expected.iter().map(|s| s.to_string()).collect::<Vec<_>>(), "{text}");

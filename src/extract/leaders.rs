@@ -4,7 +4,7 @@
 //! Names need no gazetteer entry: a transliterated name (parts joined by `·`, initials allowed) after
 //! an office, or a two-to-four character name after an office that a country or body qualifies.
 
-use super::compiled::Offices;
+use super::compiled::{Offices, HONORIFICS};
 use super::lexicon::Lexicon;
 use super::spans::Covered;
 use super::{Key, Kind, Mention};
@@ -58,17 +58,43 @@ fn is_han(c: char) -> bool {
     crate::text::normalize::is_cjk(c)
 }
 
+/// Words no name starts with, though names may end before them: the aspect particle (会见了X) and
+/// the party centre (中共中央总书记). As stops they would cut 韩长赋作了 to a four-character name.
+const NEVER_STARTS: [&str; 2] = ["了", "中央"];
+
+fn never_starts(text: &str) -> bool {
+    NEVER_STARTS.iter().any(|w| text.starts_with(w))
+}
+
+/// Words that make an office part of a longer title (总统助理, 总理特使): the name comes after them.
+const TITLE_CONTINUATIONS: [&str; 5] = ["助理", "特使", "特别代表", "顾问", "高级顾问"];
+
 /// The name right after an office, if one stands there.
-fn name_after(text: &str, from: usize, stops: &Stops) -> Option<(usize, usize, bool)> {
+fn name_after(text: &str, from: usize, stops: &Stops, titles: &Offices) -> Option<(usize, usize, bool)> {
+    if let Some(w) = TITLE_CONTINUATIONS.iter().find(|w| text[from..].starts_with(*w)) {
+        return name_after(text, from + w.len(), stops, titles);
+    }
     let rest = &text[from..];
-    if let Some(m) = DOTTED.find(rest) {
-        // The last part of a transliterated name ends where a stop word starts.
+    // 总理与伊姆兰·汗总理: a function word after the office means no name stands right after it.
+    let function_word = rest.chars().next().is_some_and(|c| c != '·' && stops.chars.contains(c))
+        || stops.words.iter().any(|w| rest.starts_with(w))
+        || never_starts(rest);
+    if function_word {
+        return None;
+    }
+    // 张三与约翰·史密斯: a function word before the first dot ends a plain name, not a dotted one.
+    let dotted = DOTTED.find(rest).filter(|m| {
+        let first = &rest[..m.as_str().find('·').unwrap_or(0)];
+        !first.char_indices().any(|(i, _)| i > 0 && is_stop_at(&first[i..], stops))
+    });
+    if let Some(m) = dotted {
+        // The last part of a transliterated name ends where a stop word or an office starts.
         let mut end = m.end();
         for (i, _) in rest[..m.end()].char_indices().rev() {
             if rest[..i].ends_with('·') {
                 break;
             }
-            if is_stop_at(&rest[i..], stops) {
+            if is_stop_at(&rest[i..], stops) || titles.at_start.is_match(&rest[i..]) {
                 end = i;
             }
         }
@@ -99,6 +125,9 @@ pub struct Found {
     /// Short (two-character) gazetteer names never confirmed by an office or a longer form: these
     /// are more likely parts of ordinary words (他信 in 其他信息) than the leader.
     pub withdrawn: Vec<(usize, usize)>,
+    /// Gazetteer names found right after an office: (start, end, office, country the office's
+    /// qualifier gives), so resolution can check the leader against them.
+    pub offices: Vec<(usize, usize, String, Option<usize>)>,
 }
 
 static ENUMERATION: LazyLock<Regex> = LazyLock::new(|| {
@@ -124,10 +153,11 @@ pub fn find(text: &str, existing: &[Mention], lexicon: &Lexicon) -> Found {
             qualifier_ends.entry(m.end).or_default().push(i);
         }
     }
-    let offices: Vec<aho_corasick::Match> = titles.automaton.find_iter(text).collect();
-    for office in &offices {
-        let Some((start, end, dotted)) = name_after(text, office.end(), stops) else { continue };
-        if leader_at(start) || clashes(start, end) {
+    let found_offices: Vec<aho_corasick::Match> = titles.automaton.find_iter(text).collect();
+    let mut offices = Vec::new();
+    for office in &found_offices {
+        let Some((start, end, dotted)) = name_after(text, office.end(), stops, titles) else { continue };
+        if clashes(start, end) {
             continue;
         }
         // The first country or body (in `existing` order) ending at most 12 bytes before the office.
@@ -139,6 +169,20 @@ pub fn find(text: &str, existing: &[Mention], lexicon: &Lexicon) -> Found {
             })
             .min()
             .map(|i| &existing[i]);
+        // 中英总理年度会晤, 中俄印外长会晤: an office two or more countries share is no one's title.
+        if qualifier.is_some_and(|q| shared_by_countries(q, existing)) {
+            continue;
+        }
+        if leader_at(office.end()) {
+            // 洪都拉斯总统卡斯特罗: a known name, with the office and country to check it against.
+            if let Some(known) = existing.iter().find(|m| m.kind == Kind::Leader && m.start == office.end()) {
+                // Only a country names the leader's: a ministry (外交部) may be of another's.
+                let country =
+                    qualifier.filter(|q| q.kind == Kind::Country).and_then(|q| country_of(q, lexicon));
+                offices.push((known.start, known.end, text[office.range()].to_owned(), country));
+            }
+            continue;
+        }
         let strong_office = text[office.range()].chars().count() >= 4;
         if !dotted && qualifier.is_none() && !strong_office {
             continue;
@@ -148,11 +192,34 @@ pub fn find(text: &str, existing: &[Mention], lexicon: &Lexicon) -> Found {
         m.country = qualifier.and_then(|q| country_of(q, lexicon));
         found.push(m);
     }
-    let office_spans: Vec<(usize, usize)> = offices.iter().map(|o| (o.start(), o.end())).collect();
+    let mut office_spans: Vec<(usize, usize)> = found_offices.iter().map(|o| (o.start(), o.end())).collect();
+    let honorifics: Vec<&str> = HONORIFICS.split('|').collect();
+    for h in &honorifics {
+        office_spans.extend(text.match_indices(h).map(|(i, _)| (i, i + h.len())));
+    }
+    office_spans.sort_unstable();
     for (name_start, name_end, office) in greetings(text, office_spans, titles) {
         let n = &text[name_start..name_end];
+        // 共同落实好习主席…: 同 inside a word (共同, 协同, 如同, 合同) opens no greeting.
+        if ["共同", "协同", "如同", "合同"].iter().any(|w| text[..name_start].ends_with(w)) {
+            continue;
+        }
+        let honorific = honorifics.contains(&office);
+        // 先生 and 女士 follow anyone's name: only a transliterated one is taken for a dignitary's.
+        if honorific && office != "阁下" && !n.contains('·') {
+            continue;
+        }
+        // 和一体化部长维克托·许: when a name follows the office, what precedes it is the office's field.
+        let office_end = name_end + office.len();
+        if name_after(text, office_end, stops, titles).is_some() {
+            continue;
+        }
         let short_enough = if n.contains('·') { n.chars().count() <= 16 } else { n.chars().count() <= 4 };
-        if !short_enough || is_stop_at(n, stops) || n.chars().any(|c| stops.chars.contains(c) && c != '·') {
+        if !short_enough
+            || is_stop_at(n, stops)
+            || never_starts(n)
+            || n.chars().any(|c| stops.chars.contains(c) && c != '·')
+        {
             continue;
         }
         if stops.words.iter().any(|w| n.contains(w)) || leader_at(name_start) || clashes(name_start, name_end)
@@ -160,10 +227,11 @@ pub fn find(text: &str, existing: &[Mention], lexicon: &Lexicon) -> Found {
             continue;
         }
         let mut m = Mention::new(text, Kind::Leader, name_start, name_end, Key::Name(name_key(n)));
-        m.office = Some(office.to_owned());
+        m.office = (!honorific).then(|| office.to_owned());
         found.push(m);
     }
     link_to_gazetteer(&mut found, lexicon);
+    link_to_full_forms(&mut found, existing);
     let mut name_like: BTreeMap<String, bool> = BTreeMap::new();
     found.retain(|m| {
         !matches!(m.key, Key::Name(_))
@@ -194,7 +262,16 @@ pub fn find(text: &str, existing: &[Mention], lexicon: &Lexicon) -> Found {
         .collect();
     let all: Vec<Mention> = known.iter().filter(|m| confirmed(m)).map(|m| (*m).clone()).collect();
     found.extend(propagate(text, &all));
-    Found { added: found, withdrawn }
+    Found { added: found, withdrawn, offices }
+}
+
+/// True when the one-character country form `q` follows another (中英, 中俄印): the office after it
+/// belongs to several countries at once.
+fn shared_by_countries(q: &Mention, existing: &[Mention]) -> bool {
+    matches!(q.key, Key::Abbrev(_))
+        && existing
+            .iter()
+            .any(|m| m.kind == Kind::Country && matches!(m.key, Key::Abbrev(_)) && m.end == q.start)
 }
 
 /// A word found once after an office (总统倡议, 外长战略) is a name only if it does not end like a
@@ -247,6 +324,24 @@ fn enumerated(
         }
     }
     (out, spans)
+}
+
+/// A short name (辛格总理) takes the key of the known leader whose full form the document names
+/// (曼莫汉·辛格): in one document the short form is that person.
+fn link_to_full_forms(found: &mut [Mention], existing: &[Mention]) {
+    let known: Vec<(String, Key)> = existing
+        .iter()
+        .chain(found.iter())
+        .filter(|m| m.kind == Kind::Leader && matches!(m.key, Key::Leader(_)) && m.surface.contains('·'))
+        .map(|m| (name_key(&m.surface), m.key.clone()))
+        .collect();
+    for m in found.iter_mut() {
+        if let Key::Name(name) = &m.key {
+            if let Some((_, key)) = known.iter().find(|(short, _)| short == name) {
+                m.key = key.clone();
+            }
+        }
+    }
 }
 
 /// A pattern-found name that is a form of a gazetteer leader takes that leader's key.
@@ -336,6 +431,48 @@ mod tests {
         assert!(leaders("其他信息").is_empty());
         assert_eq!(leaders("美国总统威廉·J·克林顿在白宫"), ["威廉·J·克林顿"]);
         assert!(leaders("中方支持哈方担任主席国工作。").is_empty());
+    }
+
+    #[test]
+    fn function_words_and_offices_bound_transliterated_names() {
+        // The word before a name after an office is not part of it, nor the office after it.
+        assert_eq!(leaders("蒙古国总理张三与约翰·史密斯总理举行会谈。"), ["张三", "约翰·史密斯"]);
+        // The field of a ministry before 部长 is not a name when a name follows the office.
+        assert_eq!(leaders("随访的有蒙古国财政和经济规划部长彼得·琼斯。"), ["彼得·琼斯"]);
+    }
+
+    #[test]
+    fn honorifics_and_quotation_marks_bound_names() {
+        assert_eq!(
+            leaders("习近平同努尔兰·叶尔麦克巴耶夫阁下举行会谈。"),
+            ["习近平", "努尔兰·叶尔麦克巴耶夫"]
+        );
+        assert_eq!(leaders("感谢约翰·史密斯先生的发言。"), ["约翰·史密斯"]);
+        assert!(leaders("感谢张先生的发言。").is_empty());
+        assert_eq!(leaders("中共中央总书记、国家主席习近平出席。"), ["习近平"]);
+    }
+
+    #[test]
+    fn an_office_shared_by_two_countries_has_no_name_after_it() {
+        assert!(leaders("双方回顾了中德总理年度会晤的成果。").is_empty());
+        assert!(leaders("中俄印外长第十五次会晤将在新德里举行。").is_empty());
+        assert_eq!(leaders("德国总理朔尔茨表示。"), ["朔尔茨"]);
+        assert!(leaders("愿同阿方一道,共同落实好习主席访问成果。").iter().all(|n| n.starts_with('习')));
+        assert!(leaders("这是中国国家主席时隔13年再次访问。").is_empty());
+        // A verb before 了 is no part of a name found after an office.
+        assert!(!leaders("农业农村部部长张三丰作了报告。").contains(&"张三丰作".to_owned()));
+        // An office inside a longer title: the name follows the whole title, and 博士 is no part of it.
+        assert_eq!(leaders("美国总统助理亨利·基辛格博士。"), ["亨利·基辛格"]);
+    }
+
+    #[test]
+    fn a_short_name_is_the_known_leader_named_in_full() {
+        let text = "应邀访华的印度共和国总理曼莫汉·辛格表示。习近平会见了辛格总理。";
+        let mentions = extract(text, Lexicon::get());
+        let keys: Vec<&Key> =
+            mentions.iter().filter(|m| m.surface.ends_with("辛格")).map(|m| &m.key).collect();
+        assert_eq!(keys.len(), 2, "{mentions:?}");
+        assert!(keys.iter().all(|k| matches!(k, Key::Leader(_)) && *k == keys[0]), "{keys:?}");
     }
 
     #[test]

@@ -115,6 +115,14 @@ pub fn extract(text: &str, lexicon: &Lexicon) -> Vec<Mention> {
     let mut mentions = resolve_overlaps(mentions);
     let leaders = leaders::find(text, &mentions, lexicon);
     mentions.retain(|m| !(m.kind == Kind::Leader && leaders.withdrawn.contains(&(m.start, m.end))));
+    for m in mentions.iter_mut().filter(|m| m.kind == Kind::Leader) {
+        if let Some((_, _, office, country)) =
+            leaders.offices.iter().find(|(s, e, _, _)| (*s, *e) == (m.start, m.end))
+        {
+            m.office.get_or_insert_with(|| office.clone());
+            m.country = m.country.or(*country);
+        }
+    }
     mentions.extend(leaders.added);
     let mut mentions = resolve_overlaps(mentions);
     mentions.sort_by_key(|m| (m.start, m.end, m.kind));

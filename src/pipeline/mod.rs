@@ -70,16 +70,8 @@ pub fn analyze_source(
         let mentions = without_skipped(extract::extract(body, lexicon), |m| {
             skipped.contains(segment.range.start + m.start)
         });
-        let mut resolved = resolve::resolve(&mentions, lexicon);
-        let own_treaty = resolve::document_treaty(&segment.title, lexicon).map(|entity| {
-            match resolved.entities.iter().position(|e| e.iri == entity.iri) {
-                Some(i) => i,
-                None => {
-                    resolved.entities.push(entity);
-                    resolved.entities.len() - 1
-                }
-            }
-        });
+        let (resolved, own_treaty) =
+            resolve::resolve_document(&mentions, lexicon, &segment.title, segment.date);
         let context = relate::DocumentContext {
             title: segment.title.clone(),
             date: segment.date,

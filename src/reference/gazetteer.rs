@@ -43,6 +43,17 @@ pub struct Leader {
     pub names: Vec<String>,
     pub country: Option<String>,
     pub offices: Vec<String>,
+    /// The first and last years over the listed offices (`to` is `None` while in office).
+    pub from: Option<i32>,
+    pub to: Option<i32>,
+}
+
+impl Leader {
+    /// True when the leader held one of the listed offices in `year` (give or take `slack` years);
+    /// a leader without years agrees with every year.
+    pub fn in_office(&self, year: i32, slack: i32) -> bool {
+        self.from.is_none_or(|from| from - slack <= year) && self.to.is_none_or(|to| year <= to + slack)
+    }
 }
 
 /// An office title that stands next to a leader's name.
@@ -221,6 +232,8 @@ impl Gazetteer {
                 names: list(f, 4),
                 country: f.optional(5),
                 offices: list(f, 6),
+                from: f.optional(7).and_then(|y| y.parse().ok()),
+                to: f.optional(8).and_then(|y| y.parse().ok()),
             })
             .collect();
         let offices = read("offices.tsv", sources.offices, &OFFICES)?

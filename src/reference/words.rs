@@ -49,6 +49,8 @@ pub struct Words {
     pub not_signed_after: Vec<&'static str>,
     /// Words between a date and a partnership level that date it: establishing or raising (relate).
     pub partnership_steps: Vec<&'static str>,
+    /// Title endings of a document that is what one leader said: a speech, a toast (relate).
+    pub speech_endings: Vec<&'static str>,
     /// Sets of characters that end, break or continue a word (extract).
     pub chars: CharacterSets,
     /// Title endings of documents that are treaties their parties issue, first match wins (resolve).
@@ -215,6 +217,7 @@ impl Words {
             not_signed_before: flagged(&signing, 1),
             not_signed_after: flagged(&signing, 2),
             partnership_steps: words!("partnership_steps.tsv")?,
+            speech_endings: words!("speech_endings.tsv")?,
             chars: CharacterSets::read()?,
             issued_endings: flagged(&endings, 1),
             document_endings: flagged(&endings, 2),

@@ -7,6 +7,7 @@
 mod dating;
 mod documents;
 mod events;
+mod meetings;
 mod partnerships;
 mod positions;
 mod visits;
@@ -100,6 +101,21 @@ impl<'a> Sentences<'a> {
         self.mention_entity[mention]
     }
 
+    /// The leader whose speech, toast or remarks the document is (习近平在…上的演讲): the title starts
+    /// with their name and ends with a word of speaking.
+    fn speaker(&self, title: &str, lexicon: &Lexicon) -> Option<usize> {
+        if !lexicon.words.speech_endings.iter().any(|w| title.trim_end().ends_with(w)) {
+            return None;
+        }
+        // 国家主席习近平在…上的演讲: the speaker is named before 在.
+        let head = title.split('在').next().unwrap_or_default();
+        self.mentions
+            .iter()
+            .enumerate()
+            .find(|(_, m)| m.kind == Kind::Leader && head.contains(m.surface.as_str()))
+            .map(|(i, _)| self.entity(i))
+    }
+
     /// The countries the document is between: those its title names, else the two it names most.
     fn parties(&self, title: &str, lexicon: &Lexicon) -> Vec<usize> {
         let from_title = crate::resolve::countries_in_title(title, lexicon);
@@ -156,8 +172,9 @@ pub fn relate(
     let lexicon = rules.lexicon;
     let s = Sentences::new(text, mentions, mention_entity, entities);
     let parties = s.parties(&context.title, lexicon);
-    let mut facts = visits::find(&s, context.date);
-    facts.extend(visits::meetings(&s, &parties, context.date));
+    let speaker = s.speaker(&context.title, lexicon);
+    let mut facts = visits::find(&s, context.date, speaker, lexicon);
+    facts.extend(meetings::find(&s, &parties, context.date));
     facts.extend(documents::find(&s, context, lexicon.words));
     facts.extend(partnerships::find(&s, &parties, lexicon.words));
     facts.extend(positions::find(&s, &parties, lexicon.words));
@@ -209,6 +226,55 @@ mod tests {
         assert_eq!(together.iter().filter(|f| f.starts_with("Meeting")).count(), 1, "{together:?}");
     }
 
+    fn meetings_of(text: &str, title: &str) -> Vec<String> {
+        facts_of(text, title).into_iter().filter(|f| f.starts_with("Meeting")).collect()
+    }
+
+    #[test]
+    fn each_verb_of_talks_is_its_own_meeting() {
+        let m = meetings_of(
+            "访问期间,国家主席习近平会见了德国总理朔尔茨,国务院总理李强与朔尔茨总理举行会谈,全国人大常委会委员长赵乐际会见了朔尔茨总理。",
+            "",
+        );
+        assert_eq!(m.len(), 3, "{m:?}");
+        assert!(m.iter().all(|f| f.matches("participant=").count() == 2), "{m:?}");
+        // The object left out after 分别会见 is the guest of the clause before.
+        let m = meetings_of(
+            "李强总理与朔尔茨总理举行会谈,全国人大常委会委员长赵乐际、国家副主席韩正分别会见。",
+            "",
+        );
+        assert_eq!(m.len(), 3, "{m:?}");
+        assert!(m.iter().filter(|f| f.contains("朔尔茨")).count() == 3, "{m:?}");
+    }
+
+    #[test]
+    fn a_clause_without_subject_takes_the_sentences() {
+        let m = meetings_of("习近平访问德国期间,将与德国总理朔尔茨举行会谈,并会见一些德国政要。", "");
+        assert_eq!(m.len(), 1, "{m:?}");
+        assert!(m[0].contains("习近平") && m[0].contains("朔尔茨"), "{m:?}");
+        // A clause of time takes the subject after it; one host meeting guests separately meets each.
+        let m = meetings_of("会见德国总理朔尔茨时,国家主席习近平表示。", "");
+        assert_eq!(m.len(), 1, "{m:?}");
+        let m = meetings_of("外交部长王毅分别会见德国总理朔尔茨、法国总统马克龙。", "");
+        assert_eq!(m.len(), 2, "{m:?}");
+        // An office of a standing committee is no mechanism of talks; a mechanism is no meeting.
+        let m = meetings_of("全国人大常委会委员长赵乐际会见了德国总理朔尔茨。", "");
+        assert_eq!(m.len(), 1, "{m:?}");
+        assert!(meetings_of("李强总理和朔尔茨总理同意完善两国总理定期会晤机制。", "").is_empty());
+        // A name before a noun of talks is no party to them.
+        assert!(meetings_of("发言人张三就李强总理出席会议、六方会谈等回答提问。", "").is_empty());
+    }
+
+    #[test]
+    fn both_premiers_are_the_parties_heads_and_one_meeting_is_counted_once() {
+        let text = "缅甸总理吴努同中国总理周恩来交换意见。两国总理很高兴获有这次会晤的机会。";
+        let m = meetings_of(text, "中华人民共和国和缅甸联邦联合声明");
+        assert_eq!(m.len(), 1, "{m:?}");
+        let text =
+            "习近平同巴西总统卢拉举行会谈。习近平在会谈中指出,欢迎卢拉访华。习近平和卢拉会谈后出席签字仪式。";
+        assert_eq!(meetings_of(text, "").len(), 1, "{:?}", meetings_of(text, ""));
+    }
+
     #[test]
     fn the_host_meeting_a_visiting_president_is_no_visit() {
         let facts = facts_of("国家主席习近平会见来华进行国事访问的法国总统马克龙。", "");
@@ -244,6 +310,29 @@ mod tests {
             ("法国总统马克龙将对中国进行国事访问。", "Visit visitor=马克龙 hostCountry=中国 国事访问"),
             ("习近平结束对哈萨克斯坦共和国的国事访问。", "Visit visitor=习近平 hostCountry=哈萨克斯坦 国事访问"),
             ("并邀请拉赫蒙总统在双方方便的时候对中华人民共和国进行国事访问。", ""),
+            // The visitor stands outside the invitation.
+            ("美国总统尼克松应中国总理周恩来的邀请访华。", "Visit visitor=尼克松 hostCountry=中国 invitedBy=周恩来 访问"),
+            // The older order, and a capital for its country.
+            (
+                "缅甸联邦总理吴努阁下,应中华人民共和国总理周恩来阁下的邀请,来到北京。",
+                "Visit visitor=吴努 hostCountry=中国 invitedBy=周恩来 访问",
+            ),
+            ("马克龙表示,很高兴首次来华进行国事访问。", "Visit visitor=马克龙 hostCountry=中国 国事访问"),
+            // Who announces a visit is not its visitor.
+            (
+                "外交部发言人张三宣布:应国家主席习近平邀请,巴西总统卢拉将来华进行国事访问。",
+                "Visit visitor=卢拉 hostCountry=中国 国事访问",
+            ),
+            ("国家主席习近平会见来华进行国事访问的法国总统马克龙。", "Visit visitor=马克龙 hostCountry=中国 国事访问"),
+            ("国家副主席胡锦涛将于近期访美,推动中美关系发展。", "Visit visitor=胡锦涛 hostCountry=美国 访问"),
+            ("呼日勒苏赫总统邀请习近平主席在双方方便的时候再次访蒙。中蒙关系", ""),
+            ("托卡耶夫表示,习近平主席今天的访问必将载入哈中关系史册。", ""),
+            // A country named later in the clause is no host; a leader's own country is none.
+            (
+                "国家主席习近平将赴印度出席金砖国家领导人会晤后对尼泊尔进行国事访问。",
+                "Visit visitor=习近平 hostCountry=尼泊尔 国事访问",
+            ),
+            ("国家主席习近平结束对中国的考察访问。", ""),
         ];
         for (text, expected) in cases {
             let visits: Vec<String> =
@@ -254,6 +343,23 @@ mod tests {
                 assert_eq!(visits, vec![expected.to_string()], "{text}");
             }
         }
+    }
+
+    #[test]
+    fn every_host_of_a_visit_and_the_hosts_of_the_invitation() {
+        let visits = |text: &str, title: &str| -> Vec<String> {
+            facts_of(text, title).into_iter().filter(|f| f.starts_with("Visit")).collect()
+        };
+        let v = visits("国家主席习近平将于下周对意大利、摩纳哥进行国是访问。", "");
+        assert_eq!(v.len(), 2, "{v:?}");
+        assert!(v.iter().all(|f| f.contains("国事访问")), "{v:?}");
+        let v = visits("应泰国、越南和老挝政府邀请,国家副主席韩正将于下月对上述三国进行正式访问。", "");
+        assert_eq!(v.len(), 3, "{v:?}");
+        // 我 in a leader's speech is that leader.
+        let v =
+            visits("习近平在某论坛上的讲话\n这是我对新加坡进行正式访问的第一站。", "习近平在某论坛上的讲话");
+        assert_eq!(v, ["Visit visitor=习近平 hostCountry=新加坡 正式访问"], "{v:?}");
+        assert!(visits("这是我对新加坡进行正式访问的第一站。", "").is_empty());
     }
 
     #[test]
@@ -292,6 +398,53 @@ mod tests {
             "{facts:?}"
         );
         assert!(!facts.iter().any(|f| f.contains("Event") && f.contains("办好")), "{facts:?}");
+    }
+
+    #[test]
+    fn the_subject_of_a_stance_is_its_clauses_and_a_proposer_is_who_proposed() {
+        let facts = facts_of("俄罗斯联邦。俄方高度评价中方提出的全球文明倡议。", "");
+        let positions: Vec<&String> = facts.iter().filter(|f| f.starts_with("Position")).collect();
+        assert!(
+            positions.contains(&&"Position subject=俄罗斯 object=全球文明倡议 welcomes".to_owned()),
+            "{facts:?}"
+        );
+        assert!(
+            positions.contains(&&"Position subject=中国 object=全球文明倡议 proposes".to_owned()),
+            "{facts:?}"
+        );
+        assert!(!positions.iter().any(|f| f.contains("俄罗斯") && f.ends_with("proposes")), "{facts:?}");
+        let facts = facts_of("蒙古国。蒙古国欢迎并支持中方提出的全球安全倡议。", "");
+        assert!(!facts.iter().any(|f| f.contains("subject=蒙古国") && f.ends_with("proposes")), "{facts:?}");
+        assert!(facts.iter().any(|f| f.contains("subject=蒙古国") && f.ends_with("supports")), "{facts:?}");
+    }
+
+    #[test]
+    fn a_document_signed_beside_a_cited_one_is_a_signing() {
+        let lexicon = Lexicon::get();
+        let text = "双方忆及2019年6月5日发表的《中俄联合声明》,在此基础上签署了《中俄海关合作谅解备忘录》。";
+        let mentions = extract(text, lexicon);
+        let resolved = crate::resolve::resolve(&mentions, lexicon);
+        let date = Some(Date { year: 2023, month: Some(3), day: Some(21) });
+        let context = DocumentContext { date, ..DocumentContext::default() };
+        let facts = relate(
+            text,
+            &mentions,
+            &resolved.mention_entity,
+            &resolved.entities,
+            &context,
+            &Rules::new(lexicon),
+        );
+        let kind_of = |title: &str| {
+            facts
+                .iter()
+                .filter(|f| {
+                    matches!(f.kind, crate::model::FactKind::Signing | crate::model::FactKind::Citation)
+                })
+                .find(|f| f.roles.iter().any(|(_, e)| resolved.entities[*e].label_zh.contains(title)))
+                .map(|f| f.kind)
+        };
+        assert_eq!(kind_of("海关"), Some(crate::model::FactKind::Signing), "{facts:?}");
+        assert_eq!(kind_of("联合声明"), Some(crate::model::FactKind::Citation), "{facts:?}");
     }
 
     #[test]

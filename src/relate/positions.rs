@@ -2,8 +2,20 @@
 //! (双方在上海合作组织框架内…合作) and the countries taking part in a project (中蒙俄经济走廊).
 
 use super::Sentences;
-use crate::model::{Fact, FactDetail, FactKind, Kind, Role};
+use crate::model::{Fact, FactDetail, FactKind, Kind, Role, Stance};
 use crate::reference::Words;
+use std::ops::Range;
+
+/// The subject of a verb whose clause runs over `before` up to it: both parties after 双方 or 两国,
+/// else the last country named before the verb (蒙古国欢迎中方…: 中方 for a verb after 中方), else
+/// `None` (the clause's subject then).
+fn verb_subjects(s: &Sentences<'_>, before: Range<usize>, parties: &[usize]) -> Option<Vec<usize>> {
+    let text = &s.text[before.clone()];
+    if text.contains("双方") || text.contains("两国") {
+        return Some(parties.to_vec());
+    }
+    s.of_kind(before, Kind::Country).last().map(|&m| vec![s.entity(m)])
+}
 
 /// Positions, cooperation and participation facts.
 pub fn find(s: &Sentences<'_>, parties: &[usize], words: &Words) -> Vec<Fact> {
@@ -32,10 +44,17 @@ pub fn find(s: &Sentences<'_>, parties: &[usize], words: &Words) -> Vec<Fact> {
                 .mentions_in(clause.clone())
                 .any(|(_, m)| matches!(m.kind, Kind::Initiative | Kind::Project));
             for (verb, stance) in words.stances.iter().filter(|_| has_object) {
-                let Some(at) = text.find(verb) else { continue };
+                // 中方提出的全球文明倡议: a verb before 的 describes the object; it is no stance.
+                let Some((at, _)) =
+                    text.match_indices(verb).find(|(k, _)| !text[k + verb.len()..].starts_with('的'))
+                else {
+                    continue;
+                };
                 let objects = s
                     .mentions_in(clause.start + at..clause.end)
                     .filter(|(_, m)| matches!(m.kind, Kind::Initiative | Kind::Project));
+                let subjects =
+                    verb_subjects(s, clause.start..clause.start + at, parties).unwrap_or(subjects.clone());
                 for (o, _) in objects.collect::<Vec<_>>() {
                     for &subject in &subjects {
                         let mut fact = Fact::new(FactKind::Position, span.clone());
@@ -50,6 +69,19 @@ pub fn find(s: &Sentences<'_>, parties: &[usize], words: &Words) -> Vec<Fact> {
                 break;
             }
             clause_start = span.start + i + ','.len_utf8();
+        }
+        // 中方提出的全球安全倡议: the country before 提出的 proposes the initiative.
+        for (o, m) in s.mentions_in(span.clone()).filter(|(_, m)| m.kind == Kind::Initiative) {
+            let Some(p) = m.detail.proposer.filter(|&p| s.mentions[p].kind == Kind::Country) else {
+                continue;
+            };
+            let mut fact = Fact::new(FactKind::Position, span.clone());
+            fact.roles.extend([(Role::Subject, s.entity(p)), (Role::Object, s.entity(o))]);
+            fact.evidence.extend([p, o]);
+            fact.detail = FactDetail::Position { stance: Stance::Proposes };
+            if !facts.iter().any(|f| f.roles == fact.roles && f.detail == fact.detail) {
+                facts.push(fact);
+            }
         }
         if sentence.contains("框架") || sentence.contains("机制内") || sentence.contains("平台") {
             for o in s.of_kind(span.clone(), Kind::Organization) {

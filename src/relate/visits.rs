@@ -1,105 +1,258 @@
-//! Visits (应X邀请，Y于…对Z进行国事访问; Y将对Z进行访问; Y访华; Y结束对Z的国事访问) and meetings
-//! (X同Y举行会谈, X会见Y, 两国元首举行会谈).
+//! Visits: 应X邀请，Y于…对Z进行国事访问; Y将对Z进行访问; Y访华; Y结束对Z的国事访问.
 
 use super::dating::{event_dates, Dates};
 use super::Sentences;
+use crate::extract::lexicon::{Entry, Lexicon};
 use crate::model::{Date, Kind};
 use crate::model::{Fact, FactDetail, FactKind, Role};
 use regex::Regex;
+use std::ops::Range;
 use std::sync::LazyLock;
 
+/// The type of a visit; 国是访问 is the Taiwan spelling of 国事访问.
+const KIND: &str = r"(?P<kind>国事|国是|正式|工作|友好|私人|国事和工作)?访问";
+/// The ordinals and durations that may stand before the type: 首次, 第二次, 为期4天的.
+const BEFORE_KIND: &str = r"(?:首次|再次|第[一二三四五六七八九十]{1,3}次|为期[^,;。]{1,6}的)?";
+
 static VISIT: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(r"(?:应(?P<inviter>[^,;。]{1,40}?)邀请,?)?(?P<visitor>[^,;。]{1,60}?)(?:将|拟|于[^,;。对]{0,30}?)?(?:对|赴)(?P<host>[^,;。]{1,30}?)进行(?:了)?(?:首次|再次|第[一二三四五六七八九十]{1,3}次|为期[^,;。]{1,6}的)?(?P<kind>国事|正式|工作|友好|私人|国事和工作)?访问")
+    Regex::new(&format!(r"(?:应(?P<inviter>[^,;。]{{1,40}}?)邀请,?)?(?P<visitor>[^,;。]{{1,60}}?)(?:将|拟|于[^,;。对]{{0,30}}?)?(?:对|赴)(?P<host>[^,;。]{{1,30}}?)进行(?:了)?{BEFORE_KIND}{KIND}"))
         .expect("visit")
 });
 /// 习近平12日抵达加德满都,开始对尼泊尔进行国事访问: the news agencies' way to report an arrival.
 static ARRIVED: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(r"(?P<visitor>[^,;。]{1,60}?)抵达[^,;。]{1,20},(?:正式)?开始对(?P<host>[^,;。]{1,30}?)(?:的|进行)(?:首次|再次|第[一二三四五六七八九十]{1,3}次)?(?P<kind>国事|正式|工作|友好|私人|国事和工作)?访问")
+    Regex::new(&format!(r"(?P<visitor>[^,;。]{{1,60}}?)抵达[^,;。]{{1,20}},(?:正式)?开始对(?P<host>[^,;。]{{1,30}}?)(?:的|进行){BEFORE_KIND}{KIND}"))
         .expect("arrived")
 });
+/// 周恩来阁下,应尼赫鲁阁下的邀请来到德里: the older way, the visitor before the invitation.
+static CAME: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(r"(?P<visitor>[^,;:。]{1,60}?),?应(?P<inviter>[^,;。]{1,50}?)邀请,?(?P<gap>[^,;。]{0,30}?)(?:来到|到达|前来|来|赴)(?P<host>[^,;。]{1,20})")
+        .expect("came")
+});
 static ENDED: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(
-        r"(?P<visitor>[^,;。]{1,20}?)结束对(?P<host>[^,;。]{1,30}?)的(?P<kind>国事|正式|工作|友好)?访问",
-    )
-    .expect("ended visit")
+    Regex::new(&format!(r"(?P<visitor>[^,;。]{{1,20}}?)结束对(?P<host>[^,;。]{{1,30}}?)的{KIND}"))
+        .expect("ended visit")
 });
 static VISITED: LazyLock<Regex> = LazyLock::new(|| {
     // 访问的法国总统 is the visiting president, not a visit to France.
-    Regex::new(r"(?P<visitor>[^,;。]{1,20}?)(?:首次|正式|再次|成功|将)?(?:访问|出访)(?P<host>[^,;。的][^,;。]{0,11})")
+    Regex::new(r"(?P<visitor>[^,;。]{1,40}?)(?:首次|正式|再次|成功|将)?(?:访问|出访)(?:了)?(?P<host>[^,;。的][^,;。]{0,11})")
         .expect("visited")
 });
 static TO_CHINA: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(r"(?P<visitor>[^,;。]{1,30}?)(?:将|于[^,;。]{0,20}?)?(?:访华|来华访问|访问中国)")
+    // 马克龙表示,很高兴首次来华进行国事访问: the one who says so is the visitor.
+    Regex::new(&format!(r"(?P<visitor>[^,;。]{{1,30}}?)(?:(?:表示|说),[^,;。]{{0,12}}?)?(?:将|于[^,;。]{{0,20}}?)?(?:访华|来华(?:进行)?{BEFORE_KIND}{KIND}|访问中国)(?P<modifies>的)?"))
         .expect("to China")
 });
-static MEETING: LazyLock<Regex> = LazyLock::new(|| Regex::new(r"(会谈|会见|会晤)").expect("meeting"));
-static PLACE: LazyLock<Regex> =
-    LazyLock::new(|| Regex::new(r"在(\p{Han}{2,8}?)(?:举行|会见|会晤)").expect("place"));
+/// 胡锦涛副主席将于近期访美: a visit to the country of a one-character form.
+static TO_FORM: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(r"(?P<visitor>[^,;。]{1,30}?)(?:将|于[^,;。]{0,20}?)?访(?P<form>\p{Han})").expect("to form")
+});
+/// 应X邀请 inside a visitor's span: X is the host, not the visitor.
+static INVITATION: LazyLock<Regex> = LazyLock::new(|| Regex::new(r"应[^,;。]*?邀请").expect("invitation"));
 
-/// Visits stated in the document dated `document`, one per (visitor, host).
-pub fn find(s: &Sentences<'_>, document: Option<Date>) -> Vec<Fact> {
+/// Visits stated in the document dated `document`, one per (visitor, host). `speaker` is the
+/// leader whose speech the document is: 我 in it is that leader.
+pub fn find(
+    s: &Sentences<'_>,
+    document: Option<Date>,
+    speaker: Option<usize>,
+    lexicon: &Lexicon,
+) -> Vec<Fact> {
     let mut facts: Vec<(Fact, bool)> = Vec::new();
     for span in &s.spans {
         let sentence = &s.text[span.clone()];
-        // Every visit names its visitor, a leader of the sentence: without one, no pattern is tried.
-        if !sentence.contains("访") || !s.mentions_in(span.clone()).any(|(_, m)| m.kind == Kind::Leader) {
+        // Every visit names its visitor, a leader of the sentence (or the speaker): without one, no
+        // pattern is tried.
+        let by_speaker = speaker.is_some() && sentence.contains('我');
+        if !(sentence.contains("访") || sentence.contains("邀请"))
+            || !(by_speaker || s.mentions_in(span.clone()).any(|(_, m)| m.kind == Kind::Leader))
+        {
             continue;
         }
-        let china = s.entities.iter().position(|e| e.iri.ends_with("/country/CN"));
+        // After a bare 访问 the host comes first (访问了法国); 访问必将载入哈中关系史册 is no visit.
         let attempts = VISIT
             .captures_iter(sentence)
             .chain(ARRIVED.captures_iter(sentence))
+            .chain(CAME.captures_iter(sentence))
             .chain(ENDED.captures_iter(sentence))
-            .chain(VISITED.captures_iter(sentence));
-        for caps in attempts {
+            .map(|c| (c, false))
+            .chain(VISITED.captures_iter(sentence).map(|c| (c, true)));
+        for (caps, host_first) in attempts {
             let at = |name: &str| caps.name(name).map(|m| span.start + m.start()..span.start + m.end());
-            let last_leader = |r: Option<std::ops::Range<usize>>| {
-                r.and_then(|r| s.of_kind(r, Kind::Leader).last().copied())
-            };
-            // 邀请X…进行访问 is an invitation to a future visit, not a visit.
-            let invited_only = at("visitor").is_some_and(|r| s.text[r].contains("邀请"));
-            let Some(visitor) = last_leader(at("visitor")).filter(|_| !invited_only) else { continue };
-            // A leader visits another country: 这次访问正值中华人民共和国成立70周年 names no host.
-            let Some(host) = at("host")
-                .and_then(|r| s.of_kind(r, Kind::Country).into_iter().find(|&c| !leads(s, visitor, c)))
-            else {
+            let Some(visitor_span) = at("visitor") else { continue };
+            // 耿爽宣布:应…邀请,X总统将来华: a leader after the invitation is the visitor, not the one before.
+            if at("gap").is_some_and(|g| !s.of_kind(g, Kind::Leader).is_empty()) {
                 continue;
-            };
-            let inviter = last_leader(at("inviter"));
-            let mut fact = Fact::new(FactKind::Visit, span.clone());
-            fact.roles.push((Role::Visitor, s.entity(visitor)));
-            fact.roles.push((Role::HostCountry, s.entity(host)));
-            fact.evidence.extend([visitor, host]);
-            if let Some(i) = inviter {
-                fact.roles.push((Role::InvitedBy, s.entity(i)));
-                fact.evidence.push(i);
             }
-            let visit_type = caps.name("kind").map_or("访问".to_owned(), |k| format!("{}访问", k.as_str()));
-            fact.detail = FactDetail::Visit { visit_type };
-            let stated = date(&mut fact, sentence, document);
-            push_unique(&mut facts, fact, stated);
-        }
-        if let (Some(china), Some(caps)) = (china, TO_CHINA.captures(sentence)) {
-            let r = caps.name("visitor").map(|m| span.start + m.start()..span.start + m.end());
-            let visitor = r.and_then(|r| s.of_kind(r, Kind::Leader).last().copied());
-            if let Some(visitor) = visitor
-                .filter(|&v| s.entities[s.entity(v)].country.as_deref() != Some(&s.entities[china].iri))
-            {
+            // 邀请X…进行访问 is an invitation to a future visit, not a visit.
+            if without_invitation(&s.text[visitor_span.clone()]).contains("邀请") {
+                continue;
+            }
+            let speaking = s.text[visitor_span.clone()].ends_with('我');
+            let visitor = match visitor_in(s, visitor_span) {
+                Some(m) => (s.entity(m), Some(m)),
+                None => match speaker.filter(|_| speaking) {
+                    Some(e) => (e, None),
+                    None => continue,
+                },
+            };
+            let Some(host_span) = at("host") else { continue };
+            let mut hosts = hosts_in(s, host_span.clone(), at("inviter"), host_first, lexicon);
+            if host_first {
+                hosts.retain(|(_, m)| m.is_some_and(|m| s.mentions[m].start == host_span.start));
+            }
+            let inviter = at("inviter").and_then(|r| s.of_kind(r, Kind::Leader).last().copied());
+            let visit_type = caps
+                .name("kind")
+                .map_or("访问".to_owned(), |k| format!("{}访问", k.as_str().replace("国是", "国事")));
+            for (host, host_mention) in hosts {
                 let mut fact = Fact::new(FactKind::Visit, span.clone());
-                fact.roles.extend([(Role::Visitor, s.entity(visitor)), (Role::HostCountry, china)]);
-                fact.evidence.push(visitor);
-                fact.detail = FactDetail::Visit { visit_type: "访问".to_owned() };
+                fact.roles.push((Role::Visitor, visitor.0));
+                fact.roles.push((Role::HostCountry, host));
+                fact.evidence.extend(visitor.1.into_iter().chain(host_mention));
+                if let Some(i) = inviter {
+                    fact.roles.push((Role::InvitedBy, s.entity(i)));
+                    fact.evidence.push(i);
+                }
+                fact.detail = FactDetail::Visit { visit_type: visit_type.clone() };
                 let stated = date(&mut fact, sentence, document);
-                push_unique(&mut facts, fact, stated);
+                push_unique(s, &mut facts, fact, stated);
+            }
+        }
+        let china = s.entities.iter().position(|e| e.iri.ends_with("/country/CN"));
+        let to_china = TO_CHINA.captures(sentence).map(|c| (c, china));
+        let to_form = TO_FORM.captures_iter(sentence).filter_map(|c| {
+            let form = c.name("form")?.as_str().chars().next()?;
+            let country = lexicon.gazetteer.countries.iter().find(|k| k.abbrev.first() == Some(&form))?;
+            let iri = crate::vocab::entity("country", &country.id);
+            Some((c, s.entities.iter().position(|e| e.iri == iri)))
+        });
+        for (caps, host) in to_china.into_iter().chain(to_form) {
+            let Some(host) = host else { continue };
+            let r = caps.name("visitor").map(|m| span.start + m.start()..span.start + m.end());
+            // 邀请习近平主席再次访蒙 is an invitation, not a visit.
+            if r.clone().is_some_and(|r| without_invitation(&s.text[r]).contains("邀请")) {
+                continue;
+            }
+            // 会见来华进行国事访问的法国总统马克龙: after a verb that takes a guest, the visitor is the
+            // one the phrase describes (姆贝基总统去年11月访华的回访 keeps its subject).
+            let before_guest = r.clone().is_some_and(|r| {
+                let group = s.text[r].trim_end_matches(|c: char| !is_han(c));
+                GUEST_VERBS.iter().any(|v| group.ends_with(v))
+            });
+            let described = caps.name("modifies").is_some() && before_guest;
+            let r = match caps.name("modifies").filter(|_| described) {
+                Some(m) => Some(span.start + m.end()..clause_end(s, span.start + m.end(), span.end)),
+                None => r,
+            };
+            let pick = |r: Range<usize>| match described {
+                true => s.of_kind(r, Kind::Leader).first().copied(),
+                false => visitor_in(s, r),
+            };
+            if let Some(visitor) = r.and_then(pick) {
+                let mut fact = Fact::new(FactKind::Visit, span.clone());
+                fact.roles.extend([(Role::Visitor, s.entity(visitor)), (Role::HostCountry, host)]);
+                fact.evidence.push(visitor);
+                // 尼克松应周恩来的邀请访华: the invitation's leader invited.
+                let invitation =
+                    caps.name("visitor").and_then(|v| INVITATION.find(v.as_str()).map(|i| (v, i)));
+                let inviter = invitation.and_then(|(v, i)| {
+                    let at = span.start + v.start();
+                    s.of_kind(at + i.start()..at + i.end(), Kind::Leader).last().copied()
+                });
+                if let Some(i) = inviter {
+                    fact.roles.push((Role::InvitedBy, s.entity(i)));
+                    fact.evidence.push(i);
+                }
+                let visit_type = caps
+                    .name("kind")
+                    .map_or("访问".to_owned(), |k| format!("{}访问", k.as_str().replace("国是", "国事")));
+                fact.detail = FactDetail::Visit { visit_type };
+                let stated = date(&mut fact, sentence, document);
+                push_unique(s, &mut facts, fact, stated);
             }
         }
     }
     facts.into_iter().map(|(fact, _)| fact).collect()
 }
 
-/// Whether the leader of mention `leader` leads the country of mention `country`.
-fn leads(s: &Sentences<'_>, leader: usize, country: usize) -> bool {
-    s.entities[s.entity(leader)].country.as_deref() == Some(s.entities[s.entity(country)].iri.as_str())
+/// Verbs whose object may be a visiting guest described by the phrase after them.
+const GUEST_VERBS: [&str; 8] = ["会见", "会晤", "欢迎", "接见", "宴请", "同", "与", "和"];
+
+fn is_han(c: char) -> bool {
+    crate::text::normalize::is_cjk(c)
+}
+
+/// Where the clause holding `from` ends (a comma or semicolon), at most at `end`.
+fn clause_end(s: &Sentences<'_>, from: usize, end: usize) -> usize {
+    s.text[from..end].find([',', ';']).map_or(end, |i| from + i)
+}
+
+/// `text` without its 应…邀请 phrases.
+fn without_invitation(text: &str) -> String {
+    INVITATION.replace_all(text, "").into_owned()
+}
+
+/// The visitor in `span`: its last leader outside an 应…邀请 phrase (美国总统尼克松应周恩来的邀请访华).
+fn visitor_in(s: &Sentences<'_>, span: Range<usize>) -> Option<usize> {
+    let text = &s.text[span.clone()];
+    let invitations: Vec<Range<usize>> =
+        INVITATION.find_iter(text).map(|m| span.start + m.start()..span.start + m.end()).collect();
+    s.of_kind(span, Kind::Leader)
+        .into_iter()
+        .rev()
+        .find(|&m| !invitations.iter().any(|i| i.start <= s.mentions[m].start && s.mentions[m].end <= i.end))
+}
+
+/// The host countries (entity, mention) in `span`: every country it names (对俄罗斯、德国进行), the
+/// countries of the invitation for 上述三国, else the country of the first place it names (德里).
+fn hosts_in(
+    s: &Sentences<'_>,
+    span: Range<usize>,
+    inviter: Option<Range<usize>>,
+    host_first: bool,
+    lexicon: &Lexicon,
+) -> Vec<(usize, Option<usize>)> {
+    let text = &s.text[span.clone()];
+    let from = if text.starts_with("上述") { inviter.unwrap_or(span.clone()) } else { span.clone() };
+    let mut countries = s.of_kind(from, Kind::Country);
+    // 对俄罗斯、德国进行: the country before the verb and those listed with it; 赴印度出席…后对尼泊尔进行
+    // names Nepal alone. After a bare 访问 the list starts at the host instead (访问新加坡及出席…).
+    // 上述三国 takes every country of the invitation.
+    let listed = |a: usize, b: usize| {
+        s.text[s.mentions[a].end..s.mentions[b].start].chars().all(|c| "、和及与".contains(c))
+    };
+    if !text.starts_with("上述") {
+        if host_first {
+            let n = (1..countries.len())
+                .find(|&k| !listed(countries[k - 1], countries[k]))
+                .unwrap_or(countries.len());
+            countries.truncate(n);
+        } else {
+            let n =
+                (1..countries.len()).rev().find(|&k| !listed(countries[k - 1], countries[k])).unwrap_or(0);
+            countries.drain(..n);
+        }
+    }
+    let mut hosts: Vec<(usize, Option<usize>)> = Vec::new();
+    for m in countries {
+        if !hosts.iter().any(|(e, _)| *e == s.entity(m)) {
+            hosts.push((s.entity(m), Some(m)));
+        }
+    }
+    if !hosts.is_empty() {
+        return hosts;
+    }
+    let g = lexicon.gazetteer;
+    let place = lexicon.find(text).into_iter().find(|h| h.entry == Entry::Place).and_then(|h| {
+        let name = &text[h.start..h.end];
+        g.places.iter().find(|p| p.zh == name || p.names.iter().any(|n| n == name))
+    });
+    let country = place.and_then(|p| p.country.as_deref()).map(|id| crate::vocab::entity("country", id));
+    country
+        .and_then(|iri| s.entities.iter().position(|e| e.iri == iri))
+        .map(|e| (e, None))
+        .into_iter()
+        .collect()
 }
 
 /// Dates `fact` from its sentence and document; says whether the sentence itself named a day.
@@ -110,10 +263,19 @@ fn date(fact: &mut Fact, sentence: &str, document: Option<Date>) -> bool {
 }
 
 /// Keeps one visit per (visitor, host); a later statement adds what the first lacked, and a date
-/// its sentence states replaces one taken from the document.
-fn push_unique(facts: &mut Vec<(Fact, bool)>, fact: Fact, stated: bool) {
+/// its sentence states replaces one taken from the document. A leader's own country is no host.
+fn push_unique(s: &Sentences<'_>, facts: &mut Vec<(Fact, bool)>, fact: Fact, stated: bool) {
+    let visitor = fact.with_role(Role::Visitor).next().map(|e| &s.entities[e]);
+    let host = fact.with_role(Role::HostCountry).next().map(|e| &s.entities[e].iri);
+    if visitor.and_then(|v| v.country.as_ref()).is_some_and(|c| Some(c) == host) {
+        return;
+    }
     let key = |f: &Fact| (f.with_role(Role::Visitor).next(), f.with_role(Role::HostCountry).next());
-    match facts.iter_mut().find(|(f, _)| key(f) == key(&fact)) {
+    // Visits its sentences date in different years are different visits (此前,祖马曾于2004年访华).
+    let other_year = |f: &Fact, f_stated: bool| {
+        f_stated && stated && f.start.zip(fact.start).is_some_and(|(a, b)| a.year != b.year)
+    };
+    match facts.iter_mut().find(|(f, f_stated)| key(f) == key(&fact) && !other_year(f, *f_stated)) {
         Some((existing, existing_stated)) => {
             if existing.start.is_none() && existing.end.is_none() || stated && !*existing_stated {
                 existing.start = fact.start;
@@ -126,82 +288,4 @@ fn push_unique(facts: &mut Vec<(Fact, bool)>, fact: Fact, stated: bool) {
         }
         None => facts.push((fact, stated)),
     }
-}
-
-/// Meetings and talks between leaders named in one sentence (or the two heads of state), in a
-/// document dated `document`.
-pub fn meetings(s: &Sentences<'_>, parties: &[usize], document: Option<Date>) -> Vec<Fact> {
-    let mut facts = Vec::new();
-    let heads: Vec<usize> = heads_of_state(s, parties);
-    for span in &s.spans {
-        let sentence = &s.text[span.clone()];
-        let Some(kind) = MEETING.find(sentence) else { continue };
-        if sentence.contains("机制") || sentence.contains("委员会") {
-            continue;
-        }
-        let leaders = s.of_kind(span.clone(), Kind::Leader);
-        let mut people: Vec<usize> = leaders.iter().map(|&m| s.entity(m)).collect();
-        people.dedup();
-        if people.len() < 2 && sentence.contains("两国元首") {
-            people = heads.clone();
-        }
-        if people.len() < 2 {
-            continue;
-        }
-        // 吴邦国、温家宝和贾庆林分别会见了穆沙拉夫: one meeting of each host with the guests.
-        let each = sentence.find("分别").map(|at| span.start + at);
-        let (hosts, guests): (Vec<usize>, Vec<usize>) = match each {
-            Some(at) => leaders.iter().partition(|&&m| s.mentions[m].end <= at),
-            None => (Vec::new(), Vec::new()),
-        };
-        let groups: Vec<Vec<usize>> = if hosts.len() > 1 && !guests.is_empty() {
-            hosts.iter().map(|&h| [h].into_iter().chain(guests.iter().copied()).collect()).collect()
-        } else {
-            vec![leaders.clone()]
-        };
-        for group in groups {
-            let mut participants: Vec<usize> = if group.len() == leaders.len() {
-                people.clone()
-            } else {
-                group.iter().map(|&m| s.entity(m)).collect()
-            };
-            participants.dedup();
-            if participants.len() < 2 {
-                continue;
-            }
-            let mut fact = Fact::new(FactKind::Meeting, span.clone());
-            fact.roles.extend(participants.iter().map(|&p| (Role::Participant, p)));
-            fact.evidence.extend(group);
-            fact.detail = FactDetail::Meeting { meeting_type: kind.as_str().to_owned() };
-            // 在莫斯科举行会谈 names a place; 在亲切友好气氛中举行会谈 does not.
-            fact.place = PLACE
-                .captures(sentence)
-                .map(|c| c[1].to_owned())
-                .filter(|p| !p.contains("气氛") && !p.ends_with(['中', '下']));
-            let Dates { start, end, .. } = event_dates(sentence, document);
-            (fact.start, fact.end) = (start, end);
-            facts.push(fact);
-        }
-    }
-    facts
-}
-
-/// The most mentioned leader of each party country.
-fn heads_of_state(s: &Sentences<'_>, parties: &[usize]) -> Vec<usize> {
-    parties
-        .iter()
-        .filter_map(|&country| {
-            let iri = &s.entities[country].iri;
-            let mut best: Option<(usize, usize)> = None;
-            for (i, e) in s.entities.iter().enumerate() {
-                if e.kind == Kind::Leader && e.country.as_deref() == Some(iri.as_str()) {
-                    let n = s.mention_entity.iter().filter(|&&x| x == i).count();
-                    if best.is_none_or(|(_, m)| n > m) {
-                        best = Some((i, n));
-                    }
-                }
-            }
-            best.map(|(i, _)| i)
-        })
-        .collect()
 }

@@ -6,9 +6,15 @@
 
 use crate::extract::lexicon::Lexicon;
 use crate::extract::{Key, Mention};
-use crate::model::{Entity, EntityDetail, Kind};
+use crate::model::{Date, Entity, EntityDetail, Kind};
 use crate::vocab;
 use std::collections::BTreeMap;
+
+mod leaders;
+mod treaties;
+
+use leaders::leaders_in_context;
+pub use treaties::{document_treaty, treaty_key};
 
 /// A document's entities and, for each mention, the index of its entity.
 #[derive(Debug, Clone, Default)]
@@ -19,6 +25,26 @@ pub struct Resolved {
 
 /// Resolves the mentions of one document.
 pub fn resolve(mentions: &[Mention], lexicon: &Lexicon) -> Resolved {
+    resolve_dated(mentions, lexicon, None)
+}
+
+/// Resolves the mentions of one document dated `date`: a name links to a known leader only if the
+/// country the sentence gives and the date agree (see [`leaders_in_context`]).
+pub fn resolve_dated(mentions: &[Mention], lexicon: &Lexicon, date: Option<Date>) -> Resolved {
+    resolve_document(mentions, lexicon, "", date).0
+}
+
+/// Resolves the mentions of one document titled `title` and dated `date`, and gives the entity of
+/// the document itself when it is a statement its parties issue (see [`document_treaty`]). A
+/// treaty's key takes its year from its sentence (2019年签署的《…》), else from the one year the
+/// document gives that title (its own date for its own title).
+pub fn resolve_document(
+    mentions: &[Mention],
+    lexicon: &Lexicon,
+    title: &str,
+    date: Option<Date>,
+) -> (Resolved, Option<usize>) {
+    let mentions = &leaders_in_context(mentions, lexicon, date);
     let g = lexicon.gazetteer;
     let mut named_counts: BTreeMap<usize, usize> = BTreeMap::new();
     for m in mentions {
@@ -26,6 +52,24 @@ pub fn resolve(mentions: &[Mention], lexicon: &Lexicon) -> Resolved {
             *named_counts.entry(i).or_default() += 1;
         }
     }
+    let country_of = |c: char| best_for_abbrev(c, lexicon, &named_counts);
+    let own = document_treaty(title, lexicon, date, &country_of);
+    let base = |name: &str| treaties::treaty_key_in(name, lexicon, &country_of);
+    let mut years: BTreeMap<String, std::collections::BTreeSet<i32>> = BTreeMap::new();
+    for m in mentions.iter().filter(|m| m.kind == Kind::Treaty) {
+        if let (Key::Name(name), Some(d)) = (&m.key, m.detail.date) {
+            years.entry(base(name)).or_default().insert(d.year);
+        }
+    }
+    if let (Some(d), true) = (date, own.is_some()) {
+        years.entry(base(title)).or_default().insert(d.year);
+    }
+    let treaty_key = |m: &Mention, name: &str| {
+        let key = base(name);
+        let only = years.get(&key).filter(|y| y.len() == 1).and_then(|y| y.first().copied());
+        let year = m.detail.date.map(|d| d.year).or(only);
+        treaties::dated(&key, year.map(|year| Date { year, month: None, day: None }))
+    };
     let mut by_iri: BTreeMap<String, usize> = BTreeMap::new();
     // A gazetteer key always describes the same entity in one document: described once.
     let mut by_key: BTreeMap<&Key, usize> = BTreeMap::new();
@@ -35,7 +79,8 @@ pub fn resolve(mentions: &[Mention], lexicon: &Lexicon) -> Resolved {
         let index = match by_key.get(&m.key).filter(|_| gazetteer_key) {
             Some(&i) => i,
             None => {
-                let index = add_entity(&mut out.entities, &mut by_iri, describe(m, lexicon, &named_counts));
+                let entity = describe(m, lexicon, &named_counts, &treaty_key);
+                let index = add_entity(&mut out.entities, &mut by_iri, entity);
                 if gazetteer_key {
                     by_key.insert(&m.key, index);
                 }
@@ -78,7 +123,14 @@ pub fn resolve(mentions: &[Mention], lexicon: &Lexicon) -> Resolved {
             }
         }
     }
-    out
+    let own = own.map(|entity| match out.entities.iter().position(|e| e.iri == entity.iri) {
+        Some(i) => i,
+        None => {
+            out.entities.push(entity);
+            out.entities.len() - 1
+        }
+    });
+    (out, own)
 }
 
 /// The index of `entity` among `entities`, added unless one with its IRI is there.
@@ -120,7 +172,12 @@ fn clean_label(surface: &str) -> String {
     surface.trim_matches(['“', '”', '「', '」']).to_owned()
 }
 
-fn describe(m: &Mention, lexicon: &Lexicon, named_counts: &BTreeMap<usize, usize>) -> Entity {
+fn describe(
+    m: &Mention,
+    lexicon: &Lexicon,
+    named_counts: &BTreeMap<usize, usize>,
+    treaty_key: &dyn Fn(&Mention, &str) -> String,
+) -> Entity {
     let g = lexicon.gazetteer;
     let plain = |kind: Kind, segment: &str, key: &str| Entity {
         kind,
@@ -165,7 +222,7 @@ fn describe(m: &Mention, lexicon: &Lexicon, named_counts: &BTreeMap<usize, usize
             let t = &lexicon.treaties[*i];
             Entity {
                 kind: Kind::Treaty,
-                iri: vocab::entity("treaty", &treaty_key(&t.zh, lexicon)),
+                iri: vocab::entity("treaty", &self::treaty_key(&t.zh, lexicon)),
                 label_zh: t.zh.clone(),
                 label_en: Some(t.en.clone()).filter(|s| !s.is_empty()),
                 wikidata: t.wikidata.clone(),
@@ -188,7 +245,7 @@ fn describe(m: &Mention, lexicon: &Lexicon, named_counts: &BTreeMap<usize, usize
             }
         }
         Key::Name(name) => match m.kind {
-            Kind::Treaty => plain(Kind::Treaty, "treaty", &treaty_key(name, lexicon)),
+            Kind::Treaty => plain(Kind::Treaty, "treaty", &treaty_key(m, name)),
             Kind::Leader => plain(Kind::Leader, "leader", name),
             Kind::Organization => organization_by_name(m, name, lexicon)
                 .unwrap_or_else(|| plain(Kind::Organization, "org", name)),
@@ -228,7 +285,7 @@ fn organization_by_name(m: &Mention, name: &str, lexicon: &Lexicon) -> Option<En
     })?;
     let mut m = m.clone();
     m.key = Key::Organization(i);
-    Some(describe(&m, lexicon, &BTreeMap::new()))
+    Some(describe(&m, lexicon, &BTreeMap::new(), &|_, name| treaty_key(name, lexicon)))
 }
 
 /// The IRIs of the countries a title names by name, each once, in order.
@@ -243,55 +300,6 @@ pub fn countries_in_title(title: &str, lexicon: &Lexicon) -> Vec<String> {
         }
     }
     countries
-}
-
-/// A document that is itself a statement, communiqué or declaration is a treaty its parties issue.
-pub fn document_treaty(title: &str, lexicon: &Lexicon) -> Option<Entity> {
-    let doc_type = lexicon.words.issued_endings.iter().find(|t| title.ends_with(*t))?;
-    let parties = countries_in_title(title, lexicon);
-    Some(Entity {
-        kind: Kind::Treaty,
-        iri: vocab::entity("treaty", &treaty_key(title, lexicon)),
-        label_zh: title.to_owned(),
-        label_en: None,
-        wikidata: None,
-        country: None,
-        office: None,
-        detail: EntityDetail { doc_type: Some((*doc_type).to_owned()), parties, ..EntityDetail::default() },
-    })
-}
-
-/// The canonical key of a treaty title: country names as their one-character forms, 政府 and the
-/// connectors between parties dropped, standard contractions applied, so short and long forms meet.
-pub fn treaty_key(title: &str, lexicon: &Lexicon) -> String {
-    let mut key = String::new();
-    let mut last = 0;
-    for hit in lexicon.find(title) {
-        if let crate::extract::lexicon::Entry::Country(i) = hit.entry {
-            key.push_str(&title[last..hit.start]);
-            match lexicon.gazetteer.countries[i].abbrev.first() {
-                Some(c) => key.push(*c),
-                None => key.push_str(&title[hit.start..hit.end]),
-            }
-            last = hit.end;
-        }
-    }
-    key.push_str(&title[last..]);
-    let mut key = key.replace("政府", "").replace("经济贸易", "经贸").replace("科学技术", "科技");
-    let abbrev = &lexicon.abbrev_chars;
-    loop {
-        let chars: Vec<char> = key.chars().collect();
-        let joint = (1..chars.len().saturating_sub(1)).find(|&i| {
-            matches!(chars[i], '和' | '与' | '同' | '、')
-                && abbrev.contains(chars[i - 1])
-                && abbrev.contains(chars[i + 1])
-        });
-        match joint {
-            Some(i) => key = chars[..i].iter().chain(&chars[i + 1..]).collect(),
-            None => break,
-        }
-    }
-    key
 }
 
 fn project_key(name: &str) -> String {
@@ -317,6 +325,45 @@ mod tests {
             treaty_key("中华人民共和国和蒙古国经济贸易合作中期发展纲要", lexicon),
             treaty_key("中蒙经贸合作中期发展纲要", lexicon)
         );
+    }
+
+    fn leader_iri(text: &str, year: Option<i32>) -> Vec<String> {
+        let lexicon = Lexicon::get();
+        let mentions = crate::extract::extract(text, lexicon);
+        let date = year.map(|year| Date { year, month: None, day: None });
+        let resolved = resolve_dated(&mentions, lexicon, date);
+        resolved.entities.iter().filter(|e| e.kind == Kind::Leader).map(|e| e.iri.clone()).collect()
+    }
+
+    #[test]
+    fn a_name_links_to_the_leader_of_its_country_and_time() {
+        assert!(leader_iri("英国首相约翰逊表示。", Some(2020))[0].ends_with("/boris-johnson"));
+        assert!(leader_iri("美国总统约翰逊表示。", Some(1965))[0].ends_with("/lyndon-b-johnson"));
+        assert!(leader_iri("美国总统布什表示。", Some(2002))[0].ends_with("/george-w-bush"));
+        assert!(leader_iri("美国总统布什表示。", Some(1990))[0].ends_with("/george-h-w-bush"));
+        // Another country's holder of the name is a new person of that country.
+        let iri = leader_iri("洪都拉斯总统卡斯特罗表示。", Some(2023));
+        assert!(!iri[0].ends_with("/fidel-castro"), "{iri:?}");
+        assert!(leader_iri("约翰逊首相表示。", Some(2019))[0].ends_with("/boris-johnson"));
+        // A past leader recalled with the office is still that leader.
+        assert!(leader_iri("1954年中国总理周恩来访问印度。", Some(2024))[0].ends_with("/zhou-enlai"));
+        // A recollection without office is still the leader nearest in time.
+        assert!(leader_iri("尼克松访华五十年后,各方仍在回顾。", Some(2022))[0].ends_with("/richard-nixon"));
+    }
+
+    #[test]
+    fn a_compound_form_in_a_title_is_the_documents_party() {
+        let lexicon = Lexicon::get();
+        let iri = |text: &str| {
+            let mentions = crate::extract::extract(text, lexicon);
+            let (resolved, _) = resolve_document(&mentions, lexicon, "", None);
+            resolved.entities.iter().find(|e| e.kind == Kind::Treaty).map(|e| e.iri.clone())
+        };
+        let argentina = iri("阿根廷共和国总统访华。双方发表《中阿关于深化全面战略伙伴关系的联合声明》。");
+        let algeria =
+            iri("阿尔及利亚民主人民共和国总统访华。双方发表《中阿关于深化全面战略伙伴关系的联合声明》。");
+        assert!(argentina.is_some() && algeria.is_some());
+        assert_ne!(argentina, algeria);
     }
 
     #[test]

@@ -1,0 +1,207 @@
+//! Meetings: each verb of talks (会谈, 会见, 会晤) with the leaders of its own clause (X同Y举行会谈,
+//! X会见了Y, X、Y分别会见, 两国元首举行会谈), one meeting per distinct group and date in a document.
+//!
+//! The entry point is [`find`]. A clause that names no subject before its verb (将与Y举行会谈) takes
+//! the sentence's subject; a clause whose 会见 has no object (Z分别会见) takes the last guest.
+
+use super::dating::{event_dates, Dates};
+use super::Sentences;
+use crate::model::{Date, Fact, FactDetail, FactKind, Kind, Role};
+use regex::Regex;
+use std::ops::Range;
+use std::sync::LazyLock;
+
+static MEETING: LazyLock<Regex> = LazyLock::new(|| Regex::new(r"(会谈|会见|会晤)").expect("meeting"));
+static PLACE: LazyLock<Regex> =
+    LazyLock::new(|| Regex::new(r"在(\p{Han}{2,8}?)(?:举行|会见|会晤)").expect("place"));
+/// Words naming both sides' leaders without their names: the heads of the parties met.
+const BOTH_LEADERS: [&str; 4] = ["两国元首", "两国总理", "两国首脑", "两国领导人"];
+/// Prepositions that introduce the other side of talks (同Y举行会谈) after an unstated subject.
+const WITH: [char; 4] = ['同', '与', '和', '跟'];
+
+/// One clause's meetings as groups of leader mentions, plus the verb.
+struct Groups {
+    groups: Vec<Vec<usize>>,
+    verb: String,
+}
+
+/// What the clauses before the current one said: who spoke, and who was met.
+#[derive(Default)]
+struct Carried {
+    subject: Option<usize>,
+    guests: Vec<usize>,
+    /// The first leader of the next clause.
+    next_subject: Option<usize>,
+}
+
+/// Meetings and talks stated in the document (between its `parties` when it says 两国元首), in a
+/// document dated `document`.
+pub fn find(s: &Sentences<'_>, parties: &[usize], document: Option<Date>) -> Vec<Fact> {
+    let mut facts: Vec<Fact> = Vec::new();
+    let heads = heads_of_state(s, parties);
+    for span in &s.spans {
+        let sentence = &s.text[span.clone()];
+        if !MEETING.is_match(sentence) {
+            continue;
+        }
+        let mut carried = Carried::default();
+        let parts = clauses(span.clone(), sentence);
+        for (k, clause) in parts.iter().enumerate() {
+            // 会见X时,王毅表示: a clause of time takes the subject of the clause after it.
+            carried.next_subject =
+                parts.get(k + 1).and_then(|next| s.of_kind(next.clone(), Kind::Leader).first().copied());
+            let Some(Groups { groups, verb }) = clause_groups(s, clause.clone(), &mut carried) else {
+                continue;
+            };
+            let mut met: Vec<(Vec<usize>, Vec<usize>)> =
+                groups.into_iter().map(|g| (entities(s, &g), g)).collect();
+            if met.iter().all(|(p, _)| p.len() < 2) && BOTH_LEADERS.iter().any(|w| sentence.contains(w)) {
+                met = vec![(heads.clone(), Vec::new())];
+            }
+            for (participants, group) in met {
+                if participants.len() < 2 {
+                    continue;
+                }
+                let mut fact = Fact::new(FactKind::Meeting, span.clone());
+                fact.roles.extend(participants.iter().map(|&p| (Role::Participant, p)));
+                fact.evidence.extend(group);
+                fact.detail = FactDetail::Meeting { meeting_type: verb.clone() };
+                // 在莫斯科举行会谈 names a place; 在亲切友好气氛中举行会谈 does not.
+                fact.place = PLACE
+                    .captures(sentence)
+                    .map(|c| c[1].to_owned())
+                    .filter(|p| !p.contains("气氛") && !p.ends_with(['中', '下']));
+                let Dates { start, end, .. } = event_dates(sentence, document);
+                (fact.start, fact.end) = (start, end);
+                push_unique(&mut facts, fact);
+            }
+        }
+    }
+    facts
+}
+
+/// The clauses of a sentence (byte ranges of the document), split at commas, semicolons and colons.
+fn clauses(span: Range<usize>, sentence: &str) -> Vec<Range<usize>> {
+    let mut out = Vec::new();
+    let mut start = 0;
+    for (i, c) in sentence.char_indices() {
+        if matches!(c, ',' | ';' | ':') {
+            out.push(span.start + start..span.start + i);
+            start = i + c.len_utf8();
+        }
+    }
+    out.push(span.start + start..span.end);
+    out
+}
+
+/// The groups of leader mentions meeting in `clause`, updating what later clauses inherit.
+fn clause_groups(s: &Sentences<'_>, clause: Range<usize>, carried: &mut Carried) -> Option<Groups> {
+    let text = &s.text[clause.clone()];
+    let leaders = s.of_kind(clause.clone(), Kind::Leader);
+    // 会晤机制, 定期会晤委员会: the verb names a body or a mechanism, not talks held.
+    let verb = MEETING.find_iter(text).find(|v| {
+        let next: String = text[v.end()..].chars().take(5).collect();
+        !(next.contains("机制") || next.contains("委员会"))
+    });
+    let Some(verb) = verb else {
+        // 应Y邀请 names the host, not who speaks next.
+        if !text.contains("邀请") {
+            if let Some(&first) = leaders.first() {
+                carried.subject = Some(first);
+            }
+        }
+        return None;
+    };
+    let verb_at = clause.start + verb.start();
+    let (mut before, after): (Vec<usize>, Vec<usize>) =
+        leaders.iter().partition(|&&m| s.mentions[m].end <= verb_at);
+    // 将与Y举行会谈, 并会见Y: the subject is the sentence's.
+    let elided_subject = before.first().is_none_or(|&m| {
+        let lead = &s.text[clause.start..s.mentions[m].start];
+        lead.contains(WITH)
+    });
+    if elided_subject {
+        let of_time = text.ends_with('时') || text.ends_with("期间");
+        let subject = carried.subject.or(carried.next_subject.filter(|_| of_time));
+        if let Some(subject) = subject.filter(|x| !leaders.contains(x)) {
+            before.insert(0, subject);
+        }
+    }
+    // Z分别会见 with nothing after the verb: the guests are those of the clause before.
+    let object_elided = after.is_empty()
+        && verb.as_str() == "会见"
+        && text[verb.end()..].trim_matches(|c: char| c == '了' || c == '。' || c.is_whitespace()).is_empty();
+    let each = text.find("分别").map(|at| clause.start + at);
+    let (hosts, mut guests): (Vec<usize>, Vec<usize>) = match each {
+        Some(at) => before.iter().chain(&after).partition(|&&m| s.mentions[m].end <= at),
+        None => (before.clone(), after.clone()),
+    };
+    if object_elided && guests.is_empty() {
+        guests = carried.guests.clone();
+    }
+    let groups: Vec<Vec<usize>> = if each.is_some() && hosts.len() > 1 && !guests.is_empty() {
+        hosts.iter().map(|&h| [h].into_iter().chain(guests.iter().copied()).collect()).collect()
+    } else if each.is_some() && hosts.len() == 1 && guests.len() > 1 {
+        // 王毅分别会见A、B: one meeting with each guest.
+        guests.iter().map(|&g| vec![hosts[0], g]).collect()
+    } else {
+        vec![hosts.iter().chain(&guests).copied().collect()]
+    };
+    // Who is met here is met by the next clause that leaves its object out.
+    if !after.is_empty() {
+        carried.guests = after;
+    } else if before.len() >= 2 {
+        carried.guests = before[1..].to_vec();
+    }
+    if let Some(&first) = before.first() {
+        carried.subject = Some(first);
+    }
+    Some(Groups { groups, verb: verb.as_str().to_owned() })
+}
+
+/// The distinct entities of a group of mentions, in order.
+fn entities(s: &Sentences<'_>, group: &[usize]) -> Vec<usize> {
+    let mut out: Vec<usize> = Vec::new();
+    for &m in group {
+        let e = s.entity(m);
+        if !out.contains(&e) {
+            out.push(e);
+        }
+    }
+    out
+}
+
+/// Keeps one meeting per set of participants and dates: a headline and the report's lead, or the
+/// talks and a later 会谈中 of the same day, state one meeting.
+fn push_unique(facts: &mut Vec<Fact>, fact: Fact) {
+    let key = |f: &Fact| {
+        let mut people: Vec<usize> = f.with_role(Role::Participant).collect();
+        people.sort_unstable();
+        (people, f.start, f.end)
+    };
+    if let Some(existing) = facts.iter_mut().find(|f| key(f) == key(&fact)) {
+        existing.place = existing.place.take().or(fact.place);
+    } else {
+        facts.push(fact);
+    }
+}
+
+/// The most mentioned leader of each party country.
+fn heads_of_state(s: &Sentences<'_>, parties: &[usize]) -> Vec<usize> {
+    parties
+        .iter()
+        .filter_map(|&country| {
+            let iri = &s.entities[country].iri;
+            let mut best: Option<(usize, usize)> = None;
+            for (i, e) in s.entities.iter().enumerate() {
+                if e.kind == Kind::Leader && e.country.as_deref() == Some(iri.as_str()) {
+                    let n = s.mention_entity.iter().filter(|&&x| x == i).count();
+                    if best.is_none_or(|(_, m)| n > m) {
+                        best = Some((i, n));
+                    }
+                }
+            }
+            best.map(|(i, _)| i)
+        })
+        .collect()
+}

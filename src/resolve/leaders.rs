@@ -1,0 +1,71 @@
+//! Which known leader a name stands for in its document: the candidates sharing the name, kept by
+//! the country the text gives and the document's year.
+
+use crate::extract::lexicon::Lexicon;
+use crate::extract::{Key, Mention};
+use crate::model::Date;
+use std::collections::BTreeMap;
+
+/// The mentions with each gazetteer leader checked against its context. The leaders sharing the
+/// name (布什, 约翰逊, 卡斯特罗) are the candidates; a country the text gives (洪都拉斯总统卡斯特罗)
+/// keeps those of that country, and the document's year picks the one in office then (约翰逊 in
+/// 2019 is Boris Johnson, not Lyndon B. Johnson), else the one nearest in time: documents recall
+/// past leaders with their offices (1954年周恩来总理访问印度), so time chooses among namesakes but
+/// never unlinks the only one. Where no candidate is of the stated country, the name is a new
+/// person (of the country the text gives).
+pub(super) fn leaders_in_context(
+    mentions: &[Mention],
+    lexicon: &Lexicon,
+    date: Option<Date>,
+) -> Vec<Mention> {
+    let g = lexicon.gazetteer;
+    let mut choice: BTreeMap<usize, Option<usize>> = BTreeMap::new();
+    for m in mentions {
+        let Key::Leader(i) = m.key else { continue };
+        if choice.contains_key(&i) {
+            continue;
+        }
+        let same: Vec<&Mention> = mentions.iter().filter(|x| x.key == m.key).collect();
+        let country = same.iter().find_map(|x| x.country).map(|c| g.countries[c].id.as_str());
+        let named = |j: usize| {
+            let l = &g.leaders[j];
+            l.zh == g.leaders[i].zh || same.iter().any(|x| l.zh == x.surface || l.names.contains(&x.surface))
+        };
+        let mut candidates: Vec<usize> = (0..g.leaders.len()).filter(|&j| named(j)).collect();
+        // The gazetteer's own choice first, so it wins among equals.
+        candidates.sort_by_key(|&j| j != i);
+        if let Some(c) = country {
+            candidates.retain(|&j| g.leaders[j].country.as_deref() == Some(c));
+        }
+        let chosen = match date.map(|d| d.year) {
+            Some(year) => match candidates.iter().find(|&&j| g.leaders[j].in_office(year, 1)) {
+                Some(&j) => Some(j),
+                None => candidates.iter().copied().min_by_key(|&j| years_apart(&g.leaders[j], year)),
+            },
+            None => candidates.first().copied(),
+        };
+        choice.insert(i, chosen);
+    }
+    mentions
+        .iter()
+        .map(|m| {
+            let mut m = m.clone();
+            if let Key::Leader(i) = m.key {
+                m.key = match choice.get(&i).copied().flatten() {
+                    Some(j) => Key::Leader(j),
+                    None => Key::Name(crate::extract::leaders::name_key(&m.surface)),
+                };
+            }
+            m
+        })
+        .collect()
+}
+
+/// How many years lie between `year` and the leader's time in office.
+fn years_apart(l: &crate::reference::Leader, year: i32) -> i32 {
+    match (l.from, l.to) {
+        (Some(from), _) if year < from => from - year,
+        (_, Some(to)) if year > to => year - to,
+        _ => 0,
+    }
+}
