@@ -91,6 +91,10 @@ const PRESENT: [&str; 3] = ["这次", "此次", "本次"];
 /// Words that put the event before the document's day: a recollection, not the news.
 const EARLIER: [&str; 7] = ["此前", "曾", "去年", "前年", "上月", "不久前", "前不久"];
 
+/// A year written out before the event (2016年，习近平主席对伊朗进行国事访问期间).
+static YEAR: LazyLock<Regex> =
+    LazyLock::new(|| Regex::new(r"((?:1[89]|20)[0-9]{2})年").expect("the year pattern is valid"));
+
 /// The dates of an event stated in `sentence` of a document dated `document`.
 pub fn event_dates(sentence: &str, document: Option<Date>) -> Dates {
     // A dateline (新华社北京1月1日电) dates the report, not the event.
@@ -150,11 +154,23 @@ pub fn event_dates(sentence: &str, document: Option<Date>) -> Dates {
             return Dates::stated(date, date);
         }
     }
+    // A past year the words before the event name (one after the document's is a plan's, 2030年议程).
+    let written_year = YEAR
+        .captures_iter(head)
+        .filter_map(|c| c[1].parse::<i32>().ok())
+        .filter(|&y| y <= document.year)
+        .last();
+    if let Some(year) = written_year.map(Date::y) {
+        return Dates::stated(year, year);
+    }
     if let Some(year) = ["前年", "去年"].iter().find(|w| head.contains(*w)) {
         let year = Date::y(relative_year(year, document));
         return Dates::stated(year, year);
     }
-    if to_come || EARLIER.iter().any(|word| head.contains(word)) {
+    // 为落实习近平主席访问阿联酋成果: carrying out what an event brought speaks of a past one.
+    let last_clause = head.rsplit(['，', ',', '；', ';', '：', ':']).next().unwrap_or(head);
+    let carried_out = last_clause.contains("落实");
+    if to_come || carried_out || EARLIER.iter().any(|word| head.contains(word)) {
         return Dates::from_document(None, None);
     }
     // 结束对…的访问: the report's day is the last one; the first is not said.
@@ -287,6 +303,21 @@ mod tests {
         assert_eq!(dates("习近平将对尼泊尔进行国事访问", "2019-10-10"), (None, None));
         assert_eq!(dates("此前,习近平对秘鲁进行国事访问", "2024-11-19"), (None, None), "a recollection");
         assert_eq!(dates("巴西总统不久前访问中国", "2019-10-30"), (None, None), "a recollection");
+        assert_eq!(
+            dates("为落实习近平主席访问阿联酋成果", "2019-02-05"),
+            (None, None),
+            "what a past visit brought"
+        );
+        assert_eq!(
+            dates("2016年，习近平主席对伊朗进行国事访问期间", "2019-02-19"),
+            both("2016", "2016"),
+            "a year written before the event"
+        );
+        assert_eq!(
+            dates("为落实2030年议程，习近平主席会见古特雷斯", "2019-02-19"),
+            both("2019-02-19", "2019-02-19"),
+            "落实 in another clause, and a year after the document's is a plan's"
+        );
         assert_eq!(dates("两国元首举行会谈", ""), (None, None));
         assert_eq!(dates("两国元首举行会谈", "2019-10"), (None, None), "a month is not a day");
         assert_eq!(
