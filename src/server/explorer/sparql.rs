@@ -279,7 +279,7 @@ mod tests {
     fn errors_are_shown_at_their_position() {
         assert_eq!(error_position("invalid SPARQL: error at 2:18: expected one of GRAPH"), Some((2, 18)));
         assert_eq!(error_position("query failed: no position"), None);
-        let store = Store::new().unwrap();
+        let store: crate::server::Served = oxigraph::store::Store::new().unwrap().into();
         let (status, body) = page(&store, Some("SELECT ?x WHERE {\n ?x a <x> ; FOO }"), None, LIMITS);
         assert_eq!(status, 400);
         assert!(body.contains("<mark> ?x a &lt;x&gt; ; FOO }</mark>"), "{body}");
@@ -288,7 +288,7 @@ mod tests {
 
     #[test]
     fn answers_are_tables_booleans_or_turtle() {
-        let store = Store::new().unwrap();
+        let store: crate::server::Served = oxigraph::store::Store::new().unwrap().into();
         let (status, body) = page(
             &store,
             Some("SELECT ?x WHERE { VALUES ?x { <https://w3id.org/diplograph/id/country/KZ> \"<b>\" } }"),
