@@ -246,6 +246,8 @@ impl Target {
     fn replace_source(&mut self, old: &[String], built: Vec<(String, GraphLines)>) -> Result<(), StoreError> {
         match self {
             Target::File { snapshot, .. } => {
+                // The old graphs left the snapshot when they were looked up.
+                debug_assert!(old.iter().all(|g| !snapshot.has_graph(g)));
                 for (iri, lines) in built {
                     snapshot.replace_graph(&iri, lines);
                 }

@@ -2,7 +2,7 @@
 //! the N-Quads store does, a rebuilt file replaces only its own graphs, `serve` answers from it
 //! and follows its rebuilds; without the feature it is refused with the way to get it.
 
-use crate::common::{run, stderr, stdout};
+use crate::common::{run, stderr};
 
 #[cfg(not(feature = "rocksdb"))]
 #[test]
@@ -23,7 +23,7 @@ fn an_indexed_store_without_the_feature_says_how_to_get_it() {
 #[cfg(feature = "rocksdb")]
 mod with_rocksdb {
     use super::*;
-    use crate::common::{query_csv, seeds, workspace};
+    use crate::common::{query_csv, seeds, stdout, workspace};
     use std::path::Path;
     use std::time::{Duration, Instant};
 
