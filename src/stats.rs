@@ -4,6 +4,8 @@ use crate::model::FactKind;
 use crate::model::Kind;
 use crate::storage::Snapshot;
 use crate::vocab;
+use oxigraph::model::{GraphName, NamedNodeRef, NamedOrBlankNode, Term};
+use oxigraph::store::{StorageError, Store};
 use std::collections::{BTreeMap, BTreeSet, HashMap, HashSet};
 
 /// What a store holds.
@@ -50,5 +52,56 @@ impl Stats {
         }
         stats.facts = fact_set.len();
         stats
+    }
+
+    /// The same counts over an Oxigraph store's named graphs (an indexed store, whose default
+    /// graph is the query view made from them, left out).
+    pub fn of_store(store: &Store) -> Result<Self, StorageError> {
+        let reference: BTreeSet<String> = [vocab::ontology_graph(), vocab::gazetteer_graph()].into();
+        let classes: HashMap<String, Kind> =
+            Kind::ALL.into_iter().map(|k| (vocab::dg(k.name()), k)).collect();
+        let facts: HashSet<String> = FactKind::ALL.iter().map(|k| vocab::dg(k.name())).collect();
+        let (document, mention) = (vocab::dg("Document"), vocab::dg("Mention"));
+        let mut stats = Stats::default();
+        for graph in store.named_graphs() {
+            let NamedOrBlankNode::NamedNode(graph) = graph? else { continue };
+            if !reference.contains(graph.as_str()) {
+                stats.graphs += 1;
+            }
+        }
+        for quad in store.iter() {
+            if !quad?.graph_name.is_default_graph() {
+                stats.triples += 1;
+            }
+        }
+        let mut entities: HashSet<(Kind, NamedOrBlankNode)> = HashSet::new();
+        let mut fact_set: HashSet<NamedOrBlankNode> = HashSet::new();
+        let rdf_type = NamedNodeRef::new_unchecked(vocab::RDF_TYPE);
+        for quad in store.quads_for_pattern(None, Some(rdf_type), None, None) {
+            let quad = quad?;
+            let GraphName::NamedNode(graph) = &quad.graph_name else { continue };
+            let Term::NamedNode(class) = &quad.object else { continue };
+            if reference.contains(graph.as_str()) {
+                continue;
+            }
+            let class = class.as_str();
+            if class == mention {
+                stats.mentions += 1;
+                continue;
+            }
+            if facts.contains(class) {
+                fact_set.insert(quad.subject.clone());
+            }
+            if class == document {
+                stats.documents += 1;
+            } else if let Some(kind) = classes.get(class) {
+                entities.insert((*kind, quad.subject));
+            }
+        }
+        for (kind, _) in entities {
+            *stats.entities.entry(kind).or_default() += 1;
+        }
+        stats.facts = fact_set.len();
+        Ok(stats)
     }
 }

@@ -7,7 +7,6 @@ use super::graph_args::ProjectionArgs;
 use super::rows::{write_rows, Cell, RowFormat};
 use super::{plural, SourceArg};
 use diplograph::graph::{self, EntityGraph, Metrics};
-use diplograph::storage::GraphStore;
 use diplograph::{emit, vocab};
 use std::io::Write;
 use std::path::PathBuf;
@@ -112,9 +111,7 @@ pub fn run(args: AnalyzeArgs) -> anyhow::Result<ExitCode> {
     let mut metrics = graph::metrics(&g);
     if args.write_back {
         let quads = emit::analysis_quads(&g, &metrics);
-        let store = GraphStore::open(&args.store.store, false)?;
-        store.replace_graph(&vocab::analysis_graph(), &quads)?;
-        store.save(&args.store.store)?;
+        diplograph::storage::store_graph(&args.store.store, &vocab::analysis_graph(), &quads)?;
         eprintln!(
             "diplograph: stored the scores of {} in <{}>",
             plural(metrics.len(), "entity", "entities"),

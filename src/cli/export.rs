@@ -6,7 +6,6 @@ use super::SourceArg;
 use anyhow::Context;
 use diplograph::export::{self, ExportFormat, GraphOptions, NodeLinkKey};
 use diplograph::graph;
-use diplograph::storage::Snapshot;
 use std::io::Write;
 use std::path::PathBuf;
 use std::process::ExitCode;
@@ -148,7 +147,7 @@ fn output_format(
 /// Sends the store's named graphs (or one) to a Graph Store Protocol endpoint.
 fn push(url: &str, graph: Option<&str>, store_path: &std::path::Path) -> anyhow::Result<ExitCode> {
     let endpoint = diplograph::push::Endpoint::new(url)?;
-    let store = Snapshot::open(store_path, false)?;
+    let store = diplograph::storage::open_snapshot(store_path)?;
     let graphs = match graph {
         Some(g) => {
             anyhow::ensure!(store.has_graph(g), "the store has no graph `{g}`");

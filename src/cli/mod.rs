@@ -44,16 +44,18 @@ pub enum Command {
 /// The `--store` option shared by every command that reads or writes the store.
 #[derive(Debug, Clone, clap::Args)]
 pub struct StoreArg {
-    /// The store file (N-Quads)
-    #[arg(long, value_name = "FILE", default_value = DEFAULT_STORE)]
+    /// The store: an N-Quads file, or a directory (a path ending in `/`, e.g. archive.db/) for the
+    /// indexed on-disk store of the `rocksdb` feature
+    #[arg(long, value_name = "PATH", default_value = DEFAULT_STORE)]
     pub store: PathBuf,
 }
 
 /// Where the read-only commands find the graph: the store file, or a SPARQL endpoint.
 #[derive(Debug, Clone, clap::Args)]
 pub struct SourceArg {
-    /// The store file (N-Quads)
-    #[arg(long, value_name = "FILE", default_value = DEFAULT_STORE)]
+    /// The store: an N-Quads file, or a directory (a path ending in `/`, e.g. archive.db/) for the
+    /// indexed on-disk store of the `rocksdb` feature
+    #[arg(long, value_name = "PATH", default_value = DEFAULT_STORE)]
     pub store: PathBuf,
     /// Ask this SPARQL 1.1 query endpoint instead of a store file: a server `build --push` filled
     /// (for `oxigraph serve`: http://HOST:PORT/query)

@@ -2,8 +2,8 @@
 
 use super::StoreArg;
 use anyhow::Context;
-use diplograph::server::{Server, ServerConfig};
-use diplograph::storage::GraphStore;
+use diplograph::server::{Served, Server, ServerConfig};
+use diplograph::storage;
 use std::io::Write;
 use std::process::ExitCode;
 use std::time::Duration;
@@ -31,7 +31,7 @@ pub struct ServeArgs {
 }
 
 pub fn run(args: ServeArgs) -> anyhow::Result<ExitCode> {
-    let store = GraphStore::open_for_query(&args.store.store)?;
+    let (store, reopen) = storage::open_served(&args.store.store)?;
     let config = ServerConfig {
         bind: args.bind,
         timeout: Duration::from_secs(args.timeout),
@@ -39,7 +39,7 @@ pub fn run(args: ServeArgs) -> anyhow::Result<ExitCode> {
         query_memory: args.query_memory << 20,
         ..ServerConfig::default()
     };
-    let server = Server::bind(store.inner().clone(), config)?;
+    let server = Server::bind(Served { store: store.inner().clone(), reopen }, config)?;
     let addr = server.addr().context("the server has no IP address")?;
     if !addr.ip().is_loopback() {
         eprintln!(
@@ -59,22 +59,24 @@ pub fn run(args: ServeArgs) -> anyhow::Result<ExitCode> {
     Ok(ExitCode::SUCCESS)
 }
 
-/// Follows the store file: when a build replaces it (a new file renamed over it), the server
-/// loads the new one beside the old and answers later requests from it; requests in flight finish
-/// on the old one. A store that fails to load is reported and the old one kept.
+/// Follows the store: when a build replaces the store file (a new file renamed over it) or
+/// publishes a new snapshot of an indexed store, the server opens the new one beside the old and
+/// answers later requests from it; requests in flight finish on the old one. A store that fails
+/// to open is reported and the old one kept.
 fn watch_store(path: std::path::PathBuf, store: diplograph::server::SharedStore) {
     std::thread::spawn(move || {
-        let mut seen = file_stamp(&path);
+        let watched = storage::changed_on_rebuild(&path);
+        let mut seen = file_stamp(&watched);
         loop {
             std::thread::sleep(Duration::from_secs(1));
-            let now = file_stamp(&path);
+            let now = file_stamp(&watched);
             if now.is_none() || now == seen {
                 continue;
             }
             seen = now;
-            match GraphStore::open_for_query(&path) {
-                Ok(new) => {
-                    store.replace(new.inner().clone());
+            match storage::open_served(&path) {
+                Ok((new, reopen)) => {
+                    store.replace(Served { store: new.inner().clone(), reopen });
                     eprintln!("diplograph: answering from the rebuilt store `{}`", path.display());
                 }
                 Err(e) => eprintln!("diplograph: kept answering from the store it had: {e}"),

@@ -3,7 +3,7 @@
 use super::StoreArg;
 use diplograph::model::Kind;
 use diplograph::stats::Stats;
-use diplograph::storage::Snapshot;
+use diplograph::storage;
 use std::io::Write;
 use std::process::ExitCode;
 
@@ -16,7 +16,7 @@ pub struct StatsArgs {
 }
 
 pub fn run(args: StatsArgs) -> anyhow::Result<ExitCode> {
-    let stats = Stats::of_snapshot(&Snapshot::open(&args.store.store, false)?);
+    let stats = Stats::of_snapshot(&storage::open_snapshot(&args.store.store)?);
     let mut out = std::io::stdout().lock();
     writeln!(out, "store: {}", args.store.store.display())?;
     writeln!(out, "documents: {}", stats.documents)?;

@@ -80,8 +80,7 @@ pub fn build(config: &BuildConfig) -> Result<BuildReport, BuildError> {
     let metadata = config.metadata.as_deref().map(MetadataTable::read).transpose()?.unwrap_or_default();
     let files = collect_files(&config.inputs, &mut report.skipped);
     // Two builds on one store take turns: the second waits, then reads what the first saved.
-    let _lock = lock_store(&config.store)?;
-    let mut store = Snapshot::open(&config.store, true)?;
+    let mut store = Target::open(&config.store)?;
     let mut seen: BTreeMap<String, String> = BTreeMap::new();
     let mut removed = BTreeSet::new();
     let jobs = if config.jobs == 0 {
@@ -130,7 +129,8 @@ pub fn build(config: &BuildConfig) -> Result<BuildReport, BuildError> {
                 return Ok(());
             }
         };
-        removed.extend(store.remove_graphs_of_source(&path));
+        let old = store.graphs_of_source(&path)?;
+        let mut built = Vec::new();
         report.files += 1;
         *report
             .encodings
@@ -149,32 +149,17 @@ pub fn build(config: &BuildConfig) -> Result<BuildReport, BuildError> {
             for kind in doc.mentions {
                 *report.mentions.entry(kind).or_default() += 1;
             }
-            store.replace_graph(&doc.iri, doc.lines);
+            built.push((doc.iri, doc.lines));
         }
+        store.replace_source(&old, built)?;
+        removed.extend(old);
         Ok::<_, BuildError>(())
     })?;
     if report.documents == 0 {
         let inputs: Vec<String> = config.inputs.iter().map(|p| format!("`{}`", p.display())).collect();
         return Err(BuildError::NothingBuilt(inputs.join(", ")));
     }
-    store.replace_graph(&vocab::ontology_graph(), GraphLines::from_quads(&emit::ontology_quads()));
-    store.replace_graph(
-        &vocab::gazetteer_graph(),
-        GraphLines::from_quads(&emit::gazetteer_quads(Lexicon::get())),
-    );
-    let mentions = store
-        .graphs()
-        .filter(|(name, _)| vocab::is_document_graph(name))
-        .flat_map(|(name, lines)| lines.mentioned().map(move |entity| (name, entity)));
-    let summary = GraphLines::from_quads(&crate::summary::comention_quads(mentions));
-    store.replace_graph(&vocab::summary_graph(), summary);
-    // Counting reads what saving writes: done beside it, not after it.
-    let counts = std::thread::scope(|scope| {
-        let counting = scope.spawn(|| crate::stats::Stats::of_snapshot(&store));
-        let saved = store.save(&config.store);
-        let counts = counting.join().unwrap_or_else(|panic| std::panic::resume_unwind(panic));
-        saved.map(|()| counts)
-    })?;
+    let (counts, store) = store.finish(&config.store)?;
     report.entities = counts.entities;
     report.facts = counts.facts;
     report.triples = counts.triples;
@@ -184,17 +169,134 @@ pub fn build(config: &BuildConfig) -> Result<BuildReport, BuildError> {
         let mut graphs: Vec<String> = seen.into_keys().collect();
         graphs.extend([vocab::ontology_graph(), vocab::gazetteer_graph(), vocab::summary_graph()]);
         let show = config.progress;
-        report.pushed = Some(push::push(endpoint, &store, &graphs, &deleted, true, |done, total| {
-            if show {
-                eprint!("\r\x1b[2K[push {done}/{total}] {}", endpoint.url());
-                if done == total {
-                    eprintln!();
+        report.pushed =
+            Some(push::push(endpoint, &*store.snapshot()?, &graphs, &deleted, true, |done, total| {
+                if show {
+                    eprint!("\r\x1b[2K[push {done}/{total}] {}", endpoint.url());
+                    if done == total {
+                        eprintln!();
+                    }
                 }
-            }
-        })?);
+            })?);
     }
     report.seconds = started.elapsed().as_secs_f64();
     Ok(report)
+}
+
+/// Where a build writes: the store file's graphs, kept as text and saved whole at the end, or the
+/// indexed store (a directory), written file by file in transactions.
+enum Target {
+    File {
+        snapshot: Snapshot,
+        _lock: std::fs::File,
+    },
+    #[cfg(feature = "rocksdb")]
+    Indexed(crate::storage::indexed::IndexedWriter),
+}
+
+/// A built store, for pushing.
+enum Built {
+    File(Snapshot),
+    #[cfg(feature = "rocksdb")]
+    Indexed(crate::storage::indexed::IndexedWriter),
+}
+
+impl Built {
+    /// The named graphs, for pushing.
+    fn snapshot(&self) -> Result<std::borrow::Cow<'_, Snapshot>, StoreError> {
+        match self {
+            Built::File(snapshot) => Ok(std::borrow::Cow::Borrowed(snapshot)),
+            #[cfg(feature = "rocksdb")]
+            Built::Indexed(writer) => Ok(std::borrow::Cow::Owned(Snapshot::of_store(writer.store())?)),
+        }
+    }
+}
+
+impl Target {
+    /// The store at `path`, locked for this build. An indexed store gets the reference graphs
+    /// first, so that each file's transaction adds the description of the entities it mentions.
+    fn open(path: &Path) -> Result<Self, BuildError> {
+        if crate::storage::is_indexed(path) {
+            #[cfg(feature = "rocksdb")]
+            {
+                let writer = crate::storage::indexed::IndexedWriter::open(path)?;
+                writer.ensure_graph(&vocab::ontology_graph(), &emit::ontology_quads())?;
+                writer.ensure_graph(&vocab::gazetteer_graph(), &emit::gazetteer_quads(Lexicon::get()))?;
+                return Ok(Target::Indexed(writer));
+            }
+            #[cfg(not(feature = "rocksdb"))]
+            return Err(StoreError::NoRocksdb(path.to_owned()).into());
+        }
+        let lock = lock_store(path)?;
+        Ok(Target::File { snapshot: Snapshot::open(path, true)?, _lock: lock })
+    }
+
+    /// The document graphs read from `source_file`.
+    fn graphs_of_source(&mut self, source_file: &str) -> Result<Vec<String>, StoreError> {
+        match self {
+            // Removed here: the file's new graphs replace them.
+            Target::File { snapshot, .. } => Ok(snapshot.remove_graphs_of_source(source_file)),
+            #[cfg(feature = "rocksdb")]
+            Target::Indexed(writer) => writer.graphs_of_source(source_file),
+        }
+    }
+
+    /// Puts a file's document graphs in place of its old ones (`old`; in one transaction in an
+    /// indexed store).
+    fn replace_source(&mut self, old: &[String], built: Vec<(String, GraphLines)>) -> Result<(), StoreError> {
+        match self {
+            Target::File { snapshot, .. } => {
+                // The old graphs left the snapshot when they were looked up.
+                debug_assert!(old.iter().all(|g| !snapshot.has_graph(g)));
+                for (iri, lines) in built {
+                    snapshot.replace_graph(&iri, lines);
+                }
+                Ok(())
+            }
+            #[cfg(feature = "rocksdb")]
+            Target::Indexed(writer) => {
+                let added: Vec<(String, Vec<oxigraph::model::Quad>)> =
+                    built.into_iter().map(|(iri, lines)| (iri, lines.quads())).collect();
+                writer.replace(old, &added)
+            }
+        }
+    }
+
+    /// Saves the store file (or publishes the indexed store's new snapshot) and counts what it holds.
+    fn finish(self, path: &Path) -> Result<(crate::stats::Stats, Built), BuildError> {
+        match self {
+            Target::File { mut snapshot, _lock } => {
+                snapshot
+                    .replace_graph(&vocab::ontology_graph(), GraphLines::from_quads(&emit::ontology_quads()));
+                snapshot.replace_graph(
+                    &vocab::gazetteer_graph(),
+                    GraphLines::from_quads(&emit::gazetteer_quads(Lexicon::get())),
+                );
+                let mentions = snapshot
+                    .graphs()
+                    .filter(|(name, _)| vocab::is_document_graph(name))
+                    .flat_map(|(name, lines)| lines.mentioned().map(move |entity| (name, entity)));
+                let summary = GraphLines::from_quads(&crate::summary::comention_quads(mentions));
+                snapshot.replace_graph(&vocab::summary_graph(), summary);
+                // Counting reads what saving writes: done beside it, not after it.
+                let counts = std::thread::scope(|scope| {
+                    let counting = scope.spawn(|| crate::stats::Stats::of_snapshot(&snapshot));
+                    let saved = snapshot.save(path);
+                    let counts = counting.join().unwrap_or_else(|panic| std::panic::resume_unwind(panic));
+                    saved.map(|()| counts)
+                })?;
+                Ok((counts, Built::File(snapshot)))
+            }
+            #[cfg(feature = "rocksdb")]
+            Target::Indexed(writer) => {
+                writer.ensure_graph(&vocab::summary_graph(), &writer.comention_summary()?)?;
+                writer.publish()?;
+                let counts = crate::stats::Stats::of_store(writer.store())
+                    .map_err(|e| StoreError::Indexed { path: path.to_owned(), message: e.to_string() })?;
+                Ok((counts, Built::Indexed(writer)))
+            }
+        }
+    }
 }
 
 /// Takes the store's lock file (`STORE.lock`), waiting while another build holds it.

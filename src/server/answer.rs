@@ -19,7 +19,6 @@ use super::isolate::{self, Evaluation, Message};
 use super::ServerConfig;
 use crate::query::{Acceptable, Form, QueryOptions, ResultFormat};
 use oxigraph::io::RdfFormat;
-use oxigraph::store::Store;
 use std::net::{Shutdown, TcpStream};
 use std::sync::mpsc::{sync_channel, Receiver, RecvTimeoutError};
 use std::sync::{Arc, Condvar, Mutex};
@@ -114,7 +113,7 @@ pub fn answer(
     keep_alive: bool,
     accept: &str,
     sparql: String,
-    store: &Store,
+    store: &super::Served,
     config: &ServerConfig,
     admission: &Arc<Admission>,
 ) -> bool {

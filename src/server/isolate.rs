@@ -13,13 +13,13 @@
 //!
 //! Forking a process with other threads is safe here because the child only reads the store (no
 //! lock of it is ever held for writing while serving), allocates through glibc's fork-aware
-//! `malloc`, starts no threads, closes every inherited descriptor but its pipe, and leaves with
+//! `malloc`, starts no threads of its own (an indexed store, which the child opens anew from its
+//! read-only snapshot rather than use the parent's RocksDB handle, runs no background work), closes every inherited descriptor but its pipe, and leaves with
 //! `_exit` (no destructors, no buffered output of the parent flushed twice). Should it still block
 //! on something inherited, the parent kills it at the time limit like any other evaluation.
 #![allow(unsafe_code)]
 
 use crate::query::{self, Form, QueryError, QueryOptions};
-use oxigraph::store::Store;
 use std::io::{BufReader, BufWriter, Read, Write};
 use std::os::fd::AsRawFd;
 use std::sync::mpsc::SyncSender;
@@ -95,7 +95,7 @@ const CHUNK: usize = 64 * 1024;
 /// (always ending with [`Message::Done`]), and `on_end` runs once the child has been reaped.
 /// `memory` caps what the child may allocate beyond what it inherited.
 pub fn start(
-    store: &Store,
+    store: &super::Served,
     sparql: &str,
     options: &QueryOptions,
     memory: u64,
@@ -268,11 +268,27 @@ impl Write for FrameWriter {
 fn child(
     writer: std::io::PipeWriter,
     ceiling: u64,
-    store: &Store,
+    served: &super::Served,
     sparql: &str,
     options: &QueryOptions,
 ) -> ! {
     isolate_descriptors(&writer);
+    // An indexed store is opened anew (read-only, its snapshot never changes): the parent's
+    // handle lost its files with the descriptors above, and its threads with the fork.
+    let reopened = served.reopen.as_deref().map(crate::storage::reopen);
+    let store = match &reopened {
+        None => &served.store,
+        Some(Ok(store)) => store,
+        Some(Err(e)) => {
+            let failure = Failure { status: 500, message: format!("cannot open the store: {e}") };
+            let mut out = BufWriter::new(writer);
+            let mut payload = failure.status.to_le_bytes().to_vec();
+            payload.extend_from_slice(failure.message.as_bytes());
+            let failed = write_frame(&mut out, FAILED, &payload).and_then(|()| out.flush()).is_err();
+            // SAFETY: as below.
+            unsafe { libc::_exit(i32::from(failed)) }
+        }
+    };
     let limit = libc::rlimit { rlim_cur: ceiling, rlim_max: ceiling };
     // SAFETY: setrlimit(2) reads the local struct.
     unsafe { libc::setrlimit(libc::RLIMIT_AS, &limit) };
@@ -341,15 +357,21 @@ mod tests {
 
     #[test]
     fn a_child_answers_through_the_pipe_and_is_reaped() {
-        let store = Store::new().unwrap();
+        let store = oxigraph::store::Store::new().unwrap();
         let (sender, receiver) = std::sync::mpsc::sync_channel(4);
         let options = QueryOptions { results: query::ResultFormat::Csv, ..QueryOptions::default() };
         let (ended, end) = std::sync::mpsc::channel();
-        let evaluation =
-            start(&store, "SELECT ?x WHERE { VALUES ?x { 1 2 } }", &options, 1 << 30, sender, move || {
+        let evaluation = start(
+            &store.into(),
+            "SELECT ?x WHERE { VALUES ?x { 1 2 } }",
+            &options,
+            1 << 30,
+            sender,
+            move || {
                 let _ = ended.send(());
-            })
-            .unwrap();
+            },
+        )
+        .unwrap();
         let mut form = None;
         let mut data = Vec::new();
         loop {
@@ -370,9 +392,9 @@ mod tests {
 
     #[test]
     fn a_syntax_error_comes_back_as_400() {
-        let store = Store::new().unwrap();
+        let store = oxigraph::store::Store::new().unwrap();
         let (sender, receiver) = std::sync::mpsc::sync_channel(4);
-        start(&store, "SELEKT", &QueryOptions::default(), 1 << 30, sender, || ()).unwrap();
+        start(&store.into(), "SELEKT", &QueryOptions::default(), 1 << 30, sender, || ()).unwrap();
         let failure = std::iter::from_fn(|| receiver.recv().ok())
             .find_map(|m| match m {
                 Message::Done(Err(f)) => Some(f),

@@ -81,20 +81,43 @@ struct Shared {
     admission: Arc<Admission>,
 }
 
+/// The store a server answers from, and where a forked evaluation reopens it: an indexed store's
+/// snapshot directory (a RocksDB handle and its open files do not survive into the child), or
+/// nowhere for an in-memory store, which the child shares copy-on-write.
+#[derive(Clone)]
+pub struct Served {
+    pub store: Store,
+    pub reopen: Option<std::path::PathBuf>,
+}
+
+impl From<Store> for Served {
+    fn from(store: Store) -> Self {
+        Self { store, reopen: None }
+    }
+}
+
+impl std::ops::Deref for Served {
+    type Target = Store;
+
+    fn deref(&self) -> &Store {
+        &self.store
+    }
+}
+
 /// The store a server answers from, which another thread may replace (a rebuilt store): each
 /// request takes the store current when it starts, so no request sees two stores.
 #[derive(Clone)]
-pub struct SharedStore(Arc<std::sync::RwLock<Store>>);
+pub struct SharedStore(Arc<std::sync::RwLock<Served>>);
 
 impl SharedStore {
     /// The store to answer the next request from (a cheap handle on it).
-    pub fn current(&self) -> Store {
+    pub fn current(&self) -> Served {
         self.0.read().unwrap_or_else(|poisoned| poisoned.into_inner()).clone()
     }
 
     /// Answers later requests from `store`; requests in flight finish on the one they started on.
-    pub fn replace(&self, store: Store) {
-        *self.0.write().unwrap_or_else(|poisoned| poisoned.into_inner()) = store;
+    pub fn replace(&self, store: impl Into<Served>) {
+        *self.0.write().unwrap_or_else(|poisoned| poisoned.into_inner()) = store.into();
     }
 }
 
@@ -108,7 +131,7 @@ pub struct Server {
 
 impl Server {
     /// Binds the address.
-    pub fn bind(store: Store, config: ServerConfig) -> Result<Self, ServerError> {
+    pub fn bind(store: impl Into<Served>, config: ServerConfig) -> Result<Self, ServerError> {
         let error = |e: std::io::Error| ServerError { bind: config.bind.clone(), message: e.to_string() };
         let listener = TcpListener::bind(&config.bind).map_err(error)?;
         let shared = Arc::new(Shared {
@@ -116,7 +139,7 @@ impl Server {
             connections: AtomicUsize::new(0),
             admission: Arc::default(),
         });
-        let store = SharedStore(Arc::new(std::sync::RwLock::new(store)));
+        let store = SharedStore(Arc::new(std::sync::RwLock::new(store.into())));
         Ok(Self { listener, store, config, shared })
     }
 
@@ -249,7 +272,7 @@ fn respond(
     request: &http::Request,
     out: &mut TcpStream,
     keep_alive: bool,
-    store: &Store,
+    store: &Served,
     config: &ServerConfig,
     shared: &Shared,
 ) -> bool {

@@ -26,6 +26,15 @@ pub enum StoreError {
     /// Oxigraph failed.
     #[error("store error: {0}")]
     Oxigraph(String),
+    /// The store is a directory (an indexed RocksDB store) and this build has no RocksDB.
+    #[error(
+        "store `{0}` is a directory, an indexed (RocksDB) store, and this diplograph was built without \
+         the `rocksdb` feature: `apt-get install libclang-dev g++` then `cargo install --path . --features rocksdb`"
+    )]
+    NoRocksdb(PathBuf),
+    /// The indexed store failed.
+    #[error("store `{path}`: {message}")]
+    Indexed { path: PathBuf, message: String },
 }
 
 /// The first line of a parser's message (the store's errors are one line).

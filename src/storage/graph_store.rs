@@ -45,6 +45,23 @@ impl GraphStore {
         Ok(store)
     }
 
+    /// The current snapshot of the indexed store at `path`, read-only.
+    #[cfg(feature = "rocksdb")]
+    fn open_indexed(path: &Path) -> Result<Self, StoreError> {
+        Ok(Self { store: super::indexed::open_snapshot(path)? })
+    }
+
+    /// A store opened elsewhere (an indexed store's snapshot).
+    pub(super) fn from_store(store: Store) -> Self {
+        Self { store }
+    }
+
+    /// Without the `rocksdb` feature an indexed store cannot be opened: the error says how to get it.
+    #[cfg(not(feature = "rocksdb"))]
+    fn open_indexed(path: &Path) -> Result<Self, StoreError> {
+        Err(StoreError::NoRocksdb(path.to_owned()))
+    }
+
     /// The Oxigraph store.
     pub fn inner(&self) -> &Store {
         &self.store
@@ -55,7 +72,13 @@ impl GraphStore {
     /// it, so a query without `GRAPH` sees each statement once however many documents make it),
     /// the analysis scores, the build's summary and the gazetteer's description of each entity a document mentions.
     /// The ontology and the rest of the gazetteer stay in their named graphs (`GRAPH <…/ontology>`).
+    ///
+    /// An indexed store (a directory, see [`super::is_indexed`]) holds that view already: its
+    /// current snapshot is opened read-only, nothing loaded.
     pub fn open_for_query(path: &Path) -> Result<Self, StoreError> {
+        if super::is_indexed(path) {
+            return Self::open_indexed(path);
+        }
         let store = Self::open(path, false)?;
         let gazetteer = vocab::gazetteer_graph();
         let mut merged: Vec<Quad> = Vec::new();
@@ -93,6 +116,9 @@ impl GraphStore {
     /// statement, in a fraction of the time and memory. A file that is not plain N-Quads as
     /// diplograph writes it is loaded whole.
     pub fn open_for_query_selecting(path: &Path, selection: &Selection<'_>) -> Result<Self, StoreError> {
+        if super::is_indexed(path) {
+            return Self::open_indexed(path);
+        }
         let Some(bytes) = read_store(path, false)? else { return Self::new() };
         let Some(selected) = super::filtered::load_filtered(&bytes, selection) else {
             drop(bytes);

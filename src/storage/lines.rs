@@ -39,6 +39,16 @@ impl GraphLines {
         self.count
     }
 
+    /// The statements as quads (for a store that keeps quads, not text). Statements a build
+    /// formatted always parse; one that would not is left out.
+    pub fn quads(&self) -> Vec<Quad> {
+        oxigraph::io::RdfParser::from_format(oxigraph::io::RdfFormat::NQuads)
+            .lenient()
+            .for_slice(self.text.as_bytes())
+            .filter_map(Result::ok)
+            .collect()
+    }
+
     /// True when the graph has no statement.
     pub fn is_empty(&self) -> bool {
         self.count == 0

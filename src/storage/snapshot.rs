@@ -116,6 +116,17 @@ impl Snapshot {
         Self::from_graphs(collectors.into_iter().map(|(g, c)| (g, c.finish())))
     }
 
+    /// The named graphs of an Oxigraph store (an indexed store's default graph, the query view
+    /// made from them, left out).
+    pub fn of_store(store: &oxigraph::store::Store) -> Result<Self, StoreError> {
+        let quads: Vec<oxigraph::model::Quad> = store
+            .iter()
+            .filter(|q| q.as_ref().is_ok_and(|q| !q.graph_name.is_default_graph()) || q.is_err())
+            .collect::<Result<_, _>>()
+            .map_err(|e| StoreError::Oxigraph(e.to_string()))?;
+        Ok(Self::from_quads(quads.iter().map(oxigraph::model::Quad::as_ref)))
+    }
+
     fn from_graphs(graphs: impl IntoIterator<Item = (String, GraphLines)>) -> Self {
         let mut snapshot = Self::default();
         for (name, lines) in graphs {

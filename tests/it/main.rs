@@ -15,6 +15,7 @@ mod export;
 mod export_readers;
 mod gold_entities;
 mod gold_relations;
+mod indexed;
 mod input_formats;
 mod named_queries;
 mod push;

@@ -119,7 +119,7 @@ fn a_limit_cuts_rows_and_says_so_and_undated_visits_come_last() {
 
 /// A row with each ` / `-joined list sorted: GROUP_CONCAT's order follows the store's, which
 /// SPARQL leaves open.
-fn canonical(answer: &str) -> Vec<String> {
+pub fn canonical(answer: &str) -> Vec<String> {
     let mut rows: Vec<String> = answer
         .lines()
         .map(|row| {

@@ -142,7 +142,7 @@ pub fn download_accept<'a>(accept: &'a str, params: &[(String, String)]) -> &'a 
 
 /// The query page for a browser's `/query` with `params` (`query`, or `example` to load a named
 /// query into the editor).
-pub fn query_page(params: &[(String, String)], store: &Store, config: &ServerConfig) -> Response {
+pub fn query_page(params: &[(String, String)], store: &super::Served, config: &ServerConfig) -> Response {
     let sparql = param(params, "query").filter(|q| !q.trim().is_empty());
     let (status, body) = sparql::page(
         store,

@@ -14,7 +14,6 @@ use crate::query::{display_term, QueryOptions, ResultFormat, PREFIXES};
 use oxigraph::io::{RdfFormat, RdfParser, RdfSerializer};
 use oxigraph::model::Term;
 use oxigraph::sparql::results::{QueryResultsFormat, QueryResultsParser, SliceQueryResultsParserOutput};
-use oxigraph::store::Store;
 use std::fmt::Write as _;
 use std::sync::atomic::{AtomicUsize, Ordering};
 use std::sync::mpsc::RecvTimeoutError;
@@ -57,7 +56,7 @@ pub struct Limits {
 
 /// Runs `sparql` on `store` in a child process within the limits; the answer comes back as
 /// SPARQL JSON results (at most one row more than shown) or N-Triples and is read here.
-pub fn evaluate(store: &Store, sparql: &str, limits: Limits) -> Result<Outcome, Failure> {
+pub fn evaluate(store: &crate::server::Served, sparql: &str, limits: Limits) -> Result<Outcome, Failure> {
     if RUNNING.fetch_add(1, Ordering::SeqCst) >= 2 * limits.workers.max(1) {
         RUNNING.fetch_sub(1, Ordering::SeqCst);
         return Err(Failure { status: 503, message: BUSY.into() });
@@ -182,7 +181,12 @@ fn cell(term: &Term) -> String {
 
 /// The query page: the editor holding `sparql` (else the example `example`), the examples and,
 /// when `sparql` is given, its answer. The status is 400 for a malformed query, 503 past the limit.
-pub fn page(store: &Store, sparql: Option<&str>, example: Option<&str>, limits: Limits) -> (u16, String) {
+pub fn page(
+    store: &crate::server::Served,
+    sparql: Option<&str>,
+    example: Option<&str>,
+    limits: Limits,
+) -> (u16, String) {
     let named = example.and_then(crate::queries::named);
     let text = sparql.or(named.map(|q| q.text)).unwrap_or(
         "SELECT ?start ?visitor ?host WHERE {\n  ?v a dg:Visit ; dg:visitor/rdfs:label ?visitor ; dg:hostCountry/rdfs:label ?host .\n  \
@@ -277,7 +281,7 @@ mod tests {
     fn errors_are_shown_at_their_position() {
         assert_eq!(error_position("invalid SPARQL: error at 2:18: expected one of GRAPH"), Some((2, 18)));
         assert_eq!(error_position("query failed: no position"), None);
-        let store = Store::new().unwrap();
+        let store: crate::server::Served = oxigraph::store::Store::new().unwrap().into();
         let (status, body) = page(&store, Some("SELECT ?x WHERE {\n ?x a <x> ; FOO }"), None, LIMITS);
         assert_eq!(status, 400);
         assert!(body.contains("<mark> ?x a &lt;x&gt; ; FOO }</mark>"), "{body}");
@@ -286,7 +290,7 @@ mod tests {
 
     #[test]
     fn answers_are_tables_booleans_or_turtle() {
-        let store = Store::new().unwrap();
+        let store: crate::server::Served = oxigraph::store::Store::new().unwrap().into();
         let (status, body) = page(
             &store,
             Some("SELECT ?x WHERE { VALUES ?x { <https://w3id.org/diplograph/id/country/KZ> \"<b>\" } }"),

@@ -1,0 +1,156 @@
+//! The indexed store (`--store DIR/`, the `rocksdb` feature): built from the seeds it answers as
+//! the N-Quads store does, a rebuilt file replaces only its own graphs, `serve` answers from it
+//! and follows its rebuilds; without the feature it is refused with the way to get it.
+
+use crate::common::{run, stderr};
+
+#[cfg(not(feature = "rocksdb"))]
+#[test]
+fn an_indexed_store_without_the_feature_says_how_to_get_it() {
+    let dir = crate::common::workspace();
+    for args in
+        [&["build", "--store", "archive.db/", "seeds"][..], &["query", "--store", "archive.db/", "documents"]]
+    {
+        let o = run(dir.path(), args);
+        assert!(!o.status.success(), "{args:?} refused");
+        let err = stderr(&o);
+        assert!(err.contains("--features rocksdb") && err.contains("libclang-dev"), "{args:?}: {err}");
+        assert_eq!(err.trim_end().lines().count(), 1, "one line: {err}");
+    }
+    assert!(!dir.path().join("archive.db").exists(), "nothing is written");
+}
+
+#[cfg(feature = "rocksdb")]
+mod with_rocksdb {
+    use super::*;
+    use crate::common::{query_csv, seeds, stdout, workspace};
+    use std::path::Path;
+    use std::time::{Duration, Instant};
+
+    /// Every statement of every named graph, as sorted CSV rows.
+    const NAMED: &str = "SELECT ?g ?s ?p ?o WHERE { GRAPH ?g { ?s ?p ?o } }";
+    /// Every statement of the default graph (the query view).
+    const DEFAULT: &str = "SELECT ?s ?p ?o WHERE { ?s ?p ?o }";
+
+    fn sorted(mut rows: Vec<String>) -> Vec<String> {
+        rows.sort();
+        rows
+    }
+
+    fn ok(dir: &Path, args: &[&str]) -> String {
+        let o = run(dir, args);
+        assert!(o.status.success(), "{args:?}: {}", stderr(&o));
+        stdout(&o)
+    }
+
+    #[test]
+    fn the_seeds_answer_as_from_the_nquads_store() {
+        let dir = workspace();
+        let d = dir.path();
+        ok(d, &["build", "seeds"]);
+        let built = ok(d, &["build", "--store", "archive.db/", "seeds"]);
+        assert!(built.contains("into archive.db/"), "{built}");
+        for sparql in [NAMED, DEFAULT] {
+            let (file, indexed) =
+                (query_csv(d, "diplograph.nq", sparql), query_csv(d, "archive.db/", sparql));
+            assert!(!file.is_empty());
+            assert_eq!(sorted(file), sorted(indexed), "{sparql}");
+        }
+        let listed = ok(d, &["query", "--list"]);
+        for name in listed.lines().filter(|l| !l.starts_with(' ')) {
+            let mut args = vec!["query", "--format", "csv", name];
+            if name == "mentions" {
+                args.extend(["--param", "entity=普京"]);
+            }
+            let file = ok(d, &args);
+            args.extend(["--store", "archive.db"]);
+            let indexed = ok(d, &args);
+            // Lists joined by GROUP_CONCAT come in the store's order: compared sorted.
+            let canonical = crate::named_queries::canonical;
+            assert_eq!(canonical(&file), canonical(&indexed), "{name}");
+        }
+        for args in [
+            &["explain", "普京"][..],
+            &["analyze", "--top", "5"],
+            &["export", "--format", "graphml"],
+            &["stats"],
+            &["query", "ASK { GRAPH <https://w3id.org/diplograph/graph/ontology> { ?s ?p ?o } }"],
+        ] {
+            let file = ok(d, args);
+            let indexed = ok(d, &[args, &["--store", "archive.db/"][..]].concat());
+            assert_eq!(file.replace("diplograph.nq", "archive.db/"), indexed, "{args:?}");
+        }
+    }
+
+    #[test]
+    fn rebuilding_a_file_replaces_its_graphs_and_only_them() {
+        let dir = tempfile::tempdir().unwrap();
+        let d = dir.path();
+        let seed = |name: &str| seeds().join(name);
+        std::fs::copy(seed("000_8485a5dca28439e8.txt"), d.join("a.txt")).unwrap();
+        std::fs::copy(seed("001_fec78014c60057ef.txt"), d.join("b.txt")).unwrap();
+        // The same builds into both kinds of store: a.txt and b.txt, then a.txt with other content.
+        let builds = |store: &str| {
+            ok(d, &["build", "--store", store, "a.txt", "b.txt"]);
+        };
+        builds("s.nq");
+        builds("s.db/");
+        let b_graphs = "SELECT DISTINCT ?g WHERE { GRAPH ?g { ?d dg:sourceFile \"b.txt\" } }";
+        let before = query_csv(d, "s.db/", b_graphs);
+        assert_eq!(before.len(), 1, "{before:?}");
+        let a_documents = "SELECT ?d WHERE { ?d dg:sourceFile \"a.txt\" }";
+        let old = query_csv(d, "s.db/", a_documents);
+        assert_eq!(old.len(), 1, "{old:?}");
+        std::fs::copy(seed("002_dcfbf6f175b4b9fa.txt"), d.join("a.txt")).unwrap();
+        ok(d, &["build", "--store", "s.nq", "a.txt"]);
+        ok(d, &["build", "--store", "s.db/", "a.txt"]);
+        assert_eq!(query_csv(d, "s.db/", b_graphs), before, "b.txt's graph is left alone");
+        let documents = "SELECT ?g WHERE { GRAPH ?g { ?g a dg:Document } }";
+        assert_eq!(query_csv(d, "s.db/", documents).len(), 2, "a.txt's old graph is gone");
+        for sparql in [NAMED, DEFAULT] {
+            assert_eq!(
+                sorted(query_csv(d, "s.nq", sparql)),
+                sorted(query_csv(d, "s.db/", sparql)),
+                "{sparql}"
+            );
+        }
+        // The old document left the default graph too.
+        let now = query_csv(d, "s.db/", a_documents);
+        assert!(now.len() == 1 && now != old, "{now:?}");
+    }
+
+    #[test]
+    fn serve_answers_from_an_indexed_store_and_follows_its_rebuilds() {
+        let dir = tempfile::tempdir().unwrap();
+        let d = dir.path();
+        std::fs::copy(seeds().join("000_8485a5dca28439e8.txt"), d.join("a.txt")).unwrap();
+        std::fs::copy(seeds().join("001_fec78014c60057ef.txt"), d.join("b.txt")).unwrap();
+        ok(d, &["build", "--store", "s.db/", "a.txt"]);
+        let endpoint = crate::serve::start_in(d, &["--store", "s.db/"]);
+        let documents = || {
+            let q = form_urlencoded::Serializer::new(String::new())
+                .append_pair("query", "SELECT (COUNT(?d) AS ?n) WHERE { ?d a dg:Document }")
+                .finish();
+            let (status, _, body) = crate::serve::request(
+                &endpoint.addr,
+                "GET",
+                &format!("/query?{q}"),
+                &[("Accept", "text/csv")],
+                b"",
+            );
+            assert_eq!(status, 200, "{body}");
+            body.lines().nth(1).unwrap_or_default().trim().to_owned()
+        };
+        assert_eq!(documents(), "1");
+        // The explorer reads the store in the server itself.
+        let (status, _, body) =
+            crate::serve::request(&endpoint.addr, "GET", "/search?q=%E6%99%AE%E4%BA%AC", &[], b"");
+        assert_eq!(status, 200, "{body}");
+        ok(d, &["build", "--store", "s.db/", "b.txt"]);
+        let started = Instant::now();
+        while documents() != "2" {
+            assert!(started.elapsed() < Duration::from_secs(30), "the rebuilt store is never answered from");
+            std::thread::sleep(Duration::from_millis(200));
+        }
+    }
+}
