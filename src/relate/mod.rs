@@ -276,6 +276,33 @@ mod tests {
     }
 
     #[test]
+    fn those_attending_talks_hold_no_meeting_of_their_own() {
+        let m = meetings_of("国家主席习近平会见法国总统马克龙。王毅、何立峰等参加会见。", "");
+        assert_eq!(m.len(), 1, "{m:?}");
+        assert!(m[0].contains("习近平") && m[0].contains("马克龙"), "{m:?}");
+        let m = meetings_of("国务院总理李强同德国总理朔尔茨举行会谈。王毅、何立峰等陪同会见。", "");
+        assert_eq!(m.len(), 1, "{m:?}");
+    }
+
+    #[test]
+    fn the_leader_who_sends_an_envoy_is_not_at_the_envoys_meeting() {
+        let m = meetings_of("习近平主席特使、外交部长王毅会见法国总统马克龙。", "");
+        assert_eq!(m.len(), 1, "{m:?}");
+        assert!(m[0].contains("王毅") && m[0].contains("马克龙") && !m[0].contains("习近平"), "{m:?}");
+    }
+
+    #[test]
+    fn a_guest_come_to_china_on_other_business_too_is_a_visitor() {
+        let visits = |text: &str| -> Vec<String> {
+            facts_of(text, "").into_iter().filter(|f| f.starts_with("Visit")).collect()
+        };
+        let v = visits("国务院总理李克强同来华进行正式访问并出席国际博览会闭幕式的法国总统马克龙举行会谈。");
+        assert_eq!(v, ["Visit visitor=马克龙 hostCountry=中国 正式访问"], "{v:?}");
+        let v = visits("国务院总理李克强同来华出席国际博览会闭幕式并进行工作访问的法国总统马克龙举行会谈。");
+        assert_eq!(v, ["Visit visitor=马克龙 hostCountry=中国 工作访问"], "{v:?}");
+    }
+
+    #[test]
     fn the_host_meeting_a_visiting_president_is_no_visit() {
         let facts = facts_of("国家主席习近平会见来华进行国事访问的法国总统马克龙。", "");
         assert!(!facts.iter().any(|f| f.starts_with("Visit") && f.contains("visitor=习近平")), "{facts:?}");

@@ -39,7 +39,8 @@ static VISITED: LazyLock<Regex> = LazyLock::new(|| {
 });
 static TO_CHINA: LazyLock<Regex> = LazyLock::new(|| {
     // 马克龙表示,很高兴首次来华进行国事访问: the one who says so is the visitor.
-    Regex::new(&format!(r"(?P<visitor>[^,;。]{{1,30}}?)(?:(?:表示|说),[^,;。]{{0,12}}?)?(?:将|于[^,;。]{{0,20}}?)?(?:访华|来华(?:进行)?{BEFORE_KIND}{KIND}|访问中国)(?P<modifies>的)?"))
+    // 同来华出席…并进行工作访问的Y, 会见来华进行正式访问并出席…的Y: other business may stand beside the visit.
+    Regex::new(&format!(r"(?P<visitor>[^,;。]{{1,30}}?)(?:(?:表示|说),[^,;。]{{0,12}}?)?(?:将|于[^,;。]{{0,20}}?)?(?:访华|来华(?:[^,;。的]{{1,40}}?并)?(?:进行)?{BEFORE_KIND}{KIND}(?:并[^,;。的]{{1,40}}(?P<also>的))?|访问中国)(?P<modifies>的)?"))
         .expect("to China")
 });
 /// 胡锦涛副主席将于近期访美: a visit to the country of a one-character form.
@@ -139,8 +140,9 @@ pub fn find(
                 let group = s.text[r].trim_end_matches(|c: char| !is_han(c));
                 GUEST_VERBS.iter().any(|v| group.ends_with(v))
             });
-            let described = caps.name("modifies").is_some() && before_guest;
-            let r = match caps.name("modifies").filter(|_| described) {
+            let modifies = caps.name("modifies").or(caps.name("also"));
+            let described = modifies.is_some() && before_guest;
+            let r = match modifies.filter(|_| described) {
                 Some(m) => Some(span.start + m.end()..clause_end(s, span.start + m.end(), span.end)),
                 None => r,
             };
