@@ -292,6 +292,17 @@ mod tests {
     }
 
     #[test]
+    fn the_guest_spoken_to_is_the_visitor() {
+        let visits = |text: &str| -> Vec<String> {
+            facts_of(text, "").into_iter().filter(|f| f.starts_with("Visit")).collect()
+        };
+        let v = visits("会见法国总统马克龙时,外交部长王毅表示,你此次访华将推动两国关系发展。");
+        assert_eq!(v, ["Visit visitor=马克龙 hostCountry=中国 访问"], "{v:?}");
+        // Without a guest in the sentence, 你 names no one.
+        assert!(visits("外交部长王毅表示,你此次访华将推动两国关系发展。").is_empty());
+    }
+
+    #[test]
     fn a_guest_come_to_china_on_other_business_too_is_a_visitor() {
         let visits = |text: &str| -> Vec<String> {
             facts_of(text, "").into_iter().filter(|f| f.starts_with("Visit")).collect()

@@ -38,9 +38,9 @@ static VISITED: LazyLock<Regex> = LazyLock::new(|| {
         .expect("visited")
 });
 static TO_CHINA: LazyLock<Regex> = LazyLock::new(|| {
-    // 马克龙表示,很高兴首次来华进行国事访问: the one who says so is the visitor.
+    // 马克龙表示,很高兴首次来华进行国事访问: the one who says so is the visitor (王毅表示,你此次访华: not).
     // 同来华出席…并进行工作访问的Y, 会见来华进行正式访问并出席…的Y: other business may stand beside the visit.
-    Regex::new(&format!(r"(?P<visitor>[^,;。]{{1,30}}?)(?:(?:表示|说),[^,;。]{{0,12}}?)?(?:将|于[^,;。]{{0,20}}?)?(?:访华|来华(?:[^,;。的]{{1,40}}?并)?(?:进行)?{BEFORE_KIND}{KIND}(?:并[^,;。的]{{1,40}}(?P<also>的))?|访问中国)(?P<modifies>的)?"))
+    Regex::new(&format!(r"(?P<visitor>[^,;。]{{1,30}}?)(?:(?:表示|说),(?:[^,;。你您][^,;。]{{0,11}}?)?)?(?:将|于[^,;。]{{0,20}}?)?(?:访华|来华(?:[^,;。的]{{1,40}}?并)?(?:进行)?{BEFORE_KIND}{KIND}(?:并[^,;。的]{{1,40}}(?P<also>的))?|访问中国)(?P<modifies>的)?"))
         .expect("to China")
 });
 /// 胡锦涛副主席将于近期访美: a visit to the country of a one-character form.
@@ -89,7 +89,8 @@ pub fn find(
                 continue;
             }
             let speaking = s.text[visitor_span.clone()].ends_with('我');
-            let visitor = match visitor_in(s, visitor_span) {
+            let addressed = addressee(s, span.start, visitor_span.clone());
+            let visitor = match visitor_in(s, visitor_span).or(addressed) {
                 Some(m) => (s.entity(m), Some(m)),
                 None => match speaker.filter(|_| speaking) {
                     Some(e) => (e, None),
@@ -150,7 +151,8 @@ pub fn find(
                 true => s.of_kind(r, Kind::Leader).first().copied(),
                 false => visitor_in(s, r),
             };
-            if let Some(visitor) = r.and_then(pick) {
+            let addressed = r.clone().and_then(|r| addressee(s, span.start, r));
+            if let Some(visitor) = r.and_then(pick).or(addressed) {
                 let mut fact = Fact::new(FactKind::Visit, span.clone());
                 fact.roles.extend([(Role::Visitor, s.entity(visitor)), (Role::HostCountry, host)]);
                 fact.evidence.push(visitor);
@@ -187,6 +189,21 @@ fn is_han(c: char) -> bool {
 /// Where the clause holding `from` ends (a comma or semicolon), at most at `end`.
 fn clause_end(s: &Sentences<'_>, from: usize, end: usize) -> usize {
     s.text[from..end].find([',', ';']).map_or(end, |i| from + i)
+}
+
+/// Verbs of speaking: the leader before one is the speaker, not the one spoken to.
+const SPEAKING: [&str; 5] = ["表示", "指出", "强调", "说", "谈到"];
+
+/// The leader addressed as 你 or 您 when `visitor` starts with one (会见沃尔科特时,王毅表示,你此次访华…):
+/// the last leader of the sentence (from `from`) before it who is not the one speaking.
+fn addressee(s: &Sentences<'_>, from: usize, visitor: Range<usize>) -> Option<usize> {
+    if !s.text[visitor.clone()].starts_with(['你', '您']) {
+        return None;
+    }
+    s.of_kind(from..visitor.start, Kind::Leader)
+        .into_iter()
+        .rev()
+        .find(|&m| !SPEAKING.iter().any(|w| s.text[s.mentions[m].end..].starts_with(w)))
 }
 
 /// `text` without its 应…邀请 phrases.
