@@ -303,6 +303,21 @@ mod tests {
     }
 
     #[test]
+    fn arrivals_and_guests_visiting_abroad_are_visits() {
+        let visits = |text: &str| -> Vec<String> {
+            facts_of(text, "").into_iter().filter(|f| f.starts_with("Visit")).collect()
+        };
+        let v = visits("国家主席习近平乘专机抵达莫斯科,对俄罗斯进行国事访问。");
+        assert_eq!(v, ["Visit visitor=习近平 hostCountry=俄罗斯 国事访问"], "{v:?}");
+        let v = visits("俄罗斯总统普京乘专机抵达北京,出席在中国举办的国际合作高峰论坛。");
+        assert_eq!(v, ["Visit visitor=普京 hostCountry=中国 访问"], "{v:?}");
+        let v = visits("俄罗斯总统普京在莫斯科会见正在俄罗斯进行国事访问的国家主席习近平。");
+        assert_eq!(v, ["Visit visitor=习近平 hostCountry=俄罗斯 国事访问"], "{v:?}");
+        // Coming home is no visit.
+        assert!(visits("国家主席习近平乘专机抵达北京。").is_empty());
+    }
+
+    #[test]
     fn a_guest_come_to_china_on_other_business_too_is_a_visitor() {
         let visits = |text: &str| -> Vec<String> {
             facts_of(text, "").into_iter().filter(|f| f.starts_with("Visit")).collect()

@@ -18,10 +18,20 @@ static VISIT: LazyLock<Regex> = LazyLock::new(|| {
     Regex::new(&format!(r"(?:应(?P<inviter>[^,;。]{{1,40}}?)邀请,?)?(?P<visitor>[^,;。]{{1,60}}?)(?:将|拟|于[^,;。对]{{0,30}}?)?(?:对|赴)(?P<host>[^,;。]{{1,30}}?)进行(?:了)?{BEFORE_KIND}{KIND}"))
         .expect("visit")
 });
-/// 习近平12日抵达加德满都,开始对尼泊尔进行国事访问: the news agencies' way to report an arrival.
+/// 习近平12日抵达加德满都,开始对尼泊尔进行国事访问: the news agencies' way to report an arrival
+/// (开始 may be left out).
 static ARRIVED: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(&format!(r"(?P<visitor>[^,;。]{{1,60}}?)抵达[^,;。]{{1,20}},(?:正式)?开始对(?P<host>[^,;。]{{1,30}}?)(?:的|进行){BEFORE_KIND}{KIND}"))
+    Regex::new(&format!(r"(?P<visitor>[^,;。]{{1,60}}?)抵达[^,;。]{{1,20}},(?:正式)?(?:开始)?对(?P<host>[^,;。]{{1,30}}?)(?:的|进行){BEFORE_KIND}{KIND}"))
         .expect("arrived")
+});
+/// 习近平乘专机抵达莫斯科: an arrival in another country's place is a visit there.
+static ARRIVED_AT: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(r"(?P<visitor>[^,;。]{1,60}?)(?:乘专机|乘坐专机|乘机)?抵达(?P<host>[^,;。]{1,20})").expect("arrived at")
+});
+/// 会见正在俄罗斯进行国事访问的习近平: the guest of a verb of meeting, described by a visit abroad.
+static GUEST_ABROAD: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(&format!(r"(?:会见|会晤|接见|欢迎|宴请|同|与|和)正?在(?P<host>[^,;。的]{{1,15}}?)进行{BEFORE_KIND}{KIND}的(?P<visitor>[^,;。、和]{{1,30}})"))
+        .expect("guest abroad")
 });
 /// 周恩来阁下,应尼赫鲁阁下的邀请来到德里: the older way, the visitor before the invitation.
 static CAME: LazyLock<Regex> = LazyLock::new(|| {
@@ -64,7 +74,7 @@ pub fn find(
         // Every visit names its visitor, a leader of the sentence (or the speaker): without one, no
         // pattern is tried.
         let by_speaker = speaker.is_some() && sentence.contains('我');
-        if !(sentence.contains("访") || sentence.contains("邀请"))
+        if !(sentence.contains("访") || sentence.contains("邀请") || sentence.contains("抵达"))
             || !(by_speaker || s.mentions_in(span.clone()).any(|(_, m)| m.kind == Kind::Leader))
         {
             continue;
@@ -75,6 +85,8 @@ pub fn find(
             .chain(ARRIVED.captures_iter(sentence))
             .chain(CAME.captures_iter(sentence))
             .chain(ENDED.captures_iter(sentence))
+            .chain(GUEST_ABROAD.captures_iter(sentence))
+            .chain(ARRIVED_AT.captures_iter(sentence))
             .map(|c| (c, false))
             .chain(VISITED.captures_iter(sentence).map(|c| (c, true)));
         for (caps, host_first) in attempts {
