@@ -22,6 +22,8 @@ static ENVOY: LazyLock<Regex> = LazyLock::new(|| {
 const BOTH_LEADERS: [&str; 4] = ["两国元首", "两国总理", "两国首脑", "两国领导人"];
 /// Verbs of attending someone else's talks (刘鹤、王毅等参加会见, 陪同会见).
 const ATTENDING: [&str; 6] = ["参加", "参加了", "出席", "陪同", "陪同了", "在座"];
+/// Verbs that speak of talks held by others (高度评价…举行的会晤).
+const REPORTING: [&str; 8] = ["评价", "赞赏", "称赞", "回顾", "表示", "指出", "谈到", "忆及"];
 /// Prepositions that introduce the other side of talks (同Y举行会谈) after an unstated subject.
 const WITH: [char; 4] = ['同', '与', '和', '跟'];
 
@@ -130,6 +132,18 @@ fn clause_groups(s: &Sentences<'_>, clause: Range<usize>, carried: &mut Carried)
     let verb_at = clause.start + verb.start();
     let (mut before, after): (Vec<usize>, Vec<usize>) =
         leaders.iter().partition(|&&m| s.mentions[m].end <= verb_at);
+    // 拉加万高度评价习近平和莫迪去年举行的会晤: talks named as a thing (举行的会晤) are those of the
+    // leaders after the verb that speaks of them, not of the one who speaks.
+    if let Some(&last) = before.last() {
+        let nominal = s.text[s.mentions[last].end..verb_at].contains('的');
+        let spoken = before.iter().rposition(|&m| {
+            let rest = &s.text[s.mentions[m].end..verb_at];
+            REPORTING.iter().any(|w| rest.contains(w))
+        });
+        if let Some(k) = spoken.filter(|&k| nominal && k + 1 < before.len()) {
+            before.drain(..=k);
+        }
+    }
     // 将与Y举行会谈, 并会见Y: the subject is the sentence's.
     let elided_subject = before.first().is_none_or(|&m| {
         let lead = &s.text[clause.start..s.mentions[m].start];

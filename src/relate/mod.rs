@@ -285,6 +285,16 @@ mod tests {
     }
 
     #[test]
+    fn who_speaks_of_talks_held_by_others_is_not_at_them() {
+        let m = meetings_of("印度总理莫迪高度评价国家主席习近平和俄罗斯总统普京去年在莫斯科举行的会晤。", "");
+        assert_eq!(m.len(), 1, "{m:?}");
+        assert!(!m[0].contains("莫迪") && m[0].contains("普京"), "{m:?}");
+        // A verb of talks with its subject keeps it.
+        let m = meetings_of("国家主席习近平表示愿同俄罗斯总统普京举行会谈。", "");
+        assert!(m.iter().all(|f| f.contains("习近平")), "{m:?}");
+    }
+
+    #[test]
     fn the_leader_who_sends_an_envoy_is_not_at_the_envoys_meeting() {
         let m = meetings_of("习近平主席特使、外交部长王毅会见法国总统马克龙。", "");
         assert_eq!(m.len(), 1, "{m:?}");
