@@ -217,18 +217,26 @@ fn push_unique(s: &Sentences<'_>, facts: &mut Vec<Fact>, fact: Fact) {
     }
 }
 
-/// The most mentioned leader of each party country.
+/// Offices of heads of state or government, as a leader's stated office ends.
+const HEAD_OFFICES: [&str; 8] = ["国家主席", "总统", "总理", "首相", "国王", "埃米尔", "苏丹", "元首"];
+
+/// The leader of each party country most likely its head: one with a head's office or a known
+/// (gazetteer) name before one found by pattern only (a scholar quoted in the report), then the
+/// most mentioned.
 fn heads_of_state(s: &Sentences<'_>, parties: &[usize]) -> Vec<usize> {
     parties
         .iter()
         .filter_map(|&country| {
             let iri = &s.entities[country].iri;
-            let mut best: Option<(usize, usize)> = None;
+            let mut best: Option<(usize, (bool, usize))> = None;
             for (i, e) in s.entities.iter().enumerate() {
                 if e.kind == Kind::Leader && e.country.as_deref() == Some(iri.as_str()) {
+                    let head = e.office.as_deref().is_some_and(|o| HEAD_OFFICES.iter().any(|h| o.ends_with(h)))
+                        || e.wikidata.is_some()
+                        || e.iri.is_ascii();
                     let n = s.mention_entity.iter().filter(|&&x| x == i).count();
-                    if best.is_none_or(|(_, m)| n > m) {
-                        best = Some((i, n));
+                    if best.is_none_or(|(_, m)| (head, n) > m) {
+                        best = Some((i, (head, n)));
                     }
                 }
             }

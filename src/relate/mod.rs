@@ -295,6 +295,15 @@ mod tests {
     }
 
     #[test]
+    fn both_leaders_are_heads_not_the_most_quoted() {
+        let text = "印度学会主席张伯伦表示,中印两国领导人举行非正式会晤。张伯伦说,合作前景广阔。张伯伦指出,交流密切。\
+                    张伯伦认为,意义深远。印度总理莫迪和国家主席习近平将在金奈会面。";
+        let m = meetings_of(text, "");
+        assert_eq!(m.len(), 1, "{m:?}");
+        assert!(m[0].contains("莫迪") && m[0].contains("习近平") && !m[0].contains("张伯伦"), "{m:?}");
+    }
+
+    #[test]
     fn the_leader_who_sends_an_envoy_is_not_at_the_envoys_meeting() {
         let m = meetings_of("习近平主席特使、外交部长王毅会见法国总统马克龙。", "");
         assert_eq!(m.len(), 1, "{m:?}");
