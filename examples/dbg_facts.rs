@@ -39,7 +39,8 @@ fn main() -> ExitCode {
                     FactKind::Meeting => {
                         let mut people: Vec<String> = f.with_role(Role::Participant).map(label).collect();
                         people.sort();
-                        let dates: Vec<String> = [f.start, f.end].iter().flatten().map(|d| d.to_string()).collect();
+                        let dates: Vec<String> =
+                            [f.start, f.end].iter().flatten().map(|d| d.to_string()).collect();
                         println!("{name}\tM\t{}\t{}", people.join("+"), dates.join(".."));
                     }
                     _ => {}

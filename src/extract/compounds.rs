@@ -90,7 +90,7 @@ pub fn find(text: &str, hits: &[Hit], lexicon: &Lexicon) -> Vec<Mention> {
             lexicon.offices.automaton.find_iter(&text[window..at]).any(|m| window + m.end() == at)
         };
         let has_zhong_at = |k: usize| chars[k..run_end].iter().any(|(_, c)| *c == '中');
-        if run_end >= start + 2 && !(after_office && !has_zhong_at(start)) {
+        if run_end >= start + 2 && (!after_office || has_zhong_at(start)) {
             let run = &chars[start..run_end];
             let all_named = run.iter().all(|(_, c)| named.contains(c));
             let has_zhong = run.iter().any(|(_, c)| *c == '中');

@@ -231,9 +231,10 @@ fn heads_of_state(s: &Sentences<'_>, parties: &[usize]) -> Vec<usize> {
             let mut best: Option<(usize, (bool, usize))> = None;
             for (i, e) in s.entities.iter().enumerate() {
                 if e.kind == Kind::Leader && e.country.as_deref() == Some(iri.as_str()) {
-                    let head = e.office.as_deref().is_some_and(|o| HEAD_OFFICES.iter().any(|h| o.ends_with(h)))
-                        || e.wikidata.is_some()
-                        || e.iri.is_ascii();
+                    let head =
+                        e.office.as_deref().is_some_and(|o| HEAD_OFFICES.iter().any(|h| o.ends_with(h)))
+                            || e.wikidata.is_some()
+                            || e.iri.is_ascii();
                     let n = s.mention_entity.iter().filter(|&&x| x == i).count();
                     if best.is_none_or(|(_, m)| (head, n) > m) {
                         best = Some((i, (head, n)));

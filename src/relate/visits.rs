@@ -26,7 +26,8 @@ static ARRIVED: LazyLock<Regex> = LazyLock::new(|| {
 });
 /// 习近平乘专机抵达莫斯科: an arrival in another country's place is a visit there.
 static ARRIVED_AT: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(r"(?P<visitor>[^,;。]{1,60}?)(?:乘专机|乘坐专机|乘机)?抵达(?P<host>[^,;。]{1,20})").expect("arrived at")
+    Regex::new(r"(?P<visitor>[^,;。]{1,60}?)(?:乘专机|乘坐专机|乘机)?抵达(?P<host>[^,;。]{1,20})")
+        .expect("arrived at")
 });
 /// 会见正在俄罗斯进行国事访问的习近平: the guest of a verb of meeting, described by a visit abroad.
 static GUEST_ABROAD: LazyLock<Regex> = LazyLock::new(|| {
