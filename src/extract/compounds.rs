@@ -83,7 +83,14 @@ pub fn find(text: &str, hits: &[Hit], lexicon: &Lexicon) -> Vec<Mention> {
                 run_end -= 1;
             }
         }
-        if run_end >= start + 2 {
+        // 尼泊尔总理奥利会谈: forms right after an office title are a name, not countries.
+        let after_office = {
+            let at = byte(start);
+            let window = text[..at].char_indices().rev().nth(7).map_or(0, |(w, _)| w);
+            lexicon.offices.automaton.find_iter(&text[window..at]).any(|m| window + m.end() == at)
+        };
+        let has_zhong_at = |k: usize| chars[k..run_end].iter().any(|(_, c)| *c == '中');
+        if run_end >= start + 2 && (!after_office || has_zhong_at(start)) {
             let run = &chars[start..run_end];
             let all_named = run.iter().all(|(_, c)| named.contains(c));
             let has_zhong = run.iter().any(|(_, c)| *c == '中');
@@ -151,6 +158,9 @@ mod tests {
             ("俄罗斯联邦。中俄文本具有同等效力", &[]),
             ("俄罗斯联邦。用中俄文写成", &[]),
             ("俄罗斯联邦。中俄文化交流", &["中", "俄"]),
+            // Forms right after an office are a name (奥利), not a compound.
+            ("尼泊尔总理奥利会谈", &[]),
+            ("奥地利和利比里亚。奥利关系", &["奥", "利"]),
         ];
         for (text, expected) in cases {
             assert_eq!(forms(text), expected.iter().map(|s| s.to_string()).collect::<Vec<_>>(), "{text}");

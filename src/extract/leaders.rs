@@ -238,7 +238,7 @@ pub fn find(text: &str, existing: &[Mention], lexicon: &Lexicon) -> Found {
             || m.surface.contains('·')
             || *name_like
                 .entry(m.surface.clone())
-                .or_insert_with(|| looks_like_name(text, &m.surface, titles, chars.not_name_end))
+                .or_insert_with(|| looks_like_name(text, &m.surface, titles, chars.not_name_end, stops))
     });
     let (listed, spans) = enumerated(text, existing, &found, &clashes);
     found.extend(listed);
@@ -275,14 +275,19 @@ fn shared_by_countries(q: &Mention, existing: &[Mention]) -> bool {
 }
 
 /// A word found once after an office (总统倡议, 外长战略) is a name only if it does not end like a
-/// body and, where it recurs, mostly stands next to an office: a name does, a common word does not.
-fn looks_like_name(text: &str, name: &str, titles: &Offices, not_name_end: &str) -> bool {
+/// body and, where it recurs, mostly stands next to an office or before a word that ends names (王瑞杰表示,
+/// 王瑞杰会见): a name does, a common word does not.
+fn looks_like_name(text: &str, name: &str, titles: &Offices, not_name_end: &str, stops: &Stops) -> bool {
     if name.ends_with(|c| not_name_end.contains(c)) {
         return false;
     }
     let occurrences: Vec<usize> = text.match_indices(name).map(|(i, _)| i).collect();
-    let by_office = occurrences.iter().filter(|&&i| office_next_to(text, i, i + name.len(), titles)).count();
-    occurrences.len() < 3 || by_office * 2 >= occurrences.len()
+    let in_role = |i: usize| {
+        let end = i + name.len();
+        office_next_to(text, i, end, titles) || stops.words.iter().any(|w| text[end..].starts_with(w))
+    };
+    let by_role = occurrences.iter().filter(|&&i| in_role(i)).count();
+    occurrences.len() < 3 || by_role * 2 >= occurrences.len()
 }
 
 /// True when an office title stands right before or right after the span.
@@ -415,6 +420,13 @@ mod tests {
             .filter(|m| m.kind == Kind::Leader)
             .map(|m| m.surface)
             .collect()
+    }
+
+    #[test]
+    fn a_guest_named_bare_in_the_report_stays_a_name() {
+        // A news report names its guest once with the office, then bare before verbs of speaking.
+        let text = "韩正会见新加坡副总理黄志明。黄志明表示,愿深化合作。黄志明说,感谢中方。黄志明指出,前景广阔。黄志明还谈到教育合作。";
+        assert_eq!(leaders(text).iter().filter(|n| *n == "黄志明").count(), 5, "{:?}", leaders(text));
     }
 
     #[test]

@@ -14,8 +14,16 @@ use std::sync::LazyLock;
 static MEETING: LazyLock<Regex> = LazyLock::new(|| Regex::new(r"(会谈|会见|会晤)").expect("meeting"));
 static PLACE: LazyLock<Regex> =
     LazyLock::new(|| Regex::new(r"在(\p{Han}{2,8}?)(?:举行|会见|会晤)").expect("place"));
+/// What makes a leader's name part of an envoy's title: 习近平主席特使, 普京总统的特别代表.
+static ENVOY: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(r"^(?:主席|总统|总理|国王|首相|总书记)?的?(?:特使|特别代表)").expect("envoy")
+});
 /// Words naming both sides' leaders without their names: the heads of the parties met.
 const BOTH_LEADERS: [&str; 4] = ["两国元首", "两国总理", "两国首脑", "两国领导人"];
+/// Verbs of attending someone else's talks (刘鹤、王毅等参加会见, 陪同会见).
+const ATTENDING: [&str; 6] = ["参加", "参加了", "出席", "陪同", "陪同了", "在座"];
+/// Verbs that speak of talks held by others (高度评价…举行的会晤).
+const REPORTING: [&str; 8] = ["评价", "赞赏", "称赞", "回顾", "表示", "指出", "谈到", "忆及"];
 /// Prepositions that introduce the other side of talks (同Y举行会谈) after an unstated subject.
 const WITH: [char; 4] = ['同', '与', '和', '跟'];
 
@@ -73,7 +81,7 @@ pub fn find(s: &Sentences<'_>, parties: &[usize], document: Option<Date>) -> Vec
                     .filter(|p| !p.contains("气氛") && !p.ends_with(['中', '下']));
                 let Dates { start, end, .. } = event_dates(sentence, document);
                 (fact.start, fact.end) = (start, end);
-                push_unique(&mut facts, fact);
+                push_unique(s, &mut facts, fact);
             }
         }
     }
@@ -97,7 +105,12 @@ fn clauses(span: Range<usize>, sentence: &str) -> Vec<Range<usize>> {
 /// The groups of leader mentions meeting in `clause`, updating what later clauses inherit.
 fn clause_groups(s: &Sentences<'_>, clause: Range<usize>, carried: &mut Carried) -> Option<Groups> {
     let text = &s.text[clause.clone()];
-    let leaders = s.of_kind(clause.clone(), Kind::Leader);
+    // 习近平主席特使王志刚: the leader who sends an envoy is not at the envoy's meetings.
+    let leaders: Vec<usize> = s
+        .of_kind(clause.clone(), Kind::Leader)
+        .into_iter()
+        .filter(|&m| !ENVOY.is_match(&s.text[s.mentions[m].end..clause.end]))
+        .collect();
     // 会晤机制, 定期会晤委员会: the verb names a body or a mechanism, not talks held.
     let verb = MEETING.find_iter(text).find(|v| {
         let next: String = text[v.end()..].chars().take(5).collect();
@@ -112,9 +125,25 @@ fn clause_groups(s: &Sentences<'_>, clause: Range<usize>, carried: &mut Carried)
         }
         return None;
     };
+    // 王毅、何立峰等参加会见: those who attend the talks of the clause before hold none of their own.
+    if ATTENDING.iter().any(|w| text[..verb.start()].ends_with(w)) {
+        return None;
+    }
     let verb_at = clause.start + verb.start();
     let (mut before, after): (Vec<usize>, Vec<usize>) =
         leaders.iter().partition(|&&m| s.mentions[m].end <= verb_at);
+    // 拉加万高度评价习近平和莫迪去年举行的会晤: talks named as a thing (举行的会晤) are those of the
+    // leaders after the verb that speaks of them, not of the one who speaks.
+    if let Some(&last) = before.last() {
+        let nominal = s.text[s.mentions[last].end..verb_at].contains('的');
+        let spoken = before.iter().rposition(|&m| {
+            let rest = &s.text[s.mentions[m].end..verb_at];
+            REPORTING.iter().any(|w| rest.contains(w))
+        });
+        if let Some(k) = spoken.filter(|&k| nominal && k + 1 < before.len()) {
+            before.drain(..=k);
+        }
+    }
     // 将与Y举行会谈, 并会见Y: the subject is the sentence's.
     let elided_subject = before.first().is_none_or(|&m| {
         let lead = &s.text[clause.start..s.mentions[m].start];
@@ -172,10 +201,12 @@ fn entities(s: &Sentences<'_>, group: &[usize]) -> Vec<usize> {
 }
 
 /// Keeps one meeting per set of participants and dates: a headline and the report's lead, or the
-/// talks and a later 会谈中 of the same day, state one meeting.
-fn push_unique(facts: &mut Vec<Fact>, fact: Fact) {
+/// talks and a later 会谈中 of the same day, state one meeting. Participants are compared by name: a
+/// headline's 塔米姆 and the lead's 卡塔尔埃米尔塔米姆 are one person even when resolved apart.
+fn push_unique(s: &Sentences<'_>, facts: &mut Vec<Fact>, fact: Fact) {
     let key = |f: &Fact| {
-        let mut people: Vec<usize> = f.with_role(Role::Participant).collect();
+        let mut people: Vec<&str> =
+            f.with_role(Role::Participant).map(|e| s.entities[e].label_zh.as_str()).collect();
         people.sort_unstable();
         (people, f.start, f.end)
     };
@@ -186,18 +217,27 @@ fn push_unique(facts: &mut Vec<Fact>, fact: Fact) {
     }
 }
 
-/// The most mentioned leader of each party country.
+/// Offices of heads of state or government, as a leader's stated office ends.
+const HEAD_OFFICES: [&str; 8] = ["国家主席", "总统", "总理", "首相", "国王", "埃米尔", "苏丹", "元首"];
+
+/// The leader of each party country most likely its head: one with a head's office or a known
+/// (gazetteer) name before one found by pattern only (a scholar quoted in the report), then the
+/// most mentioned.
 fn heads_of_state(s: &Sentences<'_>, parties: &[usize]) -> Vec<usize> {
     parties
         .iter()
         .filter_map(|&country| {
             let iri = &s.entities[country].iri;
-            let mut best: Option<(usize, usize)> = None;
+            let mut best: Option<(usize, (bool, usize))> = None;
             for (i, e) in s.entities.iter().enumerate() {
                 if e.kind == Kind::Leader && e.country.as_deref() == Some(iri.as_str()) {
+                    let head =
+                        e.office.as_deref().is_some_and(|o| HEAD_OFFICES.iter().any(|h| o.ends_with(h)))
+                            || e.wikidata.is_some()
+                            || e.iri.is_ascii();
                     let n = s.mention_entity.iter().filter(|&&x| x == i).count();
-                    if best.is_none_or(|(_, m)| n > m) {
-                        best = Some((i, n));
+                    if best.is_none_or(|(_, m)| (head, n) > m) {
+                        best = Some((i, (head, n)));
                     }
                 }
             }

@@ -276,6 +276,78 @@ mod tests {
     }
 
     #[test]
+    fn those_attending_talks_hold_no_meeting_of_their_own() {
+        let m = meetings_of("国家主席习近平会见法国总统马克龙。王毅、何立峰等参加会见。", "");
+        assert_eq!(m.len(), 1, "{m:?}");
+        assert!(m[0].contains("习近平") && m[0].contains("马克龙"), "{m:?}");
+        let m = meetings_of("国务院总理李强同德国总理朔尔茨举行会谈。王毅、何立峰等陪同会见。", "");
+        assert_eq!(m.len(), 1, "{m:?}");
+    }
+
+    #[test]
+    fn who_speaks_of_talks_held_by_others_is_not_at_them() {
+        let m = meetings_of("印度总理莫迪高度评价国家主席习近平和俄罗斯总统普京去年在莫斯科举行的会晤。", "");
+        assert_eq!(m.len(), 1, "{m:?}");
+        assert!(!m[0].contains("莫迪") && m[0].contains("普京"), "{m:?}");
+        // A verb of talks with its subject keeps it.
+        let m = meetings_of("国家主席习近平表示愿同俄罗斯总统普京举行会谈。", "");
+        assert!(m.iter().all(|f| f.contains("习近平")), "{m:?}");
+    }
+
+    #[test]
+    fn both_leaders_are_heads_not_the_most_quoted() {
+        let text = "印度学会主席张伯伦表示,中印两国领导人举行非正式会晤。张伯伦说,合作前景广阔。张伯伦指出,交流密切。\
+                    张伯伦认为,意义深远。印度总理莫迪和国家主席习近平将在金奈会面。";
+        let m = meetings_of(text, "");
+        assert_eq!(m.len(), 1, "{m:?}");
+        assert!(m[0].contains("莫迪") && m[0].contains("习近平") && !m[0].contains("张伯伦"), "{m:?}");
+    }
+
+    #[test]
+    fn the_leader_who_sends_an_envoy_is_not_at_the_envoys_meeting() {
+        let m = meetings_of("习近平主席特使、外交部长王毅会见法国总统马克龙。", "");
+        assert_eq!(m.len(), 1, "{m:?}");
+        assert!(m[0].contains("王毅") && m[0].contains("马克龙") && !m[0].contains("习近平"), "{m:?}");
+    }
+
+    #[test]
+    fn the_guest_spoken_to_is_the_visitor() {
+        let visits = |text: &str| -> Vec<String> {
+            facts_of(text, "").into_iter().filter(|f| f.starts_with("Visit")).collect()
+        };
+        let v = visits("会见法国总统马克龙时,外交部长王毅表示,你此次访华将推动两国关系发展。");
+        assert_eq!(v, ["Visit visitor=马克龙 hostCountry=中国 访问"], "{v:?}");
+        // Without a guest in the sentence, 你 names no one.
+        assert!(visits("外交部长王毅表示,你此次访华将推动两国关系发展。").is_empty());
+    }
+
+    #[test]
+    fn arrivals_and_guests_visiting_abroad_are_visits() {
+        let visits = |text: &str| -> Vec<String> {
+            facts_of(text, "").into_iter().filter(|f| f.starts_with("Visit")).collect()
+        };
+        let v = visits("国家主席习近平乘专机抵达莫斯科,对俄罗斯进行国事访问。");
+        assert_eq!(v, ["Visit visitor=习近平 hostCountry=俄罗斯 国事访问"], "{v:?}");
+        let v = visits("俄罗斯总统普京乘专机抵达北京,出席在中国举办的国际合作高峰论坛。");
+        assert_eq!(v, ["Visit visitor=普京 hostCountry=中国 访问"], "{v:?}");
+        let v = visits("俄罗斯总统普京在莫斯科会见正在俄罗斯进行国事访问的国家主席习近平。");
+        assert_eq!(v, ["Visit visitor=习近平 hostCountry=俄罗斯 国事访问"], "{v:?}");
+        // Coming home is no visit.
+        assert!(visits("国家主席习近平乘专机抵达北京。").is_empty());
+    }
+
+    #[test]
+    fn a_guest_come_to_china_on_other_business_too_is_a_visitor() {
+        let visits = |text: &str| -> Vec<String> {
+            facts_of(text, "").into_iter().filter(|f| f.starts_with("Visit")).collect()
+        };
+        let v = visits("国务院总理李克强同来华进行正式访问并出席国际博览会闭幕式的法国总统马克龙举行会谈。");
+        assert_eq!(v, ["Visit visitor=马克龙 hostCountry=中国 正式访问"], "{v:?}");
+        let v = visits("国务院总理李克强同来华出席国际博览会闭幕式并进行工作访问的法国总统马克龙举行会谈。");
+        assert_eq!(v, ["Visit visitor=马克龙 hostCountry=中国 工作访问"], "{v:?}");
+    }
+
+    #[test]
     fn the_host_meeting_a_visiting_president_is_no_visit() {
         let facts = facts_of("国家主席习近平会见来华进行国事访问的法国总统马克龙。", "");
         assert!(!facts.iter().any(|f| f.starts_with("Visit") && f.contains("visitor=习近平")), "{facts:?}");

@@ -18,10 +18,21 @@ static VISIT: LazyLock<Regex> = LazyLock::new(|| {
     Regex::new(&format!(r"(?:应(?P<inviter>[^,;。]{{1,40}}?)邀请,?)?(?P<visitor>[^,;。]{{1,60}}?)(?:将|拟|于[^,;。对]{{0,30}}?)?(?:对|赴)(?P<host>[^,;。]{{1,30}}?)进行(?:了)?{BEFORE_KIND}{KIND}"))
         .expect("visit")
 });
-/// 习近平12日抵达加德满都,开始对尼泊尔进行国事访问: the news agencies' way to report an arrival.
+/// 习近平12日抵达加德满都,开始对尼泊尔进行国事访问: the news agencies' way to report an arrival
+/// (开始 may be left out).
 static ARRIVED: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(&format!(r"(?P<visitor>[^,;。]{{1,60}}?)抵达[^,;。]{{1,20}},(?:正式)?开始对(?P<host>[^,;。]{{1,30}}?)(?:的|进行){BEFORE_KIND}{KIND}"))
+    Regex::new(&format!(r"(?P<visitor>[^,;。]{{1,60}}?)抵达[^,;。]{{1,20}},(?:正式)?(?:开始)?对(?P<host>[^,;。]{{1,30}}?)(?:的|进行){BEFORE_KIND}{KIND}"))
         .expect("arrived")
+});
+/// 习近平乘专机抵达莫斯科: an arrival in another country's place is a visit there.
+static ARRIVED_AT: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(r"(?P<visitor>[^,;。]{1,60}?)(?:乘专机|乘坐专机|乘机)?抵达(?P<host>[^,;。]{1,20})")
+        .expect("arrived at")
+});
+/// 会见正在俄罗斯进行国事访问的习近平: the guest of a verb of meeting, described by a visit abroad.
+static GUEST_ABROAD: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(&format!(r"(?:会见|会晤|接见|欢迎|宴请|同|与|和)正?在(?P<host>[^,;。的]{{1,15}}?)进行{BEFORE_KIND}{KIND}的(?P<visitor>[^,;。、和]{{1,30}})"))
+        .expect("guest abroad")
 });
 /// 周恩来阁下,应尼赫鲁阁下的邀请来到德里: the older way, the visitor before the invitation.
 static CAME: LazyLock<Regex> = LazyLock::new(|| {
@@ -38,8 +49,9 @@ static VISITED: LazyLock<Regex> = LazyLock::new(|| {
         .expect("visited")
 });
 static TO_CHINA: LazyLock<Regex> = LazyLock::new(|| {
-    // 马克龙表示,很高兴首次来华进行国事访问: the one who says so is the visitor.
-    Regex::new(&format!(r"(?P<visitor>[^,;。]{{1,30}}?)(?:(?:表示|说),[^,;。]{{0,12}}?)?(?:将|于[^,;。]{{0,20}}?)?(?:访华|来华(?:进行)?{BEFORE_KIND}{KIND}|访问中国)(?P<modifies>的)?"))
+    // 马克龙表示,很高兴首次来华进行国事访问: the one who says so is the visitor (王毅表示,你此次访华: not).
+    // 同来华出席…并进行工作访问的Y, 会见来华进行正式访问并出席…的Y: other business may stand beside the visit.
+    Regex::new(&format!(r"(?P<visitor>[^,;。]{{1,30}}?)(?:(?:表示|说),(?:[^,;。你您][^,;。]{{0,11}}?)?)?(?:将|于[^,;。]{{0,20}}?)?(?:访华|来华(?:[^,;。的]{{1,40}}?并)?(?:进行)?{BEFORE_KIND}{KIND}(?:并[^,;。的]{{1,40}}(?P<also>的))?|访问中国)(?P<modifies>的)?"))
         .expect("to China")
 });
 /// 胡锦涛副主席将于近期访美: a visit to the country of a one-character form.
@@ -63,7 +75,7 @@ pub fn find(
         // Every visit names its visitor, a leader of the sentence (or the speaker): without one, no
         // pattern is tried.
         let by_speaker = speaker.is_some() && sentence.contains('我');
-        if !(sentence.contains("访") || sentence.contains("邀请"))
+        if !(sentence.contains("访") || sentence.contains("邀请") || sentence.contains("抵达"))
             || !(by_speaker || s.mentions_in(span.clone()).any(|(_, m)| m.kind == Kind::Leader))
         {
             continue;
@@ -74,6 +86,8 @@ pub fn find(
             .chain(ARRIVED.captures_iter(sentence))
             .chain(CAME.captures_iter(sentence))
             .chain(ENDED.captures_iter(sentence))
+            .chain(GUEST_ABROAD.captures_iter(sentence))
+            .chain(ARRIVED_AT.captures_iter(sentence))
             .map(|c| (c, false))
             .chain(VISITED.captures_iter(sentence).map(|c| (c, true)));
         for (caps, host_first) in attempts {
@@ -88,7 +102,8 @@ pub fn find(
                 continue;
             }
             let speaking = s.text[visitor_span.clone()].ends_with('我');
-            let visitor = match visitor_in(s, visitor_span) {
+            let addressed = addressee(s, span.start, visitor_span.clone());
+            let visitor = match visitor_in(s, visitor_span).or(addressed) {
                 Some(m) => (s.entity(m), Some(m)),
                 None => match speaker.filter(|_| speaking) {
                     Some(e) => (e, None),
@@ -139,8 +154,9 @@ pub fn find(
                 let group = s.text[r].trim_end_matches(|c: char| !is_han(c));
                 GUEST_VERBS.iter().any(|v| group.ends_with(v))
             });
-            let described = caps.name("modifies").is_some() && before_guest;
-            let r = match caps.name("modifies").filter(|_| described) {
+            let modifies = caps.name("modifies").or(caps.name("also"));
+            let described = modifies.is_some() && before_guest;
+            let r = match modifies.filter(|_| described) {
                 Some(m) => Some(span.start + m.end()..clause_end(s, span.start + m.end(), span.end)),
                 None => r,
             };
@@ -148,7 +164,8 @@ pub fn find(
                 true => s.of_kind(r, Kind::Leader).first().copied(),
                 false => visitor_in(s, r),
             };
-            if let Some(visitor) = r.and_then(pick) {
+            let addressed = r.clone().and_then(|r| addressee(s, span.start, r));
+            if let Some(visitor) = r.and_then(pick).or(addressed) {
                 let mut fact = Fact::new(FactKind::Visit, span.clone());
                 fact.roles.extend([(Role::Visitor, s.entity(visitor)), (Role::HostCountry, host)]);
                 fact.evidence.push(visitor);
@@ -185,6 +202,21 @@ fn is_han(c: char) -> bool {
 /// Where the clause holding `from` ends (a comma or semicolon), at most at `end`.
 fn clause_end(s: &Sentences<'_>, from: usize, end: usize) -> usize {
     s.text[from..end].find([',', ';']).map_or(end, |i| from + i)
+}
+
+/// Verbs of speaking: the leader before one is the speaker, not the one spoken to.
+const SPEAKING: [&str; 5] = ["表示", "指出", "强调", "说", "谈到"];
+
+/// The leader addressed as 你 or 您 when `visitor` starts with one (会见沃尔科特时,王毅表示,你此次访华…):
+/// the last leader of the sentence (from `from`) before it who is not the one speaking.
+fn addressee(s: &Sentences<'_>, from: usize, visitor: Range<usize>) -> Option<usize> {
+    if !s.text[visitor.clone()].starts_with(['你', '您']) {
+        return None;
+    }
+    s.of_kind(from..visitor.start, Kind::Leader)
+        .into_iter()
+        .rev()
+        .find(|&m| !SPEAKING.iter().any(|w| s.text[s.mentions[m].end..].starts_with(w)))
 }
 
 /// `text` without its 应…邀请 phrases.
