@@ -140,10 +140,12 @@ pub fn find(text: &str, existing: &[Mention], lexicon: &Lexicon) -> Found {
     let (titles, chars) = (&lexicon.offices, &lexicon.words.chars);
     let stops = &Stops { words: &lexicon.words.leader_name_stops, chars: chars.name_stops };
     let mut found: Vec<Mention> = Vec::new();
-    // 克里斯托弗·亚鲁马: a gazetteer name right before a dot is someone else's given name.
+    // 克里斯托弗·亚鲁马: a one-part gazetteer name right before a dot is someone else's given name
+    // (a dotted one is the leader's name in a longer form: 穆罕默德·本·萨勒曼·阿勒沙特).
     let given_names: Vec<(usize, usize)> = existing
         .iter()
-        .filter(|m| m.kind == Kind::Leader && matches!(m.key, Key::Leader(_)) && text[m.end..].starts_with('·'))
+        .filter(|m| m.kind == Kind::Leader && matches!(m.key, Key::Leader(_)))
+        .filter(|m| text[m.end..].starts_with('·') && !m.surface.contains('·'))
         .map(|m| (m.start, m.end))
         .collect();
     let leader_starts: BTreeSet<usize> = existing

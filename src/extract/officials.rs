@@ -104,6 +104,18 @@ mod tests {
     }
 
     #[test]
+    fn a_known_name_before_a_dot_is_a_given_name_unless_dotted_itself() {
+        // 克里斯托弗 alone is a gazetteer name (Warren Christopher): here a Zambian minister's given name.
+        let minister = extract("赞比亚部长克里斯托弗·亚卢玛表示。", Lexicon::get());
+        let minister: Vec<_> = minister.iter().filter(|m| m.kind == Kind::Leader).collect();
+        assert_eq!(minister.len(), 1);
+        assert_eq!(minister[0].surface, "克里斯托弗·亚卢玛");
+        assert!(matches!(minister[0].key, Key::Name(_)), "{minister:?}");
+        let prince = extract("沙特王储穆罕默德·本·萨勒曼·阿勒沙特访华。", Lexicon::get());
+        assert!(prince.iter().any(|m| m.kind == Kind::Leader && matches!(m.key, Key::Leader(_))), "{prince:?}");
+    }
+
+    #[test]
     fn heads_of_associations_companies_and_villages_are_no_leaders() {
         assert!(names("中国作家协会主席李四光出席。").is_empty());
         assert!(names("英国商业俱乐部主席彼得·琼斯表示。").is_empty());
