@@ -6,6 +6,7 @@
 
 use super::compiled::{Offices, HONORIFICS};
 use super::lexicon::Lexicon;
+use super::officials::{country_of, envoy_country, heads_no_government};
 use super::spans::Covered;
 use super::{Key, Kind, Mention};
 use aho_corasick::{AhoCorasickBuilder, AhoCorasickKind, MatchKind};
@@ -139,8 +140,19 @@ pub fn find(text: &str, existing: &[Mention], lexicon: &Lexicon) -> Found {
     let (titles, chars) = (&lexicon.offices, &lexicon.words.chars);
     let stops = &Stops { words: &lexicon.words.leader_name_stops, chars: chars.name_stops };
     let mut found: Vec<Mention> = Vec::new();
-    let leader_starts: BTreeSet<usize> =
-        existing.iter().filter(|m| m.kind == Kind::Leader).map(|m| m.start).collect();
+    // 克里斯托弗·亚鲁马: a one-part gazetteer name right before a dot is someone else's given name
+    // (a dotted one is the leader's name in a longer form: 穆罕默德·本·萨勒曼·阿勒沙特).
+    let given_names: Vec<(usize, usize)> = existing
+        .iter()
+        .filter(|m| m.kind == Kind::Leader && matches!(m.key, Key::Leader(_)))
+        .filter(|m| text[m.end..].starts_with('·') && !m.surface.contains('·'))
+        .map(|m| (m.start, m.end))
+        .collect();
+    let leader_starts: BTreeSet<usize> = existing
+        .iter()
+        .filter(|m| m.kind == Kind::Leader && !given_names.contains(&(m.start, m.end)))
+        .map(|m| m.start)
+        .collect();
     let leader_at = |start: usize| leader_starts.contains(&start);
     let others =
         Covered::new(existing.iter().filter(|m| m.kind != Kind::Leader).map(|m| (m.start, m.end)).collect());
@@ -173,23 +185,35 @@ pub fn find(text: &str, existing: &[Mention], lexicon: &Lexicon) -> Found {
         if qualifier.is_some_and(|q| shared_by_countries(q, existing)) {
             continue;
         }
+        // 德国驻华大使: an envoy is of the country sending them, not of the one qualifying the office.
+        let office_text = &text[office.range()];
+        let envoy = envoy_country(text, office.start(), office_text, existing, lexicon);
+        let qualifier_country = |q: Option<&Mention>, countries_only: bool| {
+            envoy.unwrap_or_else(|| {
+                q.filter(|q| !countries_only || q.kind == Kind::Country).and_then(|q| country_of(q, lexicon))
+            })
+        };
         if leader_at(office.end()) {
             // 洪都拉斯总统卡斯特罗: a known name, with the office and country to check it against.
             if let Some(known) = existing.iter().find(|m| m.kind == Kind::Leader && m.start == office.end()) {
                 // Only a country names the leader's: a ministry (外交部) may be of another's.
-                let country =
-                    qualifier.filter(|q| q.kind == Kind::Country).and_then(|q| country_of(q, lexicon));
+                let country = qualifier_country(qualifier, true);
                 offices.push((known.start, known.end, text[office.range()].to_owned(), country));
             }
             continue;
         }
-        let strong_office = text[office.range()].chars().count() >= 4;
+        // An office that names its body (国务院总理, 外交部长) needs no qualifier; a rank (第一书记) does.
+        let strong_office = office_text.chars().count() >= 4 && !office_text.starts_with("第一");
         if !dotted && qualifier.is_none() && !strong_office {
             continue;
         }
+        // 作家协会主席, 驻村第一书记: the head of an association, a company or a village.
+        if heads_no_government(text, office.start(), lexicon) {
+            continue;
+        }
         let mut m = Mention::new(text, Kind::Leader, start, end, Key::Name(name_key(&text[start..end])));
-        m.office = Some(text[office.range()].to_owned());
-        m.country = qualifier.and_then(|q| country_of(q, lexicon));
+        m.office = Some(office_text.to_owned());
+        m.country = qualifier_country(qualifier, false);
         found.push(m);
     }
     let mut office_spans: Vec<(usize, usize)> = found_offices.iter().map(|o| (o.start(), o.end())).collect();
@@ -242,7 +266,11 @@ pub fn find(text: &str, existing: &[Mention], lexicon: &Lexicon) -> Found {
     });
     let (listed, spans) = enumerated(text, existing, &found, &clashes);
     found.extend(listed);
-    let known: Vec<&Mention> = existing.iter().chain(&found).filter(|m| m.kind == Kind::Leader).collect();
+    let known: Vec<&Mention> = existing
+        .iter()
+        .chain(&found)
+        .filter(|m| m.kind == Kind::Leader && !given_names.contains(&(m.start, m.end)))
+        .collect();
     // A name is confirmed by a form of it that is long, has an office, or stands by one.
     let strong_keys: BTreeSet<&Key> = known
         .iter()
@@ -255,11 +283,12 @@ pub fn find(text: &str, existing: &[Mention], lexicon: &Lexicon) -> Found {
         .collect();
     let spans: BTreeSet<(usize, usize)> = spans.into_iter().collect();
     let confirmed = |m: &Mention| spans.contains(&(m.start, m.end)) || strong_keys.contains(&m.key);
-    let withdrawn: Vec<(usize, usize)> = existing
+    let mut withdrawn: Vec<(usize, usize)> = existing
         .iter()
         .filter(|m| m.kind == Kind::Leader && matches!(m.key, Key::Leader(_)) && !confirmed(m))
         .map(|m| (m.start, m.end))
         .collect();
+    withdrawn.extend(given_names);
     let all: Vec<Mention> = known.iter().filter(|m| confirmed(m)).map(|m| (*m).clone()).collect();
     found.extend(propagate(text, &all));
     Found { added: found, withdrawn, offices }
@@ -361,14 +390,6 @@ fn link_to_gazetteer(found: &mut [Mention], lexicon: &Lexicon) {
         if let Some(i) = hit {
             m.key = Key::Leader(i);
         }
-    }
-}
-
-fn country_of(m: &Mention, lexicon: &Lexicon) -> Option<usize> {
-    match &m.key {
-        Key::Country(i) => Some(*i),
-        Key::Abbrev(c) => lexicon.gazetteer.countries.iter().position(|k| k.abbrev.first() == Some(c)),
-        _ => m.country,
     }
 }
 

@@ -9,6 +9,7 @@ pub mod compounds;
 pub mod leaders;
 pub mod lexicon;
 pub mod named;
+mod officials;
 pub mod proposers;
 pub mod spans;
 pub mod titles;

@@ -31,6 +31,8 @@ pub struct Words {
     pub party_words: Vec<&'static str>,
     /// Words that end a leader's name (extract).
     pub leader_name_stops: Vec<&'static str>,
+    /// Endings of bodies whose heads are not leaders: associations, companies, schools (extract).
+    pub not_official_bodies: Vec<&'static str>,
     /// `X方` words that are not a country's side (extract).
     pub not_sides: Vec<&'static str>,
     /// Words after a compound of country forms that name a relation (extract).
@@ -208,6 +210,7 @@ impl Words {
             treaty_types: words!("treaty_types.tsv")?,
             party_words: words!("party_words.tsv")?,
             leader_name_stops: words!("leader_name_stops.tsv")?,
+            not_official_bodies: words!("not_official_bodies.tsv")?,
             not_sides: words!("not_sides.tsv")?,
             relation_context: words!("relation_context.tsv")?,
             event_endings: words!("event_endings.tsv")?,

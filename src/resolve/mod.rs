@@ -70,6 +70,14 @@ pub fn resolve_document(
         let year = m.detail.date.map(|d| d.year).or(only);
         treaties::dated(&key, year.map(|year| Date { year, month: None, day: None }))
     };
+    // A name alone (萨利赫, 穆罕默德) is borne by people of many countries: the country the document
+    // gives it is part of its IRI, so namesakes of two countries stay two leaders.
+    let mut name_countries: BTreeMap<&str, usize> = BTreeMap::new();
+    for m in mentions.iter().filter(|m| m.kind == Kind::Leader) {
+        if let (Key::Name(name), Some(c)) = (&m.key, m.country) {
+            name_countries.entry(name.as_str()).or_insert(c);
+        }
+    }
     let mut by_iri: BTreeMap<String, usize> = BTreeMap::new();
     // A gazetteer key always describes the same entity in one document: described once.
     let mut by_key: BTreeMap<&Key, usize> = BTreeMap::new();
@@ -79,7 +87,13 @@ pub fn resolve_document(
         let index = match by_key.get(&m.key).filter(|_| gazetteer_key) {
             Some(&i) => i,
             None => {
-                let entity = describe(m, lexicon, &named_counts, &treaty_key);
+                let mut entity = describe(m, lexicon, &named_counts, &treaty_key);
+                if let (Kind::Leader, Key::Name(name)) = (m.kind, &m.key) {
+                    if let Some(&c) = name_countries.get(name.as_str()) {
+                        let id = g.countries[c].id.to_lowercase();
+                        entity.iri = vocab::entity("leader", &format!("{name}-{id}"));
+                    }
+                }
                 let index = add_entity(&mut out.entities, &mut by_iri, entity);
                 if gazetteer_key {
                     by_key.insert(&m.key, index);
@@ -379,5 +393,16 @@ mod tests {
             .collect();
         assert_eq!(uz.len(), 1, "{:?}", resolved.entities);
         assert!(uz[0].iri.ends_with("/UZ"));
+    }
+
+    #[test]
+    fn one_name_of_two_countries_is_two_leaders() {
+        let sudan = leader_iri("苏丹外交部长穆罕默德表示。", Some(2019));
+        let somalia = leader_iri("索马里总统穆罕默德表示。", Some(2019));
+        assert_eq!(sudan.len(), 1);
+        assert_ne!(sudan, somalia);
+        assert!(sudan[0].ends_with("/穆罕默德-sd"), "{sudan:?}");
+        // No country given: the name alone.
+        assert!(leader_iri("同穆罕默德总统会谈。", Some(2019))[0].ends_with("/穆罕默德"));
     }
 }

@@ -1,0 +1,143 @@
+//! Whom an office makes a leader and of which country: the chair of an association or a company is
+//! none (中国舞蹈家协会主席), and an envoy (驻X大使) represents the country that sends them, not X.
+//!
+//! The leader recognizer (`leaders.rs`) asks [`heads_no_government`] before taking the name after an
+//! office, and [`envoy_country`] for the country of an envoy's office.
+
+use super::lexicon::Lexicon;
+use super::{Key, Kind, Mention};
+
+/// Offices of envoys: they stand for the country that sends them, which the text names before 驻.
+const ENVOY_OFFICES: [&str; 5] = ["大使", "特命全权大使", "临时代办", "总领事", "特使"];
+
+/// Characters that may stand between the sending country and 驻 (中国前驻X大使, 我国常驻).
+const ENVOY_GAP: &str = "前原新任首常政府";
+
+/// How far (in characters) before the office 驻 may stand: 驻 + a country's or body's name.
+const ENVOY_REACH: usize = 14;
+
+/// True when the office ending at `office_start` heads a body that is no government: the text before
+/// it (its qualifier, or the words right before it) ends with an association's, company's or
+/// school's ending (协会, 公司, 大学), or names a village (驻村第一书记).
+pub(super) fn heads_no_government(text: &str, office_start: usize, lexicon: &Lexicon) -> bool {
+    let before = &text[..office_start];
+    lexicon.words.not_official_bodies.iter().any(|w| before.ends_with(w))
+}
+
+/// The country an envoy's office stands for, when `office` is an envoy's (大使, 临时代办) and 驻
+/// precedes it: the country named right before 驻 (德国驻华大使 → Germany), China for 我国驻 and
+/// 我驻, else none. `None` when the office is no envoy's or no 驻 stands before it: the caller keeps
+/// the country that qualifies the office.
+pub(super) fn envoy_country(
+    text: &str,
+    office_start: usize,
+    office: &str,
+    existing: &[Mention],
+    lexicon: &Lexicon,
+) -> Option<Option<usize>> {
+    if !ENVOY_OFFICES.contains(&office) {
+        return None;
+    }
+    let window = text[..office_start].char_indices().rev().nth(ENVOY_REACH - 1).map_or(0, |(i, _)| i);
+    let zhu = window + text[window..office_start].rfind('驻')?;
+    // 驻 and the office are one phrase: no punctuation between them.
+    if text[zhu..office_start].chars().any(|c| !crate::text::normalize::is_cjk(c)) {
+        return None;
+    }
+    let mut sender_end = zhu;
+    while let Some(c) = text[..sender_end].chars().next_back().filter(|c| ENVOY_GAP.contains(*c)) {
+        sender_end -= c.len_utf8();
+    }
+    let before = &text[..sender_end];
+    let china = || lexicon.gazetteer.countries.iter().position(|c| c.id == "CN");
+    if before.ends_with("我国") || before.ends_with('我') {
+        return Some(china());
+    }
+    let sender = existing
+        .iter()
+        .filter(|m| m.kind == Kind::Country && m.end == sender_end)
+        .find_map(|m| country_of(m, lexicon));
+    Some(sender)
+}
+
+/// The country a country mention names (a one-character form: the country it abbreviates first).
+pub(super) fn country_of(m: &Mention, lexicon: &Lexicon) -> Option<usize> {
+    match &m.key {
+        Key::Country(i) => Some(*i),
+        Key::Abbrev(c) => lexicon.gazetteer.countries.iter().position(|k| k.abbrev.first() == Some(c)),
+        _ => m.country,
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::super::extract;
+    use super::*;
+
+    /// The leaders of `text` with the English name of their country.
+    fn leaders(text: &str) -> Vec<(String, Option<String>)> {
+        let lexicon = Lexicon::get();
+        extract(text, lexicon)
+            .into_iter()
+            .filter(|m| m.kind == Kind::Leader)
+            .map(|m| (m.surface, m.country.map(|c| lexicon.gazetteer.countries[c].en.clone())))
+            .collect()
+    }
+
+    fn names(text: &str) -> Vec<String> {
+        leaders(text).into_iter().map(|(n, _)| n).collect()
+    }
+
+    #[test]
+    fn an_envoy_stands_for_the_country_that_sends_them() {
+        let china = Some("China".to_owned());
+        assert_eq!(leaders("中国驻波兰大使刘光源出席活动。"), [("刘光源".to_owned(), china.clone())]);
+        assert_eq!(
+            leaders("德国驻华大使约翰·施密特表示。"),
+            [("约翰·施密特".to_owned(), Some("Germany".to_owned()))]
+        );
+        assert_eq!(leaders("我国驻智利大使王小明致辞。"), [("王小明".to_owned(), china)]);
+        // No sending country named: none, rather than the host.
+        assert_eq!(leaders("驻波兰大使刘光源出席。"), [("刘光源".to_owned(), None)]);
+        // A head of government keeps the country of the office.
+        assert_eq!(leaders("波兰总统杜达表示。")[0].1.as_deref(), Some("Poland"));
+    }
+
+    #[test]
+    fn a_known_name_before_a_dot_is_a_given_name_unless_dotted_itself() {
+        // 克里斯托弗 alone is a gazetteer name (Warren Christopher): here a Zambian minister's given name.
+        let minister = extract("赞比亚部长克里斯托弗·亚卢玛表示。", Lexicon::get());
+        let minister: Vec<_> = minister.iter().filter(|m| m.kind == Kind::Leader).collect();
+        assert_eq!(minister.len(), 1);
+        assert_eq!(minister[0].surface, "克里斯托弗·亚卢玛");
+        assert!(matches!(minister[0].key, Key::Name(_)), "{minister:?}");
+        let prince = extract("沙特王储穆罕默德·本·萨勒曼·阿勒沙特访华。", Lexicon::get());
+        assert!(prince.iter().any(|m| m.kind == Kind::Leader && matches!(m.key, Key::Leader(_))), "{prince:?}");
+    }
+
+    #[test]
+    fn heads_of_associations_companies_and_villages_are_no_leaders() {
+        assert!(names("中国作家协会主席李四光出席。").is_empty());
+        assert!(names("英国商业俱乐部主席彼得·琼斯表示。").is_empty());
+        assert!(names("驻村第一书记张大山介绍。").is_empty());
+        // A chair of a state body stays a leader.
+        assert_eq!(names("全国人大常委会委员长栗战书出席。"), ["栗战书"]);
+    }
+
+    #[test]
+    fn words_after_an_office_are_no_name() {
+        // The plural suffix, common words and 'former' are no name.
+        assert!(names("第一书记们奔跑在扶贫一线。").is_empty());
+        assert!(names("日本首相或即将访华。").is_empty());
+        assert!(names("他与前任第一副总统会面。").is_empty());
+        // Time words and verbs after a name end it.
+        assert_eq!(names("欧盟委员会主席容克去年表示。"), ["容克"]);
+        assert_eq!(names("全国人大常委会秘书长杨振武作了说明。"), ["杨振武"]);
+        assert_eq!(names("在第二副总统约瑟夫·布托雷见证下签署。"), ["约瑟夫·布托雷"]);
+        assert_eq!(names("联合国副秘书长约翰·史密斯介绍说。"), ["约翰·史密斯"]);
+        assert_eq!(names("联合国副秘书长约翰·史密斯感慨道。"), ["约翰·史密斯"]);
+        // 大使馆 is no office followed by a name; a rank (第一书记) without its body names no leader.
+        assert!(names("中国驻法国大使馆举办招待会。").is_empty());
+        assert!(names("第一书记张大山带领村民致富。").is_empty());
+    }
+}
