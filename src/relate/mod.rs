@@ -405,6 +405,18 @@ mod tests {
                 "Visit visitor=习近平 hostCountry=尼泊尔 国事访问",
             ),
             ("国家主席习近平结束对中国的考察访问。", ""),
+            // Where the visit took place, the clause after 期间, and the noun of a visit.
+            (
+                "国务院总理周恩来于一九六〇年五月五日至九日在柬埔寨进行了国事访问。",
+                "Visit visitor=周恩来 hostCountry=柬埔寨 国事访问 1960-05-05..1960-05-09",
+            ),
+            ("在对塞舌尔进行国事访问期间,胡锦涛同塞舌尔总统米歇尔举行了会谈。", "Visit visitor=胡锦涛 hostCountry=塞舌尔 国事访问"),
+            ("双方高度评价韩国总统朴槿惠对中国的国事访问。", "Visit visitor=朴槿惠 hostCountry=中国 国事访问"),
+            // The guest a visit describes is found once, by the verb that takes the guest.
+            (
+                "俄罗斯总统普京在克里姆林宫会见正在俄罗斯进行国事访问的国家主席习近平。",
+                "Visit visitor=习近平 hostCountry=俄罗斯 国事访问",
+            ),
         ];
         for (text, expected) in cases {
             let visits: Vec<String> =

@@ -14,9 +14,23 @@ const KIND: &str = r"(?P<kind>国事|国是|正式|工作|友好|私人|国事�
 /// The ordinals and durations that may stand before the type: 首次, 第二次, 为期4天的.
 const BEFORE_KIND: &str = r"(?:首次|再次|第[一二三四五六七八九十]{1,3}次|为期[^,;。]{1,6}的)?";
 
+/// 对X进行国事访问, and the noun 朴槿惠总统对中国的国事访问.
 static VISIT: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(&format!(r"(?:应(?P<inviter>[^,;。]{{1,40}}?)邀请,?)?(?P<visitor>[^,;。]{{1,60}}?)(?:将|拟|于[^,;。对]{{0,30}}?)?(?:对|赴)(?P<host>[^,;。]{{1,30}}?)进行(?:了)?{BEFORE_KIND}{KIND}"))
+    Regex::new(&format!(r"(?:应(?P<inviter>[^,;。]{{1,40}}?)邀请,?)?(?P<visitor>[^,;。]{{1,60}}?)(?:将|拟|于[^,;。对]{{0,30}}?)?(?:对|赴)(?P<host>[^,;。]{{1,30}}?)(?:进行(?:了)?|的){BEFORE_KIND}{KIND}"))
         .expect("visit")
+});
+/// 周恩来…于五月五日至九日在柬埔寨进行了国事访问: the visit where it took place (not the guest
+/// described by it, 正在俄罗斯进行国事访问的习近平, nor a place of meeting, 在北京同…).
+static AT_HOST: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(&format!(r"(?:应(?P<inviter>[^,;。]{{1,40}}?)邀请,?)?(?P<visitor>[^,;。]{{1,60}}?)(?:将|拟|于[^,;。在]{{0,30}}?)?在(?P<host>[^,;。同与和]{{1,20}}?)进行(?:了)?{BEFORE_KIND}{KIND}(?P<modifies>的)?"))
+        .expect("visit at host")
+});
+/// 在对塞舌尔进行国事访问期间,胡锦涛同…: the visitor is the subject of the clause after.
+static DURING: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(&format!(
+        r"(?:^|[,:])在对(?P<host>[^,;。]{{1,30}}?)进行{BEFORE_KIND}{KIND}期间,(?P<visitor>[^,;。]{{1,40}})"
+    ))
+    .expect("during visit")
 });
 /// 习近平12日抵达加德满都,开始对尼泊尔进行国事访问: the news agencies' way to report an arrival
 /// (开始 may be left out).
@@ -83,16 +97,23 @@ pub fn find(
         // After a bare 访问 the host comes first (访问了法国); 访问必将载入哈中关系史册 is no visit.
         let attempts = VISIT
             .captures_iter(sentence)
+            .chain(AT_HOST.captures_iter(sentence))
             .chain(ARRIVED.captures_iter(sentence))
             .chain(CAME.captures_iter(sentence))
             .chain(ENDED.captures_iter(sentence))
             .chain(GUEST_ABROAD.captures_iter(sentence))
             .chain(ARRIVED_AT.captures_iter(sentence))
-            .map(|c| (c, false))
-            .chain(VISITED.captures_iter(sentence).map(|c| (c, true)));
-        for (caps, host_first) in attempts {
+            .map(|c| (c, Shape::VisitorLast))
+            .chain(DURING.captures_iter(sentence).map(|c| (c, Shape::VisitorFirst)))
+            .chain(VISITED.captures_iter(sentence).map(|c| (c, Shape::HostFirst)));
+        for (caps, shape) in attempts {
+            let host_first = shape == Shape::HostFirst;
             let at = |name: &str| caps.name(name).map(|m| span.start + m.start()..span.start + m.end());
             let Some(visitor_span) = at("visitor") else { continue };
+            // 正在俄罗斯进行国事访问的习近平 is the guest GUEST_ABROAD finds.
+            if caps.name("modifies").is_some() {
+                continue;
+            }
             // 耿爽宣布:应…邀请,X总统将来华: a leader after the invitation is the visitor, not the one before.
             if at("gap").is_some_and(|g| !s.of_kind(g, Kind::Leader).is_empty()) {
                 continue;
@@ -103,7 +124,11 @@ pub fn find(
             }
             let speaking = s.text[visitor_span.clone()].ends_with('我');
             let addressed = addressee(s, span.start, visitor_span.clone());
-            let visitor = match visitor_in(s, visitor_span).or(addressed) {
+            let found = match shape {
+                Shape::VisitorFirst => s.of_kind(visitor_span, Kind::Leader).first().copied(),
+                _ => visitor_in(s, visitor_span),
+            };
+            let visitor = match found.or(addressed) {
                 Some(m) => (s.entity(m), Some(m)),
                 None => match speaker.filter(|_| speaking) {
                     Some(e) => (e, None),
@@ -190,6 +215,17 @@ pub fn find(
         }
     }
     facts.into_iter().map(|(fact, _)| fact).collect()
+}
+
+/// Where a pattern puts the visitor and the host.
+#[derive(Clone, Copy, PartialEq, Eq)]
+enum Shape {
+    /// The visitor is the last leader before the host (X对Y进行访问).
+    VisitorLast,
+    /// The visitor is the first leader after the host (在对Y进行访问期间,X…).
+    VisitorFirst,
+    /// The host follows a bare 访问 (X访问了Y).
+    HostFirst,
 }
 
 /// Verbs whose object may be a visiting guest described by the phrase after them.
