@@ -172,12 +172,14 @@ pub fn find(text: &str, existing: &[Mention], lexicon: &Lexicon) -> Found {
         if clashes(start, end) {
             continue;
         }
-        // The first country or body (in `existing` order) ending at most 12 bytes before the office.
+        // The first country or body (in `existing` order) ending at most six characters before the
+        // office, with only what may stand between them (see `qualifies`).
+        let office_text = &text[office.range()];
         let qualifier = qualifier_ends
-            .range(office.start().saturating_sub(12)..=office.start())
+            .range(office.start().saturating_sub(18)..=office.start())
             .flat_map(|(_, indices)| indices.iter().copied())
             .filter(|&i| {
-                text[existing[i].end..office.start()].chars().all(|c| chars.office_qualifier_gap.contains(c))
+                qualifies(&text[existing[i].end..office.start()], office_text, chars.office_qualifier_gap)
             })
             .min()
             .map(|i| &existing[i]);
@@ -186,7 +188,6 @@ pub fn find(text: &str, existing: &[Mention], lexicon: &Lexicon) -> Found {
             continue;
         }
         // 德国驻华大使: an envoy is of the country sending them, not of the one qualifying the office.
-        let office_text = &text[office.range()];
         let envoy = envoy_country(text, office.start(), office_text, existing, lexicon);
         let qualifier_country = |q: Option<&Mention>, countries_only: bool| {
             envoy.unwrap_or_else(|| {
@@ -292,6 +293,23 @@ pub fn find(text: &str, existing: &[Mention], lexicon: &Lexicon) -> Found {
     let all: Vec<Mention> = known.iter().filter(|m| confirmed(m)).map(|m| (*m).clone()).collect();
     found.extend(propagate(text, &all));
     Found { added: found, withdrawn, offices }
+}
+
+/// True when `gap`, the text between a country or body and `office`, lets the one qualify the other:
+/// words of its government (俄罗斯联邦政府总理), 前 (新西兰前总理), and before a minister the field
+/// of the ministry (拉脱维亚经济部长, 尼日利亚联邦交通部长).
+fn qualifies(gap: &str, office: &str, government_chars: &str) -> bool {
+    let gap = gap.strip_suffix('前').unwrap_or(gap);
+    let field = gap.trim_start_matches(|c| government_chars.contains(c));
+    field.is_empty() || is_ministry_field(field, office)
+}
+
+/// A field of two to four characters before a minister's title, with no word that joins clauses.
+fn is_ministry_field(field: &str, office: &str) -> bool {
+    let n = field.chars().count();
+    (office.ends_with("部长") || office.ends_with("大臣"))
+        && (2..=4).contains(&n)
+        && field.chars().all(|c| crate::text::normalize::is_cjk(c) && !"的和与同及在是为对向".contains(c))
 }
 
 /// True when the one-character country form `q` follows another (中英, 中俄印): the office after it
@@ -546,5 +564,25 @@ mod tests {
             assert!(!whole.is_empty() || text.starts_with("和"), "{text}");
             assert_eq!(windowed, whole, "{text}");
         }
+    }
+
+    /// The country each leader found by pattern belongs to, by surface.
+    fn countries(text: &str) -> Vec<(String, Option<String>)> {
+        let lexicon = Lexicon::get();
+        extract(text, lexicon)
+            .into_iter()
+            .filter(|m| m.kind == Kind::Leader)
+            .map(|m| (m.surface, m.country.map(|c| lexicon.gazetteer.countries[c].zh.clone())))
+            .collect()
+    }
+
+    #[test]
+    fn a_country_qualifies_a_minister_across_the_field_of_the_ministry() {
+        let of = |text: &str| countries(text).into_iter().next().and_then(|(_, c)| c);
+        assert_eq!(of("拉脱维亚经济部长拉尔夫斯·奈米罗出席。").as_deref(), Some("拉脱维亚"));
+        assert_eq!(of("尼日利亚联邦交通部长罗蒂米·阿马埃奇表示。").as_deref(), Some("尼日利亚"));
+        assert_eq!(of("新西兰前总理珍妮·希普利说。").as_deref(), Some("新西兰"));
+        // A clause between them is no field: 同 joins another party.
+        assert_eq!(of("中方同日本的经济部长山田太郎会谈。"), None);
     }
 }
