@@ -112,7 +112,10 @@ mod tests {
         assert_eq!(minister[0].surface, "克里斯托弗·亚卢玛");
         assert!(matches!(minister[0].key, Key::Name(_)), "{minister:?}");
         let prince = extract("沙特王储穆罕默德·本·萨勒曼·阿勒沙特访华。", Lexicon::get());
-        assert!(prince.iter().any(|m| m.kind == Kind::Leader && matches!(m.key, Key::Leader(_))), "{prince:?}");
+        assert!(
+            prince.iter().any(|m| m.kind == Kind::Leader && matches!(m.key, Key::Leader(_))),
+            "{prince:?}"
+        );
     }
 
     #[test]
