@@ -350,6 +350,12 @@ fn push_unique(s: &Sentences<'_>, facts: &mut Vec<(Fact, bool)>, fact: Fact, sta
                 existing.end = fact.end;
                 *existing_stated = stated;
             }
+            // 托卡耶夫抵达北京 (a headline) says 访问; the sentence after it, 国事访问.
+            let plain =
+                |f: &Fact| matches!(&f.detail, FactDetail::Visit { visit_type } if visit_type == "访问");
+            if plain(existing) && !plain(&fact) {
+                existing.detail = fact.detail.clone();
+            }
             if existing.with_role(Role::InvitedBy).next().is_none() {
                 existing.roles.extend(fact.roles.iter().filter(|(r, _)| *r == Role::InvitedBy));
             }
