@@ -42,6 +42,8 @@ pub struct Explanation {
     pub kind: String,
     pub documents: usize,
     pub mentions: usize,
+    /// How many facts name the target; `facts` holds the first of them (by IRI).
+    pub fact_count: usize,
     pub facts: Vec<FactView>,
 }
 
@@ -68,8 +70,9 @@ pub fn resolve_target(store: &dyn Sparql, target: &str) -> Result<String, Explai
     lookup::find(store, target, &[])?.ok_or_else(|| ExplainError::NotFound(target.to_owned()))
 }
 
-/// Explains `target` (an entity or a fact) from a store opened for querying.
-pub fn explain(store: &dyn Sparql, target: &str) -> Result<Explanation, ExplainError> {
+/// Explains `target` (an entity or a fact) from a store opened for querying, with the views of
+/// at most `limit` of its facts.
+pub fn explain(store: &dyn Sparql, target: &str, limit: usize) -> Result<Explanation, ExplainError> {
     let iri = resolve_target(store, target)?;
     let dg = vocab::DG;
     let about = select(
@@ -93,10 +96,16 @@ pub fn explain(store: &dyn Sparql, target: &str) -> Result<Explanation, ExplainE
     if !first.contains_key("kind") && facts_rows.is_empty() {
         return Err(ExplainError::NotFound(target.to_owned()));
     }
+    let iris: Vec<String> = facts_rows
+        .iter()
+        .filter_map(|row| match row.get("f") {
+            Some(Term::NamedNode(f)) => Some(f.as_str().to_owned()),
+            _ => None,
+        })
+        .collect();
     let mut facts = Vec::new();
-    for row in &facts_rows {
-        let Some(Term::NamedNode(f)) = row.get("f") else { continue };
-        facts.push(fact_view(store, f.as_str())?);
+    for chunk in iris[..limit.min(iris.len())].chunks(FACTS_PER_QUERY) {
+        facts.extend(fact_views(store, chunk)?);
     }
     let count = |key: &str| match first.get(key) {
         Some(Term::Literal(l)) => l.value().parse().unwrap_or(0),
@@ -108,24 +117,75 @@ pub fn explain(store: &dyn Sparql, target: &str) -> Result<Explanation, ExplainE
         kind: value(&first, "kind"),
         documents: count("docs"),
         mentions: count("ms"),
+        fact_count: iris.len(),
         facts,
     })
 }
 
-fn fact_view(store: &dyn Sparql, f: &str) -> Result<FactView, ExplainError> {
+/// How many facts one query asks about: an entity of a large archive has thousands, and one
+/// round of queries per fact made `explain` take minutes through an endpoint.
+const FACTS_PER_QUERY: usize = 200;
+
+/// The rows of `rows` by their `?f`, in the order the query gave them.
+fn by_fact(rows: Vec<Row>) -> BTreeMap<String, Vec<Row>> {
+    let mut grouped: BTreeMap<String, Vec<Row>> = BTreeMap::new();
+    for row in rows {
+        if let Some(Term::NamedNode(f)) = row.get("f") {
+            grouped.entry(f.as_str().to_owned()).or_default().push(row);
+        }
+    }
+    grouped
+}
+
+/// The views of `facts`, four queries for all of them.
+fn fact_views(store: &dyn Sparql, facts: &[String]) -> Result<Vec<FactView>, ExplainError> {
     let dg = vocab::DG;
-    let kind = select(store, &format!("SELECT ?kind WHERE {{ <{f}> a ?kind }} ORDER BY ?kind LIMIT 1"))?;
-    let props = select(
+    let values: String = facts.iter().map(|f| format!("<{f}> ")).collect();
+    let kinds = by_fact(select(
+        store,
+        &format!("SELECT ?f ?kind WHERE {{ VALUES ?f {{ {values}}} ?f a ?kind }} ORDER BY ?f ?kind"),
+    )?);
+    let props = by_fact(select(
         store,
         &format!(
-            "SELECT ?p ?o ?l WHERE {{ <{f}> ?p ?o . OPTIONAL {{ ?o <{}> ?l FILTER(LANG(?l) = \"zh\") }} }} ORDER BY ?p ?o",
+            "SELECT ?f ?p ?o ?l WHERE {{ VALUES ?f {{ {values}}} ?f ?p ?o . OPTIONAL {{ ?o <{}> ?l FILTER(LANG(?l) = \"zh\") }} }} ORDER BY ?f ?p ?o",
             vocab::RDFS_LABEL
         ),
-    )?;
+    )?);
+    let heads = by_fact(select(
+        store,
+        &format!(
+            "SELECT ?f ?r ?src ?title ?s ?e ?text ?url ?page WHERE {{ VALUES ?f {{ {values}}} ?f <{dg}evidence> ?r .
+               ?r <{dg}inDocument> ?doc ; <{dg}evidenceStart> ?s ; <{dg}evidenceEnd> ?e ; <{dg}evidenceText> ?text .
+               ?doc <{dg}sourceFile> ?src ; <{dg}title> ?title
+               OPTIONAL {{ ?doc <{dg}sourceUrl> ?url }} OPTIONAL {{ ?r <{dg}evidencePage> ?page }} }} ORDER BY ?f ?src ?s ?r"
+        ),
+    )?);
+    let surfaces = by_fact(select(
+        store,
+        &format!(
+            "SELECT DISTINCT ?f ?r ?t WHERE {{ VALUES ?f {{ {values}}} ?f <{dg}evidence> ?r . ?r <{dg}basedOn> ?m . ?m <{dg}text> ?t }}"
+        ),
+    )?);
+    Ok(facts
+        .iter()
+        .map(|f| {
+            fact_view(f, rows_of(&kinds, f), rows_of(&props, f), rows_of(&heads, f), rows_of(&surfaces, f))
+        })
+        .collect())
+}
+
+/// The rows of fact `f` in `grouped` (none when it has none).
+fn rows_of<'a>(grouped: &'a BTreeMap<String, Vec<Row>>, f: &str) -> &'a [Row] {
+    grouped.get(f).map_or(&[], Vec::as_slice)
+}
+
+/// One fact's view from its rows of the four queries of [`fact_views`].
+fn fact_view(f: &str, kind: &[Row], props: &[Row], heads: &[Row], surfaces: &[Row]) -> FactView {
     let skip = ["statedIn", "evidence", "type"];
     let mut roles: BTreeMap<String, Vec<String>> = BTreeMap::new();
     let mut attributes = Vec::new();
-    for row in &props {
+    for row in props {
         let p = value(row, "p");
         let name = p.rsplit([':', '#']).next().unwrap_or(&p).to_owned();
         if skip.contains(&name.as_str()) {
@@ -143,22 +203,9 @@ fn fact_view(store: &dyn Sparql, f: &str) -> Result<FactView, ExplainError> {
             None => {}
         }
     }
-    let heads = select(
-        store,
-        &format!(
-            "SELECT ?r ?src ?title ?s ?e ?text ?url ?page WHERE {{ <{f}> <{dg}evidence> ?r .
-               ?r <{dg}inDocument> ?doc ; <{dg}evidenceStart> ?s ; <{dg}evidenceEnd> ?e ; <{dg}evidenceText> ?text .
-               ?doc <{dg}sourceFile> ?src ; <{dg}title> ?title
-               OPTIONAL {{ ?doc <{dg}sourceUrl> ?url }} OPTIONAL {{ ?r <{dg}evidencePage> ?page }} }} ORDER BY ?src ?s ?r"
-        ),
-    )?;
-    let surfaces = select(
-        store,
-        &format!("SELECT DISTINCT ?r ?t WHERE {{ <{f}> <{dg}evidence> ?r . ?r <{dg}basedOn> ?m . ?m <{dg}text> ?t }}"),
-    )?;
     let mut reports: Vec<ReportView> = Vec::new();
     let mut seen = Vec::new();
-    for head in &heads {
+    for head in heads {
         let r = value(head, "r");
         if seen.contains(&r) {
             continue; // a second title or URL of one document
@@ -187,7 +234,7 @@ fn fact_view(store: &dyn Sparql, f: &str) -> Result<FactView, ExplainError> {
             evidence,
         });
     }
-    Ok(FactView {
+    FactView {
         iri: f.to_owned(),
         kind: kind
             .first()
@@ -198,5 +245,5 @@ fn fact_view(store: &dyn Sparql, f: &str) -> Result<FactView, ExplainError> {
         roles,
         attributes,
         reports,
-    })
+    }
 }

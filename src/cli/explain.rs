@@ -27,7 +27,7 @@ pub struct ExplainArgs {
 
 pub fn run(args: ExplainArgs) -> anyhow::Result<ExitCode> {
     let source = args.store.open()?;
-    let e = explain(&source, &args.target)?;
+    let e = explain(&source, &args.target, args.limit)?;
     let mut out = std::io::stdout().lock();
     if e.label.is_empty() && e.mentions == 0 {
         // A fact (or an entity no document mentions): what it is, then its statements below.
@@ -39,10 +39,10 @@ pub fn run(args: ExplainArgs) -> anyhow::Result<ExitCode> {
             "mentioned {} in {}; {}",
             plural(e.mentions, "time", "times"),
             plural(e.documents, "document", "documents"),
-            plural(e.facts.len(), "fact", "facts")
+            plural(e.fact_count, "fact", "facts")
         )?;
     }
-    for f in e.facts.iter().take(args.limit) {
+    for f in &e.facts {
         writeln!(out)?;
         let attrs: Vec<String> = f.attributes.iter().map(|(k, v)| format!("{k}={v}")).collect();
         writeln!(out, "{} {}", f.kind, attrs.join(" "))?;
@@ -61,8 +61,8 @@ pub fn run(args: ExplainArgs) -> anyhow::Result<ExitCode> {
             writeln!(out, "  “{}”", r.evidence)?;
         }
     }
-    if e.facts.len() > args.limit {
-        writeln!(out, "\n… {} more (use --limit)", e.facts.len() - args.limit)?;
+    if e.fact_count > e.facts.len() {
+        writeln!(out, "\n… {} more (use --limit)", e.fact_count - e.facts.len())?;
     }
     Ok(ExitCode::SUCCESS)
 }
