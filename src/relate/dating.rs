@@ -83,7 +83,7 @@ const RELATIVE: [(&str, i32); 6] =
     [("今天", 0), ("今日", 0), ("昨天", -1), ("昨日", -1), ("前天", -2), ("明天", 1)];
 
 /// Words that put the event after the document: an announcement or a hope, not a report.
-const TO_COME: [&str; 6] = ["将", "拟", "期待", "明年", "下月", "年内"];
+const TO_COME: [&str; 7] = ["将", "拟", "期待", "明年", "下月", "年内", "前夕"];
 
 /// Words that put the event at the time of the report: this visit, these talks.
 const PRESENT: [&str; 3] = ["这次", "此次", "本次"];
@@ -141,7 +141,16 @@ pub fn event_dates(sentence: &str, document: Option<Date>) -> Dates {
     // 访问将增进…, 对此期待已久: what the event will bring is said before it happens, unless the
     // sentence speaks of this visit (这次访问必将开启…).
     let clause = &sentence[head.len()..];
-    let clause = clause.find(['，', ',', '；', ';', '。']).map_or(clause, |end| &clause[..end]);
+    // A visit named as a noun (习近平主席对尼泊尔的访问，将…) is the subject of the clause after it.
+    let noun = ["国事", "国是", "正式", "工作", "友好", "首次"]
+        .iter()
+        .fold(head, |h, w| h.strip_suffix(w).unwrap_or(h))
+        .ends_with('的');
+    let clauses = if noun { 2 } else { 1 };
+    let clause = clause
+        .match_indices(['，', ',', '；', ';', '。'])
+        .nth(clauses - 1)
+        .map_or(clause, |(end, _)| &clause[..end]);
     let present = PRESENT.iter().any(|word| head.contains(word));
     let to_come = TO_COME.iter().any(|word| head.contains(word) || !present && clause.contains(word));
     if let Some(caps) = MONTH.captures(sentence) {
@@ -301,6 +310,13 @@ mod tests {
     #[test]
     fn what_is_still_to_come_or_undated_gets_no_date() {
         assert_eq!(dates("习近平将对尼泊尔进行国事访问", "2019-10-10"), (None, None));
+        // The eve of a visit, and a visit named as the subject of what it will bring.
+        assert_eq!(
+            dates("在习近平主席开始对尼泊尔进行国事访问前夕，班达里接受采访", "2019-10-09"),
+            (None, None)
+        );
+        assert_eq!(dates("习近平主席对尼泊尔的访问，将进一步加深两国合作", "2019-10-10"), (None, None));
+        assert_eq!(dates("习近平主席对尼泊尔的国事访问，将加深两国合作", "2019-10-10"), (None, None));
         assert_eq!(dates("此前,习近平对秘鲁进行国事访问", "2024-11-19"), (None, None), "a recollection");
         assert_eq!(dates("巴西总统不久前访问中国", "2019-10-30"), (None, None), "a recollection");
         assert_eq!(
