@@ -565,24 +565,4 @@ mod tests {
             assert_eq!(windowed, whole, "{text}");
         }
     }
-
-    /// The country each leader found by pattern belongs to, by surface.
-    fn countries(text: &str) -> Vec<(String, Option<String>)> {
-        let lexicon = Lexicon::get();
-        extract(text, lexicon)
-            .into_iter()
-            .filter(|m| m.kind == Kind::Leader)
-            .map(|m| (m.surface, m.country.map(|c| lexicon.gazetteer.countries[c].zh.clone())))
-            .collect()
-    }
-
-    #[test]
-    fn a_country_qualifies_a_minister_across_the_field_of_the_ministry() {
-        let of = |text: &str| countries(text).into_iter().next().and_then(|(_, c)| c);
-        assert_eq!(of("拉脱维亚经济部长拉尔夫斯·奈米罗出席。").as_deref(), Some("拉脱维亚"));
-        assert_eq!(of("尼日利亚联邦交通部长罗蒂米·阿马埃奇表示。").as_deref(), Some("尼日利亚"));
-        assert_eq!(of("新西兰前总理珍妮·希普利说。").as_deref(), Some("新西兰"));
-        // A clause between them is no field: 同 joins another party.
-        assert_eq!(of("中方同日本的经济部长山田太郎会谈。"), None);
-    }
 }

@@ -143,4 +143,14 @@ mod tests {
         assert!(names("中国驻法国大使馆举办招待会。").is_empty());
         assert!(names("第一书记张大山带领村民致富。").is_empty());
     }
+
+    #[test]
+    fn a_country_qualifies_a_minister_across_the_field_of_the_ministry() {
+        let of = |text: &str| leaders(text).into_iter().next().and_then(|(_, c)| c);
+        assert_eq!(of("拉脱维亚经济部长拉尔夫斯·奈米罗出席。").as_deref(), Some("Latvia"));
+        assert_eq!(of("尼日利亚联邦交通部长罗蒂米·阿马埃奇表示。").as_deref(), Some("Nigeria"));
+        assert_eq!(of("新西兰前总理珍妮·希普利说。").as_deref(), Some("New Zealand"));
+        // A clause between them is no field: 同 joins another party.
+        assert_eq!(of("中方同日本的经济部长山田太郎会谈。"), None);
+    }
 }
