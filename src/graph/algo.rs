@@ -81,16 +81,66 @@ fn bfs(adj: &[Vec<(usize, f64)>], source: usize) -> (Vec<usize>, Vec<Vec<usize>>
     (dist, preds, sigma, order)
 }
 
+/// Breadth-first searches from one node after another, reusing their buffers: at thousands of
+/// nodes, allocating them for every search took more time than searching.
+struct Searches {
+    /// Hops from the source; `usize::MAX` where unreached.
+    dist: Vec<usize>,
+    /// Number of shortest paths from the source.
+    sigma: Vec<f64>,
+    /// Reached nodes in the order they were reached, the source first.
+    order: Vec<usize>,
+    queue: VecDeque<usize>,
+}
+
+impl Searches {
+    fn new(n: usize) -> Self {
+        Searches { dist: vec![usize::MAX; n], sigma: vec![0.0; n], order: Vec::new(), queue: VecDeque::new() }
+    }
+
+    /// Searches from `source`, forgetting the previous search (only the nodes it reached).
+    fn run(&mut self, adj: &[Vec<(usize, f64)>], source: usize) {
+        for &v in &self.order {
+            self.dist[v] = usize::MAX;
+            self.sigma[v] = 0.0;
+        }
+        self.order.clear();
+        self.dist[source] = 0;
+        self.sigma[source] = 1.0;
+        self.queue.push_back(source);
+        while let Some(v) = self.queue.pop_front() {
+            self.order.push(v);
+            for &(w, _) in &adj[v] {
+                if self.dist[w] == usize::MAX {
+                    self.dist[w] = self.dist[v] + 1;
+                    self.queue.push_back(w);
+                }
+                if self.dist[w] == self.dist[v] + 1 {
+                    self.sigma[w] += self.sigma[v];
+                }
+            }
+        }
+    }
+}
+
 /// Betweenness centrality (Brandes, unweighted, undirected), normalized by (n-1)(n-2)/2.
 pub fn betweenness(adj: &[Vec<(usize, f64)>]) -> Vec<f64> {
     let n = adj.len();
     let mut score = vec![0.0; n];
+    let mut search = Searches::new(n);
+    let mut delta = vec![0.0; n];
     for s in 0..n {
-        let (_, preds, sigma, order) = bfs(adj, s);
-        let mut delta = vec![0.0; n];
+        search.run(adj, s);
+        let Searches { dist, sigma, order, .. } = &search;
+        for &w in order {
+            delta[w] = 0.0;
+        }
         for &w in order.iter().rev() {
-            for &v in &preds[w] {
-                delta[v] += sigma[v] / sigma[w] * (1.0 + delta[w]);
+            // The predecessors of w on shortest paths: its neighbours one hop nearer the source.
+            for &(v, _) in &adj[w] {
+                if dist[v] != usize::MAX && dist[v] + 1 == dist[w] {
+                    delta[v] += sigma[v] / sigma[w] * (1.0 + delta[w]);
+                }
             }
             if w != s {
                 score[w] += delta[w];
@@ -104,15 +154,16 @@ pub fn betweenness(adj: &[Vec<(usize, f64)>]) -> Vec<f64> {
 /// Closeness centrality (Wasserman–Faust, for graphs that are not connected).
 pub fn closeness(adj: &[Vec<(usize, f64)>]) -> Vec<f64> {
     let n = adj.len();
+    let mut search = Searches::new(n);
     (0..n)
         .map(|s| {
-            let (dist, ..) = bfs(adj, s);
-            let reach: Vec<usize> = dist.iter().copied().filter(|&d| d != usize::MAX && d > 0).collect();
-            let total: usize = reach.iter().sum();
+            search.run(adj, s);
+            let reached = search.order.len() - 1;
+            let total: usize = search.order.iter().map(|&v| search.dist[v]).sum();
             if total == 0 || n < 2 {
                 0.0
             } else {
-                let r = reach.len() as f64;
+                let r = reached as f64;
                 (r / total as f64) * (r / (n - 1) as f64)
             }
         })
@@ -122,16 +173,15 @@ pub fn closeness(adj: &[Vec<(usize, f64)>]) -> Vec<f64> {
 /// Connected component of each node, numbered by size: 0 is the largest (see [`number_by_size`]).
 pub fn components(adj: &[Vec<(usize, f64)>]) -> Vec<usize> {
     let mut comp = vec![usize::MAX; adj.len()];
+    let mut search = Searches::new(adj.len());
     let mut next = 0;
     for s in 0..adj.len() {
         if comp[s] != usize::MAX {
             continue;
         }
-        let (dist, ..) = bfs(adj, s);
-        for (v, d) in dist.iter().enumerate() {
-            if *d != usize::MAX {
-                comp[v] = next;
-            }
+        search.run(adj, s);
+        for &v in &search.order {
+            comp[v] = next;
         }
         next += 1;
     }
