@@ -4,7 +4,7 @@ use crate::model::FactKind;
 use crate::model::Kind;
 use crate::storage::Snapshot;
 use crate::vocab;
-use oxigraph::model::{GraphName, NamedNodeRef, NamedOrBlankNode, Term};
+use oxigraph::model::{GraphName, GraphNameRef, NamedNodeRef, NamedOrBlankNode, Term};
 use oxigraph::store::{StorageError, Store};
 use std::collections::{BTreeMap, BTreeSet, HashMap, HashSet};
 
@@ -57,20 +57,22 @@ impl Stats {
     /// The same counts over an Oxigraph store's named graphs (an indexed store, whose default
     /// graph is the query view made from them, left out).
     pub fn of_store(store: &Store) -> Result<Self, StorageError> {
-        let reference: BTreeSet<String> = [vocab::ontology_graph(), vocab::gazetteer_graph()].into();
+        let reference: BTreeSet<String> =
+            [vocab::ontology_graph(), vocab::gazetteer_graph(), vocab::summary_graph()].into();
         let classes: HashMap<String, Kind> =
             Kind::ALL.into_iter().map(|k| (vocab::dg(k.name()), k)).collect();
         let facts: HashSet<String> = FactKind::ALL.iter().map(|k| vocab::dg(k.name())).collect();
         let (document, mention) = (vocab::dg("Document"), vocab::dg("Mention"));
         let mut stats = Stats::default();
         for graph in store.named_graphs() {
-            let NamedOrBlankNode::NamedNode(graph) = graph? else { continue };
-            if !reference.contains(graph.as_str()) {
+            let graph = graph?;
+            if !matches!(&graph, NamedOrBlankNode::NamedNode(g) if reference.contains(g.as_str())) {
                 stats.graphs += 1;
             }
-        }
-        for quad in store.iter() {
-            if !quad?.graph_name.is_default_graph() {
+            // Graph by graph: the default graph (a copy of them all) is never read.
+            let graph = GraphNameRef::from(graph.as_ref());
+            for quad in store.quads_for_pattern(None, None, None, Some(graph)) {
+                quad?;
                 stats.triples += 1;
             }
         }

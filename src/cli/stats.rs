@@ -16,7 +16,15 @@ pub struct StatsArgs {
 }
 
 pub fn run(args: StatsArgs) -> anyhow::Result<ExitCode> {
-    let stats = Stats::of_snapshot(&storage::open_snapshot(&args.store.store)?);
+    let path = &args.store.store;
+    let stats = if storage::is_indexed(path) {
+        // Counted where it lies: making a snapshot of it first read every quad twice.
+        let store = storage::GraphStore::open_for_query(path)?;
+        Stats::of_store(store.inner())
+            .map_err(|e| anyhow::anyhow!("cannot count `{}`: {e}", path.display()))?
+    } else {
+        Stats::of_snapshot(&storage::open_snapshot(path)?)
+    };
     let mut out = std::io::stdout().lock();
     writeln!(out, "store: {}", args.store.store.display())?;
     writeln!(out, "documents: {}", stats.documents)?;
