@@ -38,6 +38,16 @@ pub fn by_label(
     how: Match,
     kinds: &[Kind],
 ) -> Result<Option<String>, QueryError> {
+    let rows = query::select(store, &label_query(label, how, kinds))?;
+    Ok(rows.first().and_then(|r| match r.get("e") {
+        Some(Term::NamedNode(n)) => Some(n.as_str().to_owned()),
+        _ => None,
+    }))
+}
+
+/// The query [`by_label`] asks: the entities of `kinds` (empty: any) whose label matches `label`,
+/// the most mentioned first (the first row is the answer).
+pub fn label_query(label: &str, how: Match, kinds: &[Kind]) -> String {
     let dg = vocab::DG;
     let text = label.trim().replace('\\', "\\\\").replace('"', "\\\"");
     let filter = match how {
@@ -50,18 +60,11 @@ pub fn by_label(
         let classes: Vec<String> = kinds.iter().map(|k| format!("<{dg}{}>", k.name())).collect();
         format!("VALUES ?k {{ {} }} ?e a ?k .", classes.join(" "))
     };
-    let rows = query::select(
-        store,
-        &format!(
-            "SELECT ?e (COUNT(?m) AS ?n) WHERE {{ {kinds} ?e <{}> ?l FILTER({filter}) OPTIONAL {{ ?m <{dg}refersTo> ?e }} }}
-             GROUP BY ?e ORDER BY DESC(?n) ?e LIMIT 1",
-            vocab::RDFS_LABEL
-        ),
-    )?;
-    Ok(rows.first().and_then(|r| match r.get("e") {
-        Some(Term::NamedNode(n)) => Some(n.as_str().to_owned()),
-        _ => None,
-    }))
+    format!(
+        "SELECT ?e (COUNT(?m) AS ?n) WHERE {{ {kinds} ?e <{}> ?l FILTER({filter}) OPTIONAL {{ ?m <{dg}refersTo> ?e }} }}
+         GROUP BY ?e ORDER BY DESC(?n) ?e LIMIT 1",
+        vocab::RDFS_LABEL
+    )
 }
 
 /// What `name` names: its explicit IRI, else the entity of `kinds` (empty: any) whose label is

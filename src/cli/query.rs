@@ -48,8 +48,12 @@ pub fn run(args: QueryArgs) -> anyhow::Result<ExitCode> {
     let query = args.query.unwrap_or_default();
     let text = resolve_query(&query)?;
     let header = queries::QueryHeader::parse(&text);
-    // Parameters are looked up by label, which may read any statement of an entity.
-    let needs = if args.params.is_empty() { query::Needs::of(&text) } else { query::Needs::Everything };
+    // Parameters are looked up by label: what that lookup reads is loaded too.
+    let mut needs = query::Needs::of(&text);
+    if !args.params.is_empty() {
+        let lookup = diplograph::lookup::label_query("", diplograph::lookup::Match::Exact, &[]);
+        needs = needs.union(query::Needs::of(&lookup));
+    }
     let source = match (&args.store.endpoint, &needs) {
         (Some(_), _) | (None, query::Needs::Everything) => args.store.open()?,
         (None, needs) => Source::Local(GraphStore::open_for_query_selecting(

@@ -51,6 +51,22 @@ impl Needs {
         }
     }
 
+    /// What either `self` or `other` can match.
+    pub fn union(self, other: Needs) -> Needs {
+        match (self, other) {
+            (
+                Needs::Some { predicates, classes, all_types, named_graphs },
+                Needs::Some { predicates: p, classes: c, all_types: a, named_graphs: n },
+            ) => Needs::Some {
+                predicates: predicates.into_iter().chain(p).collect(),
+                classes: classes.into_iter().chain(c).collect(),
+                all_types: all_types || a,
+                named_graphs: named_graphs || n,
+            },
+            _ => Needs::Everything,
+        }
+    }
+
     /// Whether a statement with `predicate` (and `object`, for `rdf:type`) can match.
     pub fn wants(&self, predicate: &str, object: &str) -> bool {
         match self {
@@ -215,6 +231,18 @@ mod tests {
 
     fn set(items: &[&str]) -> BTreeSet<String> {
         items.iter().map(|s| s.to_string()).collect()
+    }
+
+    #[test]
+    fn a_parameter_lookup_adds_what_it_reads_to_what_the_query_reads() {
+        let query = Needs::of("SELECT ?d WHERE { ?d a dg:Document ; dg:title ?t }");
+        let lookup = Needs::of(&crate::lookup::label_query("普京", crate::lookup::Match::Exact, &[]));
+        let both = query.clone().union(lookup);
+        assert!(both.wants(vocab::RDF_TYPE, crate::dg_term!("Document")));
+        assert!(both.wants(vocab::RDFS_LABEL, "x"), "the label the lookup matches");
+        assert!(both.wants(crate::dg_term!("refersTo"), "x"), "the mentions the lookup counts");
+        assert!(!both.wants(crate::dg_term!("evidenceText"), "x"), "{both:?}");
+        assert_eq!(query.union(Needs::Everything), Needs::Everything);
     }
 
     #[test]
