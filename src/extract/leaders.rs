@@ -55,7 +55,7 @@ fn is_stop_at(text: &str, stops: &Stops) -> bool {
         || stops.words.iter().any(|w| text.starts_with(w))
 }
 
-fn is_han(c: char) -> bool {
+pub(super) fn is_han(c: char) -> bool {
     crate::text::normalize::is_cjk(c)
 }
 

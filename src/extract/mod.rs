@@ -4,6 +4,7 @@
 //! country forms in compounds ([`compounds`]), 《titles》 ([`titles`]), leaders named with an office
 //! ([`leaders`]) and named organizations, projects and initiatives found by pattern ([`named`]).
 
+pub mod abbreviated;
 mod compiled;
 pub mod compounds;
 pub mod leaders;
@@ -125,6 +126,7 @@ pub fn extract(text: &str, lexicon: &Lexicon) -> Vec<Mention> {
         }
     }
     mentions.extend(leaders.added);
+    mentions.extend(abbreviated::find(text, lexicon));
     let mut mentions = resolve_overlaps(mentions);
     mentions.sort_by_key(|m| (m.start, m.end, m.kind));
     proposers::link(text, &mut mentions, lexicon.words.chars.proposer_gap);

@@ -82,6 +82,8 @@ pub struct CharacterSets {
     pub office_qualifier_gap: &'static str,
     /// Characters between a proposer's name and the verb of proposing (an office).
     pub proposer_gap: &'static str,
+    /// Characters besides function words that may stand before a surname and office (感谢习主席).
+    pub before_surname_office: &'static str,
 }
 
 impl CharacterSets {
@@ -113,6 +115,7 @@ impl CharacterSets {
             not_name_end: set("not_name_end")?,
             office_qualifier_gap: set("office_qualifier_gap")?,
             proposer_gap: set("proposer_gap")?,
+            before_surname_office: set("before_surname_office")?,
         })
     }
 }

@@ -1,6 +1,7 @@
 //! Which known leader a name stands for in its document: the candidates sharing the name, kept by
 //! the country the text gives and the document's year.
 
+use crate::extract::abbreviated::abbreviates;
 use crate::extract::lexicon::Lexicon;
 use crate::extract::{Key, Mention};
 use crate::model::Date;
@@ -19,17 +20,31 @@ pub(super) fn leaders_in_context(
     date: Option<Date>,
 ) -> Vec<Mention> {
     let g = lexicon.gazetteer;
-    let mut choice: BTreeMap<usize, Option<usize>> = BTreeMap::new();
+    // A surname and office (李总理) is chosen apart from the full names sharing its first
+    // candidate's key (李鹏 and the 李总理 of 2019 are two people).
+    let abbreviation = |m: &Mention| match m.key {
+        Key::Leader(i) if abbreviates(&m.surface, &g.leaders[i]) => Some(m.surface.clone()),
+        _ => None,
+    };
+    let mut choice: BTreeMap<(usize, Option<String>), Option<usize>> = BTreeMap::new();
     for m in mentions {
         let Key::Leader(i) = m.key else { continue };
-        if choice.contains_key(&i) {
+        let group = (i, abbreviation(m));
+        if choice.contains_key(&group) {
             continue;
         }
-        let same: Vec<&Mention> = mentions.iter().filter(|x| x.key == m.key).collect();
+        let same: Vec<&Mention> =
+            mentions.iter().filter(|x| x.key == m.key && abbreviation(x) == group.1).collect();
         let country = same.iter().find_map(|x| x.country).map(|c| g.countries[c].id.as_str());
         let named = |j: usize| {
             let l = &g.leaders[j];
-            l.zh == g.leaders[i].zh || same.iter().any(|x| l.zh == x.surface || l.names.contains(&x.surface))
+            match &group.1 {
+                Some(surface) => abbreviates(surface, l),
+                None => {
+                    l.zh == g.leaders[i].zh
+                        || same.iter().any(|x| l.zh == x.surface || l.names.contains(&x.surface))
+                }
+            }
         };
         let mut candidates: Vec<usize> = (0..g.leaders.len()).filter(|&j| named(j)).collect();
         // The gazetteer's own choice first, so it wins among equals.
@@ -44,14 +59,14 @@ pub(super) fn leaders_in_context(
             },
             None => candidates.first().copied(),
         };
-        choice.insert(i, chosen);
+        choice.insert(group, chosen);
     }
     mentions
         .iter()
         .map(|m| {
             let mut m = m.clone();
             if let Key::Leader(i) = m.key {
-                m.key = match choice.get(&i).copied().flatten() {
+                m.key = match choice.get(&(i, abbreviation(&m))).copied().flatten() {
                     Some(j) => Key::Leader(j),
                     None => Key::Name(crate::extract::leaders::name_key(&m.surface)),
                 };

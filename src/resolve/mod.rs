@@ -366,6 +366,17 @@ mod tests {
     }
 
     #[test]
+    fn a_surname_and_office_is_the_holder_of_its_time_apart_from_full_names() {
+        assert!(leader_iri("李总理表示。", Some(1995))[0].ends_with("/li-peng"));
+        assert!(leader_iri("李总理表示。", Some(2019))[0].ends_with("/li-keqiang"));
+        let both = leader_iri("李鹏总理曾访问。李总理表示。", Some(2019));
+        assert_eq!(both.len(), 2, "{both:?}");
+        assert!(
+            both.iter().any(|i| i.ends_with("/li-peng")) && both.iter().any(|i| i.ends_with("/li-keqiang"))
+        );
+    }
+
+    #[test]
     fn a_compound_form_in_a_title_is_the_documents_party() {
         let lexicon = Lexicon::get();
         let iri = |text: &str| {

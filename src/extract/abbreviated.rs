@@ -1,0 +1,93 @@
+//! Leaders named by surname and office, as Chinese news names them (习主席, 李总理, 金委员长): the
+//! gazetteer leaders whose name starts with the surname and who held that office (not its deputy)
+//! are the candidates, and the document's date picks among them when mentions are resolved
+//! (`resolve::leaders`). Start with [`find`].
+
+use super::lexicon::Lexicon;
+use super::{Key, Kind, Mention};
+use crate::reference::Leader;
+
+/// The offices a surname is put before. Lower offices (部长) name too many people to link.
+const TITLES: [&str; 6] = ["总书记", "委员长", "主席", "总理", "总统", "首相"];
+
+/// Characters that make the office another word (总统府, 主席团, 主席台).
+const WORD_AFTER: [char; 3] = ['府', '团', '台'];
+
+/// True when `surface` is a surname and an office of [`TITLES`] that `leader` could be named by.
+pub fn abbreviates(surface: &str, leader: &Leader) -> bool {
+    let mut chars = surface.chars();
+    let Some(surname) = chars.next() else { return false };
+    let title = chars.as_str();
+    TITLES.contains(&title)
+        && leader.zh.starts_with(surname)
+        && leader.zh.chars().count() > 1
+        && leader.offices.iter().any(|o| o.ends_with(title) && !o.ends_with(&format!("副{title}")))
+}
+
+/// Every surname-and-office mention in `text` that some gazetteer leader could be named by, keyed to
+/// the first such leader (the resolver chooses by date). The character before the surname must end
+/// a word (a function word, punctuation, a verb of greeting: 同习主席, 感谢习主席), so 学习主席团 is
+/// none; a one-character country form (巴总统: Pakistan's president) is no surname.
+pub fn find(text: &str, lexicon: &Lexicon) -> Vec<Mention> {
+    let g = lexicon.gazetteer;
+    let chars = &lexicon.words.chars;
+    let before = |c: char| {
+        !super::leaders::is_han(c) || chars.name_stops.contains(c) || chars.before_surname_office.contains(c)
+    };
+    let mut found = Vec::new();
+    for title in TITLES {
+        for (at, _) in text.match_indices(title) {
+            let Some(surname) = text[..at].chars().next_back() else { continue };
+            let start = at - surname.len_utf8();
+            let end = at + title.len();
+            if !super::leaders::is_han(surname)
+                || !text[..start].chars().next_back().is_none_or(before)
+                || text[end..].starts_with(WORD_AFTER)
+                || g.countries.iter().any(|c| c.abbrev.contains(&surname))
+            {
+                continue;
+            }
+            let surface = &text[start..end];
+            if let Some(i) = g.leaders.iter().position(|l| abbreviates(surface, l)) {
+                let mut m = Mention::new(text, Kind::Leader, start, end, Key::Leader(i));
+                m.office = Some(title.to_owned());
+                found.push(m);
+            }
+        }
+    }
+    found
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn found(text: &str) -> Vec<(String, String)> {
+        let lexicon = Lexicon::get();
+        let mut found = find(text, lexicon);
+        found.sort_by_key(|m| m.start);
+        found
+            .iter()
+            .map(|m| {
+                let Key::Leader(i) = m.key else { panic!("{m:?}") };
+                (m.surface.clone(), lexicon.gazetteer.leaders[i].zh.clone())
+            })
+            .collect()
+    }
+
+    #[test]
+    fn a_surname_before_a_high_office_names_a_leader_who_held_it() {
+        let got = found("感谢习主席的邀请。温总理同金委员长会晤。");
+        let surfaces: Vec<&str> = got.iter().map(|(s, _)| s.as_str()).collect();
+        assert_eq!(surfaces, ["习主席", "温总理", "金委员长"], "{got:?}");
+        assert_eq!(got[0].1, "习近平");
+    }
+
+    #[test]
+    fn words_countries_and_deputies_are_no_surnames() {
+        assert!(found("学习主席团的文件").is_empty(), "学习 is a word");
+        assert!(found("巴总统和马总理").is_empty(), "one-character country forms");
+        assert!(found("乌总统").is_empty());
+        assert!(found("，韩主席说").is_empty(), "韩正 was vice-president (国家副主席) only");
+    }
+}
