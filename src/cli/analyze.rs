@@ -99,8 +99,13 @@ fn output(path: &Option<PathBuf>) -> anyhow::Result<Box<dyn Write>> {
 }
 
 pub fn run(args: AnalyzeArgs) -> anyhow::Result<ExitCode> {
-    let source = args.store.open()?;
-    let g = graph::project(&source, &args.projection.projection())?;
+    let projection = args.projection.projection();
+    // Paths and ego networks look up more than the projection reads (documents, source files).
+    let source = match args.action {
+        Some(_) => args.store.open()?,
+        None => args.store.open_needing(&graph::needs(&projection))?,
+    };
+    let g = graph::project(&source, &projection)?;
     if let Some(action) = &args.action {
         let format = args.format.rows("paths and ego networks")?;
         let mut out = output(&args.output)?;

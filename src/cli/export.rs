@@ -64,7 +64,10 @@ pub fn run(args: ExportArgs) -> anyhow::Result<ExitCode> {
         return push(url, args.graph.as_deref(), &args.store.store);
     }
     let format = output_format(args.format, args.output.as_deref())?;
-    let source = args.store.open()?;
+    let source = match format.rdf_format() {
+        Some(_) => args.store.open()?,
+        None => args.store.open_needing(&graph::needs(&args.projection.projection()))?,
+    };
     if let Some(rdf) = format.rdf_format() {
         let graph = args.graph.as_deref();
         if let Some(g) = graph {

@@ -67,6 +67,19 @@ pub struct SourceArg {
 }
 
 impl SourceArg {
+    /// Like [`SourceArg::open`], but a store file loads only the statements `needs` names.
+    pub fn open_needing(
+        &self,
+        needs: &diplograph::query::Needs,
+    ) -> anyhow::Result<diplograph::source::Source> {
+        use diplograph::storage::{GraphStore, Selection};
+        if self.endpoint.is_some() || *needs == diplograph::query::Needs::Everything {
+            return self.open();
+        }
+        let selection = Selection { wants: &|p, o| needs.wants(p, o), named_graphs: needs.named_graphs() };
+        Ok(diplograph::source::Source::Local(GraphStore::open_for_query_selecting(&self.store, &selection)?))
+    }
+
     /// Opens the store file for querying, or checks the endpoint (it answers, and its default
     /// graph shows the documents).
     pub fn open(&self) -> anyhow::Result<diplograph::source::Source> {

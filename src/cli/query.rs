@@ -6,8 +6,6 @@ use super::SourceArg;
 use anyhow::Context;
 use diplograph::queries;
 use diplograph::query::{self, ResultFormat};
-use diplograph::source::Source;
-use diplograph::storage::{GraphStore, Selection};
 use std::io::Write;
 use std::path::Path;
 use std::process::ExitCode;
@@ -54,13 +52,7 @@ pub fn run(args: QueryArgs) -> anyhow::Result<ExitCode> {
         let lookup = diplograph::lookup::label_query("", diplograph::lookup::Match::Exact, &[]);
         needs = needs.union(query::Needs::of(&lookup));
     }
-    let source = match (&args.store.endpoint, &needs) {
-        (Some(_), _) | (None, query::Needs::Everything) => args.store.open()?,
-        (None, needs) => Source::Local(GraphStore::open_for_query_selecting(
-            &args.store.store,
-            &Selection { wants: &|p, o| needs.wants(p, o), named_graphs: needs.named_graphs() },
-        )?),
-    };
+    let source = args.store.open_needing(&needs)?;
     let bindings =
         queries::bind(&source, &header, &args.params).with_context(|| format!("query `{query}`"))?;
     let options = query::QueryOptions {

@@ -7,7 +7,7 @@
 pub mod algo;
 mod projection;
 
-pub use projection::{project, GraphError};
+pub use projection::{needs, project, GraphError};
 
 use crate::model::{Date, Kind, Relation};
 use crate::vocab;

@@ -46,9 +46,8 @@ fn date_filter(p: &Projection) -> String {
 }
 
 /// The documents a projection keeps (all, or those dated within its dates), each with its dates.
-fn documents(store: &dyn Sparql, date_clause: &str) -> Result<Vec<Row>, GraphError> {
-    let dg = vocab::DG;
-    rows(store, &format!("SELECT ?g ?date WHERE {{ GRAPH ?g {{ ?g a <{dg}Document> }} {date_clause} }}"))
+fn documents_query(date_clause: &str) -> String {
+    format!("SELECT ?g ?date WHERE {{ GRAPH ?g {{ ?g a <{}Document> }} {date_clause} }}", vocab::DG)
 }
 
 /// The documents that support a node or an edge.
@@ -164,27 +163,25 @@ fn stated_links(
     wanted: &[Relation],
     dates: &HashMap<&str, Vec<&str>>,
 ) -> Result<Vec<Link>, GraphError> {
-    let dg = vocab::DG;
-    let values: Vec<String> =
-        wanted.iter().filter(|r| !r.is_derived()).map(|r| format!("<{dg}{r}>")).collect();
-    if values.is_empty() {
-        return Ok(Vec::new());
+    let mut triples: Vec<(String, Vec<Row>)> = Vec::new();
+    for relation in wanted.iter().filter(|r| !r.is_derived()) {
+        triples.push((relation.to_string(), rows(store, &stated_query(*relation))?));
     }
-    let triples = rows(
-        store,
-        &format!(
-            "SELECT ?s ?p ?o ?g WHERE {{ VALUES ?p {{ {} }} GRAPH ?g {{ ?s ?p ?o }} }}",
-            values.join(" ")
-        ),
-    )?;
     let mut support: BTreeMap<(&str, &str, &str), Support<'_>> = BTreeMap::new();
-    for r in &triples {
-        let g = cell(r, "g");
-        let Some(document_dates) = dates.get(g) else { continue };
-        let rel = cell(r, "p").rsplit('#').next().unwrap_or_default();
-        support.entry((cell(r, "s"), rel, cell(r, "o"))).or_default().add(g, document_dates);
+    for (rel, rows) in &triples {
+        for r in rows {
+            let g = cell(r, "g");
+            let Some(document_dates) = dates.get(g) else { continue };
+            support.entry((cell(r, "s"), rel, cell(r, "o"))).or_default().add(g, document_dates);
+        }
     }
     Ok(support.iter().map(|((s, rel, o), support)| Link::supported(s, rel, o, support)).collect())
+}
+
+/// The statements of one stated relation in the named graphs: one query per relation, so that
+/// no row carries (and no store decodes) the predicate.
+fn stated_query(relation: Relation) -> String {
+    format!("SELECT ?s ?o ?g WHERE {{ GRAPH ?g {{ ?s <{}{relation}> ?o }} }}", vocab::DG)
 }
 
 /// Pairs of entities mentioned in the same kept documents, each pair once (the smaller IRI first).
@@ -251,16 +248,57 @@ impl<'r> Labels<'r> {
     }
 }
 
-/// Projects the document graphs of `store` (a store as built, named graphs only) into a graph.
-pub fn project(store: &dyn Sparql, p: &Projection) -> Result<EntityGraph, GraphError> {
+/// The date condition on a document `?g` the projection's queries share: its date, if any, or one
+/// within the projection's dates.
+fn date_clause(p: &Projection) -> String {
     let dg = vocab::DG;
     let filter = date_filter(p);
-    let date_clause = if filter.is_empty() {
+    if filter.is_empty() {
         format!("OPTIONAL {{ ?g <{dg}date> ?date }}")
     } else {
         format!("?g <{dg}date> ?date {filter}")
-    };
-    let document_rows = documents(store, &date_clause)?;
+    }
+}
+
+fn mentions_query() -> String {
+    format!("SELECT ?g ?e WHERE {{ GRAPH ?g {{ ?g <{}mentions> ?e }} }}", vocab::DG)
+}
+
+fn classes_query() -> String {
+    format!(
+        "SELECT DISTINCT ?e ?class WHERE {{ {{ SELECT DISTINCT ?e WHERE {{ GRAPH ?g {{ ?g <{}mentions> ?e }} }} }} ?e a ?class }}",
+        vocab::DG
+    )
+}
+
+/// The relations of [`Relation::PROJECTED`] a projection keeps.
+fn wanted(p: &Projection) -> Vec<Relation> {
+    Relation::PROJECTED.into_iter().filter(|r| p.relations.is_empty() || p.relations.contains(r)).collect()
+}
+
+/// What the queries of a projection read, so that a store file loads only that
+/// ([`crate::query::Needs`]); a tenth of the statements at a million triples.
+pub fn needs(p: &Projection) -> crate::query::Needs {
+    let dates = date_clause(p);
+    let mut queries = vec![documents_query(&dates), mentions_query(), classes_query(), Labels::query()];
+    if !p.comention {
+        let wanted = wanted(p);
+        queries.extend(wanted.iter().filter(|r| !r.is_derived()).map(|r| stated_query(*r)));
+        if wanted.iter().any(|r| r.is_derived()) {
+            queries.push(derived_edges(&wanted, &dates));
+        }
+    }
+    queries
+        .iter()
+        .map(|q| crate::query::Needs::of(q))
+        .reduce(crate::query::Needs::union)
+        .unwrap_or(crate::query::Needs::Everything)
+}
+
+/// Projects the document graphs of `store` (a store as built, named graphs only) into a graph.
+pub fn project(store: &dyn Sparql, p: &Projection) -> Result<EntityGraph, GraphError> {
+    let date_clause = date_clause(p);
+    let document_rows = rows(store, &documents_query(&date_clause))?;
     let mut dates: HashMap<&str, Vec<&str>> = HashMap::new();
     for r in &document_rows {
         let entry = dates.entry(cell(r, "g")).or_default();
@@ -268,7 +306,7 @@ pub fn project(store: &dyn Sparql, p: &Projection) -> Result<EntityGraph, GraphE
             entry.push(date);
         }
     }
-    let mentions = rows(store, &format!("SELECT ?g ?e WHERE {{ GRAPH ?g {{ ?g <{dg}mentions> ?e }} }}"))?;
+    let mentions = rows(store, &mentions_query())?;
     let mut mentioned: BTreeMap<&str, Support<'_>> = BTreeMap::new();
     for r in &mentions {
         let g = cell(r, "g");
@@ -276,12 +314,7 @@ pub fn project(store: &dyn Sparql, p: &Projection) -> Result<EntityGraph, GraphE
             mentioned.entry(cell(r, "e")).or_default().add(g, document_dates);
         }
     }
-    let mut classes = rows(
-        store,
-        &format!(
-            "SELECT DISTINCT ?e ?class WHERE {{ {{ SELECT DISTINCT ?e WHERE {{ GRAPH ?g {{ ?g <{dg}mentions> ?e }} }} }} ?e a ?class }}"
-        ),
-    )?;
+    let mut classes = rows(store, &classes_query())?;
     classes.sort_by(|a, b| (cell(a, "e"), cell(a, "class")).cmp(&(cell(b, "e"), cell(b, "class"))));
     let mut label_rows = rows(store, &Labels::query())?;
     let labels = Labels::of(&mut label_rows);
@@ -311,10 +344,7 @@ pub fn project(store: &dyn Sparql, p: &Projection) -> Result<EntityGraph, GraphE
     let links = if p.comention {
         comention_links(&mentions, &dates)
     } else {
-        let wanted: Vec<Relation> = Relation::PROJECTED
-            .into_iter()
-            .filter(|r| p.relations.is_empty() || p.relations.contains(r))
-            .collect();
+        let wanted = wanted(p);
         let mut links = stated_links(store, &wanted, &dates)?;
         if wanted.iter().any(|r| r.is_derived()) {
             links.extend(derived_links(store, &wanted, &date_clause)?);
@@ -382,6 +412,16 @@ mod tests {
         assert_eq!(edges.len(), 1);
         assert_eq!((edges[0].relation, edges[0].weight), (Relation::Met, 2));
         assert_eq!(edges[0].document.as_deref(), Some(format!("{}doc/a", vocab::ID).as_str()));
+    }
+
+    #[test]
+    fn a_projection_needs_its_statements_and_not_the_evidence() {
+        let all = needs(&Projection::default());
+        assert!(all.wants(crate::dg_term!("mentions"), "x") && all.wants(crate::dg_term!("met"), "x"));
+        assert!(all.wants(crate::dg_term!("evidenceStart"), "x"), "the derived relations read it");
+        assert!(!all.wants(crate::dg_term!("evidenceText"), "x"), "{all:?}");
+        let comention = needs(&Projection { comention: true, ..Projection::default() });
+        assert!(!comention.wants(crate::dg_term!("met"), "x"), "{comention:?}");
     }
 
     #[test]
