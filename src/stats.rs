@@ -54,6 +54,46 @@ impl Stats {
         stats
     }
 
+    /// The counts as lines of a name and a number (`documents 932`, `entities Country 22`), how
+    /// a build keeps them beside an indexed store's snapshot.
+    pub fn to_text(&self) -> String {
+        let mut text = format!("documents {}\n", self.documents);
+        for (kind, n) in &self.entities {
+            text.push_str(&format!("entities {} {n}\n", kind.name()));
+        }
+        let rest = [("mentions", self.mentions), ("facts", self.facts), ("triples", self.triples)];
+        for (name, n) in rest.into_iter().chain([("graphs", self.graphs)]) {
+            text.push_str(&format!("{name} {n}\n"));
+        }
+        text
+    }
+
+    /// The counts [`Stats::to_text`] wrote; `None` for anything else.
+    pub fn from_text(text: &str) -> Option<Self> {
+        let mut stats = Stats::default();
+        for line in text.lines() {
+            let words: Vec<&str> = line.split(' ').collect();
+            match words.as_slice() {
+                ["entities", kind, n] => {
+                    stats.entities.insert(Kind::from_name(kind)?, n.parse().ok()?);
+                }
+                [name, n] => {
+                    let n = n.parse().ok()?;
+                    match *name {
+                        "documents" => stats.documents = n,
+                        "mentions" => stats.mentions = n,
+                        "facts" => stats.facts = n,
+                        "triples" => stats.triples = n,
+                        "graphs" => stats.graphs = n,
+                        _ => return None,
+                    }
+                }
+                _ => return None,
+            }
+        }
+        Some(stats)
+    }
+
     /// The same counts over an Oxigraph store's named graphs (an indexed store, whose default
     /// graph is the query view made from them, left out).
     pub fn of_store(store: &Store) -> Result<Self, StorageError> {
@@ -105,5 +145,25 @@ impl Stats {
         }
         stats.facts = fact_set.len();
         Ok(stats)
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn counts_read_back_as_written_and_nothing_else_reads() {
+        let stats = Stats {
+            documents: 3,
+            entities: [(Kind::Country, 2), (Kind::Leader, 5)].into(),
+            mentions: 40,
+            facts: 7,
+            triples: 900,
+            graphs: 3,
+        };
+        assert_eq!(Stats::from_text(&stats.to_text()), Some(stats));
+        assert_eq!(Stats::from_text("documents three\n"), None);
+        assert_eq!(Stats::from_text("<html>\n"), None);
     }
 }

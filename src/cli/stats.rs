@@ -17,7 +17,10 @@ pub struct StatsArgs {
 
 pub fn run(args: StatsArgs) -> anyhow::Result<ExitCode> {
     let path = &args.store.store;
-    let stats = if storage::is_indexed(path) {
+    let kept = storage::counts_path(path).and_then(|p| std::fs::read_to_string(p).ok());
+    let stats = if let Some(stats) = kept.as_deref().and_then(Stats::from_text) {
+        stats
+    } else if storage::is_indexed(path) {
         // Counted where it lies: making a snapshot of it first read every quad twice.
         let store = storage::GraphStore::open_for_query(path)?;
         Stats::of_store(store.inner())

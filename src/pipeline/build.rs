@@ -290,9 +290,15 @@ impl Target {
             #[cfg(feature = "rocksdb")]
             Target::Indexed(writer) => {
                 writer.ensure_graph(&vocab::summary_graph(), &writer.comention_summary()?)?;
-                writer.publish()?;
+                let snapshot = writer.publish()?;
                 let counts = crate::stats::Stats::of_store(writer.store())
                     .map_err(|e| StoreError::Indexed { path: path.to_owned(), message: e.to_string() })?;
+                // Kept for `stats`, which would otherwise read every statement again.
+                let kept = snapshot.with_extension("counts");
+                crate::storage::write_atomically(&kept, |w| {
+                    std::io::Write::write_all(w, counts.to_text().as_bytes())
+                })
+                .map_err(|cause| StoreError::Write { path: kept.clone(), cause })?;
                 Ok((counts, Built::Indexed(writer)))
             }
         }

@@ -276,9 +276,14 @@ impl IndexedWriter {
             for entry in entries.flatten() {
                 let path = entry.path();
                 let old = entry.file_name().to_str().is_some_and(|n| n.starts_with(SNAPSHOT));
-                if old && !keep.contains(&path) {
+                // A snapshot's counts (`snapshot-N.counts`) go with it.
+                if old && !keep.contains(&path.with_extension("")) {
                     // A reader still on it keeps its open files; a failure only costs disk space.
-                    let _ = std::fs::remove_dir_all(&path);
+                    let _ = if path.is_dir() {
+                        std::fs::remove_dir_all(&path)
+                    } else {
+                        std::fs::remove_file(&path)
+                    };
                 }
             }
         }

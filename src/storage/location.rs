@@ -22,6 +22,15 @@ pub fn open_snapshot(path: &Path) -> Result<Snapshot, StoreError> {
     Snapshot::open(path, false)
 }
 
+/// Where a build kept the counts of the indexed store at `path` (beside its current snapshot, so a
+/// later snapshot has none until its build writes them); `None` for a store file.
+pub fn counts_path(path: &Path) -> Option<PathBuf> {
+    if !is_indexed(path) {
+        return None;
+    }
+    current_snapshot(path).ok().map(|snapshot| snapshot.with_extension("counts"))
+}
+
 /// Puts `quads` in place of the named graph `graph` of the store at `path` (analysis scores).
 pub fn store_graph(path: &Path, graph: &str, quads: &[Quad]) -> Result<(), StoreError> {
     if is_indexed(path) {

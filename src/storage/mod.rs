@@ -22,6 +22,8 @@ pub use error::{io_reason, StoreError};
 pub use filtered::Selection;
 pub use graph_store::GraphStore;
 pub use lines::{write_statement, GraphLines, GraphLinesBuilder};
-pub use location::{changed_on_rebuild, is_indexed, open_served, open_snapshot, reopen, store_graph};
+pub use location::{
+    changed_on_rebuild, counts_path, is_indexed, open_served, open_snapshot, reopen, store_graph,
+};
 pub use sink::QuadSink;
 pub use snapshot::Snapshot;
