@@ -444,6 +444,11 @@ mod tests {
             visits("习近平在某论坛上的讲话\n这是我对新加坡进行正式访问的第一站。", "习近平在某论坛上的讲话");
         assert_eq!(v, ["Visit visitor=习近平 hostCountry=新加坡 正式访问"], "{v:?}");
         assert!(visits("这是我对新加坡进行正式访问的第一站。", "").is_empty());
+        // Each host's own leader invited its visit.
+        let v =
+            visits("应法国总统马克龙和意大利总理孔特邀请,国家主席习近平将对法国、意大利进行国事访问。", "");
+        assert!(v.iter().any(|f| f.contains("hostCountry=法国 invitedBy=马克龙")), "{v:?}");
+        assert!(v.iter().any(|f| f.contains("hostCountry=意大利 invitedBy=孔特")), "{v:?}");
     }
 
     #[test]

@@ -140,7 +140,7 @@ pub fn find(
             if host_first {
                 hosts.retain(|(_, m)| m.is_some_and(|m| s.mentions[m].start == host_span.start));
             }
-            let inviter = at("inviter").and_then(|r| s.of_kind(r, Kind::Leader).last().copied());
+            let inviters = at("inviter").map(|r| s.of_kind(r, Kind::Leader)).unwrap_or_default();
             let visit_type = caps
                 .name("kind")
                 .map_or("访问".to_owned(), |k| format!("{}访问", k.as_str().replace("国是", "国事")));
@@ -149,7 +149,7 @@ pub fn find(
                 fact.roles.push((Role::Visitor, visitor.0));
                 fact.roles.push((Role::HostCountry, host));
                 fact.evidence.extend(visitor.1.into_iter().chain(host_mention));
-                if let Some(i) = inviter {
+                if let Some(i) = inviter_of(s, &inviters, host) {
                     fact.roles.push((Role::InvitedBy, s.entity(i)));
                     fact.evidence.push(i);
                 }
@@ -253,6 +253,21 @@ fn addressee(s: &Sentences<'_>, from: usize, visitor: Range<usize>) -> Option<us
         .into_iter()
         .rev()
         .find(|&m| !SPEAKING.iter().any(|w| s.text[s.mentions[m].end..].starts_with(w)))
+}
+
+/// Who of the leaders of an invitation invited the visit to `host`: 应印度总理莫迪和尼泊尔总统班达里邀请,
+/// 分别赴印度…、对尼泊尔进行国事访问 gives each host its own. The one of the host's country; else, when
+/// every one of several has another country, none; else the last (a leader of unknown country).
+fn inviter_of(s: &Sentences<'_>, inviters: &[usize], host: usize) -> Option<usize> {
+    let country = |m: usize| s.entities[s.entity(m)].country.as_deref();
+    let host_iri = s.entities[host].iri.as_str();
+    if let Some(&m) = inviters.iter().find(|&&m| country(m) == Some(host_iri)) {
+        return Some(m);
+    }
+    if inviters.len() > 1 && inviters.iter().all(|&m| country(m).is_some()) {
+        return None;
+    }
+    inviters.last().copied()
 }
 
 /// `text` without its 应…邀请 phrases.
