@@ -67,16 +67,62 @@ pub fn label_query(label: &str, how: Match, kinds: &[Kind]) -> String {
     )
 }
 
+/// The query [`by_surname_and_office`] asks: the most mentioned leader among `candidates` (IRIs in
+/// angle brackets).
+fn most_mentioned_leader_query(candidates: &[String]) -> String {
+    let dg = vocab::DG;
+    format!(
+        "SELECT ?e (COUNT(?m) AS ?n) WHERE {{ VALUES ?e {{ {} }} ?e a <{dg}Leader> OPTIONAL {{ ?m <{dg}refersTo> ?e }} }}
+         GROUP BY ?e ORDER BY DESC(?n) ?e LIMIT 1",
+        candidates.join(" ")
+    )
+}
+
+/// What finding a name may read, so that a store file loads only that for a query's parameters.
+pub fn needs() -> query::Needs {
+    let label = query::Needs::of(&label_query("", Match::Exact, &[]));
+    label.union(query::Needs::of(&most_mentioned_leader_query(&[format!("<{}x>", vocab::ID)])))
+}
+
 /// What `name` names: its explicit IRI, else the entity of `kinds` (empty: any) whose label is
 /// `name`, else one whose label contains it.
 pub fn find(store: &dyn Sparql, name: &str, kinds: &[Kind]) -> Result<Option<String>, QueryError> {
     if let Some(iri) = explicit_iri(name) {
         return Ok(Some(iri));
     }
-    match by_label(store, name, Match::Exact, kinds)? {
-        Some(iri) => Ok(Some(iri)),
-        None => by_label(store, name, Match::Contained, kinds),
+    if let Some(iri) = by_label(store, name, Match::Exact, kinds)? {
+        return Ok(Some(iri));
     }
+    match by_label(store, name, Match::Contained, kinds)? {
+        Some(iri) => Ok(Some(iri)),
+        None => by_surname_and_office(store, name, kinds),
+    }
+}
+
+/// The leader a surname and office names (习主席, 李总理): of the gazetteer leaders it may stand
+/// for, the one the store mentions most; `None` when it names none the store holds.
+fn by_surname_and_office(
+    store: &dyn Sparql,
+    name: &str,
+    kinds: &[Kind],
+) -> Result<Option<String>, QueryError> {
+    if !kinds.is_empty() && !kinds.contains(&Kind::Leader) {
+        return Ok(None);
+    }
+    let leaders = &crate::extract::lexicon::Lexicon::get().gazetteer.leaders;
+    let candidates: Vec<String> = leaders
+        .iter()
+        .filter(|l| crate::extract::abbreviated::abbreviates(name.trim(), l))
+        .map(|l| format!("<{}>", vocab::entity("leader", &l.id)))
+        .collect();
+    if candidates.is_empty() {
+        return Ok(None);
+    }
+    let rows = query::select(store, &most_mentioned_leader_query(&candidates))?;
+    Ok(rows.first().and_then(|r| match r.get("e") {
+        Some(Term::NamedNode(n)) => Some(n.as_str().to_owned()),
+        _ => None,
+    }))
 }
 
 #[cfg(test)]
@@ -115,5 +161,21 @@ mod tests {
         assert_eq!(iri("俄罗", &[Kind::Country]).as_deref(), Some("country/RU"), "kinds restrict");
         assert_eq!(iri("不存在", &[]), None);
         assert_eq!(iri("\"}) DROP", &[]), None, "quotes are escaped");
+    }
+
+    #[test]
+    fn a_surname_and_office_is_the_most_mentioned_leader_it_may_stand_for() {
+        let store = Store::new().unwrap();
+        let (id, dg) = (vocab::ID, vocab::DG);
+        let data = format!(
+            "<{id}leader/li-peng> a <{dg}Leader> . <{id}leader/li-keqiang> a <{dg}Leader> .
+             <{id}m/1> <{dg}refersTo> <{id}leader/li-keqiang> . <{id}m/2> <{dg}refersTo> <{id}leader/li-keqiang> .
+             <{id}m/3> <{dg}refersTo> <{id}leader/li-peng> ."
+        );
+        store.load_from_slice(RdfFormat::Turtle, data.as_bytes()).unwrap();
+        let iri = |n: &str, kinds: &[Kind]| find(&store, n, kinds).unwrap().map(|i| i.replace(vocab::ID, ""));
+        assert_eq!(iri("李总理", &[]).as_deref(), Some("leader/li-keqiang"));
+        assert_eq!(iri("李总理", &[Kind::Country]), None, "kinds restrict");
+        assert_eq!(iri("习主席", &[]), None, "a leader the store does not hold");
     }
 }

@@ -49,8 +49,7 @@ pub fn run(args: QueryArgs) -> anyhow::Result<ExitCode> {
     // Parameters are looked up by label: what that lookup reads is loaded too.
     let mut needs = query::Needs::of(&text);
     if !args.params.is_empty() {
-        let lookup = diplograph::lookup::label_query("", diplograph::lookup::Match::Exact, &[]);
-        needs = needs.union(query::Needs::of(&lookup));
+        needs = needs.union(diplograph::lookup::needs());
     }
     let source = args.store.open_needing(&needs)?;
     let bindings =

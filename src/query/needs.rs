@@ -236,11 +236,11 @@ mod tests {
     #[test]
     fn a_parameter_lookup_adds_what_it_reads_to_what_the_query_reads() {
         let query = Needs::of("SELECT ?d WHERE { ?d a dg:Document ; dg:title ?t }");
-        let lookup = Needs::of(&crate::lookup::label_query("普京", crate::lookup::Match::Exact, &[]));
-        let both = query.clone().union(lookup);
+        let both = query.clone().union(crate::lookup::needs());
         assert!(both.wants(vocab::RDF_TYPE, crate::dg_term!("Document")));
         assert!(both.wants(vocab::RDFS_LABEL, "x"), "the label the lookup matches");
         assert!(both.wants(crate::dg_term!("refersTo"), "x"), "the mentions the lookup counts");
+        assert!(both.wants(vocab::RDF_TYPE, crate::dg_term!("Leader")), "leaders by surname and office");
         assert!(!both.wants(crate::dg_term!("evidenceText"), "x"), "{both:?}");
         assert_eq!(query.union(Needs::Everything), Needs::Everything);
     }
