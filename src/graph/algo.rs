@@ -55,32 +55,6 @@ pub fn page_rank(adj: &[Vec<(usize, f64)>]) -> Vec<f64> {
     rank
 }
 
-/// Shortest-path (hop count) distances from `source`; `usize::MAX` where unreachable.
-fn bfs(adj: &[Vec<(usize, f64)>], source: usize) -> (Vec<usize>, Vec<Vec<usize>>, Vec<f64>, Vec<usize>) {
-    let n = adj.len();
-    let mut dist = vec![usize::MAX; n];
-    let mut preds = vec![Vec::new(); n];
-    let mut sigma = vec![0.0; n];
-    let mut order = Vec::new();
-    dist[source] = 0;
-    sigma[source] = 1.0;
-    let mut queue = VecDeque::from([source]);
-    while let Some(v) = queue.pop_front() {
-        order.push(v);
-        for &(w, _) in &adj[v] {
-            if dist[w] == usize::MAX {
-                dist[w] = dist[v] + 1;
-                queue.push_back(w);
-            }
-            if dist[w] == dist[v] + 1 {
-                sigma[w] += sigma[v];
-                preds[w].push(v);
-            }
-        }
-    }
-    (dist, preds, sigma, order)
-}
-
 /// Breadth-first searches from one node after another, reusing their buffers: at thousands of
 /// nodes, allocating them for every search took more time than searching.
 struct Searches {
@@ -318,14 +292,22 @@ pub fn modularity(adj: &[Vec<(usize, f64)>], community: &[usize]) -> f64 {
 
 /// A shortest path (fewest hops) from `a` to `b`, both included.
 pub fn shortest_path(adj: &[Vec<(usize, f64)>], a: usize, b: usize) -> Option<Vec<usize>> {
-    let (dist, preds, ..) = bfs(adj, a);
+    let mut search = Searches::new(adj.len());
+    search.run(adj, a);
+    let dist = &search.dist;
     if dist[b] == usize::MAX {
         return None;
     }
     let mut path = vec![b];
     let mut v = b;
     while v != a {
-        v = *preds[v].iter().min().expect("a reached node has a predecessor");
+        // The smallest of its predecessors: the neighbours one hop nearer `a`.
+        v = adj[v]
+            .iter()
+            .map(|&(u, _)| u)
+            .filter(|&u| dist[u] != usize::MAX && dist[u] + 1 == dist[v])
+            .min()
+            .expect("a reached node has a predecessor");
         path.push(v);
     }
     path.reverse();
@@ -334,8 +316,9 @@ pub fn shortest_path(adj: &[Vec<(usize, f64)>], a: usize, b: usize) -> Option<Ve
 
 /// Nodes within `depth` hops of `center`, with their distance.
 pub fn ego(adj: &[Vec<(usize, f64)>], center: usize, depth: usize) -> Vec<(usize, usize)> {
-    let (dist, ..) = bfs(adj, center);
-    dist.iter().enumerate().filter(|(_, d)| **d <= depth).map(|(v, d)| (v, *d)).collect()
+    let mut search = Searches::new(adj.len());
+    search.run(adj, center);
+    search.dist.iter().enumerate().filter(|(_, d)| **d <= depth).map(|(v, d)| (v, *d)).collect()
 }
 
 /// Index helper for callers holding petgraph indices.
