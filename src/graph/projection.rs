@@ -135,12 +135,8 @@ fn derived_edges(wanted: &[Relation], date_clause: &str) -> String {
 }
 
 /// The derived relations, sorted by their ends and name.
-fn derived_links(
-    store: &dyn Sparql,
-    wanted: &[Relation],
-    date_clause: &str,
-) -> Result<Vec<Link>, GraphError> {
-    let mut links: Vec<Link> = rows(store, &derived_edges(wanted, date_clause))?
+fn derived_links(store: &dyn Sparql, query: &str) -> Result<Vec<Link>, GraphError> {
+    let mut links: Vec<Link> = rows(store, query)?
         .iter()
         .map(|r| Link {
             s: cell(r, "s").to_owned(),
@@ -160,12 +156,12 @@ fn derived_links(
 /// the kept documents that state it, sorted by subject, name and object.
 fn stated_links(
     store: &dyn Sparql,
-    wanted: &[Relation],
+    queries: &[(Relation, String)],
     dates: &HashMap<&str, Vec<&str>>,
 ) -> Result<Vec<Link>, GraphError> {
     let mut triples: Vec<(String, Vec<Row>)> = Vec::new();
-    for relation in wanted.iter().filter(|r| !r.is_derived()) {
-        triples.push((relation.to_string(), rows(store, &stated_query(*relation))?));
+    for (relation, query) in queries {
+        triples.push((relation.to_string(), rows(store, query)?));
     }
     let mut support: BTreeMap<(&str, &str, &str), Support<'_>> = BTreeMap::new();
     for (rel, rows) in &triples {
@@ -271,34 +267,59 @@ fn classes_query() -> String {
     )
 }
 
-/// The relations of [`Relation::PROJECTED`] a projection keeps.
-fn wanted(p: &Projection) -> Vec<Relation> {
-    Relation::PROJECTED.into_iter().filter(|r| p.relations.is_empty() || p.relations.contains(r)).collect()
+/// Every query a projection asks, built once for asking them and for [`needs`].
+struct Queries {
+    /// The documents kept, with their dates.
+    documents: String,
+    mentions: String,
+    classes: String,
+    labels: String,
+    /// One per stated relation kept (none for co-mentions).
+    stated: Vec<(Relation, String)>,
+    /// The derived relations kept, if any.
+    derived: Option<String>,
+}
+
+impl Queries {
+    fn of(p: &Projection) -> Self {
+        let dates = date_clause(p);
+        let wanted: Vec<Relation> = Relation::PROJECTED
+            .into_iter()
+            .filter(|r| !p.comention && (p.relations.is_empty() || p.relations.contains(r)))
+            .collect();
+        Queries {
+            documents: documents_query(&dates),
+            mentions: mentions_query(),
+            classes: classes_query(),
+            labels: Labels::query(),
+            stated: wanted.iter().filter(|r| !r.is_derived()).map(|r| (*r, stated_query(*r))).collect(),
+            derived: wanted.iter().any(|r| r.is_derived()).then(|| derived_edges(&wanted, &dates)),
+        }
+    }
+
+    fn all(&self) -> impl Iterator<Item = &str> {
+        [&self.documents, &self.mentions, &self.classes, &self.labels]
+            .into_iter()
+            .chain(self.stated.iter().map(|(_, q)| q))
+            .chain(&self.derived)
+            .map(String::as_str)
+    }
 }
 
 /// What the queries of a projection read, so that a store file loads only that
 /// ([`crate::query::Needs`]); a tenth of the statements at a million triples.
 pub fn needs(p: &Projection) -> crate::query::Needs {
-    let dates = date_clause(p);
-    let mut queries = vec![documents_query(&dates), mentions_query(), classes_query(), Labels::query()];
-    if !p.comention {
-        let wanted = wanted(p);
-        queries.extend(wanted.iter().filter(|r| !r.is_derived()).map(|r| stated_query(*r)));
-        if wanted.iter().any(|r| r.is_derived()) {
-            queries.push(derived_edges(&wanted, &dates));
-        }
-    }
-    queries
-        .iter()
-        .map(|q| crate::query::Needs::of(q))
+    Queries::of(p)
+        .all()
+        .map(crate::query::Needs::of)
         .reduce(crate::query::Needs::union)
         .unwrap_or(crate::query::Needs::Everything)
 }
 
 /// Projects the document graphs of `store` (a store as built, named graphs only) into a graph.
 pub fn project(store: &dyn Sparql, p: &Projection) -> Result<EntityGraph, GraphError> {
-    let date_clause = date_clause(p);
-    let document_rows = rows(store, &documents_query(&date_clause))?;
+    let queries = Queries::of(p);
+    let document_rows = rows(store, &queries.documents)?;
     let mut dates: HashMap<&str, Vec<&str>> = HashMap::new();
     for r in &document_rows {
         let entry = dates.entry(cell(r, "g")).or_default();
@@ -306,7 +327,7 @@ pub fn project(store: &dyn Sparql, p: &Projection) -> Result<EntityGraph, GraphE
             entry.push(date);
         }
     }
-    let mentions = rows(store, &mentions_query())?;
+    let mentions = rows(store, &queries.mentions)?;
     let mut mentioned: BTreeMap<&str, Support<'_>> = BTreeMap::new();
     for r in &mentions {
         let g = cell(r, "g");
@@ -314,9 +335,9 @@ pub fn project(store: &dyn Sparql, p: &Projection) -> Result<EntityGraph, GraphE
             mentioned.entry(cell(r, "e")).or_default().add(g, document_dates);
         }
     }
-    let mut classes = rows(store, &classes_query())?;
+    let mut classes = rows(store, &queries.classes)?;
     classes.sort_by(|a, b| (cell(a, "e"), cell(a, "class")).cmp(&(cell(b, "e"), cell(b, "class"))));
-    let mut label_rows = rows(store, &Labels::query())?;
+    let mut label_rows = rows(store, &queries.labels)?;
     let labels = Labels::of(&mut label_rows);
     let mut graph = EntityGraph::new();
     let mut index: HashMap<&str, NodeIndex> = HashMap::new();
@@ -344,10 +365,9 @@ pub fn project(store: &dyn Sparql, p: &Projection) -> Result<EntityGraph, GraphE
     let links = if p.comention {
         comention_links(&mentions, &dates)
     } else {
-        let wanted = wanted(p);
-        let mut links = stated_links(store, &wanted, &dates)?;
-        if wanted.iter().any(|r| r.is_derived()) {
-            links.extend(derived_links(store, &wanted, &date_clause)?);
+        let mut links = stated_links(store, &queries.stated, &dates)?;
+        if let Some(derived) = &queries.derived {
+            links.extend(derived_links(store, derived)?);
         }
         links
     };
