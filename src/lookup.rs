@@ -38,7 +38,12 @@ pub fn by_label(
     how: Match,
     kinds: &[Kind],
 ) -> Result<Option<String>, QueryError> {
-    let rows = query::select(store, &label_query(label, how, kinds))?;
+    first_entity(store, &label_query(label, how, kinds))
+}
+
+/// The IRI in the column `e` of the first row of `sparql`'s answer.
+fn first_entity(store: &dyn Sparql, sparql: &str) -> Result<Option<String>, QueryError> {
+    let rows = query::select(store, sparql)?;
     Ok(rows.first().and_then(|r| match r.get("e") {
         Some(Term::NamedNode(n)) => Some(n.as_str().to_owned()),
         _ => None,
@@ -118,11 +123,7 @@ fn by_surname_and_office(
     if candidates.is_empty() {
         return Ok(None);
     }
-    let rows = query::select(store, &most_mentioned_leader_query(&candidates))?;
-    Ok(rows.first().and_then(|r| match r.get("e") {
-        Some(Term::NamedNode(n)) => Some(n.as_str().to_owned()),
-        _ => None,
-    }))
+    first_entity(store, &most_mentioned_leader_query(&candidates))
 }
 
 #[cfg(test)]
