@@ -43,7 +43,7 @@ pub fn find(text: &str, lexicon: &Lexicon) -> Vec<Mention> {
             if !super::leaders::is_han(surname)
                 || !text[..start].chars().next_back().is_none_or(before)
                 || text[end..].starts_with(WORD_AFTER)
-                || g.countries.iter().any(|c| c.abbrev.contains(&surname))
+                || g.countries_with_abbrev(surname).next().is_some()
             {
                 continue;
             }
