@@ -23,8 +23,7 @@ impl Stats {
     /// Counts the document graphs of a snapshot of the store file (the reference graphs are left
     /// out, but for triples), from their `rdf:type` statements.
     pub fn of_snapshot(snapshot: &Snapshot) -> Self {
-        let reference: BTreeSet<String> =
-            [vocab::ontology_graph(), vocab::gazetteer_graph(), vocab::summary_graph()].into();
+        let reference = reference_graphs();
         let documents = snapshot.graphs().filter(|(name, _)| !name.is_empty() && !reference.contains(*name));
         let classes: HashMap<String, Kind> =
             Kind::ALL.into_iter().map(|k| (vocab::dg(k.name()), k)).collect();
@@ -61,8 +60,13 @@ impl Stats {
         for (kind, n) in &self.entities {
             text.push_str(&format!("entities {} {n}\n", kind.name()));
         }
-        let rest = [("mentions", self.mentions), ("facts", self.facts), ("triples", self.triples)];
-        for (name, n) in rest.into_iter().chain([("graphs", self.graphs)]) {
+        let rest = [
+            ("mentions", self.mentions),
+            ("facts", self.facts),
+            ("triples", self.triples),
+            ("graphs", self.graphs),
+        ];
+        for (name, n) in rest {
             text.push_str(&format!("{name} {n}\n"));
         }
         text
@@ -97,8 +101,7 @@ impl Stats {
     /// The same counts over an Oxigraph store's named graphs (an indexed store, whose default
     /// graph is the query view made from them, left out).
     pub fn of_store(store: &Store) -> Result<Self, StorageError> {
-        let reference: BTreeSet<String> =
-            [vocab::ontology_graph(), vocab::gazetteer_graph(), vocab::summary_graph()].into();
+        let reference = reference_graphs();
         let classes: HashMap<String, Kind> =
             Kind::ALL.into_iter().map(|k| (vocab::dg(k.name()), k)).collect();
         let facts: HashSet<String> = FactKind::ALL.iter().map(|k| vocab::dg(k.name())).collect();
@@ -146,6 +149,11 @@ impl Stats {
         stats.facts = fact_set.len();
         Ok(stats)
     }
+}
+
+/// The graphs that hold no document: the ontology, the gazetteer and the build's summary.
+fn reference_graphs() -> BTreeSet<String> {
+    [vocab::ontology_graph(), vocab::gazetteer_graph(), vocab::summary_graph()].into()
 }
 
 #[cfg(test)]
