@@ -14,6 +14,7 @@ pub mod graph;
 pub mod input;
 pub mod lookup;
 pub mod model;
+pub mod ordered;
 pub mod pipeline;
 pub mod push;
 pub mod queries;

@@ -97,15 +97,63 @@ impl Searches {
     }
 }
 
-/// Betweenness centrality (Brandes, unweighted, undirected), normalized by (n-1)(n-2)/2.
-pub fn betweenness(adj: &[Vec<(usize, f64)>]) -> Vec<f64> {
+/// Betweenness and closeness centrality of every node, in node order.
+#[derive(Debug, Clone, PartialEq)]
+pub struct Centrality {
+    /// Brandes, unweighted, undirected, normalized by (n-1)(n-2).
+    pub betweenness: Vec<f64>,
+    /// Wasserman–Faust, for graphs that are not connected.
+    pub closeness: Vec<f64>,
+}
+
+/// How many sources one block of searches covers.
+const BLOCK: usize = 64;
+
+/// Betweenness and closeness from one breadth-first search per node, on every core. The searches
+/// run in blocks of [`BLOCK`] sources whose betweenness sums are added in block order, so the
+/// scores do not depend on the number of cores.
+pub fn centrality(adj: &[Vec<(usize, f64)>]) -> Centrality {
+    let n = adj.len();
+    let blocks: Vec<std::ops::Range<usize>> = (0..n).step_by(BLOCK).map(|s| s..(s + BLOCK).min(n)).collect();
+    let jobs = std::thread::available_parallelism().map_or(1, |n| n.get());
+    let mut betweenness = vec![0.0; n];
+    let mut closeness = Vec::with_capacity(n);
+    let added = crate::ordered::for_each_ordered(
+        &blocks,
+        jobs,
+        2 * jobs,
+        |sources| search_block(adj, sources.clone()),
+        |_, (partial, close)| {
+            for (total, part) in betweenness.iter_mut().zip(partial) {
+                *total += part;
+            }
+            closeness.extend(close);
+            Ok::<(), std::convert::Infallible>(())
+        },
+    );
+    let Ok(()) = added;
+    let norm = if n > 2 { ((n - 1) * (n - 2)) as f64 } else { 1.0 };
+    Centrality { betweenness: betweenness.iter().map(|s| s / norm).collect(), closeness }
+}
+
+/// The unnormalized betweenness the searches from `sources` add up, and each source's closeness.
+fn search_block(adj: &[Vec<(usize, f64)>], sources: std::ops::Range<usize>) -> (Vec<f64>, Vec<f64>) {
     let n = adj.len();
     let mut score = vec![0.0; n];
+    let mut closeness = Vec::with_capacity(sources.len());
     let mut search = Searches::new(n);
     let mut delta = vec![0.0; n];
-    for s in 0..n {
+    for s in sources {
         search.run(adj, s);
         let Searches { dist, sigma, order, .. } = &search;
+        let reached = order.len() - 1;
+        let total: usize = order.iter().map(|&v| dist[v]).sum();
+        closeness.push(if total == 0 || n < 2 {
+            0.0
+        } else {
+            let r = reached as f64;
+            (r / total as f64) * (r / (n - 1) as f64)
+        });
         for &w in order {
             delta[w] = 0.0;
         }
@@ -121,27 +169,7 @@ pub fn betweenness(adj: &[Vec<(usize, f64)>]) -> Vec<f64> {
             }
         }
     }
-    let norm = if n > 2 { ((n - 1) * (n - 2)) as f64 } else { 1.0 };
-    score.iter().map(|s| s / norm).collect()
-}
-
-/// Closeness centrality (Wasserman–Faust, for graphs that are not connected).
-pub fn closeness(adj: &[Vec<(usize, f64)>]) -> Vec<f64> {
-    let n = adj.len();
-    let mut search = Searches::new(n);
-    (0..n)
-        .map(|s| {
-            search.run(adj, s);
-            let reached = search.order.len() - 1;
-            let total: usize = search.order.iter().map(|&v| search.dist[v]).sum();
-            if total == 0 || n < 2 {
-                0.0
-            } else {
-                let r = reached as f64;
-                (r / total as f64) * (r / (n - 1) as f64)
-            }
-        })
-        .collect()
+    (score, closeness)
 }
 
 /// Connected component of each node, numbered by size: 0 is the largest (see [`number_by_size`]).
@@ -347,9 +375,8 @@ mod tests {
     fn star() {
         let adj = graph(5, &[(0, 1), (0, 2), (0, 3), (0, 4)]);
         assert_eq!(degree(&adj), vec![4, 1, 1, 1, 1]);
-        let b = betweenness(&adj);
+        let Centrality { betweenness: b, closeness: c } = centrality(&adj);
         assert!(close(b[0], 1.0) && close(b[1], 0.0), "{b:?}");
-        let c = closeness(&adj);
         assert!(close(c[0], 1.0) && close(c[1], 4.0 / 7.0), "{c:?}");
         let pr = page_rank(&adj);
         assert!(close(pr.iter().sum::<f64>(), 1.0));
@@ -360,9 +387,25 @@ mod tests {
     fn path() {
         let adj = graph(4, &[(0, 1), (1, 2), (2, 3)]);
         assert_eq!(shortest_path(&adj, 0, 3), Some(vec![0, 1, 2, 3]));
-        let b = betweenness(&adj);
+        let b = centrality(&adj).betweenness;
         assert!(close(b[1], 2.0 / 3.0) && close(b[0], 0.0), "{b:?}");
         assert_eq!(ego(&adj, 0, 1), vec![(0, 0), (1, 1)]);
+    }
+
+    #[test]
+    fn centralities_over_several_blocks_of_searches() {
+        let n = 2 * BLOCK + 22;
+        let edges: Vec<(usize, usize)> = (1..n).map(|i| (i - 1, i)).collect();
+        let Centrality { betweenness, closeness } = centrality(&graph(n, &edges));
+        let pairs = ((n - 1) * (n - 2)) as f64;
+        for (i, &score) in betweenness.iter().enumerate() {
+            // On a path, node i lies between the i nodes before it and the n-1-i after it.
+            let expected = 2.0 * (i * (n - 1 - i)) as f64 / pairs;
+            assert!(close(score, expected), "node {i}: {score}");
+        }
+        let end = (n - 1) as f64 / (1..n).sum::<usize>() as f64;
+        assert!(close(closeness[0], end) && close(closeness[n - 1], end), "{closeness:?}");
+        assert!(closeness[n / 2] > closeness[0]);
     }
 
     #[test]
@@ -407,7 +450,7 @@ mod tests {
         let comps = components(&adj);
         assert_eq!(comps[0], comps[7]);
         assert_ne!(comps[0], comps[8], "the isolated node is its own component");
-        let b = betweenness(&adj);
+        let b = centrality(&adj).betweenness;
         let top = (0..9).max_by(|&x, &y| b[x].partial_cmp(&b[y]).unwrap()).unwrap();
         assert!(top == 3 || top == 4, "a bridge end is most between: {b:?}");
     }

@@ -89,8 +89,7 @@ pub fn metrics(graph: &EntityGraph) -> Vec<Metrics> {
     let degree = algo::degree(&adj);
     let weighted = algo::weighted_degree(&adj);
     let rank = algo::page_rank(&adj);
-    let between = algo::betweenness(&adj);
-    let close = algo::closeness(&adj);
+    let algo::Centrality { betweenness: between, closeness: close } = algo::centrality(&adj);
     let comps = algo::components(&adj);
     let communities = algo::louvain(&adj);
     (0..graph.node_count())

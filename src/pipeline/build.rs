@@ -1,11 +1,12 @@
 //! `build`: input paths → analysed files → document graphs in the store, saved atomically.
 
 use super::files::{collect_files, read_file, Skipped};
-use super::{analyze_with, ordered};
+use super::analyze_with;
 use crate::emit;
 use crate::extract::lexicon::Lexicon;
 use crate::input::{MetadataError, MetadataTable};
 use crate::model::Kind;
+use crate::ordered;
 use crate::push::{self, Endpoint, PushError, PushReport};
 use crate::storage::{GraphLines, Snapshot, StoreError};
 use crate::vocab;

@@ -6,7 +6,6 @@
 
 mod build;
 mod files;
-mod ordered;
 
 pub use build::{build, BuildConfig, BuildError, BuildReport};
 pub use files::{collect_files, read_file, Skipped};

@@ -1,7 +1,8 @@
 //! An ordered parallel map: items are worked on by several threads, results consumed in input order.
 //!
-//! `build` analyses files on every core while one thread stores the finished ones; the store sees
-//! files in input order, so its content never depends on the thread count or on timing. Workers
+//! `build` analyses files on every core while one thread stores the finished ones, and `analyze`
+//! searches the graph from blocks of nodes on every core while one thread adds up their scores:
+//! results arrive in input order, so they never depend on the thread count or on timing. Workers
 //! stay at most `window` items ahead of the consumer, so memory is bounded by the window, not by
 //! the input.
 
