@@ -66,11 +66,21 @@ pub fn is_document_graph(name: &str) -> bool {
 
 /// The node of the co-mention of two entities (in either order).
 pub fn comention(a: &str, b: &str) -> String {
-    use sha2::{Digest, Sha256};
     let (first, second) = if a <= b { (a, b) } else { (b, a) };
-    let digest = Sha256::digest(format!("{first}\n{second}").as_bytes());
-    let hex: String = digest.iter().take(8).map(|b| format!("{b:02x}")).collect();
-    format!("{ID}comention/{hex}")
+    format!("{ID}comention/{}", short_hash(&format!("{first}\n{second}")))
+}
+
+/// The first 8 bytes of the SHA-256 of `text`, in hex: names for nodes that only stand for a pair
+/// or a triple of IRIs.
+fn short_hash(text: &str) -> String {
+    use sha2::{Digest, Sha256};
+    Sha256::digest(text.as_bytes()).iter().take(8).map(|b| format!("{b:02x}")).collect()
+}
+
+/// The node of a link of the projected graph: `relation` (a `dg:` property's local name) from
+/// `source` to `target`.
+pub fn link(source: &str, relation: &str, target: &str) -> String {
+    format!("{ID}link/{}", short_hash(&format!("{source}\n{relation}\n{target}")))
 }
 
 /// A `dg:` term.

@@ -100,19 +100,17 @@ fn output(path: &Option<PathBuf>) -> anyhow::Result<Box<dyn Write>> {
 
 pub fn run(args: AnalyzeArgs) -> anyhow::Result<ExitCode> {
     let projection = args.projection.projection();
-    // Paths and ego networks look up more than the projection reads (documents, source files).
-    let source = match args.action {
-        Some(_) => args.store.open()?,
-        None => args.store.open_needing(&graph::needs(&projection))?,
-    };
-    let g = graph::project(&source, &projection)?;
     if let Some(action) = &args.action {
+        // Paths and ego networks look up more than the projection reads (documents, source files).
+        let source = args.store.open()?;
+        let g = graph::project(&source, &projection)?;
         let format = args.format.rows("paths and ego networks")?;
         let mut out = output(&args.output)?;
         hops::run(&source, &g, action, format, &mut out)?;
         out.flush()?;
         return Ok(ExitCode::SUCCESS);
     }
+    let g = args.store.project(&projection)?;
     let mut metrics = graph::metrics(&g);
     if args.write_back {
         let quads = emit::analysis_quads(&g, &metrics);

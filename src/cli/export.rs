@@ -5,7 +5,6 @@ use super::graph_args::ProjectionArgs;
 use super::SourceArg;
 use anyhow::Context;
 use diplograph::export::{self, ExportFormat, GraphOptions, NodeLinkKey};
-use diplograph::graph;
 use std::io::Write;
 use std::path::PathBuf;
 use std::process::ExitCode;
@@ -64,11 +63,8 @@ pub fn run(args: ExportArgs) -> anyhow::Result<ExitCode> {
         return push(url, args.graph.as_deref(), &args.store.store);
     }
     let format = output_format(args.format, args.output.as_deref())?;
-    let source = match format.rdf_format() {
-        Some(_) => args.store.open()?,
-        None => args.store.open_needing(&graph::needs(&args.projection.projection()))?,
-    };
     if let Some(rdf) = format.rdf_format() {
+        let source = args.store.open()?;
         let graph = args.graph.as_deref();
         if let Some(g) = graph {
             anyhow::ensure!(source.has_graph(g)?, "the store has no graph `{g}`");
@@ -76,12 +72,16 @@ pub fn run(args: ExportArgs) -> anyhow::Result<ExitCode> {
         let quads = source.named_quads(graph)?;
         match &args.output {
             Some(path) => write_file(path, |w| export::write_quads(quads, rdf, w))?,
-            None => export::write_quads(quads, rdf, &mut std::io::stdout().lock())?,
+            None => {
+                let mut out = std::io::BufWriter::new(std::io::stdout().lock());
+                export::write_quads(quads, rdf, &mut out)?;
+                out.flush()?;
+            }
         }
         return Ok(ExitCode::SUCCESS);
     }
     anyhow::ensure!(args.graph.is_none(), "--graph applies to the RDF formats only");
-    let g = graph::project(&source, &args.projection.projection())?;
+    let g = args.store.project(&args.projection.projection())?;
     let options = GraphOptions { node_link_key: args.node_link_key, keep_isolated: args.keep_isolated };
     if format == ExportFormat::Dot && export::cjk_font_missing() {
         eprintln!(
@@ -105,7 +105,12 @@ pub fn run(args: ExportArgs) -> anyhow::Result<ExitCode> {
             anyhow::bail!("csv writes two files: give --output (OUTPUT.nodes.csv, OUTPUT.edges.csv)")
         }
         (_, Some(path)) => write_file(path, |w| export::write_graph(&g, format, &options, w, None))?,
-        (_, None) => export::write_graph(&g, format, &options, &mut std::io::stdout().lock(), None)?,
+        (_, None) => {
+            // Buffered: the standard output writes each line on its own otherwise.
+            let mut out = std::io::BufWriter::new(std::io::stdout().lock());
+            export::write_graph(&g, format, &options, &mut out, None)?;
+            out.flush()?;
+        }
     }
     Ok(ExitCode::SUCCESS)
 }

@@ -80,6 +80,25 @@ impl SourceArg {
         Ok(diplograph::source::Source::Local(GraphStore::open_for_query_selecting(&self.store, &selection)?))
     }
 
+    /// The graph `p` projects from the store. A store file loads only what the projection reads:
+    /// first what the build's projection of the whole store needs, and the documents' statements
+    /// only when that does not answer `p` (dates, co-mentions, a store built before it was kept).
+    pub fn project(
+        &self,
+        p: &diplograph::graph::Projection,
+    ) -> anyhow::Result<diplograph::graph::EntityGraph> {
+        use diplograph::graph;
+        let source = self.open_needing(&graph::precomputed::needs())?;
+        if let Some(projected) = graph::precomputed::read(&source, p)? {
+            return Ok(projected);
+        }
+        if self.endpoint.is_none() && !diplograph::storage::is_indexed(&self.store) {
+            let source = self.open_needing(&graph::needs(p))?;
+            return Ok(graph::project(&source, p)?);
+        }
+        Ok(graph::project(&source, p)?)
+    }
+
     /// Opens the store file for querying, or checks the endpoint (it answers, and its default
     /// graph shows the documents).
     pub fn open(&self) -> anyhow::Result<diplograph::source::Source> {

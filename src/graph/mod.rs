@@ -5,6 +5,7 @@
 //! first and last document date). Only this module and its children know petgraph.
 
 pub mod algo;
+pub mod precomputed;
 mod projection;
 
 pub use projection::{needs, project, GraphError};

@@ -18,17 +18,17 @@ use std::collections::{BTreeMap, BTreeSet, HashMap};
 #[error("graph projection failed: {0}")]
 pub struct GraphError(pub String);
 
-type Row = BTreeMap<String, String>;
+pub(super) type Row = BTreeMap<String, String>;
 
 /// A SELECT's rows with every value as plain text (an IRI, or a literal's lexical form).
-fn rows(store: &dyn Sparql, sparql: &str) -> Result<Vec<Row>, GraphError> {
+pub(super) fn rows(store: &dyn Sparql, sparql: &str) -> Result<Vec<Row>, GraphError> {
     let rows = crate::query::select(store, sparql).map_err(|e| GraphError(e.to_string()))?;
     let text = crate::query::plain_text;
     Ok(rows.into_iter().map(|row| row.iter().map(|(v, t)| (v.clone(), text(t))).collect()).collect())
 }
 
 /// The value of `column` in `row`, or "" when it is unbound.
-fn cell<'r>(row: &'r Row, column: &str) -> &'r str {
+pub(super) fn cell<'r>(row: &'r Row, column: &str) -> &'r str {
     row.get(column).map_or("", String::as_str)
 }
 
@@ -77,14 +77,14 @@ impl<'a> Support<'a> {
 }
 
 /// One projected relation before its ends are looked up.
-struct Link {
-    s: String,
-    rel: String,
-    o: String,
-    weight: usize,
-    first: Option<Date>,
-    last: Option<Date>,
-    document: Option<String>,
+pub(super) struct Link {
+    pub s: String,
+    pub rel: String,
+    pub o: String,
+    pub weight: usize,
+    pub first: Option<Date>,
+    pub last: Option<Date>,
+    pub document: Option<String>,
 }
 
 impl Link {
@@ -204,24 +204,24 @@ fn comention_links<'a>(mentions: &'a [Row], dates: &HashMap<&str, Vec<&'a str>>)
 
 /// Each entity's Chinese and English label and Wikidata id (the first of each, in IRI, language
 /// and label order).
-struct Labels<'r> {
+pub(super) struct Labels<'r> {
     zh: HashMap<&'r str, &'r str>,
     en: HashMap<&'r str, &'r str>,
     wikidata: HashMap<&'r str, &'r str>,
 }
 
 impl<'r> Labels<'r> {
-    fn query() -> String {
+    /// The labels of the entities `entities` (a pattern binding `?e`) finds.
+    pub(super) fn query(entities: &str) -> String {
         format!(
-            "SELECT DISTINCT ?e ?l ?lang ?wd WHERE {{ {{ SELECT DISTINCT ?e WHERE {{ GRAPH ?g {{ ?g <{}mentions> ?e }} }} }}
+            "SELECT DISTINCT ?e ?l ?lang ?wd WHERE {{ {entities}
                ?e <{}> ?l BIND(LANG(?l) AS ?lang) OPTIONAL {{ ?e <{}> ?wd }} }}",
-            vocab::DG,
             vocab::RDFS_LABEL,
             vocab::OWL_SAME_AS
         )
     }
 
-    fn of(rows: &'r mut [Row]) -> Self {
+    pub(super) fn of(rows: &'r mut [Row]) -> Self {
         rows.sort_by(|a, b| Self::order(a).cmp(&Self::order(b)));
         let mut labels = Labels { zh: HashMap::new(), en: HashMap::new(), wikidata: HashMap::new() };
         for r in rows.iter() {
@@ -260,11 +260,14 @@ fn mentions_query() -> String {
     format!("SELECT ?g ?e WHERE {{ GRAPH ?g {{ ?g <{}mentions> ?e }} }}", vocab::DG)
 }
 
-fn classes_query() -> String {
-    format!(
-        "SELECT DISTINCT ?e ?class WHERE {{ {{ SELECT DISTINCT ?e WHERE {{ GRAPH ?g {{ ?g <{}mentions> ?e }} }} }} ?e a ?class }}",
-        vocab::DG
-    )
+/// The entities the documents mention, as a pattern binding `?e`.
+fn mentioned_entities() -> String {
+    format!("{{ SELECT DISTINCT ?e WHERE {{ GRAPH ?g {{ ?g <{}mentions> ?e }} }} }}", vocab::DG)
+}
+
+/// The classes of the entities `entities` (a pattern binding `?e`) finds.
+fn classes_query(entities: &str) -> String {
+    format!("SELECT DISTINCT ?e ?class WHERE {{ {entities} ?e a ?class }}")
 }
 
 /// Every query a projection asks, built once for asking them and for [`needs`].
@@ -290,8 +293,8 @@ impl Queries {
         Queries {
             documents: documents_query(&dates),
             mentions: mentions_query(),
-            classes: classes_query(),
-            labels: Labels::query(),
+            classes: classes_query(&mentioned_entities()),
+            labels: Labels::query(&mentioned_entities()),
             stated: wanted.iter().filter(|r| !r.is_derived()).map(|r| (*r, stated_query(*r))).collect(),
             derived: wanted.iter().any(|r| r.is_derived()).then(|| derived_edges(&wanted, &dates)),
         }
@@ -306,8 +309,9 @@ impl Queries {
     }
 }
 
-/// What the queries of a projection read, so that a store file loads only that
-/// ([`crate::query::Needs`]); a tenth of the statements at a million triples.
+/// What the queries of a projection from the documents read, so that a store file loads only
+/// that ([`crate::query::Needs`]); a tenth of the statements at a million triples. Reading the
+/// build's projection needs less ([`super::precomputed::needs`]).
 pub fn needs(p: &Projection) -> crate::query::Needs {
     Queries::of(p)
         .all()
@@ -316,8 +320,24 @@ pub fn needs(p: &Projection) -> crate::query::Needs {
         .unwrap_or(crate::query::Needs::Everything)
 }
 
-/// Projects the document graphs of `store` (a store as built, named graphs only) into a graph.
+/// Projects `store` (a store as built) into a graph: from the projection `build` keeps in the
+/// summary graph when it answers `p` ([`super::precomputed`]), else from the documents.
 pub fn project(store: &dyn Sparql, p: &Projection) -> Result<EntityGraph, GraphError> {
+    match super::precomputed::read(store, p)? {
+        Some(graph) => Ok(graph),
+        None => from_documents(store, p),
+    }
+}
+
+/// What a node says of the documents that mention it.
+pub(super) struct Counts {
+    pub documents: usize,
+    pub first: Option<Date>,
+    pub last: Option<Date>,
+}
+
+/// Projects the document graphs of `store` (named graphs only) into a graph.
+pub(super) fn from_documents(store: &dyn Sparql, p: &Projection) -> Result<EntityGraph, GraphError> {
     let queries = Queries::of(p);
     let document_rows = rows(store, &queries.documents)?;
     let mut dates: HashMap<&str, Vec<&str>> = HashMap::new();
@@ -335,15 +355,43 @@ pub fn project(store: &dyn Sparql, p: &Projection) -> Result<EntityGraph, GraphE
             mentioned.entry(cell(r, "e")).or_default().add(g, document_dates);
         }
     }
-    let mut classes = rows(store, &queries.classes)?;
-    classes.sort_by(|a, b| (cell(a, "e"), cell(a, "class")).cmp(&(cell(b, "e"), cell(b, "class"))));
-    let mut label_rows = rows(store, &queries.labels)?;
-    let labels = Labels::of(&mut label_rows);
+    let counts: HashMap<&str, Counts> = mentioned
+        .iter()
+        .map(|(e, s)| (*e, Counts { documents: s.documents.len(), first: s.first(), last: s.last() }))
+        .collect();
     let mut graph = EntityGraph::new();
+    let mut classes = rows(store, &queries.classes)?;
+    let mut labels = rows(store, &queries.labels)?;
+    let index = add_nodes(&mut graph, &mut classes, &mut labels, &counts, p);
+    let links = if p.comention {
+        comention_links(&mentions, &dates)
+    } else {
+        let mut links = stated_links(store, &queries.stated, &dates)?;
+        if let Some(derived) = &queries.derived {
+            links.extend(derived_links(store, derived)?);
+        }
+        links
+    };
+    add_links(&mut graph, &index, links, p);
+    Ok(graph)
+}
+
+/// Adds a node for each entity of `counts` with a class of an entity kind `p` keeps, in IRI
+/// order, and gives each node's index by IRI. `classes` are rows of `?e ?class`, `labels` those
+/// of [`Labels::query`].
+pub(super) fn add_nodes<'r>(
+    graph: &mut EntityGraph,
+    classes: &'r mut [Row],
+    labels: &'r mut [Row],
+    counts: &HashMap<&str, Counts>,
+    p: &Projection,
+) -> HashMap<&'r str, NodeIndex> {
+    classes.sort_by(|a, b| (cell(a, "e"), cell(a, "class")).cmp(&(cell(b, "e"), cell(b, "class"))));
+    let labels = Labels::of(labels);
     let mut index: HashMap<&str, NodeIndex> = HashMap::new();
-    for r in &classes {
+    for r in classes.iter() {
         let e = cell(r, "e");
-        let Some(support) = mentioned.get(e) else { continue };
+        let Some(counted) = counts.get(e) else { continue };
         let Some(kind) = cell(r, "class").rsplit('#').next().and_then(Kind::from_name) else {
             continue;
         };
@@ -356,27 +404,32 @@ pub fn project(store: &dyn Sparql, p: &Projection) -> Result<EntityGraph, GraphE
             zh: Labels::get(&labels.zh, e),
             en: Labels::get(&labels.en, e),
             wikidata: Labels::get(&labels.wikidata, e),
-            documents: support.documents.len(),
-            first: support.first(),
-            last: support.last(),
+            documents: counted.documents,
+            first: counted.first,
+            last: counted.last,
         };
         index.insert(e, graph.add_node(node));
     }
-    let links = if p.comention {
-        comention_links(&mentions, &dates)
-    } else {
-        let mut links = stated_links(store, &queries.stated, &dates)?;
-        if let Some(derived) = &queries.derived {
-            links.extend(derived_links(store, derived)?);
-        }
-        links
-    };
+    index
+}
+
+/// Adds an edge for each link between two nodes that `p` keeps (its weight at least `p`'s).
+pub(super) fn add_links(
+    graph: &mut EntityGraph,
+    index: &HashMap<&str, NodeIndex>,
+    links: Vec<Link>,
+    p: &Projection,
+) {
     for link in links {
         let (Some(&a), Some(&b)) = (index.get(link.s.as_str()), index.get(link.o.as_str())) else { continue };
         if link.weight < p.min_weight.max(1) || a == b {
             continue;
         }
         let Some(relation) = Relation::from_name(&link.rel) else { continue };
+        // The documents' queries ask only for the relations kept; the summary holds them all.
+        if !p.comention && !p.relations.is_empty() && !p.relations.contains(&relation) {
+            continue;
+        }
         let edge = Edge {
             relation,
             weight: link.weight,
@@ -386,7 +439,6 @@ pub fn project(store: &dyn Sparql, p: &Projection) -> Result<EntityGraph, GraphE
         };
         graph.add_edge(a, b, edge);
     }
-    Ok(graph)
 }
 
 #[cfg(test)]

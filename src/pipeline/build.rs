@@ -1,14 +1,14 @@
 //! `build`: input paths → analysed files → document graphs in the store, saved atomically.
 
-use super::files::{collect_files, read_file, Skipped};
 use super::analyze_with;
+use super::files::{collect_files, read_file, Skipped};
 use crate::emit;
 use crate::extract::lexicon::Lexicon;
 use crate::input::{MetadataError, MetadataTable};
 use crate::model::Kind;
 use crate::ordered;
 use crate::push::{self, Endpoint, PushError, PushReport};
-use crate::storage::{GraphLines, Snapshot, StoreError};
+use crate::storage::{GraphLines, GraphStore, Selection, Snapshot, StoreError};
 use crate::vocab;
 use std::collections::{BTreeMap, BTreeSet};
 use std::path::{Path, PathBuf};
@@ -277,8 +277,10 @@ impl Target {
                     .graphs()
                     .filter(|(name, _)| vocab::is_document_graph(name))
                     .flat_map(|(name, lines)| lines.mentioned().map(move |entity| (name, entity)));
-                let summary = GraphLines::from_quads(&crate::summary::comention_quads(mentions));
-                snapshot.replace_graph(&vocab::summary_graph(), summary);
+                let mut summary = crate::summary::comention_quads(mentions);
+                snapshot.replace_graph(&vocab::summary_graph(), GraphLines::from_quads(&summary));
+                summary.extend(projection_summary(path, &snapshot)?);
+                snapshot.replace_graph(&vocab::summary_graph(), GraphLines::from_quads(&summary));
                 // Counting reads what saving writes: done beside it, not after it.
                 let counts = std::thread::scope(|scope| {
                     let counting = scope.spawn(|| crate::stats::Stats::of_snapshot(&snapshot));
@@ -290,7 +292,13 @@ impl Target {
             }
             #[cfg(feature = "rocksdb")]
             Target::Indexed(writer) => {
-                writer.ensure_graph(&vocab::summary_graph(), &writer.comention_summary()?)?;
+                // The whole store's projection too, which `analyze` and `export` read from here.
+                let mut summary = writer.comention_summary()?;
+                summary
+                    .extend(crate::graph::precomputed::summarize(writer.store()).map_err(|e| {
+                        StoreError::Indexed { path: path.to_owned(), message: e.to_string() }
+                    })?);
+                writer.ensure_graph(&vocab::summary_graph(), &summary)?;
                 let snapshot = writer.publish()?;
                 let counts = crate::stats::Stats::of_store(writer.store())
                     .map_err(|e| StoreError::Indexed { path: path.to_owned(), message: e.to_string() })?;
@@ -304,6 +312,16 @@ impl Target {
             }
         }
     }
+}
+
+/// The summary graph's statements for the projection of all the documents of `snapshot`, about to
+/// be saved as `path` ([`crate::graph::precomputed`]), from only the statements the projection reads.
+fn projection_summary(path: &Path, snapshot: &Snapshot) -> Result<Vec<oxigraph::model::Quad>, BuildError> {
+    let needs = crate::graph::needs(&crate::graph::Projection::default());
+    let selection = Selection { wants: &|p, o| needs.wants(p, o), named_graphs: needs.named_graphs() };
+    let store = GraphStore::of_snapshot_selecting(path, snapshot, &selection)?;
+    crate::graph::precomputed::summarize(store.inner())
+        .map_err(|e| StoreError::Oxigraph(e.to_string()).into())
 }
 
 /// Takes the store's lock file (`STORE.lock`), waiting while another build holds it.

@@ -25,15 +25,17 @@ pub struct Selection<'f> {
     pub named_graphs: bool,
 }
 
-/// The N-Quads text to load for `selection` from the store file `bytes`; `None` when a line is not
-/// plain N-Quads as diplograph writes it.
-pub fn load_filtered(bytes: &[u8], selection: &Selection<'_>) -> Option<Vec<u8>> {
+/// The N-Quads text to load for `selection` from a store file's `pieces` (the whole file, or the
+/// graphs a build is about to save, each whole lines); `None` when a line is not plain N-Quads as
+/// diplograph writes it.
+pub fn load_filtered(pieces: &[&[u8]], selection: &Selection<'_>) -> Option<Vec<u8>> {
     let gazetteer = format!("<{}>", vocab::gazetteer_graph());
     let mentions = format!("<{}>", crate::dg_term!("mentions"));
-    let mut out = Vec::with_capacity(bytes.len() / 8);
+    let size: usize = pieces.iter().map(|p| p.len()).sum();
+    let mut out = Vec::with_capacity(size / 8);
     let mut mentioned: HashSet<&[u8]> = HashSet::new();
     let mut described: Vec<Line<'_>> = Vec::new();
-    for raw in bytes.split(|&b| b == b'\n') {
+    for raw in pieces.iter().flat_map(|piece| piece.split(|&b| b == b'\n')) {
         let trimmed = raw.trim_ascii();
         if trimmed.is_empty() || trimmed.starts_with(b"#") {
             continue;
@@ -168,7 +170,8 @@ mod tests {
                 || p.ends_with("#label")
                 || (p.ends_with("#type") && o.ends_with("#Document"))
         };
-        let out = load_filtered(FILE.as_bytes(), &Selection { wants: &wants, named_graphs: false }).unwrap();
+        let out =
+            load_filtered(&[FILE.as_bytes()], &Selection { wants: &wants, named_graphs: false }).unwrap();
         assert_eq!(
             lines(&out),
             [
@@ -182,11 +185,16 @@ mod tests {
     #[test]
     fn named_graphs_keep_their_names_and_odd_lines_give_up() {
         let all = |_: &str, _: &str| true;
-        let out = load_filtered(FILE.as_bytes(), &Selection { wants: &all, named_graphs: true }).unwrap();
+        let out = load_filtered(&[FILE.as_bytes()], &Selection { wants: &all, named_graphs: true }).unwrap();
         // Five document statements twice (named and merged), two gazetteer ones named, one described.
         assert_eq!(lines(&out).len(), 5 * 2 + 2 + 1);
-        assert!(load_filtered(b"<a> <b> \"open literal .\n", &Selection { wants: &all, named_graphs: true })
-            .is_none());
-        assert!(load_filtered(b"<a> \"p\" <c> .\n", &Selection { wants: &all, named_graphs: true }).is_none());
+        assert!(load_filtered(
+            &[b"<a> <b> \"open literal .\n"],
+            &Selection { wants: &all, named_graphs: true }
+        )
+        .is_none());
+        assert!(
+            load_filtered(&[b"<a> \"p\" <c> .\n"], &Selection { wants: &all, named_graphs: true }).is_none()
+        );
     }
 }

@@ -120,11 +120,24 @@ impl GraphStore {
             return Self::open_indexed(path);
         }
         let Some(bytes) = read_store(path, false)? else { return Self::new() };
-        let Some(selected) = super::filtered::load_filtered(&bytes, selection) else {
+        let Some(selected) = super::filtered::load_filtered(&[&bytes], selection) else {
             drop(bytes);
             return Self::open_for_query(path);
         };
         drop(bytes);
+        Self::load(path, &selected)
+    }
+
+    /// What [`GraphStore::open_for_query_selecting`] would load from `snapshot` once saved as `path`
+    /// (for what `build` computes over the whole store before saving it).
+    pub fn of_snapshot_selecting(
+        path: &Path,
+        snapshot: &Snapshot,
+        selection: &Selection<'_>,
+    ) -> Result<Self, StoreError> {
+        let selected = super::filtered::load_filtered(&snapshot.pieces(), selection).ok_or_else(|| {
+            StoreError::Corrupt { path: path.to_owned(), message: "a statement is not plain N-Quads".into() }
+        })?;
         Self::load(path, &selected)
     }
 

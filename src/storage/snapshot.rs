@@ -250,10 +250,14 @@ impl Snapshot {
         self.graphs.values().try_for_each(|g| out.write_all(g.text.as_bytes()))
     }
 
+    /// The N-Quads text of each graph, in name order: the pieces of [`Snapshot::write_nquads`].
+    pub fn pieces(&self) -> Vec<&[u8]> {
+        self.graphs.values().map(|g| g.text.as_bytes()).collect()
+    }
+
     /// Writes the snapshot to `path` atomically: the bytes of [`Snapshot::write_nquads`].
     pub fn save(&self, path: &Path) -> Result<(), StoreError> {
-        let pieces: Vec<&[u8]> = self.graphs.values().map(|g| g.text.as_bytes()).collect();
-        write_pieces_atomically(path, &pieces)
+        write_pieces_atomically(path, &self.pieces())
             .map_err(|cause| StoreError::Write { path: path.to_owned(), cause })
     }
 }
