@@ -21,7 +21,13 @@ pub fn abbreviates(surface: &str, leader: &Leader) -> bool {
     TITLES.contains(&title)
         && leader.zh.starts_with(surname)
         && leader.zh.chars().count() > 1
-        && leader.offices.iter().any(|o| o.ends_with(title) && !o.ends_with(&format!("副{title}")))
+        && held_office(title, leader).is_some()
+}
+
+/// The gazetteer office of `leader` that `title` names (国家主席 for 主席), not its deputy.
+fn held_office<'l>(title: &str, leader: &'l Leader) -> Option<&'l str> {
+    let deputy = format!("副{title}");
+    leader.offices.iter().map(String::as_str).find(|o| o.ends_with(title) && !o.ends_with(&deputy))
 }
 
 /// Every surname-and-office mention in `text` that some gazetteer leader could be named by, keyed to
@@ -50,7 +56,8 @@ pub fn find(text: &str, lexicon: &Lexicon) -> Vec<Mention> {
             let surface = &text[start..end];
             if let Some(i) = g.leaders.iter().position(|l| abbreviates(surface, l)) {
                 let mut m = Mention::new(text, Kind::Leader, start, end, Key::Leader(i));
-                m.office = Some(title.to_owned());
+                // The office in full, as the gazetteer names it: the title alone is a word, not an office.
+                m.office = held_office(title, &g.leaders[i]).map(str::to_owned);
                 found.push(m);
             }
         }
@@ -81,6 +88,9 @@ mod tests {
         let surfaces: Vec<&str> = got.iter().map(|(s, _)| s.as_str()).collect();
         assert_eq!(surfaces, ["习主席", "温总理", "金委员长"], "{got:?}");
         assert_eq!(got[0].1, "习近平");
+        let offices: Vec<Option<String>> =
+            find("感谢习主席的邀请。", Lexicon::get()).into_iter().map(|m| m.office).collect();
+        assert_eq!(offices, [Some("国家主席".to_owned())], "the office in full, never the bare title");
     }
 
     #[test]
