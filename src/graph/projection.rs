@@ -320,15 +320,6 @@ pub fn needs(p: &Projection) -> crate::query::Needs {
         .unwrap_or(crate::query::Needs::Everything)
 }
 
-/// Projects `store` (a store as built) into a graph: from the projection `build` keeps in the
-/// summary graph when it answers `p` ([`super::precomputed`]), else from the documents.
-pub fn project(store: &dyn Sparql, p: &Projection) -> Result<EntityGraph, GraphError> {
-    match super::precomputed::read(store, p)? {
-        Some(graph) => Ok(graph),
-        None => from_documents(store, p),
-    }
-}
-
 /// What a node says of the documents that mention it.
 pub(super) struct Counts {
     pub documents: usize,
@@ -475,7 +466,7 @@ mod tests {
 
     #[test]
     fn nodes_and_edges_count_their_documents_and_take_the_dates_there_are() {
-        let graph = project(&store(), &Projection::default()).unwrap();
+        let graph = from_documents(&store(), &Projection::default()).unwrap();
         assert_eq!(graph.node_count(), 2);
         let china = &graph[NodeIndex::new(0)];
         assert_eq!((china.zh.as_str(), china.en.as_str(), china.documents), ("中国", "China", 2));
@@ -499,11 +490,11 @@ mod tests {
     #[test]
     fn dates_keep_only_the_documents_within_them() {
         let since = Projection { since: Date::parse("2019"), ..Projection::default() };
-        let graph = project(&store(), &since).unwrap();
+        let graph = from_documents(&store(), &since).unwrap();
         let edges: Vec<&Edge> = graph.edge_weights().collect();
         assert_eq!((edges.len(), edges[0].weight), (1, 1), "the undated document is left out");
         let comention = Projection { comention: true, min_weight: 2, ..Projection::default() };
-        let graph = project(&store(), &comention).unwrap();
+        let graph = from_documents(&store(), &comention).unwrap();
         let edges: Vec<&Edge> = graph.edge_weights().collect();
         assert_eq!(edges.len(), 1);
         assert_eq!((edges[0].relation, edges[0].weight), (Relation::Comention, 2));
