@@ -204,7 +204,7 @@ fn comention_links<'a>(mentions: &'a [Row], dates: &HashMap<&str, Vec<&'a str>>)
 
 /// Each entity's Chinese and English label and Wikidata id (the first of each, in IRI, language
 /// and label order).
-pub(super) struct Labels<'r> {
+struct Labels<'r> {
     zh: HashMap<&'r str, &'r str>,
     en: HashMap<&'r str, &'r str>,
     wikidata: HashMap<&'r str, &'r str>,
@@ -212,7 +212,7 @@ pub(super) struct Labels<'r> {
 
 impl<'r> Labels<'r> {
     /// The labels of the entities `entities` (a pattern binding `?e`) finds.
-    pub(super) fn query(entities: &str) -> String {
+    fn query(entities: &str) -> String {
         format!(
             "SELECT DISTINCT ?e ?l ?lang ?wd WHERE {{ {entities}
                ?e <{}> ?l BIND(LANG(?l) AS ?lang) OPTIONAL {{ ?e <{}> ?wd }} }}",
@@ -221,7 +221,7 @@ impl<'r> Labels<'r> {
         )
     }
 
-    pub(super) fn of(rows: &'r mut [Row]) -> Self {
+    fn of(rows: &'r mut [Row]) -> Self {
         rows.sort_by(|a, b| Self::order(a).cmp(&Self::order(b)));
         let mut labels = Labels { zh: HashMap::new(), en: HashMap::new(), wikidata: HashMap::new() };
         for r in rows.iter() {
@@ -321,10 +321,10 @@ pub fn needs(p: &Projection) -> crate::query::Needs {
 }
 
 /// What a node says of the documents that mention it.
-pub(super) struct Counts {
-    pub documents: usize,
-    pub first: Option<Date>,
-    pub last: Option<Date>,
+struct Counts {
+    documents: usize,
+    first: Option<Date>,
+    last: Option<Date>,
 }
 
 /// Projects the document graphs of `store` (named graphs only) into a graph.
@@ -370,7 +370,7 @@ pub(super) fn from_documents(store: &dyn Sparql, p: &Projection) -> Result<Entit
 /// Adds a node for each entity of `counts` with a class of an entity kind `p` keeps, in IRI
 /// order, and gives each node's index by IRI. `classes` are rows of `?e ?class`, `labels` those
 /// of [`Labels::query`].
-pub(super) fn add_nodes<'r>(
+fn add_nodes<'r>(
     graph: &mut EntityGraph,
     classes: &'r mut [Row],
     labels: &'r mut [Row],
