@@ -209,3 +209,36 @@ fn analysis_writes_back_for_sparql() {
     let v: serde_json::Value = serde_json::from_slice(&ego.stdout).unwrap();
     assert!(v.as_array().unwrap().iter().any(|r| r["entity"] == "呼日勒苏赫"));
 }
+
+/// `build` keeps the projection in the store; without it (a store built before it was kept, or
+/// a summary that is no graph) `analyze` and `export` read the documents and give the same bytes.
+#[test]
+fn the_kept_projection_gives_what_the_documents_give() {
+    let dir = built();
+    let store = dir.path().join("diplograph.nq");
+    let asks: [&[&str]; 4] = [
+        &["export", "--format", "graphml"],
+        &["export", "--format", "node-link", "--kinds", "Country,Leader"],
+        &["export", "--format", "gexf", "--relations", "met,visited,signed", "--min-weight", "2"],
+        &["analyze", "--format", "csv"],
+    ];
+    let answers = |dir: &Path| -> Vec<Vec<u8>> {
+        asks.iter()
+            .map(|args| {
+                let o = run(dir, args);
+                assert!(o.status.success(), "{args:?}: {}", String::from_utf8_lossy(&o.stderr));
+                o.stdout
+            })
+            .collect()
+    };
+    let kept = answers(dir.path());
+    let text = std::fs::read_to_string(&store).unwrap();
+    // As the predicate of a statement, not as the subject of the ontology's.
+    let projection = " <https://w3id.org/diplograph/ontology#projection> ";
+    assert_eq!(text.lines().filter(|l| l.contains(projection)).count(), 1, "build keeps one");
+    let without: String =
+        text.lines().filter(|l| !l.contains(projection)).map(|l| format!("{l}\n")).collect();
+    std::fs::write(&store, without).unwrap();
+    assert_eq!(answers(dir.path()), kept, "read from the documents");
+    assert!(kept[0].len() > 1000 && kept[3].len() > 1000);
+}
