@@ -1,11 +1,14 @@
 //! Each named query, warm (the store loaded once, as `serve` holds it) and end to end as `query`
-//! runs it (loading only what the query can match, then answering).
+//! runs it (loading only what the query can match, then answering); and the graph `analyze` and
+//! `export` project, warm, from the projection `build` keeps and from the documents, with the
+//! scores `analyze` computes on it.
 //!
 //! The store is the seeds' unless `DIPLOGRAPH_BENCH_STORE` names a store file, e.g. one built from
 //! `make_corpus 10` (1 M triples) or from a newspaper archive:
 //! `DIPLOGRAPH_BENCH_STORE=/tmp/c10.nq cargo bench --bench queries`.
 
 use criterion::{criterion_group, criterion_main, Criterion};
+use diplograph::graph::{metrics, project, Projection};
 use diplograph::queries::NAMED_QUERIES;
 use diplograph::query::{self, Needs, QueryOptions, ResultFormat};
 use diplograph::storage::{GraphStore, Selection};
@@ -50,6 +53,19 @@ fn named_queries(c: &mut Criterion) {
         warm.bench_function(q.name, |b| b.iter(|| answer(&whole, q.text)));
     }
     warm.finish();
+    let mut graph = c.benchmark_group("graph");
+    graph.sample_size(10).measurement_time(Duration::from_secs(3)).warm_up_time(Duration::from_secs(1));
+    let kept = Projection::default();
+    // A date every dated document passes: about the same graph, read from the documents.
+    let documents = Projection { since: diplograph::model::Date::parse("1000"), ..Projection::default() };
+    graph
+        .bench_function("project (kept)", |b| b.iter(|| project(whole.inner(), &kept).unwrap().node_count()));
+    graph.bench_function("project (documents)", |b| {
+        b.iter(|| project(whole.inner(), &documents).unwrap().node_count())
+    });
+    let projected = project(whole.inner(), &kept).unwrap();
+    graph.bench_function("metrics", |b| b.iter(|| metrics(&projected).len()));
+    graph.finish();
     drop(whole);
     let mut cold = c.benchmark_group("end-to-end");
     cold.sample_size(10).measurement_time(Duration::from_secs(5)).warm_up_time(Duration::from_secs(1));
