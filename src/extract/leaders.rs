@@ -476,6 +476,9 @@ mod tests {
             ["德·阿·梅德韦杰夫", "梅德韦杰夫"]
         );
         assert_eq!(leaders("尊敬的拉马福萨总统,"), ["拉马福萨"]);
+        // A verb (进行) or the aspect particle (了) ends a transliterated name's last part.
+        assert_eq!(leaders("和柬埔寨王国政府首相福·波伦进行了会谈。"), ["福·波伦"]);
+        assert_eq!(leaders("某国总统约·库玛了解到"), ["约·库玛"]);
         // The aspect particle after the verb is not part of the name.
         assert_eq!(leaders("江泽民会见了藤森总统。"), ["江泽民", "藤森"]);
         assert_eq!(leaders("丁薛祥、王毅、何立峰等参加有关活动。"), ["丁薛祥", "王毅", "何立峰"]);
