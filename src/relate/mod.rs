@@ -411,6 +411,15 @@ mod tests {
                 "Visit visitor=周恩来 hostCountry=柬埔寨 国事访问 1960-05-05..1960-05-09",
             ),
             ("在对塞舌尔进行国事访问期间,胡锦涛同塞舌尔总统米歇尔举行了会谈。", "Visit visitor=胡锦涛 hostCountry=塞舌尔 国事访问"),
+            // A pronoun stands for the last leader of the sentence before; 他们 and 其他 for none.
+            (
+                "塞舌尔是胡锦涛此行的最后一站。此前他已经对莫桑比克进行了国事访问。",
+                "Visit visitor=胡锦涛 hostCountry=莫桑比克 国事访问",
+            ),
+            ("塞舌尔是胡锦涛此行的最后一站。此前他们已经对莫桑比克进行了国事访问。", ""),
+            ("此前他已经对莫桑比克进行了国事访问。", ""),
+            // A count of visits is no one visit.
+            ("从那时起,福田康夫访问中国不下30次。", ""),
             ("双方高度评价韩国总统朴槿惠对中国的国事访问。", "Visit visitor=朴槿惠 hostCountry=中国 国事访问"),
             // The guest a visit describes is found once, by the verb that takes the guest.
             (

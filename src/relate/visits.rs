@@ -84,13 +84,16 @@ pub fn find(
     lexicon: &Lexicon,
 ) -> Vec<Fact> {
     let mut facts: Vec<(Fact, bool)> = Vec::new();
-    for span in &s.spans {
+    for (index, span) in s.spans.iter().enumerate() {
         let sentence = &s.text[span.clone()];
-        // Every visit names its visitor, a leader of the sentence (or the speaker): without one, no
-        // pattern is tried.
+        // Every visit names its visitor, a leader of the sentence, the speaker, or the leader the
+        // sentence's 他 or 她 stands for: without one, no pattern is tried.
         let by_speaker = speaker.is_some() && sentence.contains('我');
+        let antecedent = PRONOUN.is_match(sentence).then(|| antecedent(s, index)).flatten();
         if !(sentence.contains("访") || sentence.contains("邀请") || sentence.contains("抵达"))
-            || !(by_speaker || s.mentions_in(span.clone()).any(|(_, m)| m.kind == Kind::Leader))
+            || !(by_speaker
+                || antecedent.is_some()
+                || s.mentions_in(span.clone()).any(|(_, m)| m.kind == Kind::Leader))
         {
             continue;
         }
@@ -124,13 +127,15 @@ pub fn find(
             }
             let speaking = s.text[visitor_span.clone()].ends_with('我');
             let addressed = addressee(s, span.start, visitor_span.clone());
+            // 此前他已经对喀麦隆…进行了国事访问: the leader of the sentence before (not its evidence).
+            let referred = antecedent.filter(|_| PRONOUN.is_match(&s.text[visitor_span.clone()]));
             let found = match shape {
                 Shape::VisitorFirst => s.of_kind(visitor_span, Kind::Leader).first().copied(),
                 _ => visitor_in(s, visitor_span),
             };
             let visitor = match found.or(addressed) {
                 Some(m) => (s.entity(m), Some(m)),
-                None => match speaker.filter(|_| speaking) {
+                None => match speaker.filter(|_| speaking).or(referred.map(|m| s.entity(m))) {
                     Some(e) => (e, None),
                     None => continue,
                 },
@@ -145,6 +150,10 @@ pub fn find(
                 .name("kind")
                 .map_or("访问".to_owned(), |k| format!("{}访问", k.as_str().replace("国是", "国事")));
             for (host, host_mention) in hosts {
+                // 访问中国不下30次, 多次访华: many visits, none of them one event.
+                if host_mention.is_some_and(|m| REPEATED.is_match(&s.text[s.mentions[m].end..])) {
+                    continue;
+                }
                 let mut fact = Fact::new(FactKind::Visit, span.clone());
                 fact.roles.push((Role::Visitor, visitor.0));
                 fact.roles.push((Role::HostCountry, host));
@@ -169,8 +178,11 @@ pub fn find(
         for (caps, host) in to_china.into_iter().chain(to_form) {
             let Some(host) = host else { continue };
             let r = caps.name("visitor").map(|m| span.start + m.start()..span.start + m.end());
-            // 邀请习近平主席再次访蒙 is an invitation, not a visit.
-            if r.clone().is_some_and(|r| without_invitation(&s.text[r]).contains("邀请")) {
+            // 邀请习近平主席再次访蒙 is an invitation, not a visit; 访华多次, many.
+            let after = caps.get(0).map_or("", |m| &sentence[m.end()..]);
+            if r.clone().is_some_and(|r| without_invitation(&s.text[r]).contains("邀请"))
+                || REPEATED.is_match(after)
+            {
                 continue;
             }
             // 会见来华进行国事访问的法国总统马克龙: after a verb that takes a guest, the visitor is the
@@ -238,6 +250,22 @@ fn is_han(c: char) -> bool {
 /// Where the clause holding `from` ends (a comma or semicolon), at most at `end`.
 fn clause_end(s: &Sentences<'_>, from: usize, end: usize) -> usize {
     s.text[from..end].find([',', ';']).map_or(end, |i| from + i)
+}
+
+/// A count of visits right after the host (不下30次, 三次, 多次): visits, not one.
+static REPEATED: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(r"^(?:不下|超过|逾|近|约|共|已|先后)?(?:[0-9０-９]+|[一二三四五六七八九十两几多数]+)次")
+        .expect("repeated")
+});
+
+/// 他 or 她 standing for one person (not 他们, 其他, 他人).
+static PRONOUN: LazyLock<Regex> =
+    LazyLock::new(|| Regex::new(r"(?:^|[^其吉])[他她](?:[^们人国]|$)").expect("pronoun"));
+
+/// The leader a pronoun in sentence `index` stands for: the last leader of the sentence before it.
+fn antecedent(s: &Sentences<'_>, index: usize) -> Option<usize> {
+    let previous = s.spans.get(index.checked_sub(1)?)?;
+    s.of_kind(previous.clone(), Kind::Leader).last().copied()
 }
 
 /// Verbs of speaking: the leader before one is the speaker, not the one spoken to.
