@@ -418,6 +418,9 @@ mod tests {
             ),
             ("塞舌尔是胡锦涛此行的最后一站。此前他们已经对莫桑比克进行了国事访问。", ""),
             ("此前他已经对莫桑比克进行了国事访问。", ""),
+            // Who welcomes a visit after saying so is not its visitor.
+            ("外交部发言人张三1日表示,中方欢迎布里德市长访华。", ""),
+            ("张三表示,中方欢迎法国总统马克龙访华。", "Visit visitor=马克龙 hostCountry=中国 访问"),
             // A count of visits is no one visit.
             ("从那时起,福田康夫访问中国不下30次。", ""),
             ("双方高度评价韩国总统朴槿惠对中国的国事访问。", "Visit visitor=朴槿惠 hostCountry=中国 国事访问"),

@@ -112,6 +112,7 @@ pub fn find(
         for (caps, shape) in attempts {
             let host_first = shape == Shape::HostFirst;
             let at = |name: &str| caps.name(name).map(|m| span.start + m.start()..span.start + m.end());
+            let whole = caps.get(0).map_or(span.clone(), |m| span.start + m.start()..span.start + m.end());
             let Some(visitor_span) = at("visitor") else { continue };
             // 正在俄罗斯进行国事访问的习近平 is the guest GUEST_ABROAD finds.
             if caps.name("modifies").is_some() {
@@ -131,7 +132,7 @@ pub fn find(
             let referred = antecedent.filter(|_| PRONOUN.is_match(&s.text[visitor_span.clone()]));
             let found = match shape {
                 Shape::VisitorFirst => s.of_kind(visitor_span, Kind::Leader).first().copied(),
-                _ => visitor_in(s, visitor_span),
+                _ => visitor_in(s, after_welcome(s, visitor_span, whole.clone())),
             };
             let visitor = match found.or(addressed) {
                 Some(m) => (s.entity(m), Some(m)),
@@ -178,6 +179,7 @@ pub fn find(
         for (caps, host) in to_china.into_iter().chain(to_form) {
             let Some(host) = host else { continue };
             let r = caps.name("visitor").map(|m| span.start + m.start()..span.start + m.end());
+            let whole = caps.get(0).map_or(span.clone(), |m| span.start + m.start()..span.start + m.end());
             // 邀请习近平主席再次访蒙 is an invitation, not a visit; 访华多次, many.
             let after = caps.get(0).map_or("", |m| &sentence[m.end()..]);
             if r.clone().is_some_and(|r| without_invitation(&s.text[r]).contains("邀请"))
@@ -195,7 +197,7 @@ pub fn find(
             let described = modifies.is_some() && before_guest;
             let r = match modifies.filter(|_| described) {
                 Some(m) => Some(span.start + m.end()..clause_end(s, span.start + m.end(), span.end)),
-                None => r,
+                None => r.map(|r| after_welcome(s, r, whole)),
             };
             let pick = |r: Range<usize>| match described {
                 true => s.of_kind(r, Kind::Leader).first().copied(),
@@ -242,6 +244,18 @@ enum Shape {
 
 /// Verbs whose object may be a visiting guest described by the phrase after them.
 const GUEST_VERBS: [&str; 8] = ["会见", "会晤", "欢迎", "接见", "宴请", "同", "与", "和"];
+
+/// 汪文斌表示,中方欢迎布里德市长访华: after what is said, the one welcomed is the visitor, not the
+/// one speaking. The span to find the visitor in: from the said 欢迎 to the end of the pattern's
+/// match `whole`, or `visitor` when nothing such is said.
+fn after_welcome(s: &Sentences<'_>, visitor: Range<usize>, whole: Range<usize>) -> Range<usize> {
+    let text = &s.text[visitor.start..whole.end];
+    let said = SPEAKING.iter().filter_map(|w| text.find(&format!("{w},")).map(|i| i + w.len() + 1)).min();
+    match said.and_then(|from| text[from..].rfind("欢迎").map(|i| from + i + "欢迎".len())) {
+        Some(at) => visitor.start + at..whole.end,
+        None => visitor,
+    }
+}
 
 fn is_han(c: char) -> bool {
     crate::text::normalize::is_cjk(c)
