@@ -94,9 +94,9 @@ impl SourceArg {
         }
         if self.endpoint.is_none() && !diplograph::storage::is_indexed(&self.store) {
             let source = self.open_needing(&graph::needs(p))?;
-            return Ok(graph::project(&source, p)?);
+            return Ok(graph::from_documents(&source, p)?);
         }
-        Ok(graph::project(&source, p)?)
+        Ok(graph::from_documents(&source, p)?)
     }
 
     /// Opens the store file for querying, or checks the endpoint (it answers, and its default

@@ -8,14 +8,14 @@ pub mod algo;
 pub mod precomputed;
 mod projection;
 
-pub use projection::{needs, GraphError};
+pub use projection::{from_documents, needs, GraphError};
 
 /// Projects `store` (a store as built) into a graph: from the projection `build` keeps in the
 /// summary graph when it answers `p` ([`precomputed`]), else from the documents.
 pub fn project(store: &dyn crate::query::Sparql, p: &Projection) -> Result<EntityGraph, GraphError> {
     match precomputed::read(store, p)? {
         Some(graph) => Ok(graph),
-        None => projection::from_documents(store, p),
+        None => from_documents(store, p),
     }
 }
 

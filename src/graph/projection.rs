@@ -211,11 +211,11 @@ struct Labels<'r> {
 }
 
 impl<'r> Labels<'r> {
-    /// The labels of the entities `entities` (a pattern binding `?e`) finds.
-    fn query(entities: &str) -> String {
+    fn query() -> String {
         format!(
-            "SELECT DISTINCT ?e ?l ?lang ?wd WHERE {{ {entities}
+            "SELECT DISTINCT ?e ?l ?lang ?wd WHERE {{ {}
                ?e <{}> ?l BIND(LANG(?l) AS ?lang) OPTIONAL {{ ?e <{}> ?wd }} }}",
+            mentioned_entities(),
             vocab::RDFS_LABEL,
             vocab::OWL_SAME_AS
         )
@@ -265,9 +265,8 @@ fn mentioned_entities() -> String {
     format!("{{ SELECT DISTINCT ?e WHERE {{ GRAPH ?g {{ ?g <{}mentions> ?e }} }} }}", vocab::DG)
 }
 
-/// The classes of the entities `entities` (a pattern binding `?e`) finds.
-fn classes_query(entities: &str) -> String {
-    format!("SELECT DISTINCT ?e ?class WHERE {{ {entities} ?e a ?class }}")
+fn classes_query() -> String {
+    format!("SELECT DISTINCT ?e ?class WHERE {{ {} ?e a ?class }}", mentioned_entities())
 }
 
 /// Every query a projection asks, built once for asking them and for [`needs`].
@@ -293,8 +292,8 @@ impl Queries {
         Queries {
             documents: documents_query(&dates),
             mentions: mentions_query(),
-            classes: classes_query(&mentioned_entities()),
-            labels: Labels::query(&mentioned_entities()),
+            classes: classes_query(),
+            labels: Labels::query(),
             stated: wanted.iter().filter(|r| !r.is_derived()).map(|r| (*r, stated_query(*r))).collect(),
             derived: wanted.iter().any(|r| r.is_derived()).then(|| derived_edges(&wanted, &dates)),
         }
@@ -320,15 +319,8 @@ pub fn needs(p: &Projection) -> crate::query::Needs {
         .unwrap_or(crate::query::Needs::Everything)
 }
 
-/// What a node says of the documents that mention it.
-struct Counts {
-    documents: usize,
-    first: Option<Date>,
-    last: Option<Date>,
-}
-
 /// Projects the document graphs of `store` (named graphs only) into a graph.
-pub(super) fn from_documents(store: &dyn Sparql, p: &Projection) -> Result<EntityGraph, GraphError> {
+pub fn from_documents(store: &dyn Sparql, p: &Projection) -> Result<EntityGraph, GraphError> {
     let queries = Queries::of(p);
     let document_rows = rows(store, &queries.documents)?;
     let mut dates: HashMap<&str, Vec<&str>> = HashMap::new();
@@ -346,14 +338,10 @@ pub(super) fn from_documents(store: &dyn Sparql, p: &Projection) -> Result<Entit
             mentioned.entry(cell(r, "e")).or_default().add(g, document_dates);
         }
     }
-    let counts: HashMap<&str, Counts> = mentioned
-        .iter()
-        .map(|(e, s)| (*e, Counts { documents: s.documents.len(), first: s.first(), last: s.last() }))
-        .collect();
     let mut graph = EntityGraph::new();
     let mut classes = rows(store, &queries.classes)?;
     let mut labels = rows(store, &queries.labels)?;
-    let index = add_nodes(&mut graph, &mut classes, &mut labels, &counts, p);
+    let index = add_nodes(&mut graph, &mut classes, &mut labels, &mentioned, p);
     let links = if p.comention {
         comention_links(&mentions, &dates)
     } else {
@@ -367,14 +355,14 @@ pub(super) fn from_documents(store: &dyn Sparql, p: &Projection) -> Result<Entit
     Ok(graph)
 }
 
-/// Adds a node for each entity of `counts` with a class of an entity kind `p` keeps, in IRI
+/// Adds a node for each entity `mentioned` with a class of an entity kind `p` keeps, in IRI
 /// order, and gives each node's index by IRI. `classes` are rows of `?e ?class`, `labels` those
 /// of [`Labels::query`].
 fn add_nodes<'r>(
     graph: &mut EntityGraph,
     classes: &'r mut [Row],
     labels: &'r mut [Row],
-    counts: &HashMap<&str, Counts>,
+    mentioned: &BTreeMap<&str, Support<'_>>,
     p: &Projection,
 ) -> HashMap<&'r str, NodeIndex> {
     classes.sort_by(|a, b| (cell(a, "e"), cell(a, "class")).cmp(&(cell(b, "e"), cell(b, "class"))));
@@ -382,7 +370,7 @@ fn add_nodes<'r>(
     let mut index: HashMap<&str, NodeIndex> = HashMap::new();
     for r in classes.iter() {
         let e = cell(r, "e");
-        let Some(counted) = counts.get(e) else { continue };
+        let Some(support) = mentioned.get(e) else { continue };
         let Some(kind) = cell(r, "class").rsplit('#').next().and_then(Kind::from_name) else {
             continue;
         };
@@ -395,9 +383,9 @@ fn add_nodes<'r>(
             zh: Labels::get(&labels.zh, e),
             en: Labels::get(&labels.en, e),
             wikidata: Labels::get(&labels.wikidata, e),
-            documents: counted.documents,
-            first: counted.first,
-            last: counted.last,
+            documents: support.documents.len(),
+            first: support.first(),
+            last: support.last(),
         };
         index.insert(e, graph.add_node(node));
     }

@@ -278,7 +278,7 @@ impl Target {
                     .filter(|(name, _)| vocab::is_document_graph(name))
                     .flat_map(|(name, lines)| lines.mentioned().map(move |entity| (name, entity)));
                 let mut summary = crate::summary::comention_quads(mentions);
-                snapshot.replace_graph(&vocab::summary_graph(), GraphLines::from_quads(&summary));
+                // The projection reads the document graphs only, not the summary it replaces.
                 summary.extend(projection_summary(path, &snapshot)?);
                 snapshot.replace_graph(&vocab::summary_graph(), GraphLines::from_quads(&summary));
                 // Counting reads what saving writes: done beside it, not after it.
