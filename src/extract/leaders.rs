@@ -154,6 +154,16 @@ pub fn find(text: &str, existing: &[Mention], lexicon: &Lexicon) -> Found {
         .map(|m| m.start)
         .collect();
     let leader_at = |start: usize| leader_starts.contains(&start);
+    // 同克里斯琴总统: a known short name (克里) at the start of a longer one bounded by its office
+    // does not stop the longer name; the longest mention is kept.
+    let leader_reaching = |start: usize, end: usize| {
+        existing.iter().any(|m| {
+            m.kind == Kind::Leader
+                && m.start == start
+                && m.end >= end
+                && !given_names.contains(&(m.start, m.end))
+        })
+    };
     let others =
         Covered::new(existing.iter().filter(|m| m.kind != Kind::Leader).map(|m| (m.start, m.end)).collect());
     let clashes = |start: usize, end: usize| {
@@ -247,7 +257,9 @@ pub fn find(text: &str, existing: &[Mention], lexicon: &Lexicon) -> Found {
         {
             continue;
         }
-        if stops.words.iter().any(|w| n.contains(w)) || leader_at(name_start) || clashes(name_start, name_end)
+        if stops.words.iter().any(|w| n.contains(w))
+            || leader_reaching(name_start, name_end)
+            || clashes(name_start, name_end)
         {
             continue;
         }
@@ -485,6 +497,9 @@ mod tests {
         assert!(leaders("其他信息").is_empty());
         assert_eq!(leaders("美国总统威廉·J·克林顿在白宫"), ["威廉·J·克林顿"]);
         assert!(leaders("中方支持哈方担任主席国工作。").is_empty());
+        // A known short name (克里) opening a longer one bounded by its office is not that leader.
+        assert_eq!(leaders("习近平同克里斯琴总统会谈。"), ["习近平", "克里斯琴"]);
+        assert_eq!(leaders("习近平同克里国务卿会谈。"), ["习近平", "克里"]);
     }
 
     #[test]
