@@ -11,12 +11,22 @@ use regex::Regex;
 use std::ops::Range;
 use std::sync::LazyLock;
 
-static MEETING: LazyLock<Regex> = LazyLock::new(|| Regex::new(r"(会谈|会见|会晤)").expect("meeting"));
+/// Verbs of talks: 会谈, 会见, 会晤, 接见, a headline's 晤 (习近平晤阿巴斯) and the heads' exchange
+/// of views (两国元首就…交换意见); the last two only where [`verb_stands`] allows.
+static MEETING: LazyLock<Regex> =
+    LazyLock::new(|| Regex::new(r"(会谈|会见|会晤|接见|晤谈|交换了?意见|晤)").expect("meeting"));
 static PLACE: LazyLock<Regex> =
     LazyLock::new(|| Regex::new(r"在(\p{Han}{2,8}?)(?:举行|会见|会晤)").expect("place"));
 /// What makes a leader's name part of an envoy's title: 习近平主席特使, 普京总统的特别代表.
 static ENVOY: LazyLock<Regex> = LazyLock::new(|| {
     Regex::new(r"^(?:主席|总统|总理|国王|首相|总书记)?的?(?:特使|特别代表)").expect("envoy")
+});
+/// A count of talks right before the verb (多次会晤, 三次会晤, 第二次会晤 is one meeting).
+static COUNTED: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(
+        r"(?:^|[^第0-9一二三四五六七八九十两几多数])(?:[0-9]+|[一二三四五六七八九十两几多数]+)次(?:举行)?$",
+    )
+    .expect("counted")
 });
 /// Words naming both sides' leaders without their names: the heads of the parties met.
 const BOTH_LEADERS: [&str; 4] = ["两国元首", "两国总理", "两国首脑", "两国领导人"];
@@ -31,6 +41,9 @@ const WITH: [char; 4] = ['同', '与', '和', '跟'];
 struct Groups {
     groups: Vec<Vec<usize>>,
     verb: String,
+    /// True for an exchange of views (两国元首就…交换意见), which states talks only where the
+    /// document names no other talks of the same leaders.
+    weak: bool,
 }
 
 /// What the clauses before the current one said: who spoke, and who was met.
@@ -46,6 +59,7 @@ struct Carried {
 /// document dated `document`.
 pub fn find(s: &Sentences<'_>, parties: &[usize], document: Option<Date>) -> Vec<Fact> {
     let mut facts: Vec<Fact> = Vec::new();
+    let mut views: Vec<Fact> = Vec::new();
     let heads = heads_of_state(s, parties);
     for span in &s.spans {
         let sentence = &s.text[span.clone()];
@@ -58,7 +72,7 @@ pub fn find(s: &Sentences<'_>, parties: &[usize], document: Option<Date>) -> Vec
             // 会见X时,王毅表示: a clause of time takes the subject of the clause after it.
             carried.next_subject =
                 parts.get(k + 1).and_then(|next| s.of_kind(next.clone(), Kind::Leader).first().copied());
-            let Some(Groups { groups, verb }) = clause_groups(s, clause.clone(), &mut carried) else {
+            let Some(Groups { groups, verb, weak }) = clause_groups(s, clause.clone(), &mut carried) else {
                 continue;
             };
             let mut met: Vec<(Vec<usize>, Vec<usize>)> =
@@ -81,8 +95,23 @@ pub fn find(s: &Sentences<'_>, parties: &[usize], document: Option<Date>) -> Vec
                     .filter(|p| !p.contains("气氛") && !p.ends_with(['中', '下']));
                 let Dates { start, end, .. } = event_dates(sentence, document);
                 (fact.start, fact.end) = (start, end);
-                push_unique(s, &mut facts, fact);
+                if weak {
+                    views.push(fact);
+                } else {
+                    push_unique(s, &mut facts, fact);
+                }
             }
+        }
+    }
+    // An exchange of views is the talks the document names elsewhere, if it names them.
+    let people = |f: &Fact| {
+        let mut p: Vec<usize> = f.with_role(Role::Participant).collect();
+        p.sort_unstable();
+        p
+    };
+    for fact in views {
+        if !facts.iter().any(|f| people(f) == people(&fact)) {
+            push_unique(s, &mut facts, fact);
         }
     }
     facts
@@ -115,6 +144,7 @@ fn clause_groups(s: &Sentences<'_>, clause: Range<usize>, carried: &mut Carried)
     let verb = MEETING.find_iter(text).find(|v| {
         let next: String = text[v.end()..].chars().take(5).collect();
         !(next.contains("机制") || next.contains("委员会"))
+            && verb_stands(s, clause.start + v.start(), clause.start + v.end(), text)
     });
     let Some(verb) = verb else {
         // 应Y邀请 names the host, not who speaks next.
@@ -130,6 +160,10 @@ fn clause_groups(s: &Sentences<'_>, clause: Range<usize>, carried: &mut Carried)
         return None;
     }
     let verb_at = clause.start + verb.start();
+    // 同安倍首相多次会晤, 三次会晤: a count of talks is no one meeting.
+    if COUNTED.is_match(&text[..verb.start()]) {
+        return None;
+    }
     let (mut before, after): (Vec<usize>, Vec<usize>) =
         leaders.iter().partition(|&&m| s.mentions[m].end <= verb_at);
     // 拉加万高度评价习近平和莫迪去年举行的会晤: talks named as a thing (举行的会晤) are those of the
@@ -168,10 +202,16 @@ fn clause_groups(s: &Sentences<'_>, clause: Range<usize>, carried: &mut Carried)
     if object_elided && guests.is_empty() {
         guests = carried.guests.clone();
     }
+    // 王后陛下…接见了周恩来总理、陈毅副总理: guests received by a host the text does not name as a
+    // leader met the host, not each other.
+    if hosts.is_empty() && matches!(verb.as_str(), "会见" | "接见") {
+        carried.guests = after;
+        return None;
+    }
     let groups: Vec<Vec<usize>> = if each.is_some() && hosts.len() > 1 && !guests.is_empty() {
         hosts.iter().map(|&h| [h].into_iter().chain(guests.iter().copied()).collect()).collect()
-    } else if each.is_some() && hosts.len() == 1 && guests.len() > 1 {
-        // 王毅分别会见A、B: one meeting with each guest.
+    } else if hosts.len() == 1 && guests.len() > 1 && (each.is_some() || receives_each(text, verb.as_str())) {
+        // 王毅分别会见A、B, 会见了桑帕约总统和伽马议长: one meeting with each guest.
         guests.iter().map(|&g| vec![hosts[0], g]).collect()
     } else {
         vec![hosts.iter().chain(&guests).copied().collect()]
@@ -185,7 +225,44 @@ fn clause_groups(s: &Sentences<'_>, clause: Range<usize>, carried: &mut Carried)
     if let Some(&first) = before.first() {
         carried.subject = Some(first);
     }
-    Some(Groups { groups, verb: verb.as_str().to_owned() })
+    Some(Groups {
+        groups,
+        verb: meeting_type(verb.as_str()).to_owned(),
+        weak: verb.as_str().starts_with("交换"),
+    })
+}
+
+/// True when the verb at `start..end` of the clause `text` states talks: a headline's bare 晤 only
+/// between two leaders' names (习近平晤阿巴斯), an exchange of views only by both heads
+/// (两国元首就…交换意见), not on the telephone or by video.
+fn verb_stands(s: &Sentences<'_>, start: usize, end: usize, text: &str) -> bool {
+    let verb = &s.text[start..end];
+    if verb == "晤" {
+        let leader_ends = s.mentions.iter().any(|m| m.kind == Kind::Leader && m.end == start);
+        let leader_starts = s.mentions.iter().any(|m| m.kind == Kind::Leader && m.start == end);
+        return leader_ends && leader_starts;
+    }
+    if verb.starts_with("交换") {
+        let remote = ["电话", "视频", "通话", "致电", "信函"].iter().any(|w| text.contains(w));
+        return !remote && BOTH_LEADERS.iter().any(|w| text.contains(w));
+    }
+    true
+}
+
+/// The type of talks a verb names: 会谈, 会见 or 会晤.
+fn meeting_type(verb: &str) -> &str {
+    match verb {
+        "接见" => "会见",
+        "晤" | "晤谈" => "会晤",
+        v if v.starts_with("交换") => "会谈",
+        v => v,
+    }
+}
+
+/// True when a 会见 receives its guests one by one: a host receives a president and a speaker
+/// separately unless the text says they were received together (集体会见, 共同会见, 一起会见).
+fn receives_each(clause: &str, verb: &str) -> bool {
+    verb == "会见" && !["集体", "共同", "一起", "一同"].iter().any(|w| clause.contains(w))
 }
 
 /// The distinct entities of a group of mentions, in order.

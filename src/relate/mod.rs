@@ -276,6 +276,32 @@ mod tests {
     }
 
     #[test]
+    fn headlines_views_receptions_and_counts_of_talks() {
+        // A headline's 晤 between two names; 接见 as 会见.
+        assert_eq!(meetings_of("习近平晤阿巴斯。", "").len(), 1);
+        assert_eq!(meetings_of("毛泽东主席接见了柬埔寨首相福·波伦。", "").len(), 1);
+        assert!(meetings_of("会晤机制运行良好。", "").is_empty());
+        // Both heads exchanging views held talks, unless on the telephone or named elsewhere.
+        let title = "中华人民共和国和巴勒斯坦国关于建立战略伙伴关系的联合声明";
+        let visit = "应中华人民共和国主席习近平邀请,巴勒斯坦国总统阿巴斯对中国进行国事访问。";
+        let m = meetings_of(&format!("{visit}两国元首就双边关系深入交换意见。"), title);
+        assert_eq!(m.len(), 1, "{m:?}");
+        assert!(m[0].contains("习近平") && m[0].contains("阿巴斯"), "{m:?}");
+        assert!(meetings_of(&format!("{visit}两国元首通电话,就双边关系交换意见。"), title).is_empty());
+        let named = format!("{visit}2023年6月14日,两国元首举行会谈。两国元首就双边关系深入交换意见。");
+        assert_eq!(meetings_of(&named, title).len(), 1);
+        // A host receiving a president and a speaker receives each; together only when the text says so.
+        assert_eq!(meetings_of("温家宝总理会见了桑帕约总统和伽马议长。", "").len(), 2);
+        assert_eq!(meetings_of("温家宝总理集体会见了桑帕约总统和伽马议长。", "").len(), 1);
+        // Guests received by a host the text does not name met the host, not each other.
+        assert!(meetings_of("王后陛下接见了周恩来总理、陈毅副总理。", "").is_empty());
+        // A count of talks is no one meeting; a numbered one is.
+        assert!(meetings_of("习近平主席同安倍晋三首相多次会晤。", "").is_empty());
+        assert!(meetings_of("习近平主席同安倍晋三首相三次会晤。", "").is_empty());
+        assert_eq!(meetings_of("外交部长王毅和俄罗斯外长拉夫罗夫27日举行第十六次会晤。", "").len(), 1);
+    }
+
+    #[test]
     fn those_attending_talks_hold_no_meeting_of_their_own() {
         let m = meetings_of("国家主席习近平会见法国总统马克龙。王毅、何立峰等参加会见。", "");
         assert_eq!(m.len(), 1, "{m:?}");
