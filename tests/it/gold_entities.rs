@@ -1,8 +1,8 @@
 //! Scores entity extraction against the hand-checked gold annotation in `tests/gold/`: precision,
 //! recall and F1 per kind, on the 15 seed documents (with floors), on the unseen documents of
 //! `tests/fixtures/unseen/` (real documents nobody on the project wrote, annotated by hand) and on the
-//! held-out documents of `tests/fixtures/heldout/` (a second such set that nobody tunes on), with a
-//! micro-averaged F1 over all kinds.
+//! held-out documents of `tests/fixtures/heldout/` (a second such set, partly looked at since) and
+//! `tests/fixtures/heldout2/` (a third, annotated blind), with a micro-averaged F1 over all kinds.
 //!
 //! The unseen floors are the values measured when the set was annotated minus 0.05 (rounded down to
 //! 0.05): they guard against regressions, they are not the goal. The bar is an entity micro-F1
@@ -280,22 +280,65 @@ const HELDOUT_MAX_METADATA_ERRORS: usize = 5;
 
 #[test]
 fn heldout_entities_meet_the_floors() {
+    held_out_set_meets_the_floors(
+        "heldout",
+        &HELDOUT_FLOORS,
+        HELDOUT_MICRO_F1_FLOOR,
+        HELDOUT_MAX_METADATA_ERRORS,
+    );
+}
+
+/// The second held-out set's floors (precision, recall) per kind: measured minus 0.05, rounded down to
+/// 0.05, when the set was annotated (blind: before the extractor was run on it), at the code of that day.
+const HELDOUT2_FLOORS: [(Kind, f64, f64); 6] = [
+    (Kind::Country, 0.95, 0.95),
+    (Kind::Leader, 0.95, 0.85),
+    (Kind::Treaty, 0.95, 0.95),
+    (Kind::Organization, 0.65, 0.45),
+    (Kind::Project, 0.95, 0.0),
+    (Kind::Initiative, 0.95, 0.45),
+];
+/// The second held-out set's floor of the micro-averaged F1.
+const HELDOUT2_MICRO_F1_FLOOR: f64 = 0.80;
+/// Documents of the second held-out set whose title or date the extractor got wrong when it was
+/// annotated: more is a regression.
+const HELDOUT2_MAX_METADATA_ERRORS: usize = 4;
+
+#[test]
+fn heldout2_entities_meet_the_floors() {
+    held_out_set_meets_the_floors(
+        "heldout2",
+        &HELDOUT2_FLOORS,
+        HELDOUT2_MICRO_F1_FLOOR,
+        HELDOUT2_MAX_METADATA_ERRORS,
+    );
+}
+
+/// Scores the held-out set `set` (gold in `tests/gold/{set}`, texts in `tests/fixtures/{set}`) and
+/// fails below its floors.
+fn held_out_set_meets_the_floors(
+    set: &str,
+    floors: &[(Kind, f64, f64)],
+    micro_floor: f64,
+    max_metadata: usize,
+) {
+    let (gold, fixtures) = (format!("tests/gold/{set}"), format!("tests/fixtures/{set}"));
     let mut errors = Vec::new();
-    check_pairs("tests/gold/heldout", "tests/fixtures/heldout", &mut errors);
+    check_pairs(&gold, &fixtures, &mut errors);
     let mut metadata = Vec::new();
-    let scores = evaluate("tests/gold/heldout", "tests/fixtures/heldout", false, &mut metadata);
-    report("heldout", &scores);
+    let scores = evaluate(&gold, &fixtures, false, &mut metadata);
+    report(set, &scores);
     for m in &metadata {
-        println!("heldout: metadata: {m}");
+        println!("{set}: metadata: {m}");
     }
-    println!("heldout: {} documents with a wrong title or date", metadata.len());
-    if metadata.len() > HELDOUT_MAX_METADATA_ERRORS {
+    println!("{set}: {} documents with a wrong title or date", metadata.len());
+    if metadata.len() > max_metadata {
         errors.push(format!(
-            "{} documents with a wrong title or date, more than {HELDOUT_MAX_METADATA_ERRORS}",
+            "{} documents with a wrong title or date, more than {max_metadata}",
             metadata.len()
         ));
     }
-    for (kind, p, r) in HELDOUT_FLOORS {
+    for &(kind, p, r) in floors {
         let s = scores[&kind];
         if s.precision() < p || s.recall() < r {
             errors.push(format!(
@@ -306,8 +349,8 @@ fn heldout_entities_meet_the_floors() {
         }
     }
     let m = micro(&scores);
-    if m.f1() < HELDOUT_MICRO_F1_FLOOR {
-        errors.push(format!("micro F1 {:.3} below the floor {HELDOUT_MICRO_F1_FLOOR:.2}", m.f1()));
+    if m.f1() < micro_floor {
+        errors.push(format!("micro F1 {:.3} below the floor {micro_floor:.2}", m.f1()));
     }
-    assert!(errors.is_empty(), "{}", errors.join("\n"));
+    assert!(errors.is_empty(), "{set}: {}", errors.join("\n"));
 }
