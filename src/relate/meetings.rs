@@ -78,7 +78,12 @@ pub fn find(s: &Sentences<'_>, parties: &[usize], document: Option<Date>) -> Vec
             let mut met: Vec<(Vec<usize>, Vec<usize>)> =
                 groups.into_iter().map(|g| (entities(s, &g), g)).collect();
             if met.iter().all(|(p, _)| p.len() < 2) && BOTH_LEADERS.iter().any(|w| sentence.contains(w)) {
-                met = vec![(heads.clone(), Vec::new())];
+                // 两国领导人…深化印中战略互信: the two countries the sentence names, else the parties.
+                let named = countries_in(s, span.clone());
+                met = vec![(
+                    if named.len() == 2 { heads_of_state(s, &named) } else { heads.clone() },
+                    Vec::new(),
+                )];
             }
             for (participants, group) in met {
                 if participants.len() < 2 {
@@ -91,8 +96,8 @@ pub fn find(s: &Sentences<'_>, parties: &[usize], document: Option<Date>) -> Vec
                 // 在莫斯科举行会谈 names a place; 在亲切友好气氛中举行会谈 does not.
                 fact.place = PLACE
                     .captures(sentence)
-                    .map(|c| c[1].to_owned())
-                    .filter(|p| !p.contains("气氛") && !p.ends_with(['中', '下']));
+                    .map(|c| trim_adverbs(&c[1]).to_owned())
+                    .filter(|p| !p.is_empty() && !p.contains("气氛") && !p.ends_with(['中', '下']));
                 let Dates { start, end, .. } = event_dates(sentence, document);
                 (fact.start, fact.end) = (start, end);
                 if weak {
@@ -265,6 +270,24 @@ fn receives_each(clause: &str, verb: &str) -> bool {
     verb == "会见" && !["集体", "共同", "一起", "一同"].iter().any(|w| clause.contains(w))
 }
 
+/// Adverbs between a place and its verb (在武汉首次举行): not part of the place.
+const PLACE_ADVERBS: [&str; 11] =
+    ["首次", "再次", "正式", "共同", "继续", "成功", "隆重", "亲切", "分别", "同", "又"];
+
+/// The place without the adverbs that follow it.
+fn trim_adverbs(mut place: &str) -> &str {
+    while let Some(rest) = PLACE_ADVERBS.iter().find_map(|a| place.strip_suffix(a)) {
+        place = rest;
+    }
+    place
+}
+
+/// The distinct countries the mentions within `span` name, in order.
+fn countries_in(s: &Sentences<'_>, span: Range<usize>) -> Vec<usize> {
+    let mentions = s.of_kind(span, Kind::Country);
+    entities(s, &mentions)
+}
+
 /// The distinct entities of a group of mentions, in order.
 fn entities(s: &Sentences<'_>, group: &[usize]) -> Vec<usize> {
     let mut out: Vec<usize> = Vec::new();
@@ -321,4 +344,16 @@ fn heads_of_state(s: &Sentences<'_>, parties: &[usize]) -> Vec<usize> {
             best.map(|(i, _)| i)
         })
         .collect()
+}
+
+#[cfg(test)]
+mod tests {
+    use super::trim_adverbs;
+
+    #[test]
+    fn places_lose_the_adverbs_after_them() {
+        assert_eq!(trim_adverbs("武汉首次"), "武汉");
+        assert_eq!(trim_adverbs("京分别"), "京");
+        assert_eq!(trim_adverbs("莫斯科"), "莫斯科");
+    }
 }

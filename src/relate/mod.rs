@@ -302,6 +302,16 @@ mod tests {
     }
 
     #[test]
+    fn both_leaders_are_of_the_two_countries_the_sentence_names() {
+        let text = "尼泊尔总统班达里会见印度总理莫迪。印度总理莫迪访问尼泊尔。尼泊尔总统班达里表示。\
+                    国家主席习近平表示。2018年两国领导人在武汉首次举行非正式会晤,深化印中战略互信。";
+        let m = meetings_of(text, "");
+        let wuhan: Vec<&String> = m.iter().filter(|f| f.contains("会晤")).collect();
+        assert_eq!(wuhan.len(), 1, "{m:?}");
+        assert!(wuhan[0].contains("习近平") && wuhan[0].contains("莫迪"), "{m:?}");
+    }
+
+    #[test]
     fn those_attending_talks_hold_no_meeting_of_their_own() {
         let m = meetings_of("国家主席习近平会见法国总统马克龙。王毅、何立峰等参加会见。", "");
         assert_eq!(m.len(), 1, "{m:?}");
