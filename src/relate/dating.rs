@@ -95,10 +95,26 @@ const EARLIER: [&str; 7] = ["此前", "曾", "去年", "前年", "上月", "不�
 static YEAR: LazyLock<Regex> =
     LazyLock::new(|| Regex::new(r"((?:1[89]|20)[0-9]{2})年").expect("the year pattern is valid"));
 
+/// Verbs of announcing an event: a date before them is the announcement's (发言人29日宣布).
+const ANNOUNCING: [&str; 4] = ["宣布", "透露", "证实", "发布消息"];
+
+/// What follows the first verb of announcing, when it states a date of its own (外交部发言人10月29日
+/// 宣布:…将于10月30日…举行会晤 dates the talks the 30th); else the whole sentence.
+fn after_announcement(sentence: &str) -> &str {
+    ANNOUNCING
+        .iter()
+        .filter_map(|w| sentence.find(w).map(|at| at + w.len()))
+        .min()
+        .map(|at| &sentence[at..])
+        .filter(|rest| !find_dates(rest).is_empty() || MONTH_DAY.is_match(rest) || DAY.is_match(rest))
+        .unwrap_or(sentence)
+}
+
 /// The dates of an event stated in `sentence` of a document dated `document`.
 pub fn event_dates(sentence: &str, document: Option<Date>) -> Dates {
     // A dateline (新华社北京1月1日电) dates the report, not the event.
     let sentence = sentence.find("日电").map_or(sentence, |at| &sentence[at + "日电".len()..]);
+    let sentence = after_announcement(sentence);
     let found = find_dates(sentence);
     if let Some(found) = found.iter().find(|d| d.date.is_complete()) {
         return Dates::stated(found.date, found.until.unwrap_or(found.date));
@@ -235,6 +251,19 @@ mod tests {
             both("2022-11-27", "2022-11-28")
         );
         assert_eq!(dates("于二〇一九年十月十二日抵达", ""), both("2019-10-12", "2019-10-12"));
+    }
+
+    #[test]
+    fn a_date_before_an_announcement_is_the_announcements() {
+        assert_eq!(
+            dates("外交部发言人10月29日宣布:国家主席习近平将于当地时间10月30日在韩国釜山同美国总统特朗普举行会晤", "2025-10-30"),
+            both("2025-10-30", "2025-10-30")
+        );
+        // Without a date of the event, the announcement's is the only one.
+        assert_eq!(
+            dates("外交部发言人10月29日宣布:双方将举行会晤", "2025-10-30"),
+            both("2025-10-29", "2025-10-29")
+        );
     }
 
     #[test]

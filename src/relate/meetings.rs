@@ -58,8 +58,8 @@ struct Carried {
 /// Meetings and talks stated in the document (between its `parties` when it says 两国元首), in a
 /// document dated `document`.
 pub fn find(s: &Sentences<'_>, parties: &[usize], document: Option<Date>) -> Vec<Fact> {
-    let mut facts: Vec<Fact> = Vec::new();
-    let mut views: Vec<Fact> = Vec::new();
+    let mut facts: Vec<(Fact, bool)> = Vec::new();
+    let mut views: Vec<(Fact, bool)> = Vec::new();
     let heads = heads_of_state(s, parties);
     for span in &s.spans {
         let sentence = &s.text[span.clone()];
@@ -98,12 +98,12 @@ pub fn find(s: &Sentences<'_>, parties: &[usize], document: Option<Date>) -> Vec
                     .captures(sentence)
                     .map(|c| trim_adverbs(&c[1]).to_owned())
                     .filter(|p| !p.is_empty() && !p.contains("气氛") && !p.ends_with(['中', '下']));
-                let Dates { start, end, .. } = event_dates(sentence, document);
+                let Dates { start, end, stated } = event_dates(sentence, document);
                 (fact.start, fact.end) = (start, end);
                 if weak {
-                    views.push(fact);
+                    views.push((fact, stated));
                 } else {
-                    push_unique(s, &mut facts, fact);
+                    push_unique(s, &mut facts, fact, stated);
                 }
             }
         }
@@ -114,12 +114,49 @@ pub fn find(s: &Sentences<'_>, parties: &[usize], document: Option<Date>) -> Vec
         p.sort_unstable();
         p
     };
-    for fact in views {
-        if !facts.iter().any(|f| people(f) == people(&fact)) {
-            push_unique(s, &mut facts, fact);
+    for (fact, stated) in views {
+        if !facts.iter().any(|(f, _)| people(f) == people(&fact)) {
+            push_unique(s, &mut facts, fact, stated);
         }
     }
-    facts
+    one_undated_per_meeting(s, facts)
+}
+
+/// The names of a meeting's participants, sorted: a headline's 塔米姆 and the lead's 卡塔尔埃米尔塔米姆
+/// are one person even when resolved apart.
+fn names<'s>(s: &'s Sentences<'_>, f: &Fact) -> Vec<&'s str> {
+    let mut people: Vec<&str> =
+        f.with_role(Role::Participant).map(|e| s.entities[e].label_zh.as_str()).collect();
+    people.sort_unstable();
+    people
+}
+
+/// Talks of the same leaders that no sentence dates (a headline, 此次会晤, 会晤中) are the talks the
+/// document dates within a week of its day, the latest of them when it dates several, else one
+/// meeting: 习近平将同特朗普举行会晤 and 将于10月30日…举行会晤 are one.
+fn one_undated_per_meeting(s: &Sentences<'_>, facts: Vec<(Fact, bool)>) -> Vec<Fact> {
+    let mut kept: Vec<(Fact, bool)> = Vec::new();
+    let mut undated: Vec<Fact> = Vec::new();
+    for (fact, stated) in facts {
+        if stated {
+            kept.push((fact, stated));
+        } else {
+            undated.push(fact);
+        }
+    }
+    for fact in undated {
+        let same = kept
+            .iter_mut()
+            .filter(|(f, _)| names(s, f) == names(s, &fact) && near(fact.start, f.start))
+            .max_by(|(a, sa), (b, sb)| (sa, a.start).cmp(&(sb, b.start)));
+        match same {
+            Some((f, _)) => f.place = f.place.take().or(fact.place),
+            None => kept.push((fact, false)),
+        }
+    }
+    let mut out: Vec<Fact> = kept.into_iter().map(|(f, _)| f).collect();
+    out.sort_by_key(|f| f.sentence.start);
+    out
 }
 
 /// The clauses of a sentence (byte ranges of the document), split at commas, semicolons and colons.
@@ -300,20 +337,27 @@ fn entities(s: &Sentences<'_>, group: &[usize]) -> Vec<usize> {
     out
 }
 
+/// True when talks dated `undated` (the document's day, if any) may be those dated `dated`: an
+/// undated sentence may speak of any; one dated by its document only of talks within a week of it
+/// (not of a recollection of years before).
+fn near(undated: Option<Date>, dated: Option<Date>) -> bool {
+    let Some(day) = undated else { return true };
+    let week = |n: i32| day.shifted(n);
+    dated.is_some_and(|d| {
+        d.is_complete() && week(-7).is_some_and(|a| d >= a) && week(7).is_some_and(|b| d <= b)
+    })
+}
+
 /// Keeps one meeting per set of participants and dates: a headline and the report's lead, or the
-/// talks and a later 会谈中 of the same day, state one meeting. Participants are compared by name: a
-/// headline's 塔米姆 and the lead's 卡塔尔埃米尔塔米姆 are one person even when resolved apart.
-fn push_unique(s: &Sentences<'_>, facts: &mut Vec<Fact>, fact: Fact) {
-    let key = |f: &Fact| {
-        let mut people: Vec<&str> =
-            f.with_role(Role::Participant).map(|e| s.entities[e].label_zh.as_str()).collect();
-        people.sort_unstable();
-        (people, f.start, f.end)
-    };
-    if let Some(existing) = facts.iter_mut().find(|f| key(f) == key(&fact)) {
+/// talks and a later 会谈中 of the same day, state one meeting. `stated` is true when the sentence
+/// gives the date (not only the document).
+fn push_unique(s: &Sentences<'_>, facts: &mut Vec<(Fact, bool)>, fact: Fact, stated: bool) {
+    let key = |f: &Fact| (names(s, f), f.start, f.end);
+    if let Some((existing, was_stated)) = facts.iter_mut().find(|(f, _)| key(f) == key(&fact)) {
         existing.place = existing.place.take().or(fact.place);
+        *was_stated |= stated;
     } else {
-        facts.push(fact);
+        facts.push((fact, stated));
     }
 }
 

@@ -302,6 +302,31 @@ mod tests {
     }
 
     #[test]
+    fn talks_no_sentence_dates_are_the_talks_the_document_dates() {
+        let meetings_on = |text: &str, day: &str| -> Vec<Fact> {
+            let lexicon = Lexicon::get();
+            let mentions = extract(text, lexicon);
+            let resolved = resolve(&mentions, lexicon);
+            let context = DocumentContext { date: Date::parse(day), ..DocumentContext::default() };
+            let rules = Rules::new(lexicon);
+            let facts =
+                relate(text, &mentions, &resolved.mention_entity, &resolved.entities, &context, &rules);
+            facts.into_iter().filter(|f| f.kind == crate::model::FactKind::Meeting).collect()
+        };
+        let text = "习近平将同美国总统特朗普举行会晤。外交部发言人10月29日宣布:国家主席习近平将于10月30日\
+                    在韩国釜山同美国总统特朗普举行会晤。此次会晤,两国元首将深入沟通。";
+        let meetings = meetings_on(text, "2025-10-30");
+        assert_eq!(meetings.len(), 1, "{meetings:?}");
+        assert_eq!(meetings[0].start, Date::parse("2025-10-30"));
+        // Talks stated years apart stay two meetings, and today's talks are not a recollection's.
+        let text = "2018年,国家主席习近平同印度总理莫迪在武汉举行会晤。10月11日,国家主席习近平同印度总理莫迪在金奈举行会晤。";
+        assert_eq!(meetings_on(text, "2019-10-12").len(), 2);
+        let text =
+            "国家主席习近平同印度总理莫迪举行会晤。2018年,国家主席习近平同印度总理莫迪在武汉举行会晤。";
+        assert_eq!(meetings_on(text, "2019-10-12").len(), 2);
+    }
+
+    #[test]
     fn both_leaders_are_of_the_two_countries_the_sentence_names() {
         let text = "尼泊尔总统班达里会见印度总理莫迪。印度总理莫迪访问尼泊尔。尼泊尔总统班达里表示。\
                     国家主席习近平表示。2018年两国领导人在武汉首次举行非正式会晤,深化印中战略互信。";
