@@ -429,6 +429,19 @@ mod tests {
     }
 
     #[test]
+    fn this_visit_is_the_documents_own_not_the_earlier_ones() {
+        let text = "应大韩民国总统朴槿惠邀请,中华人民共和国主席习近平于2014年7月3日至4日对韩国进行国事访问。\
+                    通过2013年朴槿惠总统对中国的国事访问和此次习近平主席对韩国的国事访问,两国关系得到发展。";
+        let visits: Vec<String> = facts_of(text, "").into_iter().filter(|f| f.starts_with("Visit")).collect();
+        assert_eq!(visits.len(), 2, "{visits:?}");
+        assert!(
+            visits.iter().any(|v| v.contains("习近平") && v.contains("2014-07-03..2014-07-04")),
+            "{visits:?}"
+        );
+        assert!(visits.iter().any(|v| v.contains("visitor=朴槿惠 hostCountry=中国")), "{visits:?}");
+    }
+
+    #[test]
     fn visits_across_phrasings() {
         let cases: &[(&str, &str)] = &[
             (

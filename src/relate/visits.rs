@@ -164,7 +164,7 @@ pub fn find(
                     fact.evidence.push(i);
                 }
                 fact.detail = FactDetail::Visit { visit_type: visit_type.clone() };
-                let stated = date(&mut fact, sentence, document);
+                let stated = date_of(&mut fact, &s.text[whole.clone()], sentence, document);
                 push_unique(s, &mut facts, fact, stated);
             }
         }
@@ -381,6 +381,20 @@ fn hosts_in(
 }
 
 /// Dates `fact` from its sentence and document; says whether the sentence itself named a day.
+/// Words naming the document's own visit (此次习近平主席对韩国的国事访问).
+const THIS: [&str; 3] = ["此次", "这次", "本次"];
+
+/// Dates `fact` from its own words `own` when they say when, else as the document's own visit when
+/// they call it 此次, else from its sentence: 通过2013年朴槿惠总统对中国的国事访问和此次习近平主席对韩国
+/// 的国事访问 dates only the first in 2013. True when the text states the date.
+fn date_of(fact: &mut Fact, own: &str, sentence: &str, document: Option<Date>) -> bool {
+    if date(fact, own, document) {
+        return true;
+    }
+    let current = THIS.iter().any(|w| own.contains(w));
+    date(fact, if current { "" } else { sentence }, document)
+}
+
 fn date(fact: &mut Fact, sentence: &str, document: Option<Date>) -> bool {
     let Dates { start, end, stated } = event_dates(sentence, document);
     (fact.start, fact.end) = (start, end);
