@@ -455,6 +455,11 @@ mod tests {
             ("美国总统尼克松于1972年2月21日至28日访华。", "Visit visitor=尼克松 hostCountry=中国 访问 1972-02-21..1972-02-28"),
             ("法国总统马克龙将对中国进行国事访问。", "Visit visitor=马克龙 hostCountry=中国 国事访问"),
             ("习近平结束对哈萨克斯坦共和国的国事访问。", "Visit visitor=习近平 hostCountry=哈萨克斯坦 国事访问"),
+            // An arrival whose clause names no one is the sentence's subject's.
+            (
+                "国家主席习近平离开南非,于当日晚,飞抵此次非洲之行的最后一站——毛里求斯,进行友好访问。",
+                "Visit visitor=习近平 hostCountry=毛里求斯 访问",
+            ),
             ("并邀请拉赫蒙总统在双方方便的时候对中华人民共和国进行国事访问。", ""),
             // The visitor stands outside the invitation.
             ("美国总统尼克松应中国总理周恩来的邀请访华。", "Visit visitor=尼克松 hostCountry=中国 invitedBy=周恩来 访问"),

@@ -40,7 +40,7 @@ static ARRIVED: LazyLock<Regex> = LazyLock::new(|| {
 });
 /// 习近平乘专机抵达莫斯科: an arrival in another country's place is a visit there.
 static ARRIVED_AT: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(r"(?P<visitor>[^,;。]{1,60}?)(?:乘专机|乘坐专机|乘机)?抵达(?P<host>[^,;。]{1,20})")
+    Regex::new(r"(?P<visitor>[^,;。]{0,60}?)(?:乘专机|乘坐专机|乘机)?(?:抵达|飞抵)(?P<host>[^,;。]{1,20})")
         .expect("arrived at")
 });
 /// 会见正在俄罗斯进行国事访问的习近平: the guest of a verb of meeting, described by a visit abroad.
@@ -90,7 +90,7 @@ pub fn find(
         // sentence's 他 or 她 stands for: without one, no pattern is tried.
         let by_speaker = speaker.is_some() && sentence.contains('我');
         let antecedent = PRONOUN.is_match(sentence).then(|| antecedent(s, index)).flatten();
-        if !(sentence.contains("访") || sentence.contains("邀请") || sentence.contains("抵达"))
+        if !(sentence.contains("访") || sentence.contains("邀请") || sentence.contains('抵'))
             || !(by_speaker
                 || antecedent.is_some()
                 || s.mentions_in(span.clone()).any(|(_, m)| m.kind == Kind::Leader))
@@ -131,9 +131,12 @@ pub fn find(
             // 此前他已经对喀麦隆…进行了国事访问: the leader of the sentence before (not its evidence).
             let referred = antecedent.filter(|_| PRONOUN.is_match(&s.text[visitor_span.clone()]));
             let found = match shape {
-                Shape::VisitorFirst => s.of_kind(visitor_span, Kind::Leader).first().copied(),
-                _ => visitor_in(s, after_welcome(s, visitor_span, whole.clone())),
+                Shape::VisitorFirst => s.of_kind(visitor_span.clone(), Kind::Leader).first().copied(),
+                _ => visitor_in(s, after_welcome(s, visitor_span.clone(), whole.clone())),
             };
+            // 习近平…离开南非,于当日晚,飞抵…毛里求斯: an arrival whose clause names no one is the
+            // sentence's subject's.
+            let found = found.or_else(|| arriving_subject(s, span.start, visitor_span.clone(), &whole));
             let visitor = match found.or(addressed) {
                 Some(m) => (s.entity(m), Some(m)),
                 None => match speaker.filter(|_| speaking).or(referred.map(|m| s.entity(m))) {
@@ -164,7 +167,8 @@ pub fn find(
                     fact.evidence.push(i);
                 }
                 fact.detail = FactDetail::Visit { visit_type: visit_type.clone() };
-                let stated = date_of(&mut fact, &s.text[whole.clone()], sentence, document);
+                let current = THIS.iter().any(|w| s.text[visitor_span.clone()].contains(w));
+                let stated = date_of(&mut fact, &s.text[whole.clone()], current, sentence, document);
                 push_unique(s, &mut facts, fact, stated);
             }
         }
@@ -328,6 +332,23 @@ fn visitor_in(s: &Sentences<'_>, span: Range<usize>) -> Option<usize> {
         .find(|&m| !invitations.iter().any(|i| i.start <= s.mentions[m].start && s.mentions[m].end <= i.end))
 }
 
+/// The first leader of the sentence starting at `sentence_start`, for an arrival (抵达, 飞抵) whose
+/// own clause, `visitor`, names nobody and starts after a comma: the subject left out.
+fn arriving_subject(
+    s: &Sentences<'_>,
+    sentence_start: usize,
+    visitor: Range<usize>,
+    whole: &Range<usize>,
+) -> Option<usize> {
+    let arrival = s.text[whole.clone()].contains("抵");
+    let clause_start = s.text[..visitor.start].ends_with([',', ';']);
+    let unnamed = s.mentions_in(visitor.clone()).next().is_none();
+    if !(arrival && clause_start && unnamed) {
+        return None;
+    }
+    s.of_kind(sentence_start..visitor.start, Kind::Leader).first().copied()
+}
+
 /// The host countries (entity, mention) in `span`: every country it names (对俄罗斯、德国进行), the
 /// countries of the invitation for 上述三国, else the country of the first place it names (德里).
 fn hosts_in(
@@ -385,13 +406,12 @@ fn hosts_in(
 const THIS: [&str; 3] = ["此次", "这次", "本次"];
 
 /// Dates `fact` from its own words `own` when they say when, else as the document's own visit when
-/// they call it 此次, else from its sentence: 通过2013年朴槿惠总统对中国的国事访问和此次习近平主席对韩国
-/// 的国事访问 dates only the first in 2013. True when the text states the date.
-fn date_of(fact: &mut Fact, own: &str, sentence: &str, document: Option<Date>) -> bool {
+/// they call it 此次 (`current`), else from its sentence: 通过2013年朴槿惠总统对中国的国事访问和此次
+/// 习近平主席对韩国的国事访问 dates only the first in 2013. True when the text states the date.
+fn date_of(fact: &mut Fact, own: &str, current: bool, sentence: &str, document: Option<Date>) -> bool {
     if date(fact, own, document) {
         return true;
     }
-    let current = THIS.iter().any(|w| own.contains(w));
     date(fact, if current { "" } else { sentence }, document)
 }
 
