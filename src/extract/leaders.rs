@@ -185,11 +185,17 @@ pub fn find(text: &str, existing: &[Mention], lexicon: &Lexicon) -> Found {
         // The first country or body (in `existing` order) ending at most six characters before the
         // office, with only what may stand between them (see `qualifies`).
         let office_text = &text[office.range()];
+        // 老挝副总理兼外长沙伦赛: an office held with another (兼) is qualified as that one is.
+        let first = held_with(&found_offices, text, office.start()).unwrap_or(office.range());
         let qualifier = qualifier_ends
-            .range(office.start().saturating_sub(18)..=office.start())
+            .range(first.start.saturating_sub(18)..=first.start)
             .flat_map(|(_, indices)| indices.iter().copied())
             .filter(|&i| {
-                qualifies(&text[existing[i].end..office.start()], office_text, chars.office_qualifier_gap)
+                qualifies(
+                    &text[existing[i].end..first.start],
+                    &text[first.clone()],
+                    chars.office_qualifier_gap,
+                )
             })
             .min()
             .map(|i| &existing[i]);
@@ -305,6 +311,13 @@ pub fn find(text: &str, existing: &[Mention], lexicon: &Lexicon) -> Found {
     let all: Vec<Mention> = known.iter().filter(|m| confirmed(m)).map(|m| (*m).clone()).collect();
     found.extend(propagate(text, &all));
     Found { added: found, withdrawn, offices }
+}
+
+/// The first of the offices joined by 兼 that ends at `start` (副总理兼外长: 副总理 for 外长).
+fn held_with(offices: &[aho_corasick::Match], text: &str, start: usize) -> Option<std::ops::Range<usize>> {
+    let before = start.checked_sub("兼".len()).filter(|&at| text.get(at..start) == Some("兼"))?;
+    let earlier = offices.iter().find(|o| o.end() == before)?;
+    Some(held_with(offices, text, earlier.start()).unwrap_or(earlier.range()))
 }
 
 /// True when `gap`, the text between a country or body and `office`, lets the one qualify the other:
@@ -500,6 +513,8 @@ mod tests {
         // A known short name (克里) opening a longer one bounded by its office is not that leader.
         assert_eq!(leaders("习近平同克里斯琴总统会谈。"), ["习近平", "克里斯琴"]);
         assert_eq!(leaders("习近平同克里国务卿会谈。"), ["习近平", "克里"]);
+        // An office held with another (兼) is qualified by the first's country.
+        assert_eq!(leaders("老挝副总理兼外长沙伦赛将访华。"), ["沙伦赛"]);
     }
 
     #[test]

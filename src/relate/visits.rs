@@ -153,7 +153,17 @@ pub fn find(
             let visit_type = caps
                 .name("kind")
                 .map_or("访问".to_owned(), |k| format!("{}访问", k.as_str().replace("国是", "国事")));
-            for (host, host_mention) in hosts {
+            let listed = match shape {
+                Shape::VisitorLast => each_visitor(s, visitor_span.clone(), &s.text[whole.clone()]),
+                _ => Vec::new(),
+            };
+            let visitors: Vec<(usize, Option<usize>)> = match listed.len() {
+                0 | 1 => vec![visitor],
+                _ => listed.into_iter().map(|m| (s.entity(m), Some(m))).collect(),
+            };
+            for ((host, host_mention), visitor) in
+                hosts.into_iter().flat_map(|h| visitors.iter().map(move |v| (h, *v)))
+            {
                 // 访问中国不下30次, 多次访华: many visits, none of them one event.
                 if host_mention.is_some_and(|m| REPEATED.is_match(&s.text[s.mentions[m].end..])) {
                     continue;
@@ -208,7 +218,17 @@ pub fn find(
                 false => visitor_in(s, r),
             };
             let addressed = r.clone().and_then(|r| addressee(s, span.start, r));
-            if let Some(visitor) = r.and_then(pick).or(addressed) {
+            let listed = match (&r, described) {
+                (Some(r), false) => {
+                    each_visitor(s, r.clone(), &sentence[caps.get(0).map_or(0..0, |m| m.range())])
+                }
+                _ => Vec::new(),
+            };
+            let visitors: Vec<usize> = match listed.len() {
+                0 | 1 => r.and_then(pick).or(addressed).into_iter().collect(),
+                _ => listed,
+            };
+            for visitor in visitors {
                 let mut fact = Fact::new(FactKind::Visit, span.clone());
                 fact.roles.extend([(Role::Visitor, s.entity(visitor)), (Role::HostCountry, host)]);
                 fact.evidence.push(visitor);
@@ -233,6 +253,23 @@ pub fn find(
         }
     }
     facts.into_iter().map(|(fact, _)| fact).collect()
+}
+
+/// Every leader of the visitor's words `span` when the visit says 分别 (沙伦赛、越南外长裴青山、
+/// 东帝汶外长贲迪拓将于4月2日至5日分别访问中国: three visits), leaving out an invitation's.
+fn each_visitor(s: &Sentences<'_>, span: Range<usize>, visit: &str) -> Vec<usize> {
+    if !visit.contains("分别") {
+        return Vec::new();
+    }
+    let text = &s.text[span.clone()];
+    let invitations: Vec<Range<usize>> =
+        INVITATION.find_iter(text).map(|m| span.start + m.start()..span.start + m.end()).collect();
+    s.of_kind(span, Kind::Leader)
+        .into_iter()
+        .filter(|&m| {
+            !invitations.iter().any(|i| i.start <= s.mentions[m].start && s.mentions[m].end <= i.end)
+        })
+        .collect()
 }
 
 /// Where a pattern puts the visitor and the host.
