@@ -40,26 +40,29 @@ where
         for _ in 0..jobs {
             let sender = sender.clone();
             let (next, stop, consumed, work) = (&next, &stop, &consumed, &work);
-            scope.spawn(move || loop {
-                let i = next.fetch_add(1, Ordering::Relaxed);
-                if i >= items.len() {
-                    return;
-                }
-                let (lock, ready) = consumed;
-                let mut done = lock.lock().unwrap_or_else(|e| e.into_inner());
-                while i >= *done + window && !stop.load(Ordering::Relaxed) {
-                    done = ready.wait(done).unwrap_or_else(|e| e.into_inner());
-                }
-                drop(done);
-                if stop.load(Ordering::Relaxed) || sender.send((i, work(&items[i]))).is_err() {
-                    return;
+            scope.spawn(move || {
+                let _guard = StopOnPanic { stop, consumed };
+                loop {
+                    let i = next.fetch_add(1, Ordering::Relaxed);
+                    if i >= items.len() {
+                        return;
+                    }
+                    let (lock, ready) = consumed;
+                    let mut done = lock.lock().unwrap_or_else(|e| e.into_inner());
+                    while i >= *done + window && !stop.load(Ordering::Relaxed) {
+                        done = ready.wait(done).unwrap_or_else(|e| e.into_inner());
+                    }
+                    drop(done);
+                    if stop.load(Ordering::Relaxed) || sender.send((i, work(&items[i]))).is_err() {
+                        return;
+                    }
                 }
             });
         }
         drop(sender);
         let mut pending = BTreeMap::new();
         let mut result = Ok(());
-        for want in 0..items.len() {
+        'items: for want in 0..items.len() {
             let value = loop {
                 if let Some(value) = pending.remove(&want) {
                     break value;
@@ -68,7 +71,9 @@ where
                     Ok((i, value)) => {
                         pending.insert(i, value);
                     }
-                    Err(_) => unreachable!("a worker stopped before finishing its item"),
+                    // Every worker is gone before this item's result: one panicked, and leaving the
+                    // scope passes its panic on.
+                    Err(_) => break 'items,
                 }
             };
             result = consume(want, value);
@@ -85,6 +90,24 @@ where
         drop(receiver);
         result
     })
+}
+
+/// Stops the other workers when a worker panics, so none waits for a consumer that waits for the
+/// panicked worker's result: the scope ends and passes the panic on instead of hanging.
+struct StopOnPanic<'a> {
+    stop: &'a AtomicBool,
+    consumed: &'a (Mutex<usize>, Condvar),
+}
+
+impl Drop for StopOnPanic<'_> {
+    fn drop(&mut self) {
+        if std::thread::panicking() {
+            let (lock, ready) = self.consumed;
+            let _held = lock.lock().unwrap_or_else(|e| e.into_inner());
+            self.stop.store(true, Ordering::Relaxed);
+            ready.notify_all();
+        }
+    }
 }
 
 #[cfg(test)]
@@ -126,5 +149,14 @@ mod tests {
         assert_eq!(error, Err(20));
         let started = started.load(Ordering::SeqCst);
         assert!((21..=20 + 8 + 2).contains(&started), "{started} items were started");
+    }
+
+    #[test]
+    fn a_panicking_worker_ends_the_work_instead_of_hanging_it() {
+        let items: Vec<usize> = (0..1000).collect();
+        let outcome = std::panic::catch_unwind(|| {
+            for_each_ordered(&items, 2, 4, |&n| assert_ne!(n, 10, "item ten"), |_, _| Ok::<_, ()>(()))
+        });
+        assert!(outcome.is_err(), "the worker's panic reaches the caller");
     }
 }
