@@ -79,7 +79,9 @@ fn name_after(text: &str, from: usize, stops: &Stops, titles: &Offices) -> Optio
     // 总理与伊姆兰·汗总理: a function word after the office means no name stands right after it.
     let function_word = rest.chars().next().is_some_and(|c| c != '·' && stops.chars.contains(c))
         || stops.words.iter().any(|w| rest.starts_with(w))
-        || never_starts(rest);
+        || never_starts(rest)
+        // 苏丹总统助理费萨尔: a name never opens with an office; the next office has it.
+        || titles.at_start.is_match(rest);
     if function_word {
         return None;
     }
@@ -105,13 +107,29 @@ fn name_after(text: &str, from: usize, stops: &Stops, titles: &Offices) -> Optio
     }
     let mut end = from;
     for (count, (i, c)) in rest.char_indices().enumerate() {
-        if count >= 4 || is_stop_at(&rest[i..], stops) {
+        if count >= 4 || is_stop_at(&rest[i..], stops) && !ends_name(&rest[i..], count) {
             break;
         }
         end = from + i + c.len_utf8();
     }
     let chars = text[from..end].chars().count();
     ((2..=4).contains(&chars) && is_stop_at(&text[end..], stops)).then_some((from, end, false))
+}
+
+/// True when `gap`, between a leader's name and the next office, is a list mark and at most four
+/// characters of the office's body (、国务总理): the next office is listed after the leader.
+fn listed_after(gap: &str, stops: &Stops) -> bool {
+    gap.strip_prefix('、').is_some_and(|body| {
+        body.chars().count() <= 4 && body.chars().all(|c| is_han(c) && !stops.chars.contains(c))
+    })
+}
+
+/// True when a conjunction after `count` characters of a name is its last character (郑义和、国务总理):
+/// a conjunction joins what follows, so one before a list mark or a stop is part of the name.
+fn ends_name(rest: &str, count: usize) -> bool {
+    let mut chars = rest.chars();
+    let conjunction = chars.next().is_some_and(|c| "和与及同".contains(c));
+    conjunction && (2..=3).contains(&count) && chars.next().is_some_and(|c| "、,;。".contains(c))
 }
 
 /// The key that unites a name's forms: the last part of a transliterated name.
@@ -219,9 +237,21 @@ pub fn find(text: &str, existing: &[Mention], lexicon: &Lexicon) -> Found {
             }
             continue;
         }
+        // 韩国国会议长郑义和、国务总理郑烘原: an office listed right after another's holder is of the
+        // same country.
+        let listed = found
+            .last()
+            .filter(|m| {
+                qualifier.is_none()
+                    && text.get(m.end..first.start).is_some_and(|gap| listed_after(gap, stops))
+                    && !existing
+                        .iter()
+                        .any(|q| q.kind != Kind::Leader && q.start >= m.end && q.end <= first.start)
+            })
+            .and_then(|m| m.country);
         // An office that names its body (国务院总理, 外交部长) needs no qualifier; a rank (第一书记) does.
         let strong_office = office_text.chars().count() >= 4 && !office_text.starts_with("第一");
-        if !dotted && qualifier.is_none() && !strong_office {
+        if !dotted && qualifier.is_none() && listed.is_none() && !strong_office {
             continue;
         }
         // 作家协会主席, 驻村第一书记: the head of an association, a company or a village.
@@ -230,7 +260,7 @@ pub fn find(text: &str, existing: &[Mention], lexicon: &Lexicon) -> Found {
         }
         let mut m = Mention::new(text, Kind::Leader, start, end, Key::Name(name_key(&text[start..end])));
         m.office = Some(office_text.to_owned());
-        m.country = qualifier_country(qualifier, false);
+        m.country = qualifier_country(qualifier, false).or(listed);
         found.push(m);
     }
     let mut office_spans: Vec<(usize, usize)> = found_offices.iter().map(|o| (o.start(), o.end())).collect();
@@ -513,6 +543,9 @@ mod tests {
         // A known short name (克里) opening a longer one bounded by its office is not that leader.
         assert_eq!(leaders("习近平同克里斯琴总统会谈。"), ["习近平", "克里斯琴"]);
         assert_eq!(leaders("习近平同克里国务卿会谈。"), ["习近平", "克里"]);
+        // A conjunction before a list mark ends a name; an office listed after a leader shares its country.
+        assert_eq!(leaders("分别会见了韩国国会议长郑义和、国务总理郑烘原。"), ["郑义和", "郑烘原"]);
+        assert_eq!(leaders("会见了韩国国会议长郑义和国务总理。"), ["郑义"]);
         // An office held with another (兼) is qualified by the first's country.
         assert_eq!(leaders("老挝副总理兼外长沙伦赛将访华。"), ["沙伦赛"]);
     }

@@ -96,7 +96,11 @@ mod tests {
             leaders("德国驻华大使约翰·施密特表示。"),
             [("约翰·施密特".to_owned(), Some("Germany".to_owned()))]
         );
-        assert_eq!(leaders("我国驻智利大使王小明致辞。"), [("王小明".to_owned(), china)]);
+        assert_eq!(leaders("我国驻智利大使王小明致辞。"), [("王小明".to_owned(), china.clone())]);
+        // The next one listed is of the country the list names, not the envoy's.
+        let listed = leaders("中国驻苏丹大使马新民、苏丹总统助理费萨尔·哈桑·易卜拉欣出席。");
+        assert_eq!(listed[0], ("马新民".to_owned(), china.clone()));
+        assert_ne!(listed[1].1, china, "{listed:?}");
         // No sending country named: none, rather than the host.
         assert_eq!(leaders("驻波兰大使刘光源出席。"), [("刘光源".to_owned(), None)]);
         // A head of government keeps the country of the office.
