@@ -61,7 +61,7 @@ pub fn resolve_document(
             years.entry(base(name)).or_default().insert(d.year);
         }
     }
-    if let (Some(d), true) = (date, own.is_some()) {
+    if let (Some(d), Some(title)) = (date, own.as_ref().and(treaties::issued_title(title, lexicon))) {
         years.entry(base(title)).or_default().insert(d.year);
     }
     let treaty_key = |m: &Mention, name: &str| {
