@@ -495,6 +495,16 @@ mod tests {
                 "Visit visitor=周恩来 hostCountry=柬埔寨 国事访问 1960-05-05..1960-05-09",
             ),
             ("在对塞舌尔进行国事访问期间,胡锦涛同塞舌尔总统米歇尔举行了会谈。", "Visit visitor=胡锦涛 hostCountry=塞舌尔 国事访问"),
+            // The invitation between the visitors and the visit; a list of visitors visits together.
+            (
+                "国务院总理周恩来和副总理兼外交部长陈毅,应柬埔寨王国政府的邀请,于一九六〇年五月五日至九日在柬埔寨进行了国事访问。",
+                "Visit visitor=周恩来 hostCountry=柬埔寨 国事访问 1960-05-05..1960-05-09|Visit visitor=陈毅 hostCountry=柬埔寨 国事访问 1960-05-05..1960-05-09",
+            ),
+            // …but one who receives the visitor does not.
+            (
+                "习近平同来访的法国总统马克龙对中国进行国事访问。",
+                "Visit visitor=马克龙 hostCountry=中国 国事访问",
+            ),
             // A pronoun stands for the last leader of the sentence before; 他们 and 其他 for none.
             (
                 "塞舌尔是胡锦涛此行的最后一站。此前他已经对莫桑比克进行了国事访问。",

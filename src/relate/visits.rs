@@ -25,6 +25,12 @@ static AT_HOST: LazyLock<Regex> = LazyLock::new(|| {
     Regex::new(&format!(r"(?:应(?P<inviter>[^,;。]{{1,40}}?)邀请,?)?(?P<visitor>[^,;。]{{1,60}}?)(?:将|拟|于[^,;。在]{{0,30}}?)?在(?P<host>[^,;。同与和]{{1,20}}?)进行(?:了)?{BEFORE_KIND}{KIND}(?P<modifies>的)?"))
         .expect("visit at host")
 });
+/// 周恩来和副总理兼外交部长陈毅,应柬埔寨王国政府的邀请,于五月五日至九日在柬埔寨进行了国事访问: the
+/// invitation between the visitor and the visit.
+static INVITED_BETWEEN: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(&format!(r"(?P<visitor>[^,;。]{{1,60}}?),应(?P<inviter>[^,;。]{{1,40}}?)邀请,(?:将|拟|于[^,;。在对]{{0,30}}?)?(?:在|对)(?P<host>[^,;。同与和]{{1,20}}?)进行(?:了)?{BEFORE_KIND}{KIND}(?P<modifies>的)?"))
+        .expect("visit invited between")
+});
 /// 在对塞舌尔进行国事访问期间,胡锦涛同…: the visitor is the subject of the clause after.
 static DURING: LazyLock<Regex> = LazyLock::new(|| {
     Regex::new(&format!(
@@ -101,6 +107,7 @@ pub fn find(
         let attempts = VISIT
             .captures_iter(sentence)
             .chain(AT_HOST.captures_iter(sentence))
+            .chain(INVITED_BETWEEN.captures_iter(sentence))
             .chain(ARRIVED.captures_iter(sentence))
             .chain(CAME.captures_iter(sentence))
             .chain(ENDED.captures_iter(sentence))
@@ -255,22 +262,35 @@ pub fn find(
     facts.into_iter().map(|(fact, _)| fact).collect()
 }
 
-/// Every leader of the visitor's words `span` when the visit says 分别 (沙伦赛、越南外长裴青山、
-/// 东帝汶外长贲迪拓将于4月2日至5日分别访问中国: three visits), leaving out an invitation's.
+/// Every leader of the visitor's words `span` who visits, leaving out an invitation's: all of them
+/// when the visit says 分别 (沙伦赛、越南外长裴青山、东帝汶外长贲迪拓将于4月2日至5日分别访问中国: three
+/// visits) or when they are a list joined by conjunctions with only offices between (周恩来和副总理兼
+/// 外交部长陈毅…在柬埔寨进行了国事访问: two).
 fn each_visitor(s: &Sentences<'_>, span: Range<usize>, visit: &str) -> Vec<usize> {
-    if !visit.contains("分别") {
-        return Vec::new();
-    }
     let text = &s.text[span.clone()];
     let invitations: Vec<Range<usize>> =
         INVITATION.find_iter(text).map(|m| span.start + m.start()..span.start + m.end()).collect();
-    s.of_kind(span, Kind::Leader)
+    let leaders: Vec<usize> = s
+        .of_kind(span, Kind::Leader)
         .into_iter()
         .filter(|&m| {
             !invitations.iter().any(|i| i.start <= s.mentions[m].start && s.mentions[m].end <= i.end)
         })
-        .collect()
+        .collect();
+    let listed = leaders.windows(2).all(|pair| {
+        let gap = s.text.get(s.mentions[pair[0]].end..s.mentions[pair[1]].start).unwrap_or("");
+        JOINED.is_match(gap)
+    });
+    if visit.contains("分别") || listed {
+        leaders
+    } else {
+        Vec::new()
+    }
 }
+
+/// What may stand between two leaders who do the same: a conjunction and the second one's office.
+static JOINED: LazyLock<Regex> =
+    LazyLock::new(|| Regex::new(r"^(?:和|与|及|以及|、)\p{Han}{0,12}$").expect("joined"));
 
 /// Where a pattern puts the visitor and the host.
 #[derive(Clone, Copy, PartialEq, Eq)]
