@@ -186,7 +186,7 @@ fn clause_groups(s: &Sentences<'_>, clause: Range<usize>, carried: &mut Carried)
     let verb = MEETING.find_iter(text).find(|v| {
         let next: String = text[v.end()..].chars().take(5).collect();
         !(next.contains("机制") || next.contains("委员会"))
-            && verb_stands(s, clause.start + v.start(), clause.start + v.end(), text)
+            && verb_stands(s, clause.start + v.start(), clause.start + v.end(), text, &leaders)
     });
     let Some(verb) = verb else {
         // 应Y邀请 names the host, not who speaks next.
@@ -274,10 +274,11 @@ fn clause_groups(s: &Sentences<'_>, clause: Range<usize>, carried: &mut Carried)
     })
 }
 
-/// True when the verb at `start..end` of the clause `text` states talks: a headline's bare 晤 only
-/// between two leaders' names (习近平晤阿巴斯), an exchange of views only by both heads
-/// (两国元首就…交换意见), not on the telephone or by video.
-fn verb_stands(s: &Sentences<'_>, start: usize, end: usize, text: &str) -> bool {
+/// True when the verb at `start..end` of the clause `text` with `leaders` states talks: a headline's
+/// bare 晤 only between two leaders' names (习近平晤阿巴斯), an exchange of views only by both heads
+/// (两国元首就…交换意见) or with a leader (并同小渊惠三内阁总理大臣就…交换了意见), not on the telephone
+/// or by video.
+fn verb_stands(s: &Sentences<'_>, start: usize, end: usize, text: &str, leaders: &[usize]) -> bool {
     let verb = &s.text[start..end];
     if verb == "晤" {
         let leader_ends = s.mentions.iter().any(|m| m.kind == Kind::Leader && m.end == start);
@@ -286,7 +287,11 @@ fn verb_stands(s: &Sentences<'_>, start: usize, end: usize, text: &str) -> bool 
     }
     if verb.starts_with("交换") {
         let remote = ["电话", "视频", "通话", "致电", "信函"].iter().any(|w| text.contains(w));
-        return !remote && BOTH_LEADERS.iter().any(|w| text.contains(w));
+        let with_leader = leaders.iter().map(|&m| &s.mentions[m]).any(|m| {
+            s.text[..m.start].ends_with(['同', '与', '和'])
+                && s.text.get(m.end..start).is_some_and(|t| t.contains('就'))
+        });
+        return !remote && (with_leader || BOTH_LEADERS.iter().any(|w| text.contains(w)));
     }
     true
 }
