@@ -70,6 +70,10 @@ fn never_starts(text: &str) -> bool {
 /// Words that make an office part of a longer title (总统助理, 总理特使): the name comes after them.
 const TITLE_CONTINUATIONS: [&str; 5] = ["助理", "特使", "特别代表", "顾问", "高级顾问"];
 
+/// Five to seven characters before the name in Latin letters in brackets: a transliterated name.
+static GLOSSED: LazyLock<Regex> =
+    LazyLock::new(|| Regex::new(r"^(\p{Han}{5,7})[(（][A-Z]").expect("glossed name"));
+
 /// The name right after an office, if one stands there.
 fn name_after(text: &str, from: usize, stops: &Stops, titles: &Offices) -> Option<(usize, usize, bool)> {
     if let Some(w) = TITLE_CONTINUATIONS.iter().find(|w| text[from..].starts_with(*w)) {
@@ -111,6 +115,12 @@ fn name_after(text: &str, from: usize, stops: &Stops, titles: &Offices) -> Optio
             break;
         }
         end = from + i + c.len_utf8();
+    }
+    // 柯兹葛洛夫(Peter Cosgrove): a longer transliteration is a name where its original follows it.
+    if let Some(name) = GLOSSED.captures(rest).and_then(|c| c.get(1)) {
+        if !name.as_str().char_indices().any(|(i, _)| i > 0 && is_stop_at(&rest[i..], stops)) {
+            return Some((from, from + name.end(), false));
+        }
     }
     let chars = text[from..end].chars().count();
     ((2..=4).contains(&chars) && is_stop_at(&text[end..], stops)).then_some((from, end, false))
@@ -546,6 +556,9 @@ mod tests {
         // A conjunction before a list mark ends a name; an office listed after a leader shares its country.
         assert_eq!(leaders("分别会见了韩国国会议长郑义和、国务总理郑烘原。"), ["郑义和", "郑烘原"]);
         assert_eq!(leaders("会见了韩国国会议长郑义和国务总理。"), ["郑义"]);
+        // A longer transliteration followed by the original name in brackets.
+        assert_eq!(leaders("在堪培拉会见澳大利亚总督柯兹葛洛夫(Peter Cosgrove)。"), ["柯兹葛洛夫"]);
+        assert!(leaders("会见澳大利亚总督并发表了重要讲话(Speech)。").is_empty());
         // An office held with another (兼) is qualified by the first's country.
         assert_eq!(leaders("老挝副总理兼外长沙伦赛将访华。"), ["沙伦赛"]);
     }
