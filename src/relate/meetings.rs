@@ -226,7 +226,10 @@ fn clause_groups(s: &Sentences<'_>, clause: Range<usize>, carried: &mut Carried)
         lead.contains(WITH)
     });
     if elided_subject {
-        let of_time = text.ends_with('时') || text.ends_with("期间");
+        // 会见X时, 访问期间, 在与X的会谈中: a clause of time, whose subject is the next clause's.
+        let of_time = text.ends_with('时')
+            || text.ends_with("期间")
+            || (text.starts_with('在') && text.ends_with('中'));
         let subject = carried.subject.or(carried.next_subject.filter(|_| of_time));
         if let Some(subject) = subject.filter(|x| !leaders.contains(x)) {
             before.insert(0, subject);

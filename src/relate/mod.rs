@@ -290,8 +290,14 @@ mod tests {
         assert!(meetings_of(&format!("{visit}两国元首通电话,就双边关系交换意见。"), title).is_empty());
         let named = format!("{visit}2023年6月14日,两国元首举行会谈。两国元首就双边关系深入交换意见。");
         assert_eq!(meetings_of(&named, title).len(), 1);
+        // In talks with someone (在与…的会谈中) is the next clause's subject's.
+        let m = meetings_of("在与南非总统拉马福萨的会谈中,习近平指出,两国关系密切。", "");
+        assert!(m.len() == 1 && m[0].contains("习近平") && m[0].contains("拉马福萨"), "{m:?}");
         // Exchanging views with a leader is talks with them; on the telephone it is not.
-        let m = meetings_of("江泽民主席会见了日本天皇明仁,并同小渊惠三内阁总理大臣就国际形势深入交换了意见。", "");
+        let m = meetings_of(
+            "江泽民主席会见了日本天皇明仁,并同小渊惠三内阁总理大臣就国际形势深入交换了意见。",
+            "",
+        );
         assert_eq!(m.len(), 2, "{m:?}");
         assert!(m.iter().any(|m| m.contains("江泽民") && m.contains("小渊惠三")), "{m:?}");
         assert!(meetings_of("习近平同普京通电话,就乌克兰局势交换了意见。", "").is_empty());
