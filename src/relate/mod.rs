@@ -176,7 +176,7 @@ pub fn relate(
     let mut facts = visits::find(&s, context.date, speaker, lexicon);
     facts.extend(meetings::find(&s, &parties, context.date));
     facts.extend(documents::find(&s, context, lexicon.words));
-    facts.extend(partnerships::find(&s, &parties, lexicon.words));
+    facts.extend(partnerships::find(&s, &parties, lexicon.words, &lexicon.abbrev_chars));
     facts.extend(positions::find(&s, &parties, lexicon.words));
     facts.extend(events::find(&s, lexicon, &rules.events));
     facts
@@ -588,6 +588,15 @@ mod tests {
             facts.iter().any(|f| f.starts_with("Partnership partner=") && f.contains("全面战略协作伙伴关系")),
             "{facts:?}"
         );
+        // China and a region (中非, 中拉) are no two countries, not even the document's.
+        let title = "中华人民共和国和南非共和国联合声明";
+        let facts = facts_of(
+            "中国国家主席习近平对南非进行国事访问。为深化中非全面战略合作伙伴关系注入新动力。",
+            title,
+        );
+        assert!(!facts.iter().any(|f| f.starts_with("Partnership")), "{facts:?}");
+        let facts = facts_of("中国国家主席习近平对南非进行国事访问。两国全面战略伙伴关系不断深化。", title);
+        assert!(facts.iter().any(|f| f.starts_with("Partnership")), "{facts:?}");
     }
 
     #[test]

@@ -5,6 +5,7 @@ use super::Sentences;
 use crate::model::{Fact, FactDetail, FactKind, Kind, Role};
 use crate::reference::Words;
 use crate::text::find_dates;
+use crate::text::CharSet;
 use regex::Regex;
 use std::sync::LazyLock;
 
@@ -14,7 +15,7 @@ static LEVEL: LazyLock<Regex> = LazyLock::new(|| {
 });
 
 /// Partnership levels stated in the document, one per (pair, level, date).
-pub fn find(s: &Sentences<'_>, parties: &[usize], words: &Words) -> Vec<Fact> {
+pub fn find(s: &Sentences<'_>, parties: &[usize], words: &Words, abbrev_chars: &CharSet) -> Vec<Fact> {
     let mut facts: Vec<Fact> = Vec::new();
     for span in &s.spans {
         let sentence = &s.text[span.clone()];
@@ -37,6 +38,19 @@ pub fn find(s: &Sentences<'_>, parties: &[usize], words: &Words) -> Vec<Fact> {
                 s.of_kind(window..at, Kind::Country).iter().map(|&m| s.entity(m)).collect();
             // 金砖战略伙伴关系: a partnership of an organization, not of two countries.
             if !s.of_kind(window..at, Kind::Organization).is_empty() {
+                continue;
+            }
+            // 中非全面战略合作伙伴关系, 中拉: China and a region, whose compound names no country (中几,
+            // 中阿 are the document's two countries: a one-character form of a country).
+            let mut compound = s.text[window..at].chars().rev().take(2);
+            let (other, first) = (compound.next(), compound.next());
+            let region = match (first, other) {
+                (Some('中'), Some(c)) | (Some(c), Some('中')) => {
+                    !abbrev_chars.contains(c) && c != '国' && c != '方'
+                }
+                _ => false,
+            };
+            if near.len() < 2 && region {
                 continue;
             }
             let mut pair: Vec<usize> = if near.len() >= 2 { near } else { parties.to_vec() };
