@@ -71,12 +71,10 @@ impl<S: QuadSink> GraphWriter<S> {
         self.link(s, &vocab::dg(relation.name()), o);
     }
 
-    /// A date to the day or the month as `date_property` (`xsd:date`, `xsd:gYearMonth`), and its
-    /// year as `year_property` (`xsd:gYear`) when the day is not known.
+    /// A date as `date_property` at the precision the text gives (`xsd:date`, `xsd:gYearMonth`,
+    /// `xsd:gYear`), and its year as `year_property` (`xsd:gYear`) when the day is not known.
     fn date(&mut self, s: &str, date: Date, date_property: &str, year_property: Option<&str>) {
-        if date.precision() != Precision::Year {
-            self.typed(s, date_property, &date.to_string(), date.xsd_datatype());
-        }
+        self.typed(s, date_property, &date.to_string(), date.xsd_datatype());
         if let Some(p) = year_property.filter(|_| date.precision() != Precision::Day) {
             self.typed(s, p, &format!("{:04}", date.year), vocab::XSD_GYEAR);
         }

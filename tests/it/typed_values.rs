@@ -144,6 +144,26 @@ fn a_month_without_a_day_is_kept_as_a_year_and_month() {
 }
 
 #[test]
+fn a_year_alone_is_a_start_date_of_that_precision() {
+    let dir = tempfile::tempdir().unwrap();
+    std::fs::write(
+        dir.path().join("20191014-03-01.txt"),
+        "中伊关系\n\n2016年，习近平主席对伊朗进行国事访问期间，两国建立全面战略伙伴关系。\n",
+    )
+    .unwrap();
+    let o = run(dir.path(), &["build", "20191014-03-01.txt"]);
+    assert!(o.status.success(), "{}", stderr(&o));
+    let dated = query_csv(
+        dir.path(),
+        "diplograph.nq",
+        "SELECT ?p ?d (DATATYPE(?d) AS ?t) WHERE { ?v a dg:Visit ; ?p ?d FILTER(?p IN (dg:startDate, dg:startYear)) } ORDER BY ?p",
+    );
+    let year = "http://www.w3.org/2001/XMLSchema#gYear";
+    let dg = "https://w3id.org/diplograph/ontology#";
+    assert_eq!(dated, [format!("{dg}startDate,2016,{year}"), format!("{dg}startYear,2016,{year}")]);
+}
+
+#[test]
 fn the_default_graph_holds_what_documents_say_and_reference_knowledge_stays_in_its_graphs() {
     let dir = seeds_store_dir();
     let store = "diplograph.nq";
