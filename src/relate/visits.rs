@@ -168,6 +168,7 @@ pub fn find(
                 0 | 1 => vec![visitor],
                 _ => listed.into_iter().map(|m| (s.entity(m), Some(m))).collect(),
             };
+            let current = THIS.iter().any(|w| s.text[visitor_span.clone()].contains(w));
             for ((host, host_mention), visitor) in
                 hosts.into_iter().flat_map(|h| visitors.iter().map(move |v| (h, *v)))
             {
@@ -184,7 +185,6 @@ pub fn find(
                     fact.evidence.push(i);
                 }
                 fact.detail = FactDetail::Visit { visit_type: visit_type.clone() };
-                let current = THIS.iter().any(|w| s.text[visitor_span.clone()].contains(w));
                 let stated = date_of(&mut fact, &s.text[whole.clone()], current, sentence, document);
                 push_unique(s, &mut facts, fact, stated);
             }
@@ -267,16 +267,7 @@ pub fn find(
 /// visits) or when they are a list joined by conjunctions with only offices between (周恩来和副总理兼
 /// 外交部长陈毅…在柬埔寨进行了国事访问: two).
 fn each_visitor(s: &Sentences<'_>, span: Range<usize>, visit: &str) -> Vec<usize> {
-    let text = &s.text[span.clone()];
-    let invitations: Vec<Range<usize>> =
-        INVITATION.find_iter(text).map(|m| span.start + m.start()..span.start + m.end()).collect();
-    let leaders: Vec<usize> = s
-        .of_kind(span, Kind::Leader)
-        .into_iter()
-        .filter(|&m| {
-            !invitations.iter().any(|i| i.start <= s.mentions[m].start && s.mentions[m].end <= i.end)
-        })
-        .collect();
+    let leaders = leaders_not_inviting(s, span);
     let listed = leaders.windows(2).all(|pair| {
         let gap = s.text.get(s.mentions[pair[0]].end..s.mentions[pair[1]].start).unwrap_or("");
         JOINED.is_match(gap)
@@ -380,13 +371,20 @@ fn without_invitation(text: &str) -> String {
 
 /// The visitor in `span`: its last leader outside an 应…邀请 phrase (美国总统尼克松应周恩来的邀请访华).
 fn visitor_in(s: &Sentences<'_>, span: Range<usize>) -> Option<usize> {
+    leaders_not_inviting(s, span).pop()
+}
+
+/// The leaders of `span` outside its 应…邀请 phrases, in order.
+fn leaders_not_inviting(s: &Sentences<'_>, span: Range<usize>) -> Vec<usize> {
     let text = &s.text[span.clone()];
     let invitations: Vec<Range<usize>> =
         INVITATION.find_iter(text).map(|m| span.start + m.start()..span.start + m.end()).collect();
     s.of_kind(span, Kind::Leader)
         .into_iter()
-        .rev()
-        .find(|&m| !invitations.iter().any(|i| i.start <= s.mentions[m].start && s.mentions[m].end <= i.end))
+        .filter(|&m| {
+            !invitations.iter().any(|i| i.start <= s.mentions[m].start && s.mentions[m].end <= i.end)
+        })
+        .collect()
 }
 
 /// The first leader of the sentence starting at `sentence_start`, for an arrival (抵达, 飞抵) whose
@@ -458,7 +456,6 @@ fn hosts_in(
         .collect()
 }
 
-/// Dates `fact` from its sentence and document; says whether the sentence itself named a day.
 /// Words naming the document's own visit (此次习近平主席对韩国的国事访问).
 const THIS: [&str; 3] = ["此次", "这次", "本次"];
 
@@ -472,6 +469,7 @@ fn date_of(fact: &mut Fact, own: &str, current: bool, sentence: &str, document: 
     date(fact, if current { "" } else { sentence }, document)
 }
 
+/// Dates `fact` from its sentence and document; says whether the sentence itself named a day.
 fn date(fact: &mut Fact, sentence: &str, document: Option<Date>) -> bool {
     let Dates { start, end, stated } = event_dates(sentence, document);
     (fact.start, fact.end) = (start, end);
