@@ -2,16 +2,16 @@
 
 use super::analyze_with;
 use super::files::{collect_files, read_file, Skipped};
+use super::target::Target;
 use crate::emit;
-use crate::extract::lexicon::Lexicon;
 use crate::input::{MetadataError, MetadataTable};
 use crate::model::Kind;
 use crate::ordered;
 use crate::push::{self, Endpoint, PushError, PushReport};
-use crate::storage::{GraphLines, GraphStore, Selection, Snapshot, StoreError};
+use crate::storage::{GraphLines, StoreError};
 use crate::vocab;
 use std::collections::{BTreeMap, BTreeSet};
-use std::path::{Path, PathBuf};
+use std::path::PathBuf;
 use std::time::Instant;
 
 /// What `build` is asked to do.
@@ -182,156 +182,4 @@ pub fn build(config: &BuildConfig) -> Result<BuildReport, BuildError> {
     }
     report.seconds = started.elapsed().as_secs_f64();
     Ok(report)
-}
-
-/// Where a build writes: the store file's graphs, kept as text and saved whole at the end, or the
-/// indexed store (a directory), written file by file in transactions.
-enum Target {
-    File {
-        snapshot: Snapshot,
-        _lock: std::fs::File,
-    },
-    #[cfg(feature = "rocksdb")]
-    Indexed(crate::storage::indexed::IndexedWriter),
-}
-
-/// A built store, for pushing.
-enum Built {
-    File(Snapshot),
-    #[cfg(feature = "rocksdb")]
-    Indexed(crate::storage::indexed::IndexedWriter),
-}
-
-impl Built {
-    /// The named graphs, for pushing.
-    fn snapshot(&self) -> Result<std::borrow::Cow<'_, Snapshot>, StoreError> {
-        match self {
-            Built::File(snapshot) => Ok(std::borrow::Cow::Borrowed(snapshot)),
-            #[cfg(feature = "rocksdb")]
-            Built::Indexed(writer) => Ok(std::borrow::Cow::Owned(Snapshot::of_store(writer.store())?)),
-        }
-    }
-}
-
-impl Target {
-    /// The store at `path`, locked for this build. An indexed store gets the reference graphs
-    /// first, so that each file's transaction adds the description of the entities it mentions.
-    fn open(path: &Path) -> Result<Self, BuildError> {
-        if crate::storage::is_indexed(path) {
-            #[cfg(feature = "rocksdb")]
-            {
-                let writer = crate::storage::indexed::IndexedWriter::open(path)?;
-                writer.ensure_graph(&vocab::ontology_graph(), &emit::ontology_quads())?;
-                writer.ensure_graph(&vocab::gazetteer_graph(), &emit::gazetteer_quads(Lexicon::get()))?;
-                return Ok(Target::Indexed(writer));
-            }
-            #[cfg(not(feature = "rocksdb"))]
-            return Err(StoreError::NoRocksdb(path.to_owned()).into());
-        }
-        let lock = lock_store(path)?;
-        Ok(Target::File { snapshot: Snapshot::open(path, true)?, _lock: lock })
-    }
-
-    /// The document graphs read from `source_file`.
-    fn graphs_of_source(&mut self, source_file: &str) -> Result<Vec<String>, StoreError> {
-        match self {
-            // Removed here: the file's new graphs replace them.
-            Target::File { snapshot, .. } => Ok(snapshot.remove_graphs_of_source(source_file)),
-            #[cfg(feature = "rocksdb")]
-            Target::Indexed(writer) => writer.graphs_of_source(source_file),
-        }
-    }
-
-    /// Puts a file's document graphs in place of its old ones (`old`; in one transaction in an
-    /// indexed store).
-    fn replace_source(&mut self, old: &[String], built: Vec<(String, GraphLines)>) -> Result<(), StoreError> {
-        match self {
-            Target::File { snapshot, .. } => {
-                // The old graphs left the snapshot when they were looked up.
-                debug_assert!(old.iter().all(|g| !snapshot.has_graph(g)));
-                for (iri, lines) in built {
-                    snapshot.replace_graph(&iri, lines);
-                }
-                Ok(())
-            }
-            #[cfg(feature = "rocksdb")]
-            Target::Indexed(writer) => {
-                let added: Vec<(String, Vec<oxigraph::model::Quad>)> =
-                    built.into_iter().map(|(iri, lines)| (iri, lines.quads())).collect();
-                writer.replace(old, &added)
-            }
-        }
-    }
-
-    /// Saves the store file (or publishes the indexed store's new snapshot) and counts what it holds.
-    fn finish(self, path: &Path) -> Result<(crate::stats::Stats, Built), BuildError> {
-        match self {
-            Target::File { mut snapshot, _lock } => {
-                snapshot
-                    .replace_graph(&vocab::ontology_graph(), GraphLines::from_quads(&emit::ontology_quads()));
-                snapshot.replace_graph(
-                    &vocab::gazetteer_graph(),
-                    GraphLines::from_quads(&emit::gazetteer_quads(Lexicon::get())),
-                );
-                let mentions = snapshot
-                    .graphs()
-                    .filter(|(name, _)| vocab::is_document_graph(name))
-                    .flat_map(|(name, lines)| lines.mentioned().map(move |entity| (name, entity)));
-                let mut summary = crate::summary::comention_quads(mentions);
-                // The projection reads the document graphs only, not the summary it replaces.
-                summary.extend(projection_summary(path, &snapshot)?);
-                snapshot.replace_graph(&vocab::summary_graph(), GraphLines::from_quads(&summary));
-                // Counting reads what saving writes: done beside it, not after it.
-                let counts = std::thread::scope(|scope| {
-                    let counting = scope.spawn(|| crate::stats::Stats::of_snapshot(&snapshot));
-                    let saved = snapshot.save(path);
-                    let counts = counting.join().unwrap_or_else(|panic| std::panic::resume_unwind(panic));
-                    saved.map(|()| counts)
-                })?;
-                Ok((counts, Built::File(snapshot)))
-            }
-            #[cfg(feature = "rocksdb")]
-            Target::Indexed(writer) => {
-                // The whole store's projection too, which `analyze` and `export` read from here.
-                let mut summary = writer.comention_summary()?;
-                summary
-                    .extend(crate::graph::precomputed::summarize(writer.store()).map_err(|e| {
-                        StoreError::Indexed { path: path.to_owned(), message: e.to_string() }
-                    })?);
-                writer.ensure_graph(&vocab::summary_graph(), &summary)?;
-                let snapshot = writer.publish()?;
-                let counts = crate::stats::Stats::of_store(writer.store())
-                    .map_err(|e| StoreError::Indexed { path: path.to_owned(), message: e.to_string() })?;
-                // Kept for `stats`, which would otherwise read every statement again.
-                let kept = snapshot.with_extension("counts");
-                crate::storage::write_atomically(&kept, |w| {
-                    std::io::Write::write_all(w, counts.to_text().as_bytes())
-                })
-                .map_err(|cause| StoreError::Write { path: kept.clone(), cause })?;
-                Ok((counts, Built::Indexed(writer)))
-            }
-        }
-    }
-}
-
-/// The summary graph's statements for the projection of all the documents of `snapshot`, about to
-/// be saved as `path` ([`crate::graph::precomputed`]), from only the statements the projection reads.
-fn projection_summary(path: &Path, snapshot: &Snapshot) -> Result<Vec<oxigraph::model::Quad>, BuildError> {
-    let needs = crate::graph::needs(&crate::graph::Projection::default());
-    let selection = Selection { wants: &|p, o| needs.wants(p, o), named_graphs: needs.named_graphs() };
-    let store = GraphStore::of_snapshot_selecting(path, snapshot, &selection)?;
-    crate::graph::precomputed::summarize(store.inner())
-        .map_err(|e| StoreError::Oxigraph(e.to_string()).into())
-}
-
-/// Takes the store's lock file (`STORE.lock`), waiting while another build holds it.
-fn lock_store(store: &Path) -> Result<std::fs::File, BuildError> {
-    let mut name = store.as_os_str().to_owned();
-    name.push(".lock");
-    let path = PathBuf::from(name);
-    let error = |cause| BuildError::Store(StoreError::Write { path: path.clone(), cause });
-    let file =
-        std::fs::OpenOptions::new().create(true).truncate(false).write(true).open(&path).map_err(error)?;
-    file.lock().map_err(error)?;
-    Ok(file)
 }

@@ -6,6 +6,7 @@
 
 mod build;
 mod files;
+mod target;
 
 pub use build::{build, BuildConfig, BuildError, BuildReport};
 pub use files::{collect_files, read_file, Skipped};

@@ -12,7 +12,7 @@ use super::error::{read_store, StoreError};
 use super::lines::{GraphLines, GraphLinesBuilder};
 use super::sink::QuadSink;
 use oxigraph::io::{RdfFormat, RdfParser};
-use oxigraph::model::{GraphName, GraphNameRef, QuadRef};
+use oxigraph::model::{GraphName, GraphNameRef, NamedOrBlankNode, Quad, QuadRef};
 use std::collections::{BTreeMap, BTreeSet};
 use std::path::Path;
 
@@ -119,12 +119,12 @@ impl Snapshot {
     /// The named graphs of an Oxigraph store (an indexed store's default graph, the query view
     /// made from them, left out).
     pub fn of_store(store: &oxigraph::store::Store) -> Result<Self, StoreError> {
-        let quads: Vec<oxigraph::model::Quad> = store
+        let quads: Vec<Quad> = store
             .iter()
             .filter(|q| q.as_ref().is_ok_and(|q| !q.graph_name.is_default_graph()) || q.is_err())
             .collect::<Result<_, _>>()
             .map_err(|e| StoreError::Oxigraph(e.to_string()))?;
-        Ok(Self::from_quads(quads.iter().map(oxigraph::model::Quad::as_ref)))
+        Ok(Self::from_quads(quads.iter().map(Quad::as_ref)))
     }
 
     fn from_graphs(graphs: impl IntoIterator<Item = (String, GraphLines)>) -> Self {
@@ -210,38 +210,62 @@ impl Snapshot {
         Some((out, graph.count))
     }
 
+    /// The IRIs of the entities that the merged graphs (documents, analysis, summary) say
+    /// `dg:mentions` of: those whose gazetteer description joins the default graph.
+    fn mentioned_entities(&self) -> BTreeSet<&str> {
+        self.graphs
+            .iter()
+            .filter(|(name, _)| crate::vocab::is_merged_graph(name))
+            .flat_map(|(_, lines)| lines.mentioned())
+            .collect()
+    }
+
     /// The default graph queries see, as [`super::GraphStore::open_for_query`] makes it: the merge
     /// of the document, analysis and summary graphs (each statement once) and the gazetteer's
     /// statements about the entities some document mentions; sorted N-Triples, and how many. A
     /// push sends it as the server's default graph, so a server answers as the local store does.
     pub fn default_view_ntriples(&self) -> (Vec<u8>, usize) {
         let gazetteer = crate::vocab::gazetteer_graph();
-        let mentions = format!("<{}>", crate::dg_term!("mentions"));
+        let mentioned = self.mentioned_entities();
         let mut merged: BTreeSet<Vec<u8>> = BTreeSet::new();
-        let mut mentioned: BTreeSet<String> = BTreeSet::new();
         for name in self.graph_names().filter(|n| crate::vocab::is_merged_graph(n)) {
             let Some((triples, _)) = self.graph_ntriples(name) else { continue };
-            for line in triples.split_inclusive(|&b| b == b'\n') {
-                let text = String::from_utf8_lossy(line);
-                let mut parts = text.splitn(3, ' ');
-                if let (Some(_), Some(p), Some(rest)) = (parts.next(), parts.next(), parts.next()) {
-                    if p == mentions {
-                        mentioned.insert(rest.trim_end().trim_end_matches(" .").to_owned());
-                    }
-                }
-                merged.insert(line.to_vec());
-            }
+            merged.extend(triples.split_inclusive(|&b| b == b'\n').map(<[u8]>::to_vec));
         }
         if let Some((triples, _)) = self.graph_ntriples(&gazetteer) {
             for line in triples.split_inclusive(|&b| b == b'\n') {
                 let text = String::from_utf8_lossy(line);
-                if text.split(' ').next().is_some_and(|s| mentioned.contains(s)) {
+                let subject = text.split(' ').next().and_then(|s| s.strip_prefix('<')?.strip_suffix('>'));
+                if subject.is_some_and(|s| mentioned.contains(s)) {
                     merged.insert(line.to_vec());
                 }
             }
         }
         let count = merged.len();
         (merged.into_iter().flatten().collect(), count)
+    }
+
+    /// Every statement an indexed store holds for this snapshot, graph by graph: each named
+    /// graph's, and beside each statement of the default graph queries see
+    /// ([`Snapshot::default_view_ntriples`]) its copy there. A statement several graphs give is
+    /// given as often, for a loader that keeps each once. Parsed a graph at a time, not all at once.
+    pub fn quads_with_default_view(&self) -> impl Iterator<Item = Quad> + '_ {
+        let gazetteer = crate::vocab::gazetteer_graph();
+        let mentioned = std::rc::Rc::new(self.mentioned_entities());
+        self.graphs.iter().flat_map(move |(name, lines)| {
+            let merged = crate::vocab::is_merged_graph(name);
+            let described = *name == gazetteer;
+            let mentioned = std::rc::Rc::clone(&mentioned);
+            lines.quads().into_iter().flat_map(move |quad| {
+                let about_mentioned = || {
+                    matches!(&quad.subject, NamedOrBlankNode::NamedNode(s) if mentioned.contains(s.as_str()))
+                };
+                let copy = (merged || described && about_mentioned()).then(|| {
+                    Quad::new(quad.subject.clone(), quad.predicate.clone(), quad.object.clone(), GraphName::DefaultGraph)
+                });
+                std::iter::once(quad).chain(copy)
+            })
+        })
     }
 
     /// Writes every statement, graph by graph in name order, each graph's sorted: the bytes

@@ -1,5 +1,6 @@
 //! The indexed store (`--store DIR/`, the `rocksdb` feature): built from the seeds it answers as
-//! the N-Quads store does, a rebuilt file replaces only its own graphs, `serve` answers from it
+//! the N-Quads store does, a first build loaded at once holds what builds file by file hold, a
+//! rebuilt file replaces only its own graphs, `serve` answers from it
 //! and follows its rebuilds; without the feature it is refused with the way to get it.
 
 use crate::common::{run, stderr};
@@ -123,6 +124,29 @@ mod with_rocksdb {
         ok(d, &["analyze", "--store", "s.nq", "--write-back"]);
         ok(d, &["analyze", "--store", "s.db/", "--write-back"]);
         assert_eq!(stats("s.nq"), stats("s.db/"));
+    }
+
+    #[test]
+    fn a_first_build_loaded_at_once_holds_what_builds_file_by_file_hold() {
+        let dir = tempfile::tempdir().unwrap();
+        let d = dir.path();
+        let files = ["a.txt", "b.txt", "c.txt"];
+        let seeds_used = ["000_8485a5dca28439e8.txt", "001_fec78014c60057ef.txt", "002_dcfbf6f175b4b9fa.txt"];
+        for (file, seed) in files.iter().zip(seeds_used) {
+            std::fs::copy(seeds().join(seed), d.join(file)).unwrap();
+        }
+        // A new store is loaded at the end of its first build; a later build writes each file in a
+        // transaction of its own, which keeps the default graph up to date statement by statement.
+        ok(d, &["build", "--store", "once.db/", "a.txt", "b.txt", "c.txt"]);
+        ok(d, &["build", "--store", "steps.db/", "a.txt"]);
+        ok(d, &["build", "--store", "steps.db/", "b.txt", "c.txt"]);
+        for sparql in [NAMED, DEFAULT] {
+            let once = sorted(query_csv(d, "once.db/", sparql));
+            assert!(once.len() > 100, "{sparql}: {}", once.len());
+            assert_eq!(once, sorted(query_csv(d, "steps.db/", sparql)), "{sparql}");
+        }
+        let stats = |store: &str| ok(d, &["stats", "--store", store]).replace(store, "STORE");
+        assert_eq!(stats("once.db/"), stats("steps.db/"));
     }
 
     #[test]
