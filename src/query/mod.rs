@@ -17,6 +17,7 @@ use std::str::FromStr;
 use std::sync::atomic::{AtomicBool, Ordering};
 use std::sync::Arc;
 
+mod bind;
 mod needs;
 pub mod remote;
 mod table;
@@ -344,7 +345,7 @@ fn evaluate(
     on_start: impl FnOnce(Form),
 ) -> Result<Answer, QueryError> {
     let format = options.results;
-    let sparql = with_bindings(sparql, &options.bindings);
+    let sparql = bind::with_bindings(sparql, &options.bindings);
     let results = store.evaluate(&sparql, token)?;
     let eval = |e: &dyn fmt::Display| QueryError::Evaluation(one_line(&e.to_string()));
     let kind = match &results {
@@ -416,17 +417,6 @@ fn evaluate(
             Ok(Answer::Graph)
         }
     }
-}
-
-/// The query with `bindings` as a closing `VALUES` block, which SPARQL joins with the query's
-/// pattern before grouping and projection: the variables need not be selected.
-fn with_bindings<'q>(sparql: &'q str, bindings: &[(Variable, Term)]) -> std::borrow::Cow<'q, str> {
-    if bindings.is_empty() {
-        return sparql.into();
-    }
-    let variables: Vec<String> = bindings.iter().map(|(v, _)| v.to_string()).collect();
-    let values: Vec<String> = bindings.iter().map(|(_, t)| t.to_string()).collect();
-    format!("{sparql}\nVALUES ({}) {{ ({}) }}\n", variables.join(" "), values.join(" ")).into()
 }
 
 /// One row of a SELECT answer: variable name → value.

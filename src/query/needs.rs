@@ -25,14 +25,9 @@ impl Needs {
     /// What `sparql` (with the predefined prefixes) can match; [`Needs::Everything`] when it does
     /// not parse (the evaluation reports the error).
     pub fn of(sparql: &str) -> Needs {
-        let mut parser = spargebra::SparqlParser::new();
-        for (prefix, iri) in super::PREFIXES {
-            parser = match parser.with_prefix(*prefix, *iri) {
-                Ok(parser) => parser,
-                Err(_) => return Needs::Everything,
-            };
-        }
-        let Ok(query) = parser.parse_query(sparql) else { return Needs::Everything };
+        let Some(Ok(query)) = super::bind::parser().map(|p| p.parse_query(sparql)) else {
+            return Needs::Everything;
+        };
         let (dataset, pattern) = match &query {
             spargebra::Query::Select { dataset, pattern, .. }
             | spargebra::Query::Construct { dataset, pattern, .. }
