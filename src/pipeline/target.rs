@@ -1,7 +1,6 @@
 //! Where a build writes: a store file, an indexed store it adds to file by file, or a new
 //! indexed store it fills at once; and what each holds when the build ends.
 
-use super::build::BuildError;
 use crate::emit;
 use crate::extract::lexicon::Lexicon;
 use crate::stats::Stats;
@@ -43,7 +42,7 @@ impl Target {
     /// The store at `path`, locked for this build. An indexed store that holds earlier builds gets
     /// the reference graphs first, so that each file's transaction adds the description of the
     /// entities it mentions.
-    pub(super) fn open(path: &Path) -> Result<Self, BuildError> {
+    pub(super) fn open(path: &Path) -> Result<Self, StoreError> {
         if crate::storage::is_indexed(path) {
             #[cfg(feature = "rocksdb")]
             {
@@ -56,7 +55,7 @@ impl Target {
                 return Ok(Target::Indexed(writer));
             }
             #[cfg(not(feature = "rocksdb"))]
-            return Err(StoreError::NoRocksdb(path.to_owned()).into());
+            return Err(StoreError::NoRocksdb(path.to_owned()));
         }
         let lock = lock_store(path)?;
         Ok(Target::File { snapshot: Snapshot::open(path, true)?, _lock: lock })
@@ -101,7 +100,7 @@ impl Target {
     }
 
     /// Saves the store file (or publishes the indexed store's new snapshot) and counts what it holds.
-    pub(super) fn finish(self, path: &Path) -> Result<(Stats, Built), BuildError> {
+    pub(super) fn finish(self, path: &Path) -> Result<(Stats, Built), StoreError> {
         match self {
             Target::File { mut snapshot, _lock } => {
                 complete(&mut snapshot, path)?;
@@ -155,7 +154,7 @@ fn replace_in_snapshot(snapshot: &mut Snapshot, old: &[String], built: Vec<(Stri
 
 /// Adds what a store holds beside the documents: the ontology, the gazetteer and the summary of
 /// the documents (their co-mentions and the projection `analyze` and `export` read).
-fn complete(snapshot: &mut Snapshot, path: &Path) -> Result<(), BuildError> {
+fn complete(snapshot: &mut Snapshot, path: &Path) -> Result<(), StoreError> {
     snapshot.replace_graph(&vocab::ontology_graph(), GraphLines::from_quads(&emit::ontology_quads()));
     snapshot.replace_graph(
         &vocab::gazetteer_graph(),
@@ -184,20 +183,19 @@ fn publish(writer: &crate::storage::indexed::IndexedWriter, counts: &Stats) -> R
 
 /// The summary graph's statements for the projection of all the documents of `snapshot`, about to
 /// be saved as `path` ([`crate::graph::precomputed`]), from only the statements the projection reads.
-fn projection_summary(path: &Path, snapshot: &Snapshot) -> Result<Vec<oxigraph::model::Quad>, BuildError> {
+fn projection_summary(path: &Path, snapshot: &Snapshot) -> Result<Vec<oxigraph::model::Quad>, StoreError> {
     let needs = crate::graph::needs(&crate::graph::Projection::default());
     let selection = Selection { wants: &|p, o| needs.wants(p, o), named_graphs: needs.named_graphs() };
     let store = GraphStore::of_snapshot_selecting(path, snapshot, &selection)?;
-    crate::graph::precomputed::summarize(store.inner())
-        .map_err(|e| StoreError::Oxigraph(e.to_string()).into())
+    crate::graph::precomputed::summarize(store.inner()).map_err(|e| StoreError::Oxigraph(e.to_string()))
 }
 
 /// Takes the store's lock file (`STORE.lock`), waiting while another build holds it.
-fn lock_store(store: &Path) -> Result<std::fs::File, BuildError> {
+fn lock_store(store: &Path) -> Result<std::fs::File, StoreError> {
     let mut name = store.as_os_str().to_owned();
     name.push(".lock");
     let path = PathBuf::from(name);
-    let error = |cause| BuildError::Store(StoreError::Write { path: path.clone(), cause });
+    let error = |cause| StoreError::Write { path: path.clone(), cause };
     let file =
         std::fs::OpenOptions::new().create(true).truncate(false).write(true).open(&path).map_err(error)?;
     file.lock().map_err(error)?;
