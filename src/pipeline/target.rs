@@ -74,7 +74,7 @@ impl Target {
     }
 
     /// Puts a file's document graphs in place of its old ones (`old`; in one transaction in an
-    /// indexed store).
+    /// indexed store that holds earlier builds).
     pub(super) fn replace_source(
         &mut self,
         old: &[String],
@@ -104,24 +104,13 @@ impl Target {
         match self {
             Target::File { mut snapshot, _lock } => {
                 complete(&mut snapshot, path)?;
-                // Counting reads what saving writes: done beside it, not after it.
-                let counts = std::thread::scope(|scope| {
-                    let counting = scope.spawn(|| Stats::of_snapshot(&snapshot));
-                    let saved = snapshot.save(path);
-                    let counts = counting.join().unwrap_or_else(|panic| std::panic::resume_unwind(panic));
-                    saved.map(|()| counts)
-                })?;
+                let counts = counted_while(&snapshot, || snapshot.save(path))?;
                 Ok((counts, Built::File(snapshot)))
             }
             #[cfg(feature = "rocksdb")]
             Target::NewIndexed { mut snapshot, writer } => {
                 complete(&mut snapshot, path)?;
-                let counts = std::thread::scope(|scope| {
-                    let counting = scope.spawn(|| Stats::of_snapshot(&snapshot));
-                    let loaded = writer.load_new(&snapshot);
-                    let counts = counting.join().unwrap_or_else(|panic| std::panic::resume_unwind(panic));
-                    loaded.map(|()| counts)
-                })?;
+                let counts = counted_while(&snapshot, || writer.load_new(&snapshot))?;
                 drop(snapshot);
                 publish(&writer, &counts)?;
                 Ok((counts, Built::Indexed(writer)))
@@ -150,6 +139,20 @@ fn replace_in_snapshot(snapshot: &mut Snapshot, old: &[String], built: Vec<(Stri
     for (iri, lines) in built {
         snapshot.replace_graph(&iri, lines);
     }
+}
+
+/// Counts what `snapshot` holds while `write` writes it out: counting reads what writing does,
+/// so it is done beside it, not after it.
+fn counted_while(
+    snapshot: &Snapshot,
+    write: impl FnOnce() -> Result<(), StoreError>,
+) -> Result<Stats, StoreError> {
+    std::thread::scope(|scope| {
+        let counting = scope.spawn(|| Stats::of_snapshot(snapshot));
+        let written = write();
+        let counts = counting.join().unwrap_or_else(|panic| std::panic::resume_unwind(panic));
+        written.map(|()| counts)
+    })
 }
 
 /// Adds what a store holds beside the documents: the ontology, the gazetteer and the summary of
