@@ -5,6 +5,7 @@
 //! document) → [`store`] (Oxigraph, persisted as N-Quads). [`query`] answers SPARQL over the store.
 //! Start with [`pipeline::build`] or [`pipeline::analyze`].
 
+pub mod answers;
 pub mod dossier;
 pub mod emit;
 pub mod explain;

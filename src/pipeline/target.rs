@@ -181,7 +181,10 @@ fn publish(writer: &crate::storage::indexed::IndexedWriter, counts: &Stats) -> R
     let snapshot = writer.publish()?;
     let kept = snapshot.with_extension("counts");
     crate::storage::write_atomically(&kept, |w| std::io::Write::write_all(w, counts.to_text().as_bytes()))
-        .map_err(|cause| StoreError::Write { path: kept.clone(), cause })
+        .map_err(|cause| StoreError::Write { path: kept.clone(), cause })?;
+    // The live store holds what the snapshot does until the next build, which waits for this one.
+    crate::answers::save(writer.store(), &snapshot)
+        .map_err(|e| StoreError::Indexed { path: snapshot.clone(), message: e.to_string() })
 }
 
 /// The summary graph's statements for the projection of all the documents of `snapshot`, about to

@@ -305,7 +305,8 @@ fn alive(token: &CancellationToken) -> Result<(), QueryError> {
     }
 }
 
-fn evaluation_error(e: QueryEvaluationError) -> QueryError {
+/// The error an evaluation failure reports (SERVICE is refused, never attempted).
+pub fn evaluation_error(e: QueryEvaluationError) -> QueryError {
     match e {
         QueryEvaluationError::Service(_)
         | QueryEvaluationError::UnboundService

@@ -300,7 +300,9 @@ fn child(
         buffer: Vec::with_capacity(CHUNK),
     };
     let evaluated = std::panic::catch_unwind(std::panic::AssertUnwindSafe(|| {
-        query::run_streaming(store, sparql, options, &mut frames, |f| {
+        // A snapshot's kept answers come first ([`crate::answers`]).
+        let answered = crate::answers::Answered { store, snapshot: served.reopen.as_deref() };
+        query::run_streaming(&answered, sparql, options, &mut frames, |f| {
             *form.lock().unwrap_or_else(|e| e.into_inner()) = Some(f);
         })
     }));

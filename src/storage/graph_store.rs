@@ -13,17 +13,20 @@ use oxigraph::model::{GraphName, GraphNameRef, NamedNodeRef, NamedOrBlankNode, Q
 use oxigraph::store::Store;
 use std::collections::HashSet;
 use std::io::Write;
-use std::path::Path;
+use std::path::{Path, PathBuf};
 
 /// The graph store of one N-Quads file.
 pub struct GraphStore {
     store: Store,
+    /// The indexed store's snapshot this store reads, beside which answers are kept
+    /// ([`crate::answers`]); `None` for a store file.
+    snapshot: Option<PathBuf>,
 }
 
 impl GraphStore {
     /// An empty store.
     pub fn new() -> Result<Self, StoreError> {
-        Ok(Self { store: Store::new().map_err(|e| StoreError::Oxigraph(e.to_string()))? })
+        Ok(Self { store: Store::new().map_err(|e| StoreError::Oxigraph(e.to_string()))?, snapshot: None })
     }
 
     /// Loads the store file at `path`; an absent file gives an empty store when `create` is set.
@@ -48,12 +51,13 @@ impl GraphStore {
     /// The current snapshot of the indexed store at `path`, read-only.
     #[cfg(feature = "rocksdb")]
     fn open_indexed(path: &Path) -> Result<Self, StoreError> {
-        Ok(Self { store: super::indexed::open_snapshot(path)? })
+        let snapshot = super::indexed::current_snapshot(path)?;
+        Ok(Self::of_snapshot(super::indexed::open_snapshot_at(&snapshot)?, snapshot))
     }
 
-    /// A store opened elsewhere (an indexed store's snapshot).
-    pub(super) fn from_store(store: Store) -> Self {
-        Self { store }
+    /// The indexed store's `snapshot`, opened elsewhere as `store`.
+    pub(super) fn of_snapshot(store: Store, snapshot: PathBuf) -> Self {
+        Self { store, snapshot: Some(snapshot) }
     }
 
     /// Without the `rocksdb` feature an indexed store cannot be opened: the error says how to get it.
@@ -65,6 +69,11 @@ impl GraphStore {
     /// The Oxigraph store.
     pub fn inner(&self) -> &Store {
         &self.store
+    }
+
+    /// The indexed store's snapshot this store reads (`None` for a store file).
+    pub fn snapshot(&self) -> Option<&Path> {
+        self.snapshot.as_deref()
     }
 
     /// Loads the store file for querying: every named graph as it is, and as the default graph

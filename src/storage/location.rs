@@ -67,7 +67,7 @@ pub fn open_served(path: &Path) -> Result<(GraphStore, Option<PathBuf>), StoreEr
         return Ok((GraphStore::open_for_query(path)?, None));
     }
     let snapshot = current_snapshot(path)?;
-    Ok((GraphStore::from_store(reopen(&snapshot)?), Some(snapshot)))
+    Ok((GraphStore::of_snapshot(reopen(&snapshot)?, snapshot.clone()), Some(snapshot)))
 }
 
 #[cfg(feature = "rocksdb")]

@@ -1,7 +1,8 @@
 //! The indexed store (`--store DIR/`, the `rocksdb` feature): built from the seeds it answers as
 //! the N-Quads store does, a first build loaded at once holds what builds file by file hold, a
 //! rebuilt file replaces only its own graphs, `serve` answers from it
-//! and follows its rebuilds; without the feature it is refused with the way to get it.
+//! and follows its rebuilds, the named queries are answered from what the build kept beside its
+//! snapshot; without the feature it is refused with the way to get it.
 
 use crate::common::{run, stderr};
 
@@ -81,6 +82,44 @@ mod with_rocksdb {
             let indexed = ok(d, &[args, &["--store", "archive.db/"][..]].concat());
             assert_eq!(file.replace("diplograph.nq", "archive.db/"), indexed, "{args:?}");
         }
+    }
+
+    /// The directory of answers beside the store's current snapshot.
+    fn kept_answers(store: &Path) -> std::path::PathBuf {
+        let current = std::fs::read_to_string(store.join("current")).unwrap();
+        store.join(format!("{}.answers", current.trim()))
+    }
+
+    #[test]
+    fn named_queries_answer_from_what_the_build_kept_for_their_own_text_and_snapshot() {
+        let dir = workspace();
+        let d = dir.path();
+        ok(d, &["build", "--store", "archive.db/", "seeds/000_8485a5dca28439e8.txt"]);
+        let answers = kept_answers(&d.join("archive.db"));
+        let kept: Vec<_> = std::fs::read_dir(&answers).unwrap().flatten().map(|e| e.path()).collect();
+        assert_eq!(kept.len(), 14, "one answer per named query without parameters: {kept:?}");
+        let documents = std::fs::read_to_string(crate::common::root().join("queries/documents.rq")).unwrap();
+        // Another text (a comment added) is evaluated: the same rows as the kept answer.
+        let evaluated = format!("{documents}\n# evaluated");
+        let query = |q: &str| ok(d, &["query", "--store", "archive.db/", "--format", "tsv", q]);
+        let before = query("documents");
+        assert!(before.contains("000_8485a5dca28439e8.txt"), "{before}");
+        assert_eq!(before, query(&evaluated));
+        // What is read is the kept file: changed, it changes the answer, and only for its text.
+        for file in &kept {
+            std::fs::write(file, "?document\n<http://example.org/kept>\n").unwrap();
+        }
+        assert_eq!(query("documents"), "?document\n<http://example.org/kept>\n");
+        assert_eq!(query(&evaluated), before);
+        // A new build publishes a new snapshot with answers of its own.
+        ok(d, &["build", "--store", "archive.db/", "seeds/001_fec78014c60057ef.txt"]);
+        assert_ne!(kept_answers(&d.join("archive.db")), answers);
+        let after = query("documents");
+        assert!(
+            after.contains("000_8485a5dca28439e8.txt") && after.contains("001_fec78014c60057ef.txt"),
+            "{after}"
+        );
+        assert_eq!(after, query(&evaluated));
     }
 
     #[test]
