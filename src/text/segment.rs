@@ -283,7 +283,9 @@ fn describe(group: &[Line<'_>], issued: Option<Date>) -> Segment {
         }
     }
     match date {
-        Some(d) if d.year == 0 => {
+        // With an issue date the year is the issue's ([`infer_missing_years`]): a text that names
+        // the same day of another year (建国70周年: 1949年10月1日) tells of that day, not of itself.
+        Some(d) if d.year == 0 && issued.is_none() => {
             let text: String = group.iter().map(|l| l.text).collect::<Vec<_>>().join("\n");
             date = year_from_text(&text, d);
         }
@@ -554,6 +556,12 @@ mod tests {
         assert_eq!(dates(None), [Some("2017-10-12".into()), Some("2017-10-12".into())]);
         let issued = Date::ymd(2019, 10, 13);
         assert_eq!(dates(issued), [Some("2019-10-12".into()), Some("2019-10-12".into())]);
+        // The same day of another year in the text is an anniversary, not the dateline's year.
+        let raw = "新华社北京10月1日电 1949年10月1日，中华人民共和国成立。各国领导人致电祝贺。\n";
+        let norm = NormText::new(raw);
+        let date = |issued| segment(norm.as_str(), issued)[0].date.map(|d| d.to_string());
+        assert_eq!(date(Date::ymd(2019, 10, 2)).as_deref(), Some("2019-10-01"));
+        assert_eq!(date(None).as_deref(), Some("1949-10-01"), "without an issue date the text's year");
         // A late-December dateline in a January issue is of the year before.
         let raw = "新华社北京12月30日电 某国总统访问中国。\n";
         let norm = NormText::new(raw);
