@@ -62,6 +62,15 @@ pub fn io_reason(error: &std::io::Error) -> String {
 /// (a 0-byte file counts as none then); a directory, a device, a FIFO or an empty file to read
 /// from is an error.
 pub(super) fn read_store(path: &std::path::Path, create: bool) -> Result<Option<Vec<u8>>, StoreError> {
+    let Some(mut file) = open_store(path, create)? else { return Ok(None) };
+    let mut bytes = Vec::new();
+    std::io::Read::read_to_end(&mut file, &mut bytes)
+        .map_err(|cause| StoreError::Read { path: path.to_owned(), cause })?;
+    Ok(Some(bytes))
+}
+
+/// The store file at `path` opened for reading, checked as [`read_store`] checks it.
+pub(super) fn open_store(path: &std::path::Path, create: bool) -> Result<Option<std::fs::File>, StoreError> {
     let meta = match std::fs::metadata(path) {
         Ok(meta) => meta,
         Err(e) if e.kind() == std::io::ErrorKind::NotFound && create => return Ok(None),
@@ -76,5 +85,5 @@ pub(super) fn read_store(path: &std::path::Path, create: bool) -> Result<Option<
     if meta.len() == 0 {
         return if create { Ok(None) } else { Err(StoreError::Empty(path.to_owned())) };
     }
-    std::fs::read(path).map(Some).map_err(|cause| StoreError::Read { path: path.to_owned(), cause })
+    std::fs::File::open(path).map(Some).map_err(|cause| StoreError::Read { path: path.to_owned(), cause })
 }

@@ -29,55 +29,134 @@ pub struct Selection<'f> {
 /// graphs a build is about to save, each whole lines); `None` when a line is not plain N-Quads as
 /// diplograph writes it.
 pub fn load_filtered(pieces: &[&[u8]], selection: &Selection<'_>) -> Option<Vec<u8>> {
-    let gazetteer = format!("<{}>", vocab::gazetteer_graph());
-    let mentions = format!("<{}>", crate::dg_term!("mentions"));
-    let size: usize = pieces.iter().map(|p| p.len()).sum();
-    let mut out = Vec::with_capacity(size / 8);
-    let mut mentioned: HashSet<&[u8]> = HashSet::new();
-    let mut described: Vec<Line<'_>> = Vec::new();
-    for raw in pieces.iter().flat_map(|piece| piece.split(|&b| b == b'\n')) {
-        let trimmed = raw.trim_ascii();
-        if trimmed.is_empty() || trimmed.starts_with(b"#") {
-            continue;
+    let mut filter = Filter::new(selection);
+    for piece in pieces {
+        filter.feed(piece)?;
+    }
+    filter.finish()
+}
+
+/// [`load_filtered`] of what `reader` gives (a store file), read a block at a time: the file is
+/// never held whole, only the statements kept.
+pub fn load_filtered_from(
+    reader: &mut impl std::io::Read,
+    selection: &Selection<'_>,
+) -> std::io::Result<Option<Vec<u8>>> {
+    load_in_blocks(reader, selection, 4 << 20)
+}
+
+/// [`load_filtered_from`] reading `block` bytes at a time (more for a longer line).
+fn load_in_blocks(
+    reader: &mut impl std::io::Read,
+    selection: &Selection<'_>,
+    block: usize,
+) -> std::io::Result<Option<Vec<u8>>> {
+    let mut filter = Filter::new(selection);
+    let mut buffer = vec![0u8; block];
+    // The start of a line the previous block ended in.
+    let mut carried = 0;
+    loop {
+        if carried == buffer.len() {
+            buffer.resize(2 * buffer.len(), 0);
         }
-        let line = split(trimmed)?;
-        let Some(graph) = line.graph else {
-            if wanted(&line, selection)? {
-                push(&mut out, &line, None);
-            }
-            continue;
+        let n = match reader.read(&mut buffer[carried..]) {
+            Ok(n) => n,
+            Err(e) if e.kind() == std::io::ErrorKind::Interrupted => continue,
+            Err(e) => return Err(e),
         };
-        let merged = graph
-            .strip_prefix(b"<")
-            .and_then(|g| g.strip_suffix(b">"))
-            .and_then(|g| std::str::from_utf8(g).ok())
-            .is_some_and(vocab::is_merged_graph);
-        if merged && line.predicate == mentions.as_bytes() {
-            mentioned.insert(line.object);
-        }
-        if graph == gazetteer.as_bytes() {
-            if selection.named_graphs && wanted(&line, selection)? {
-                push(&mut out, &line, Some(graph));
+        let filled = carried + n;
+        if n == 0 {
+            if filter.feed(&buffer[..filled]).is_none() {
+                return Ok(None);
             }
-            described.push(line);
-            continue;
+            return Ok(filter.finish());
         }
-        if !wanted(&line, selection)? {
-            continue;
+        let whole = buffer[..filled].iter().rposition(|&b| b == b'\n').map_or(0, |i| i + 1);
+        if filter.feed(&buffer[..whole]).is_none() {
+            return Ok(None);
         }
-        if merged {
-            push(&mut out, &line, None);
-        }
-        if selection.named_graphs {
-            push(&mut out, &line, Some(graph));
+        buffer.copy_within(whole..filled, 0);
+        carried = filled - whole;
+    }
+}
+
+/// The statements kept so far, and what is needed to keep the gazetteer's descriptions of the
+/// entities that documents mention, which may come before the mentions.
+struct Filter<'s, 'f> {
+    selection: &'s Selection<'f>,
+    gazetteer: String,
+    mentions: String,
+    out: Vec<u8>,
+    mentioned: HashSet<Vec<u8>>,
+    /// The gazetteer's statements, each line as written, kept until every mention is known.
+    described: Vec<Vec<u8>>,
+}
+
+impl<'s, 'f> Filter<'s, 'f> {
+    fn new(selection: &'s Selection<'f>) -> Self {
+        Self {
+            selection,
+            gazetteer: format!("<{}>", vocab::gazetteer_graph()),
+            mentions: format!("<{}>", crate::dg_term!("mentions")),
+            out: Vec::new(),
+            mentioned: HashSet::new(),
+            described: Vec::new(),
         }
     }
-    for line in described {
-        if mentioned.contains(line.subject) && wanted(&line, selection)? {
-            push(&mut out, &line, None);
+
+    /// Takes whole lines; `None` when one is not plain N-Quads.
+    fn feed(&mut self, lines: &[u8]) -> Option<()> {
+        let selection = self.selection;
+        for raw in lines.split(|&b| b == b'\n') {
+            let trimmed = raw.trim_ascii();
+            if trimmed.is_empty() || trimmed.starts_with(b"#") {
+                continue;
+            }
+            let line = split(trimmed)?;
+            let Some(graph) = line.graph else {
+                if wanted(&line, selection)? {
+                    push(&mut self.out, &line, None);
+                }
+                continue;
+            };
+            let merged = graph
+                .strip_prefix(b"<")
+                .and_then(|g| g.strip_suffix(b">"))
+                .and_then(|g| std::str::from_utf8(g).ok())
+                .is_some_and(vocab::is_merged_graph);
+            if merged && line.predicate == self.mentions.as_bytes() && !self.mentioned.contains(line.object) {
+                self.mentioned.insert(line.object.to_vec());
+            }
+            if graph == self.gazetteer.as_bytes() {
+                if selection.named_graphs && wanted(&line, selection)? {
+                    push(&mut self.out, &line, Some(graph));
+                }
+                self.described.push(trimmed.to_vec());
+                continue;
+            }
+            if !wanted(&line, selection)? {
+                continue;
+            }
+            if merged {
+                push(&mut self.out, &line, None);
+            }
+            if selection.named_graphs {
+                push(&mut self.out, &line, Some(graph));
+            }
         }
+        Some(())
     }
-    Some(out)
+
+    /// What to load: the statements kept, and the descriptions of the mentioned entities.
+    fn finish(mut self) -> Option<Vec<u8>> {
+        for raw in &self.described {
+            let line = split(raw)?;
+            if self.mentioned.contains(line.subject) && wanted(&line, self.selection)? {
+                push(&mut self.out, &line, None);
+            }
+        }
+        Some(self.out)
+    }
 }
 
 fn wanted(line: &Line<'_>, selection: &Selection<'_>) -> Option<bool> {
@@ -180,6 +259,29 @@ mod tests {
                 "<https://w3id.org/diplograph/id/doc/a> <https://w3id.org/diplograph/ontology#title> \"中俄 \\\"联合\\\" 声明\"@zh .",
             ]
         );
+    }
+
+    #[test]
+    fn reading_a_block_at_a_time_keeps_what_reading_it_whole_keeps() {
+        let all = |_: &str, _: &str| true;
+        let some = |p: &str, _: &str| p.ends_with("#label") || p.ends_with("#title");
+        for wants in [&all as &dyn Fn(&str, &str) -> bool, &some] {
+            let selection = Selection { wants, named_graphs: true };
+            let whole = load_filtered(&[FILE.as_bytes()], &selection).unwrap();
+            // Blocks shorter than a line, and a last line without its line break.
+            for (block, text) in
+                [(16, FILE.to_owned()), (4 << 20, FILE.trim_end().to_owned()), (1, FILE.to_owned())]
+            {
+                let read = load_in_blocks(&mut text.as_bytes(), &selection, block).unwrap().unwrap();
+                assert_eq!(lines(&read), lines(&whole), "block {block}");
+            }
+        }
+        let odd = load_in_blocks(
+            &mut &b"<a> <b> <c> .\n<a> \"p\" <c> .\n"[..],
+            &Selection { wants: &all, named_graphs: true },
+            8,
+        );
+        assert!(odd.unwrap().is_none(), "an odd line gives up");
     }
 
     #[test]

@@ -4,7 +4,7 @@
 //! The entry point is [`GraphStore::open`].
 
 use super::atomic::write_atomically;
-use super::error::{first_line, read_store, StoreError};
+use super::error::{first_line, open_store, read_store, StoreError};
 use super::filtered::Selection;
 use super::snapshot::Snapshot;
 use crate::vocab;
@@ -128,13 +128,13 @@ impl GraphStore {
         if super::is_indexed(path) {
             return Self::open_indexed(path);
         }
-        let Some(bytes) = read_store(path, false)? else { return Self::new() };
-        let Some(selected) = super::filtered::load_filtered(&[&bytes], selection) else {
-            drop(bytes);
-            return Self::open_for_query(path);
-        };
-        drop(bytes);
-        Self::load(path, &selected)
+        let Some(mut file) = open_store(path, false)? else { return Self::new() };
+        let selected = super::filtered::load_filtered_from(&mut file, selection)
+            .map_err(|cause| StoreError::Read { path: path.to_owned(), cause })?;
+        match selected {
+            Some(selected) => Self::load(path, &selected),
+            None => Self::open_for_query(path),
+        }
     }
 
     /// What [`GraphStore::open_for_query_selecting`] would load from `snapshot` once saved as `path`
