@@ -219,10 +219,18 @@ fn mention_iri(doc: &AnalyzedDocument, index: usize) -> String {
 /// The IRI of the event `fact` reports, when it is one several documents can report (see
 /// [`crate::model::EventIdentity`]).
 fn event_iri(doc: &AnalyzedDocument, fact: &Fact) -> Option<String> {
-    let identity = fact.event_identity(|t| {
-        let parties = &doc.entities[t].detail.parties;
-        doc.entities.iter().enumerate().filter(|(_, e)| parties.contains(&e.iri)).map(|(i, _)| i).collect()
-    })?;
+    let identity = fact.event_identity(
+        |t| {
+            let parties = &doc.entities[t].detail.parties;
+            doc.entities
+                .iter()
+                .enumerate()
+                .filter(|(_, e)| parties.contains(&e.iri))
+                .map(|(i, _)| i)
+                .collect()
+        },
+        doc.date,
+    )?;
     let groups: Vec<Vec<&str>> = identity
         .groups
         .iter()

@@ -6,11 +6,13 @@
 //! known): reports of one visit date it a day or two apart (the arrival, the talks, the departure), and
 //! a month keeps them together; a visit across a month's end (30 September to 2 October) that one
 //! report dates by its start and another only by its end falls into two events, which is rarer than
-//! reports a day apart. A meeting is its participants and its day (its month when no day is known):
+//! reports a day apart. A report that gives its visit no date is placed in the month of the report
+//! itself (习近平对尼泊尔的国事访问取得圆满成功 in an issue of 14 October): a visit is reported while
+//! it happens or days around it. A meeting is its participants and its day (its month when no day is known):
 //! two leaders can meet twice in a month. A signing is its treaty, the treaty's parties and the year;
 //! a partnership level is its two partners and the level. Any other fact (citation, position,
-//! cooperation, participation, forum) and any visit or meeting with no month is a statement of its
-//! document alone.
+//! cooperation, participation, forum), a visit with no month in an undated report and a meeting with
+//! no month is a statement of its document alone.
 
 use super::{Date, Fact, FactDetail, FactKind, Precision, Role};
 
@@ -29,10 +31,12 @@ pub struct EventIdentity<'a> {
 
 impl Fact {
     /// The identity of the event this fact reports, or `None` when it is a statement of its document
-    /// alone. `treaty_parties` gives the parties of a treaty entity (for signings).
+    /// alone. `treaty_parties` gives the parties of a treaty entity (for signings); `reported` is the
+    /// date of the report, which places a visit it gives no date.
     pub fn event_identity<'a>(
         &'a self,
         treaty_parties: impl Fn(usize) -> Vec<usize>,
+        reported: Option<Date>,
     ) -> Option<EventIdentity<'a>> {
         let group = |role: Role| self.with_role(role).collect::<Vec<_>>();
         let identity = |groups: Vec<Vec<usize>>, what, when| {
@@ -45,7 +49,8 @@ impl Fact {
         };
         match self.kind {
             FactKind::Visit => {
-                let when = self.start.or(self.end).and_then(month_of)?;
+                let undated = self.start.is_none() && self.end.is_none();
+                let when = self.start.or(self.end).or(reported.filter(|_| undated)).and_then(month_of)?;
                 identity(vec![group(Role::Visitor), group(Role::HostCountry)], None, Some(when))
             }
             FactKind::Meeting => {
@@ -86,7 +91,7 @@ mod tests {
     }
 
     fn when(fact: &Fact) -> Option<String> {
-        fact.event_identity(|_| Vec::new()).map(|i| i.when.map(|d| d.to_string()).unwrap_or_default())
+        fact.event_identity(|_| Vec::new(), None).map(|i| i.when.map(|d| d.to_string()).unwrap_or_default())
     }
 
     #[test]
@@ -95,7 +100,17 @@ mod tests {
         assert_eq!(when(&visit(None, Some("2019-10-13"))), Some("2019-10".into()), "only the end known");
         assert_eq!(when(&visit(Some("2019-10"), None)), Some("2019-10".into()));
         assert_eq!(when(&visit(Some("2019"), None)), None, "a year is no month");
-        assert_eq!(when(&visit(None, None)), None, "undated stays with its document");
+        assert_eq!(when(&visit(None, None)), None, "undated in an undated report stays with its document");
+        let reported = |fact: &Fact, on: &str| {
+            fact.event_identity(|_| Vec::new(), Date::parse(on)).and_then(|i| i.when).map(|d| d.to_string())
+        };
+        assert_eq!(reported(&visit(None, None), "2019-10-14"), Some("2019-10".into()), "the report's month");
+        assert_eq!(
+            reported(&visit(Some("2018-07"), None), "2019-10-14"),
+            Some("2018-07".into()),
+            "a visit's own date wins"
+        );
+        assert_eq!(reported(&visit(Some("2016"), None), "2019-10-14"), None, "a year stays a year");
     }
 
     #[test]
@@ -115,13 +130,16 @@ mod tests {
         let mut signing = Fact::new(FactKind::Signing, 0..1);
         signing.roles = vec![(Role::Document, 4)];
         signing.start = Date::parse("2019-10-13");
-        let identity = signing.event_identity(|t| if t == 4 { vec![6, 5] } else { Vec::new() });
+        let identity = signing.event_identity(|t| if t == 4 { vec![6, 5] } else { Vec::new() }, None);
         assert_eq!(identity.map(|i| i.groups), Some(vec![vec![4], vec![6, 5]]));
-        assert!(signing.event_identity(|_| Vec::new()).is_none(), "a treaty with no parties is no event");
+        assert!(
+            signing.event_identity(|_| Vec::new(), None).is_none(),
+            "a treaty with no parties is no event"
+        );
         let mut partnership = Fact::new(FactKind::Partnership, 0..1);
         partnership.roles = vec![(Role::Partner, 1), (Role::Partner, 0)];
         partnership.detail = FactDetail::Partnership { level: "战略合作伙伴关系".into() };
-        let identity = partnership.event_identity(|_| Vec::new());
+        let identity = partnership.event_identity(|_| Vec::new(), None);
         assert_eq!(identity.and_then(|i| i.what), Some("战略合作伙伴关系"));
     }
 }
