@@ -90,3 +90,44 @@ fn the_named_query_lists_a_visit_once_with_its_reports_and_explain_shows_both() 
     assert!(text.contains("reported by 2 sentences"), "{text}");
     assert!(text.contains("news/20230514-01-01.txt") && text.contains("news/20230516-03-02.txt"), "{text}");
 }
+
+#[test]
+fn an_announcement_with_no_date_is_the_visit_of_its_report_month() {
+    let ws = workspace();
+    let dir = ws.path();
+    let issue = dir.join("news");
+    std::fs::create_dir(&issue).unwrap();
+    std::fs::write(
+        issue.join("20230510-03-01.txt"),
+        "\n托卡耶夫将访华\n\
+         本报北京5月9日电 应国家主席习近平邀请，哈萨克斯坦总统托卡耶夫即将对中国进行国事访问。\n",
+    )
+    .unwrap();
+    std::fs::write(
+        issue.join("20230514-01-01.txt"),
+        "\n托卡耶夫抵达北京\n\
+         新华社北京5月13日电 应国家主席习近平邀请，哈萨克斯坦总统托卡耶夫13日乘专机抵达北京，开始对中国进行国事访问。\n",
+    )
+    .unwrap();
+    let built = run(dir, &["build", "--store", "x.nq", "news"]);
+    assert!(built.status.success(), "{}", String::from_utf8_lossy(&built.stderr));
+    let visits = query_csv(
+        dir,
+        "x.nq",
+        "SELECT ?v (COUNT(DISTINCT ?doc) AS ?reports) (MIN(?start) AS ?first) WHERE { \
+           ?v a dg:Visit ; dg:visitor leader:kassym-jomart-tokayev ; dg:statedIn ?doc . \
+           OPTIONAL { ?v dg:startDate ?start } } GROUP BY ?v",
+    );
+    let id = "https://w3id.org/diplograph/id/event/visit";
+    assert_eq!(visits, [format!("{id}/2023-05/leader-kassym-jomart-tokayev/country-CN,2,2023-05-13")]);
+    // The announcement's own graph gives the visit no date: the date is the arrival report's.
+    let undated = query_csv(
+        dir,
+        "x.nq",
+        &format!(
+            "SELECT ?doc WHERE {{ GRAPH ?doc {{ <{id}/2023-05/leader-kassym-jomart-tokayev/country-CN> dg:evidence ?r \
+               FILTER NOT EXISTS {{ <{id}/2023-05/leader-kassym-jomart-tokayev/country-CN> dg:startDate ?s }} }} }}"
+        ),
+    );
+    assert_eq!(undated.len(), 1, "{undated:?}");
+}
