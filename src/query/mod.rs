@@ -140,6 +140,29 @@ pub const PREFIXES: &[(&str, &str)] = &[
     ("wd", vocab::WIKIDATA),
 ];
 
+/// `sparql` spelled one way (full IRIs; no prefix declarations, comments or layout), as
+/// [`Sparql::evaluate`] reads it with the [`PREFIXES`]: two texts of one query give the same
+/// spelling. The names the parser makes up for aggregates (up to 32 random hex digits, new at each
+/// parse) are numbered in order of appearance. `None` when it does not parse.
+pub fn canonical(sparql: &str) -> Option<String> {
+    static MADE_UP: std::sync::LazyLock<regex::Regex> =
+        std::sync::LazyLock::new(|| regex::Regex::new(r"\?[0-9a-f]{20,32}\b").expect("made-up variable"));
+    let spelled = bind::parser()?.parse_query(sparql).ok()?.to_string();
+    let mut seen: Vec<String> = Vec::new();
+    Some(
+        MADE_UP
+            .replace_all(&spelled, |caps: &regex::Captures<'_>| {
+                let name = caps[0].to_owned();
+                let n = seen.iter().position(|s| *s == name).unwrap_or_else(|| {
+                    seen.push(name);
+                    seen.len() - 1
+                });
+                format!("?aggregate{n}")
+            })
+            .into_owned(),
+    )
+}
+
 /// What answers SPARQL: the local [`Store`] or a remote endpoint ([`remote::Endpoint`]). Library
 /// code that only asks questions (explain, lookup, the graph projection, dossiers) takes
 /// `&dyn Sparql`, so it runs the same against either.
@@ -470,6 +493,20 @@ pub fn display_term(term: &Term) -> String {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn one_query_spelled_two_ways_is_spelled_one_way() {
+        let q = "SELECT ?c (COUNT(?d) AS ?n) WHERE { ?d dg:mentions ?c } GROUP BY ?c";
+        let declared = "PREFIX dg: <https://w3id.org/diplograph/ontology#>\n# counted\nSELECT ?c (COUNT(?d) AS ?n)\nWHERE { ?d dg:mentions ?c }\nGROUP BY ?c";
+        assert_eq!(canonical(q), canonical(declared));
+        // Made-up aggregate names do not count, however many digits they have (a sixteenth of them
+        // lose a leading zero): 200 parses meet short ones almost surely.
+        for _ in 0..200 {
+            assert_eq!(canonical(q), canonical(q));
+        }
+        assert_ne!(canonical(q), canonical(&q.replace("?d dg:mentions", "?d dg:cites")));
+        assert_eq!(canonical("SELECT WHERE"), None);
+    }
 
     #[test]
     fn formats_parse_by_name() {

@@ -91,7 +91,7 @@ mod with_rocksdb {
     }
 
     #[test]
-    fn named_queries_answer_from_what_the_build_kept_for_their_own_text_and_snapshot() {
+    fn named_queries_answer_from_what_the_build_kept_for_their_own_query_and_snapshot() {
         let dir = workspace();
         let d = dir.path();
         ok(d, &["build", "--store", "archive.db/", "seeds/000_8485a5dca28439e8.txt"]);
@@ -99,8 +99,11 @@ mod with_rocksdb {
         let kept: Vec<_> = std::fs::read_dir(&answers).unwrap().flatten().map(|e| e.path()).collect();
         assert_eq!(kept.len(), 14, "one answer per named query without parameters: {kept:?}");
         let documents = std::fs::read_to_string(crate::common::root().join("queries/documents.rq")).unwrap();
-        // Another text (a comment added) is evaluated: the same rows as the kept answer.
-        let evaluated = format!("{documents}\n# evaluated");
+        // Another query (the same with a limit no archive reaches) is evaluated: the same rows.
+        let evaluated = format!("{documents}\nLIMIT 100000000");
+        // The same query spelled another way (a comment, a prefix declared) finds the kept answer.
+        let respelled =
+            format!("PREFIX dg: <https://w3id.org/diplograph/ontology#>\n# respelled\n{documents}");
         let query = |q: &str| ok(d, &["query", "--store", "archive.db/", "--format", "tsv", q]);
         let before = query("documents");
         assert!(before.contains("000_8485a5dca28439e8.txt"), "{before}");
@@ -110,6 +113,7 @@ mod with_rocksdb {
             std::fs::write(file, "?document\n<http://example.org/kept>\n").unwrap();
         }
         assert_eq!(query("documents"), "?document\n<http://example.org/kept>\n");
+        assert_eq!(query(&respelled), "?document\n<http://example.org/kept>\n");
         assert_eq!(query(&evaluated), before);
         // A new build publishes a new snapshot with answers of its own.
         ok(d, &["build", "--store", "archive.db/", "seeds/001_fec78014c60057ef.txt"]);
