@@ -83,6 +83,23 @@ pub fn save(store: &dyn Sparql, snapshot: &Path) -> Result<(), AnswersError> {
     std::fs::rename(&partial, &target).map_err(io(&target))
 }
 
+/// Keeps the answers for the current snapshot of the indexed store at `store` (one that
+/// `analyze --write-back` published); nothing for a store file.
+pub fn save_for_current(store: &Path) -> Result<(), AnswersError> {
+    let failed = |e: &dyn std::fmt::Display| AnswersError::Write {
+        path: store.to_owned(),
+        cause: std::io::Error::other(e.to_string()),
+    };
+    if !crate::storage::is_indexed(store) {
+        return Ok(());
+    }
+    let (opened, snapshot) = crate::storage::open_served(store).map_err(|e| failed(&e))?;
+    match snapshot {
+        Some(snapshot) => save(opened.inner(), &snapshot),
+        None => Ok(()),
+    }
+}
+
 /// The answer kept beside `snapshot` for the query text `sparql`, if one was kept.
 pub fn load(snapshot: &Path, sparql: &str) -> Option<QueryResults<'static>> {
     let answers = dir(snapshot);

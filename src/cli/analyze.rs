@@ -115,6 +115,8 @@ pub fn run(args: AnalyzeArgs) -> anyhow::Result<ExitCode> {
     if args.write_back {
         let quads = emit::analysis_quads(&g, &metrics);
         diplograph::storage::store_graph(&args.store.store, &vocab::analysis_graph(), &quads)?;
+        // The snapshot it published answers the named queries from what is kept, as a build's does.
+        diplograph::answers::save_for_current(&args.store.store)?;
         eprintln!(
             "diplograph: stored the scores of {} in <{}>",
             plural(metrics.len(), "entity", "entities"),

@@ -167,6 +167,10 @@ mod with_rocksdb {
         ok(d, &["analyze", "--store", "s.nq", "--write-back"]);
         ok(d, &["analyze", "--store", "s.db/", "--write-back"]);
         assert_eq!(stats("s.nq"), stats("s.db/"));
+        // The snapshot that published the scores keeps answers too, and they are its own.
+        assert!(kept_answers(&d.join("s.db")).is_dir());
+        let leaders = |store: &str| ok(d, &["query", "--store", store, "--format", "csv", "leaders"]);
+        assert_eq!(leaders("s.nq"), leaders("s.db/"));
     }
 
     #[test]
