@@ -5,10 +5,9 @@
 //! they go with it. An answer is found by the SHA-256 of the query it answers, spelled one way
 //! ([`crate::query::canonical`]: the same query with prefixes declared, other comments or other
 //! layout finds it); a query changed by a newer version of diplograph, or any other query, is
-//! evaluated as before. Listing
-//! 11,000 newspaper documents from the snapshot costs RocksDB reads of three long strings and
-//! five index seeks per document (0.67 s); from the kept answer it costs parsing 2 MB.
-//! Start with [`save`] and [`load`].
+//! evaluated as before. Listing 11,000 newspaper documents from the snapshot costs RocksDB reads
+//! of three long strings and five index seeks per document (0.67 s); from the kept answer it
+//! costs parsing 2 MB. Start with [`save`], [`load`] and [`evaluate`].
 
 use crate::queries::{QueryHeader, NAMED_QUERIES};
 use crate::query::{QueryError, Sparql};
@@ -25,6 +24,8 @@ pub enum AnswersError {
     Write { path: PathBuf, cause: std::io::Error },
     #[error("cannot answer the named query `{name}` for the new snapshot: {cause}")]
     Query { name: &'static str, cause: QueryError },
+    #[error(transparent)]
+    Store(#[from] crate::storage::StoreError),
 }
 
 /// The directory of `snapshot`'s answers (`snapshot-N.answers` beside `snapshot-N`).
@@ -36,10 +37,7 @@ pub fn dir(snapshot: &Path) -> PathBuf {
 /// not its spelling (prefix declarations, comments and layout do not count); `None` when
 /// it does not parse.
 fn file_name(sparql: &str) -> Option<String> {
-    use sha2::{Digest, Sha256};
-    let query = crate::query::canonical(sparql)?;
-    let hash: String = Sha256::digest(query.as_bytes()).iter().take(16).map(|b| format!("{b:02x}")).collect();
-    Some(format!("{hash}.tsv"))
+    Some(format!("{}.tsv", crate::vocab::short_hash(&crate::query::canonical(sparql)?)))
 }
 
 /// Evaluates on `store`, which holds what `snapshot` holds, every named query without
@@ -86,14 +84,10 @@ pub fn save(store: &dyn Sparql, snapshot: &Path) -> Result<(), AnswersError> {
 /// Keeps the answers for the current snapshot of the indexed store at `store` (one that
 /// `analyze --write-back` published); nothing for a store file.
 pub fn save_for_current(store: &Path) -> Result<(), AnswersError> {
-    let failed = |e: &dyn std::fmt::Display| AnswersError::Write {
-        path: store.to_owned(),
-        cause: std::io::Error::other(e.to_string()),
-    };
     if !crate::storage::is_indexed(store) {
         return Ok(());
     }
-    let (opened, snapshot) = crate::storage::open_served(store).map_err(|e| failed(&e))?;
+    let (opened, snapshot) = crate::storage::open_served(store)?;
     match snapshot {
         Some(snapshot) => save(opened.inner(), &snapshot),
         None => Ok(()),
@@ -103,7 +97,7 @@ pub fn save_for_current(store: &Path) -> Result<(), AnswersError> {
 /// The answer kept beside `snapshot` for the query text `sparql`, if one was kept.
 pub fn load(snapshot: &Path, sparql: &str) -> Option<QueryResults<'static>> {
     let answers = dir(snapshot);
-    // A snapshot published by `analyze --write-back` has none: nothing to parse the query for.
+    // A snapshot whose answers are still being written has none: nothing to parse the query for.
     if !answers.is_dir() {
         return None;
     }
@@ -121,10 +115,20 @@ pub struct Answered<'a, S: ?Sized> {
 
 impl<S: Sparql + ?Sized> Sparql for Answered<'_, S> {
     fn evaluate(&self, sparql: &str, token: &CancellationToken) -> Result<QueryResults<'_>, QueryError> {
-        if let Some(answer) = self.snapshot.and_then(|s| load(s, sparql)) {
-            return Ok(answer);
-        }
-        self.store.evaluate(sparql, token)
+        evaluate(self.store, self.snapshot, sparql, token)
+    }
+}
+
+/// The answer kept beside `snapshot` for `sparql` if there is one, else `store`'s evaluation.
+pub fn evaluate<'a, S: Sparql + ?Sized>(
+    store: &'a S,
+    snapshot: Option<&Path>,
+    sparql: &str,
+    token: &CancellationToken,
+) -> Result<QueryResults<'a>, QueryError> {
+    match snapshot.and_then(|s| load(s, sparql)) {
+        Some(answer) => Ok(answer),
+        None => store.evaluate(sparql, token),
     }
 }
 

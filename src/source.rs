@@ -89,11 +89,8 @@ fn quad(mut row: query::Row) -> Option<Quad> {
 impl Sparql for Source {
     fn evaluate(&self, sparql: &str, token: &CancellationToken) -> Result<QueryResults<'_>, QueryError> {
         match self {
-            // An indexed store's snapshot answers from what its build kept, when it kept this text.
-            Self::Local(store) => match store.snapshot().and_then(|s| crate::answers::load(s, sparql)) {
-                Some(answer) => Ok(answer),
-                None => store.inner().evaluate(sparql, token),
-            },
+            // An indexed store's snapshot answers from what its build kept, when it kept this query.
+            Self::Local(store) => crate::answers::evaluate(store.inner(), store.snapshot(), sparql, token),
             Self::Remote(endpoint) => endpoint.evaluate(sparql, token),
         }
     }

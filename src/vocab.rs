@@ -71,8 +71,8 @@ pub fn comention(a: &str, b: &str) -> String {
 }
 
 /// The first 8 bytes of the SHA-256 of `text`, in hex: names for nodes that only stand for a pair
-/// or a triple of IRIs.
-fn short_hash(text: &str) -> String {
+/// or a triple of IRIs, and for the files of kept answers ([`crate::answers`]).
+pub fn short_hash(text: &str) -> String {
     use sha2::{Digest, Sha256};
     Sha256::digest(text.as_bytes()).iter().take(8).map(|b| format!("{b:02x}")).collect()
 }

@@ -49,8 +49,7 @@ impl Fact {
         };
         match self.kind {
             FactKind::Visit => {
-                let undated = self.start.is_none() && self.end.is_none();
-                let when = self.start.or(self.end).or(reported.filter(|_| undated)).and_then(month_of)?;
+                let when = self.start.or(self.end).or(reported).and_then(month_of)?;
                 identity(vec![group(Role::Visitor), group(Role::HostCountry)], None, Some(when))
             }
             FactKind::Meeting => {

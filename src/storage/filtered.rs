@@ -66,10 +66,7 @@ fn load_in_blocks(
         };
         let filled = carried + n;
         if n == 0 {
-            if filter.feed(&buffer[..filled]).is_none() {
-                return Ok(None);
-            }
-            return Ok(filter.finish());
+            return Ok(filter.feed(&buffer[..filled]).and_then(|()| filter.finish()));
         }
         let whole = buffer[..filled].iter().rposition(|&b| b == b'\n').map_or(0, |i| i + 1);
         if filter.feed(&buffer[..whole]).is_none() {
