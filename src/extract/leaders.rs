@@ -14,9 +14,14 @@ use regex::Regex;
 use std::collections::{BTreeMap, BTreeSet};
 use std::sync::LazyLock;
 
+/// A transliterated name in parts: joined by `·` (initials allowed), or by a hyphen between Han parts
+/// as Arabic and West African double names are written (阿库福-阿多, 阿卜杜勒-迈赫迪).
 static DOTTED: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(r"^(?:\p{Han}{1,8}|[A-Z])(?:·(?:\p{Han}{1,8}|[A-Z]))+").expect("dotted name")
+    Regex::new(r"^(?:\p{Han}{1,8}|[A-Z])(?:·(?:\p{Han}{1,8}|[A-Z])|-\p{Han}{1,8})+").expect("dotted name")
 });
+
+/// The characters that join the parts of a transliterated name.
+const JOINERS: [char; 2] = ['·', '-'];
 
 /// Bytes a greeting reaches back from its office: the longest opening word (尊敬的) and a name of
 /// 16 characters of up to 4 bytes each. Greetings are searched only around the offices found: a
@@ -43,10 +48,12 @@ fn greetings<'t>(
         .collect()
 }
 
-/// What ends a leader's name: these words, or one of these characters.
+/// What ends a leader's name: these words, or one of these characters; and the characters of
+/// transliterated names, of which a run longer than a Chinese name may be one name.
 struct Stops<'w> {
     words: &'w [&'static str],
     chars: &'w str,
+    transliteration: &'w str,
 }
 
 /// True when a name cannot go on at the start of `text`: a stop character or a stop word.
@@ -91,21 +98,21 @@ fn name_after(text: &str, from: usize, stops: &Stops, titles: &Offices) -> Optio
     }
     // 张三与约翰·史密斯: a function word before the first dot ends a plain name, not a dotted one.
     let dotted = DOTTED.find(rest).filter(|m| {
-        let first = &rest[..m.as_str().find('·').unwrap_or(0)];
+        let first = &rest[..m.as_str().find(JOINERS).unwrap_or(0)];
         !first.char_indices().any(|(i, _)| i > 0 && is_stop_at(&first[i..], stops))
     });
     if let Some(m) = dotted {
         // The last part of a transliterated name ends where a stop word or an office starts.
         let mut end = m.end();
         for (i, _) in rest[..m.end()].char_indices().rev() {
-            if rest[..i].ends_with('·') {
+            if rest[..i].ends_with(JOINERS) {
                 break;
             }
             if is_stop_at(&rest[i..], stops) || titles.at_start.is_match(&rest[i..]) {
                 end = i;
             }
         }
-        if !rest[..end].ends_with('·') {
+        if !rest[..end].ends_with(JOINERS) {
             return Some((from, from + end, true));
         }
     }
@@ -123,13 +130,29 @@ fn name_after(text: &str, from: usize, stops: &Stops, titles: &Offices) -> Optio
         }
     }
     let chars = text[from..end].chars().count();
-    ((2..=4).contains(&chars) && is_stop_at(&text[end..], stops)).then_some((from, end, false))
+    // 约旦国王阿卜杜拉二世: a regnal number is part of the name.
+    let end = REGNAL.find(&text[end..]).map_or(end, |m| end + m.end());
+    if (2..=4).contains(&chars) && is_stop_at(&text[end..], stops) {
+        return Some((from, end, false));
+    }
+    // 斯里兰卡总理维克勒马辛哈: five to seven transliteration characters and a stop are one name.
+    let run: usize =
+        rest.chars().take_while(|&c| stops.transliteration.contains(c)).take(7).map(char::len_utf8).sum();
+    let long = rest[..run].chars().count() >= 5 && is_stop_at(&rest[run..], stops);
+    long.then_some((from, from + run, false))
 }
 
-/// True when `gap`, between a leader's name and the next office, is a list mark and at most four
-/// characters of the office's body (、国务总理): the next office is listed after the leader.
+/// A regnal number after a monarch's name (二世, 十六世).
+static REGNAL: LazyLock<Regex> =
+    LazyLock::new(|| Regex::new(r"^[一二三四五六七八九十]{1,3}世").expect("regnal number"));
+
+/// True when `gap`, between a leader's name and the next office, is a list mark or conjunction and at
+/// most four characters of the office's body (、国务总理, 和副总统): the next office is listed after the
+/// leader.
 fn listed_after(gap: &str, stops: &Stops) -> bool {
-    gap.strip_prefix('、').is_some_and(|body| {
+    // 加纳总统阿库福-阿多和副总统巴武米亚: a conjunction lists as the list mark does.
+    let body = ["、", "和", "及", "以及", "与"].iter().find_map(|mark| gap.strip_prefix(mark));
+    body.is_some_and(|body| {
         body.chars().count() <= 4 && body.chars().all(|c| is_han(c) && !stops.chars.contains(c))
     })
 }
@@ -166,7 +189,11 @@ static ENUMERATION: LazyLock<Regex> = LazyLock::new(|| {
 /// Leader mentions in `text`, given the mentions already found (countries and bodies qualify offices).
 pub fn find(text: &str, existing: &[Mention], lexicon: &Lexicon) -> Found {
     let (titles, chars) = (&lexicon.offices, &lexicon.words.chars);
-    let stops = &Stops { words: &lexicon.words.leader_name_stops, chars: chars.name_stops };
+    let stops = &Stops {
+        words: &lexicon.words.leader_name_stops,
+        chars: chars.name_stops,
+        transliteration: chars.transliteration,
+    };
     let mut found: Vec<Mention> = Vec::new();
     // 克里斯托弗·亚鲁马: a one-part gazetteer name right before a dot is someone else's given name
     // (a dotted one is the leader's name in a longer form: 穆罕默德·本·萨勒曼·阿勒沙特).
@@ -318,7 +345,7 @@ pub fn find(text: &str, existing: &[Mention], lexicon: &Lexicon) -> Found {
     let mut name_like: BTreeMap<String, bool> = BTreeMap::new();
     found.retain(|m| {
         !matches!(m.key, Key::Name(_))
-            || m.surface.contains('·')
+            || m.surface.contains(JOINERS)
             || *name_like
                 .entry(m.surface.clone())
                 .or_insert_with(|| looks_like_name(text, &m.surface, titles, chars.not_name_end, stops))
@@ -561,6 +588,17 @@ mod tests {
         assert!(leaders("会见澳大利亚总督并发表了重要讲话(Speech)。").is_empty());
         // An office held with another (兼) is qualified by the first's country.
         assert_eq!(leaders("老挝副总理兼外长沙伦赛将访华。"), ["沙伦赛"]);
+    }
+
+    #[test]
+    fn hyphenated_regnal_and_long_transliterated_names() {
+        // Double names joined by a hyphen, and an office listed after its holder with 和.
+        assert_eq!(leaders("加纳总统阿库福-阿多和副总统巴武米亚出席。"), ["阿库福-阿多", "巴武米亚"]);
+        assert_eq!(leaders("伊拉克总理阿卜杜勒-迈赫迪表示。"), ["阿卜杜勒-迈赫迪"]);
+        assert_eq!(leaders("约旦国王阿卜杜拉二世出席。"), ["阿卜杜拉二世"]);
+        assert_eq!(leaders("斯里兰卡总理维克勒马辛哈出席。"), ["维克勒马辛哈"]);
+        // A run of ordinary characters after an office is no name, however long.
+        assert!(leaders("斯里兰卡总理办公室发表声明表示。").is_empty());
     }
 
     #[test]

@@ -84,6 +84,8 @@ pub struct CharacterSets {
     pub proposer_gap: &'static str,
     /// Characters besides function words that may stand before a surname and office (感谢习主席).
     pub before_surname_office: &'static str,
+    /// Characters of transliterated foreign names (a longer run of them is one name).
+    pub transliteration: &'static str,
 }
 
 impl CharacterSets {
@@ -116,6 +118,7 @@ impl CharacterSets {
             office_qualifier_gap: set("office_qualifier_gap")?,
             proposer_gap: set("proposer_gap")?,
             before_surname_office: set("before_surname_office")?,
+            transliteration: set("transliteration")?,
         })
     }
 }
