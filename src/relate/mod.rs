@@ -7,6 +7,7 @@
 mod dating;
 mod documents;
 mod events;
+mod guests;
 mod meetings;
 mod partnerships;
 mod positions;
@@ -406,6 +407,28 @@ mod tests {
         assert_eq!(v, ["Visit visitor=习近平 hostCountry=俄罗斯 国事访问"], "{v:?}");
         // Coming home is no visit.
         assert!(visits("国家主席习近平乘专机抵达北京。").is_empty());
+    }
+
+    #[test]
+    fn a_guest_described_where_they_are_received_is_a_visitor() {
+        let visits = |text: &str| -> Vec<String> {
+            facts_of(text, "").into_iter().filter(|f| f.starts_with("Visit")).collect()
+        };
+        // No China named: the receiver's country, which their gazetteer entry gives, is the host.
+        let v = visits("国家主席胡锦涛在人民大会堂同来访的肯尼亚总统齐贝吉举行会谈。");
+        assert_eq!(v, ["Visit visitor=齐贝吉 hostCountry=中国 访问"], "{v:?}");
+        // Abroad, the receiver's country; a guest described with a visit abroad as the subject.
+        let v = visits("多哥总统福雷在洛美会见到访的外交部长王毅。");
+        assert_eq!(v, ["Visit visitor=王毅 hostCountry=多哥 访问"], "{v:?}");
+        let v = visits("正在肯尼亚进行国事访问的国家主席习近平在内罗毕会见肯尼亚议长穆图里。");
+        assert_eq!(v, ["Visit visitor=习近平 hostCountry=肯尼亚 国事访问"], "{v:?}");
+        // During a visit to China, the subject after it; 我国 in the press is China.
+        let v = visits("访华期间,越南国家主席陈大光同习近平主席举行了会谈。");
+        assert_eq!(v, ["Visit visitor=陈大光 hostCountry=中国 访问"], "{v:?}");
+        let v = visits("应国务院总理李鹏的邀请,泰国总理川·立派将对我国进行正式访问。");
+        assert!(v.iter().any(|f| f.starts_with("Visit visitor=川·立派 hostCountry=中国")), "{v:?}");
+        // The one receiving is no visitor, nor is a guest of the same country as the receiver.
+        assert!(visits("国家主席习近平会见来访的国务院总理李克强。").is_empty());
     }
 
     #[test]

@@ -2,7 +2,7 @@
 
 use super::dating::{event_dates, Dates};
 use super::Sentences;
-use crate::extract::lexicon::{Entry, Lexicon};
+use crate::extract::lexicon::Lexicon;
 use crate::model::{Date, Kind};
 use crate::model::{Fact, FactDetail, FactKind, Role};
 use regex::Regex;
@@ -31,10 +31,10 @@ static INVITED_BETWEEN: LazyLock<Regex> = LazyLock::new(|| {
     Regex::new(&format!(r"(?P<visitor>[^,;。]{{1,60}}?),应(?P<inviter>[^,;。]{{1,40}}?)邀请,(?:将|拟|于[^,;。在对]{{0,30}}?)?(?:在|对)(?P<host>[^,;。同与和]{{1,20}}?)进行(?:了)?{BEFORE_KIND}{KIND}(?P<modifies>的)?"))
         .expect("visit invited between")
 });
-/// 在对塞舌尔进行国事访问期间,胡锦涛同…: the visitor is the subject of the clause after.
+/// 在对塞舌尔进行国事访问期间,胡锦涛同…, 访华期间,陈大光…: the visitor is the subject of the clause after.
 static DURING: LazyLock<Regex> = LazyLock::new(|| {
     Regex::new(&format!(
-        r"(?:^|[,:])在对(?P<host>[^,;。]{{1,30}}?)进行{BEFORE_KIND}{KIND}期间,(?P<visitor>[^,;。]{{1,40}})"
+        r"(?:^|[,:])(?:在(?:对)?(?P<host>[^,;。]{{1,30}}?)(?:进行)?{BEFORE_KIND}{KIND}|在?(?P<china>访华|来华|在华)(?:访问)?)期间,(?P<visitor>[^,;。]{{1,40}})"
     ))
     .expect("during visit")
 });
@@ -49,9 +49,9 @@ static ARRIVED_AT: LazyLock<Regex> = LazyLock::new(|| {
     Regex::new(r"(?P<visitor>[^,;。]{0,60}?)(?:乘专机|乘坐专机|乘机)?(?:抵达|飞抵)(?P<host>[^,;。]{1,20})")
         .expect("arrived at")
 });
-/// 会见正在俄罗斯进行国事访问的习近平: the guest of a verb of meeting, described by a visit abroad.
+/// 会见正在俄罗斯进行国事访问的习近平, 正在肯尼亚访问的习近平会见…: a guest described by a visit abroad.
 static GUEST_ABROAD: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(&format!(r"(?:会见|会晤|接见|欢迎|宴请|同|与|和)正?在(?P<host>[^,;。的]{{1,15}}?)进行{BEFORE_KIND}{KIND}的(?P<visitor>[^,;。、和]{{1,30}})"))
+    Regex::new(&format!(r"(?:(?:会见|会晤|接见|欢迎|宴请|同|与|和)正?|正)在(?:对)?(?P<host>[^,;。的]{{1,15}}?)(?:进行)?{BEFORE_KIND}{KIND}的(?P<visitor>[^,;。、和]{{1,30}})"))
         .expect("guest abroad")
 });
 /// 周恩来阁下,应尼赫鲁阁下的邀请来到德里: the older way, the visitor before the invitation.
@@ -111,10 +111,10 @@ pub fn find(
             .chain(ARRIVED.captures_iter(sentence))
             .chain(CAME.captures_iter(sentence))
             .chain(ENDED.captures_iter(sentence))
-            .chain(GUEST_ABROAD.captures_iter(sentence))
             .chain(ARRIVED_AT.captures_iter(sentence))
             .map(|c| (c, Shape::VisitorLast))
             .chain(DURING.captures_iter(sentence).map(|c| (c, Shape::VisitorFirst)))
+            .chain(GUEST_ABROAD.captures_iter(sentence).map(|c| (c, Shape::VisitorFirst)))
             .chain(VISITED.captures_iter(sentence).map(|c| (c, Shape::HostFirst)));
         for (caps, shape) in attempts {
             let host_first = shape == Shape::HostFirst;
@@ -151,7 +151,7 @@ pub fn find(
                     None => continue,
                 },
             };
-            let Some(host_span) = at("host") else { continue };
+            let Some(host_span) = at("host").or(at("china")) else { continue };
             let mut hosts = hosts_in(s, host_span.clone(), at("inviter"), host_first, lexicon);
             if host_first {
                 hosts.retain(|(_, m)| m.is_some_and(|m| s.mentions[m].start == host_span.start));
@@ -188,6 +188,14 @@ pub fn find(
                 let stated = date_of(&mut fact, &s.text[whole.clone()], current, sentence, document);
                 push_unique(s, &mut facts, fact, stated);
             }
+        }
+        for guest in super::guests::come(s, span.clone(), lexicon) {
+            let mut fact = Fact::new(FactKind::Visit, span.clone());
+            fact.roles.extend([(Role::Visitor, s.entity(guest.visitor)), (Role::HostCountry, guest.host)]);
+            fact.evidence.push(guest.visitor);
+            fact.detail = FactDetail::Visit { visit_type: "访问".to_owned() };
+            let stated = date_of(&mut fact, &s.text[guest.whole], false, sentence, document);
+            push_unique(s, &mut facts, fact, stated);
         }
         let china = s.entities.iter().position(|e| e.iri.ends_with("/country/CN"));
         let to_china = TO_CHINA.captures(sentence).map(|c| (c, china));
@@ -288,7 +296,7 @@ static JOINED: LazyLock<Regex> =
 enum Shape {
     /// The visitor is the last leader before the host (X对Y进行访问).
     VisitorLast,
-    /// The visitor is the first leader after the host (在对Y进行访问期间,X…).
+    /// The visitor is the first leader after the host (在对Y进行访问期间,X…; 正在Y访问的X).
     VisitorFirst,
     /// The host follows a bare 访问 (X访问了Y).
     HostFirst,
@@ -443,14 +451,13 @@ fn hosts_in(
     if !hosts.is_empty() {
         return hosts;
     }
-    let g = lexicon.gazetteer;
-    let place = lexicon.find(text).into_iter().find(|h| h.entry == Entry::Place).and_then(|h| {
-        let name = &text[h.start..h.end];
-        g.places.iter().find(|p| p.zh == name || p.names.iter().any(|n| n == name))
-    });
-    let country = place.and_then(|p| p.country.as_deref()).map(|id| crate::vocab::entity("country", id));
+    // 对我国进行正式访问: the press's own country.
+    let country = match text.contains("我国") {
+        true => Some(crate::vocab::entity("country", "CN")),
+        false => super::guests::countries_of_places(s, span, lexicon).into_iter().next(),
+    };
     country
-        .and_then(|iri| s.entities.iter().position(|e| e.iri == iri))
+        .and_then(|iri| s.entities.iter().position(|e| e.kind == Kind::Country && e.iri == iri))
         .map(|e| (e, None))
         .into_iter()
         .collect()

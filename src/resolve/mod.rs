@@ -8,7 +8,7 @@ use crate::extract::lexicon::Lexicon;
 use crate::extract::{Key, Mention};
 use crate::model::{Date, Entity, EntityDetail, Kind};
 use crate::vocab;
-use std::collections::BTreeMap;
+use std::collections::{BTreeMap, BTreeSet};
 
 mod leaders;
 mod treaties;
@@ -135,6 +135,20 @@ pub fn resolve_document(
             if !d.parties.contains(&p) {
                 d.parties.push(p);
             }
+        }
+    }
+    // 国家主席胡锦涛同来访的肯尼亚总统举行会谈 names no China: the countries the document's leaders
+    // represent are its entities too (without a mention), so a visit has its host.
+    let represented: BTreeSet<String> = out
+        .entities
+        .iter()
+        .filter(|e| e.kind == Kind::Leader)
+        .filter_map(|e| e.country.clone())
+        .filter(|iri| !by_iri.contains_key(iri))
+        .collect();
+    for iri in represented {
+        if let Some(i) = g.countries.iter().position(|c| country_iri(&c.id) == iri) {
+            add_entity(&mut out.entities, &mut by_iri, country_entity(lexicon, i));
         }
     }
     let own = own.map(|entity| match out.entities.iter().position(|e| e.iri == entity.iri) {

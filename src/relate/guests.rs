@@ -1,0 +1,75 @@
+//! Guests: a visit stated by describing the visitor where the host receives them (会见来访的肯尼亚总统,
+//! 福雷在洛美会见到访的王毅), the host country being the receiver's.
+
+use super::Sentences;
+use crate::extract::lexicon::{Entry, Lexicon};
+use crate::model::Kind;
+use regex::Regex;
+use std::ops::Range;
+use std::sync::LazyLock;
+
+/// 来访的X, 到访的X, 应邀来访的X: a guest described by their coming, not by where they came.
+static COME: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(r"(?:来访|到访|前来访问|应邀访问)的(?P<visitor>[^,;。]{1,40})").expect("guest come")
+});
+
+/// A guest of the sentence at `span`: the visitor's mention, the host country (entity) and the span
+/// of the words that state it.
+pub struct Guest {
+    pub visitor: usize,
+    pub host: usize,
+    pub whole: Range<usize>,
+}
+
+/// The guests the sentence at `span` describes as come to their host. The host is the country of the
+/// leader receiving them (the last leader before the description of another country than the
+/// guest's), else of a place the sentence names before it (在洛美), else China, the country of the
+/// press these documents come from, for a guest of another country.
+pub fn come(s: &Sentences<'_>, span: Range<usize>, lexicon: &Lexicon) -> Vec<Guest> {
+    let sentence = &s.text[span.clone()];
+    let mut guests = Vec::new();
+    for caps in COME.captures_iter(sentence) {
+        let (Some(whole), Some(described)) = (caps.get(0), caps.name("visitor")) else { continue };
+        let described = span.start + described.start()..span.start + described.end();
+        // 会见来访的肯尼亚总统齐贝吉和夫人: the first leader described is the guest.
+        let Some(visitor) = s.of_kind(described.clone(), Kind::Leader).first().copied() else { continue };
+        if s.text[described.start..s.mentions[visitor].start].contains(['、', '和']) {
+            continue;
+        }
+        let guest_country = s.entities[s.entity(visitor)].country.clone();
+        let before = span.start..span.start + whole.start();
+        let receiver = s.of_kind(before.clone(), Kind::Leader).into_iter().rev().find_map(|m| {
+            let country = s.entities[s.entity(m)].country.clone()?;
+            (Some(&country) != guest_country.as_ref()).then_some(country)
+        });
+        let host = receiver
+            .or_else(|| countries_of_places(s, before, lexicon).pop())
+            .or_else(|| {
+                let china = crate::vocab::entity("country", "CN");
+                (guest_country.as_ref() != Some(&china)).then_some(china)
+            })
+            .and_then(|iri| s.entities.iter().position(|e| e.kind == Kind::Country && e.iri == iri));
+        if let Some(host) = host {
+            guests.push(Guest { visitor, host, whole: span.start + whole.start()..described.end });
+        }
+    }
+    guests
+}
+
+/// The IRIs of the countries of the places (capitals and cities of the gazetteer) named in `range`,
+/// in order.
+pub(super) fn countries_of_places(s: &Sentences<'_>, range: Range<usize>, lexicon: &Lexicon) -> Vec<String> {
+    let text = &s.text[range];
+    let g = lexicon.gazetteer;
+    lexicon
+        .find(text)
+        .into_iter()
+        .filter(|h| h.entry == Entry::Place)
+        .filter_map(move |h| {
+            let name = &text[h.start..h.end];
+            g.places.iter().find(|p| p.zh == name || p.names.iter().any(|n| n == name))
+        })
+        .filter_map(|p| p.country.as_deref())
+        .map(|id| crate::vocab::entity("country", id))
+        .collect()
+}
