@@ -11,10 +11,10 @@ use regex::Regex;
 use std::ops::Range;
 use std::sync::LazyLock;
 
-/// Verbs of talks: 会谈, 会见, 会晤, 接见, a headline's 晤 (习近平晤阿巴斯) and the heads' exchange
-/// of views (两国元首就…交换意见); the last two only where [`verb_stands`] allows.
+/// Verbs of talks: 会谈, 会见, 会晤, 会面, 接见, 茶叙, a headline's 晤 (习近平晤阿巴斯) and the heads'
+/// exchange of views (两国元首就…交换意见); the last two only where [`verb_stands`] allows.
 static MEETING: LazyLock<Regex> =
-    LazyLock::new(|| Regex::new(r"(会谈|会见|会晤|接见|晤谈|交换了?意见|晤)").expect("meeting"));
+    LazyLock::new(|| Regex::new(r"(会谈|会见|会晤|会面|接见|晤谈|茶叙|交换了?意见|晤)").expect("meeting"));
 static PLACE: LazyLock<Regex> =
     LazyLock::new(|| Regex::new(r"在(\p{Han}{2,8}?)(?:举行|会见|会晤)").expect("place"));
 /// What makes a leader's name part of an envoy's title: 习近平主席特使, 普京总统的特别代表.
@@ -302,8 +302,8 @@ fn verb_stands(s: &Sentences<'_>, start: usize, end: usize, text: &str, leaders:
 /// The type of talks a verb names: 会谈, 会见 or 会晤.
 fn meeting_type(verb: &str) -> &str {
     match verb {
-        "接见" => "会见",
-        "晤" | "晤谈" => "会晤",
+        "接见" | "会面" => "会见",
+        "晤" | "晤谈" | "茶叙" => "会晤",
         v if v.starts_with("交换") => "会谈",
         v => v,
     }

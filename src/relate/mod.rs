@@ -427,6 +427,9 @@ mod tests {
         assert_eq!(v, ["Visit visitor=陈大光 hostCountry=中国 访问"], "{v:?}");
         let v = visits("应国务院总理李鹏的邀请,泰国总理川·立派将对我国进行正式访问。");
         assert!(v.iter().any(|f| f.starts_with("Visit visitor=川·立派 hostCountry=中国")), "{v:?}");
+        // A guest come to China to attend, met there.
+        let v = visits("国家主席习近平在人民大会堂会见了来华出席论坛的肯尼亚总统肯雅塔。");
+        assert_eq!(v, ["Visit visitor=肯雅塔 hostCountry=中国 访问"], "{v:?}");
         // The one receiving is no visitor, nor is a guest of the same country as the receiver.
         assert!(visits("国家主席习近平会见来访的国务院总理李克强。").is_empty());
     }

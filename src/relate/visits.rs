@@ -70,8 +70,9 @@ static VISITED: LazyLock<Regex> = LazyLock::new(|| {
 });
 static TO_CHINA: LazyLock<Regex> = LazyLock::new(|| {
     // 马克龙表示,很高兴首次来华进行国事访问: the one who says so is the visitor (王毅表示,你此次访华: not).
-    // 同来华出席…并进行工作访问的Y, 会见来华进行正式访问并出席…的Y: other business may stand beside the visit.
-    Regex::new(&format!(r"(?P<visitor>[^,;。]{{1,30}}?)(?:(?:表示|说),(?:[^,;。你您][^,;。]{{0,11}}?)?)?(?:将|于[^,;。]{{0,20}}?)?(?:访华|来华(?:[^,;。的]{{1,40}}?并)?(?:进行)?{BEFORE_KIND}{KIND}(?:并[^,;。的]{{1,40}}(?P<also>的))?|访问中国)(?P<modifies>的)?"))
+    // 同来华出席…并进行工作访问的Y, 会见来华进行正式访问并出席…的Y: other business may stand beside the visit,
+    // or be all it says (会见来华出席论坛的Y: a guest come to China, described after a verb of meeting).
+    Regex::new(&format!(r"(?P<visitor>[^,;。]{{1,30}}?)(?:(?:表示|说),(?:[^,;。你您][^,;。]{{0,11}}?)?)?(?:将|于[^,;。]{{0,20}}?)?(?:访华|来华(?:[^,;。的]{{1,40}}?并)?(?:进行)?{BEFORE_KIND}{KIND}(?:并[^,;。的]{{1,40}}(?P<also>的))?|访问中国|来华(?:出席|参加)[^,;。的]{{1,40}}(?P<attending>的))(?P<modifies>的)?"))
         .expect("to China")
 });
 /// 胡锦涛副主席将于近期访美: a visit to the country of a one-character form.
@@ -96,7 +97,7 @@ pub fn find(
         // sentence's 他 or 她 stands for: without one, no pattern is tried.
         let by_speaker = speaker.is_some() && sentence.contains('我');
         let antecedent = PRONOUN.is_match(sentence).then(|| antecedent(s, index)).flatten();
-        if !(sentence.contains("访") || sentence.contains("邀请") || sentence.contains('抵'))
+        if !(["访", "邀请", "抵", "来华"].iter().any(|w| sentence.contains(w)))
             || !(by_speaker
                 || antecedent.is_some()
                 || s.mentions_in(span.clone()).any(|(_, m)| m.kind == Kind::Leader))
@@ -220,10 +221,15 @@ pub fn find(
             // one the phrase describes (姆贝基总统去年11月访华的回访 keeps its subject).
             let before_guest = r.clone().is_some_and(|r| {
                 let group = s.text[r].trim_end_matches(|c: char| !is_han(c));
+                let group = group.strip_suffix('了').unwrap_or(group);
                 GUEST_VERBS.iter().any(|v| group.ends_with(v))
             });
-            let modifies = caps.name("modifies").or(caps.name("also"));
+            let modifies = caps.name("modifies").or(caps.name("also")).or(caps.name("attending"));
             let described = modifies.is_some() && before_guest;
+            // 普京来华出席论坛的消息: attending is a visit only of the guest a verb of meeting takes.
+            if caps.name("attending").is_some() && !described {
+                continue;
+            }
             let r = match modifies.filter(|_| described) {
                 Some(m) => Some(span.start + m.end()..clause_end(s, span.start + m.end(), span.end)),
                 None => r.map(|r| after_welcome(s, r, whole)),
