@@ -205,6 +205,33 @@ pub fn event_dates(sentence: &str, document: Option<Date>) -> Dates {
     Dates::from_document(Some(document), Some(document))
 }
 
+/// 「2018年是中菲关系发展史上具有里程碑意义的一年。习近平主席成功实现首次对菲律宾的国事访问」: the year
+/// before the document's that opens the paragraph of the sentence starting at `at`, or the sentence
+/// before it, which places the events it tells without a date of their own.
+pub fn paragraph_year(text: &str, at: usize, document: Option<Date>) -> Option<i32> {
+    let document = document?;
+    let start = text[..at].rfind('\n').map_or(0, |i| i + 1);
+    let before = text[start..at].trim_start();
+    // The paragraph's first sentence, or the one right before (a line the text joined to the paragraph
+    // may stand first).
+    let sentences: Vec<&str> = before.split_inclusive(['。', '!', '?', ';']).collect();
+    let opening = |s: &&str| {
+        let caps = OPENING_YEAR.captures(s.trim_start()).or_else(|| YEAR_OF.captures(s))?;
+        caps.get(1)?.as_str().parse::<i32>().ok()
+    };
+    let year = sentences.first().and_then(opening).or_else(|| sentences.last().and_then(opening))?;
+    (year < document.year).then_some(year)
+}
+
+/// A sentence calling a year the one of something (2018年是中菲关系…的一年), wherever it stands.
+static YEAR_OF: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(r"(?:^|[^0-9])((?:19|20)[0-9]{2})年是[^。;]*(?:一年|之年)").expect("year of something")
+});
+
+/// A paragraph opening with a year (2018年是…, 在2018年, 2018年,).
+static OPENING_YEAR: LazyLock<Regex> =
+    LazyLock::new(|| Regex::new(r"^(?:在|回顾)?((?:19|20)[0-9]{2})年(?:是|里|中|,)").expect("opening year"));
+
 /// The month `month` nearest the document's on the side the sentence speaks of: the last one not
 /// after the document's month for a report or a recollection (`3月` in October is last March), the
 /// next one not before it for what is still to come (`将于3月` in October is next March).
@@ -242,6 +269,23 @@ mod tests {
 
     fn both(start: &str, end: &str) -> (Option<String>, Option<String>) {
         (Some(start.to_owned()), Some(end.to_owned()))
+    }
+
+    #[test]
+    fn a_paragraph_about_an_earlier_year_places_its_events() {
+        let year = |text: &str| {
+            let at = text.find("习近平").unwrap();
+            paragraph_year(text, at, Date::parse("2019-02-15"))
+        };
+        let text = "2018年是中菲关系发展史上具有里程碑意义的一年。习近平主席对菲律宾进行国事访问。";
+        assert_eq!(year(text), Some(2018));
+        // A line joined to the paragraph before the year's sentence.
+        assert_eq!(year(&format!("■我们将继续推进合作{text}")), Some(2018));
+        assert_eq!(year("在2016年,两国关系提升。习近平主席访问伊朗。"), Some(2016));
+        // The document's own year, a year the sentence names later, or another paragraph: none.
+        assert_eq!(year("2019年是开局之年。习近平主席访问菲律宾。"), None);
+        assert_eq!(year("两国关系在2018年提升。习近平主席访问菲律宾。"), None);
+        assert_eq!(year("2018年是里程碑之年。\n习近平主席访问菲律宾。"), None);
     }
 
     #[test]

@@ -1,6 +1,6 @@
 //! Visits: 应X邀请，Y于…对Z进行国事访问; Y将对Z进行访问; Y访华; Y结束对Z的国事访问.
 
-use super::dating::{event_dates, Dates};
+use super::dating::{event_dates, paragraph_year, Dates};
 use super::Sentences;
 use crate::extract::lexicon::Lexicon;
 use crate::model::{Date, Kind};
@@ -95,6 +95,7 @@ pub fn find(
         let sentence = &s.text[span.clone()];
         // Every visit names its visitor, a leader of the sentence, the speaker, or the leader the
         // sentence's 他 or 她 stands for: without one, no pattern is tried.
+        let frame = paragraph_year(s.text, span.start, document);
         let by_speaker = speaker.is_some() && sentence.contains('我');
         let antecedent = PRONOUN.is_match(sentence).then(|| antecedent(s, index)).flatten();
         if !(["访", "邀请", "抵", "来华"].iter().any(|w| sentence.contains(w)))
@@ -187,6 +188,7 @@ pub fn find(
                 }
                 fact.detail = FactDetail::Visit { visit_type: visit_type.clone() };
                 let stated = date_of(&mut fact, &s.text[whole.clone()], current, sentence, document);
+                let stated = framed(&mut fact, stated, frame);
                 push_unique(s, &mut facts, fact, stated);
             }
         }
@@ -196,6 +198,7 @@ pub fn find(
             fact.evidence.push(guest.visitor);
             fact.detail = FactDetail::Visit { visit_type: "访问".to_owned() };
             let stated = date_of(&mut fact, &s.text[guest.whole], false, sentence, document);
+            let stated = framed(&mut fact, stated, frame);
             push_unique(s, &mut facts, fact, stated);
         }
         let china = s.entities.iter().position(|e| e.iri.ends_with("/country/CN"));
@@ -269,6 +272,7 @@ pub fn find(
                     .map_or("访问".to_owned(), |k| format!("{}访问", k.as_str().replace("国是", "国事")));
                 fact.detail = FactDetail::Visit { visit_type };
                 let stated = date(&mut fact, sentence, document);
+                let stated = framed(&mut fact, stated, frame);
                 push_unique(s, &mut facts, fact, stated);
             }
         }
@@ -480,6 +484,18 @@ fn date_of(fact: &mut Fact, own: &str, current: bool, sentence: &str, document: 
         return true;
     }
     date(fact, if current { "" } else { sentence }, document)
+}
+
+/// A fact its sentence does not date takes the year its paragraph opens with (`frame`), when one
+/// before the document's does: a recollection, not the news. True when it is dated so or was stated.
+fn framed(fact: &mut Fact, stated: bool, frame: Option<i32>) -> bool {
+    match frame.filter(|_| !stated) {
+        Some(year) => {
+            (fact.start, fact.end) = (Some(Date::y(year)), Some(Date::y(year)));
+            true
+        }
+        None => stated,
+    }
 }
 
 /// Dates `fact` from its sentence and document; says whether the sentence itself named a day.
