@@ -1,8 +1,9 @@
 //! Scores entity extraction against the hand-checked gold annotation in `tests/gold/`: precision,
 //! recall and F1 per kind, on the 15 seed documents (with floors), on the unseen documents of
 //! `tests/fixtures/unseen/` (real documents nobody on the project wrote, annotated by hand) and on the
-//! held-out documents of `tests/fixtures/heldout/` (a second such set, partly looked at since) and
-//! `tests/fixtures/heldout2/` (a third, annotated blind), with a micro-averaged F1 over all kinds.
+//! held-out documents of `tests/fixtures/heldout/` (a second such set, partly looked at since),
+//! `tests/fixtures/heldout2/` and `tests/fixtures/heldout3/` (annotated blind), with a micro-averaged F1
+//! over all kinds.
 //!
 //! The unseen floors are the values measured when the set was annotated minus 0.05 (rounded down to
 //! 0.05): they guard against regressions, they are not the goal. The bar is an entity micro-F1
@@ -317,18 +318,18 @@ fn heldout2_entities_meet_the_floors() {
 /// The third held-out set's floors (precision, recall) per kind: measured minus 0.05, rounded down to
 /// 0.05, when the set was annotated (blind: before the extractor was run on it), at the code of that day.
 const HELDOUT3_FLOORS: [(Kind, f64, f64); 6] = [
-    (Kind::Country, 0.0, 0.0),
-    (Kind::Leader, 0.0, 0.0),
-    (Kind::Treaty, 0.0, 0.0),
-    (Kind::Organization, 0.0, 0.0),
-    (Kind::Project, 0.0, 0.0),
-    (Kind::Initiative, 0.0, 0.0),
+    (Kind::Country, 0.95, 0.90),
+    (Kind::Leader, 0.85, 0.70),
+    (Kind::Treaty, 0.95, 0.70),
+    (Kind::Organization, 0.65, 0.45),
+    (Kind::Project, 0.95, 0.95),
+    (Kind::Initiative, 0.80, 0.80),
 ];
-/// The third held-out set's floor of the micro-averaged F1.
-const HELDOUT3_MICRO_F1_FLOOR: f64 = 0.0;
+/// The third held-out set's floor of the micro-averaged F1 (0.845 when annotated).
+const HELDOUT3_MICRO_F1_FLOOR: f64 = 0.75;
 /// Documents of the third held-out set whose title or date the extractor got wrong when it was
 /// annotated: more is a regression.
-const HELDOUT3_MAX_METADATA_ERRORS: usize = 18;
+const HELDOUT3_MAX_METADATA_ERRORS: usize = 1;
 
 #[test]
 fn heldout3_entities_meet_the_floors() {

@@ -2,8 +2,8 @@
 //! type on the 15 seed documents, with floors for visits, signings, citations and partnerships, and
 //! on the unseen documents of `tests/fixtures/unseen/` annotated in `tests/gold/relations/unseen/`
 //! (only documents with a relations file count), with meetings as well, and on the held-out
-//! documents of `tests/fixtures/heldout/` and `tests/fixtures/heldout2/` annotated in
-//! `tests/gold/relations/heldout/` and `…/heldout2/` (sets kept apart from rule changes).
+//! documents of `tests/fixtures/heldout/`, `…/heldout2/` and `…/heldout3/` annotated in
+//! `tests/gold/relations/heldout/`, `…/heldout2/` and `…/heldout3/` (sets kept apart from rule changes).
 //!
 //! The unseen floors are the values measured when the set was annotated minus 0.05 (rounded down to
 //! 0.05): they guard against regressions, they are not the goal. The bars on unseen documents
@@ -337,11 +337,11 @@ fn heldout2_relations_meet_the_floors() {
 /// The third held-out set's floors (precision, recall) per relation type: measured minus 0.05,
 /// rounded down to 0.05, when the set was annotated (blind: before the extractor was run on it).
 const HELDOUT3_FLOORS: [(&str, f64, f64); 5] = [
-    ("visits", 0.0, 0.0),
-    ("meetings", 0.0, 0.0),
-    ("signings", 0.0, 0.0),
-    ("citations", 0.0, 0.0),
-    ("partnerships", 0.0, 0.0),
+    ("visits", 0.70, 0.35),
+    ("meetings", 0.75, 0.55),
+    ("signings", 0.70, 0.55),
+    ("citations", 0.95, 0.70),
+    ("partnerships", 0.95, 0.75),
 ];
 
 #[test]
