@@ -13,7 +13,7 @@ pub use files::{collect_files, read_file, Skipped};
 
 use crate::extract::{self, lexicon::Lexicon};
 use crate::input::{self, FieldSource, Format, InputError, SourceMetadata, SourceText};
-use crate::model::{AnalyzedDocument, LocatedFact, LocatedMention, Provenance};
+use crate::model::{AnalyzedDocument, Kind, LocatedFact, LocatedMention, Provenance};
 use crate::relate;
 use crate::resolve;
 use crate::text::{self, NormText};
@@ -68,7 +68,10 @@ pub fn analyze_source(
         let hash = content_hash(body, &segment.repeats, segment.range.start);
         let skipped = segment.skipped();
         let mentions = without_skipped(extract::extract(body, lexicon), |m| {
-            skipped.contains(segment.range.start + m.start)
+            let at = segment.range.start + m.start;
+            // 新华社北京3月1日电: a dateline is metadata, but the news agency it names is mentioned.
+            let agency = m.kind == Kind::Organization && !segment.repeats.iter().any(|r| r.contains(&at));
+            skipped.contains(at) && !agency
         });
         let (resolved, own_treaty) =
             resolve::resolve_document(&mentions, lexicon, &segment.title, segment.date);
@@ -246,6 +249,16 @@ mod tests {
         assert_eq!(cursor.slice(0..2), "中俄");
         assert_eq!(cursor.slice(7..20), "明。");
         assert_eq!(cursor.slice(5..5), "");
+    }
+
+    #[test]
+    fn a_dateline_names_its_news_agency() {
+        let source = "新华社莫斯科6月5日电 国家主席习近平同俄罗斯总统普京举行会谈。\n";
+        let documents = analyze("x.txt", source.as_bytes()).unwrap();
+        let surfaces: Vec<&str> = documents[0].mentions.iter().map(|m| m.surface.as_str()).collect();
+        assert_eq!(surfaces, ["新华社", "习近平", "俄罗斯", "普京"]);
+        let agency = &documents[0].entities[documents[0].mentions[0].entity];
+        assert_eq!(agency.kind, Kind::Organization);
     }
 
     #[test]
