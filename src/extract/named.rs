@@ -332,6 +332,10 @@ mod tests {
         assert!(named("欧亚经济委员会").contains(&(Kind::Organization, "欧亚经济委员会".into())));
         assert!(named("中国西部").is_empty());
         assert!(named("中俄互利合作新格局").is_empty());
+        // A federation is a body; the verb 签署 after a name is no body's ending.
+        let f = named("中国国际贸易促进委员会与巴西工业联合会签署协议");
+        assert!(f.contains(&(Kind::Organization, "巴西工业联合会".into())), "{f:?}");
+        assert!(named("双方在巴西签署协议").is_empty());
     }
 
     #[test]
