@@ -427,6 +427,10 @@ mod tests {
         assert_eq!(v, ["Visit visitor=陈大光 hostCountry=中国 访问"], "{v:?}");
         let v = visits("应国务院总理李鹏的邀请,泰国总理川·立派将对我国进行正式访问。");
         assert!(v.iter().any(|f| f.starts_with("Visit visitor=川·立派 hostCountry=中国")), "{v:?}");
+        // Every country listed after a bare 访问.
+        let v = visits("国务院总理李强将于5月5日至7日出访新西兰、澳大利亚和马来西亚。");
+        assert_eq!(v.len(), 3, "{v:?}");
+        assert!(v.iter().all(|f| f.starts_with("Visit visitor=李强")), "{v:?}");
         // A guest come to China to attend, met there.
         let v = visits("国家主席习近平在人民大会堂会见了来华出席论坛的肯尼亚总统肯雅塔。");
         assert_eq!(v, ["Visit visitor=肯雅塔 hostCountry=中国 访问"], "{v:?}");

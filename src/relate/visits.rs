@@ -65,7 +65,7 @@ static ENDED: LazyLock<Regex> = LazyLock::new(|| {
 });
 static VISITED: LazyLock<Regex> = LazyLock::new(|| {
     // 访问的法国总统 is the visiting president, not a visit to France.
-    Regex::new(r"(?P<visitor>[^,;。]{1,40}?)(?:首次|正式|再次|成功|将)?(?:访问|出访)(?:了)?(?P<host>[^,;。的][^,;。]{0,11})")
+    Regex::new(r"(?P<visitor>[^,;。]{1,40}?)(?:首次|正式|再次|成功|将)?(?:访问|出访)(?:了)?(?P<host>[^,;。的][^,;。]{0,23})")
         .expect("visited")
 });
 static TO_CHINA: LazyLock<Regex> = LazyLock::new(|| {
@@ -155,8 +155,12 @@ pub fn find(
             };
             let Some(host_span) = at("host").or(at("china")) else { continue };
             let mut hosts = hosts_in(s, host_span.clone(), at("inviter"), host_first, lexicon);
-            if host_first {
-                hosts.retain(|(_, m)| m.is_some_and(|m| s.mentions[m].start == host_span.start));
+            // After a bare 访问 the host comes right after it, with those listed with it (出访新西兰、
+            // 澳大利亚和马来西亚: three).
+            let right_after =
+                hosts.first().is_some_and(|(_, m)| m.is_some_and(|m| s.mentions[m].start == host_span.start));
+            if host_first && !right_after {
+                hosts.clear();
             }
             let inviters = at("inviter").map(|r| s.of_kind(r, Kind::Leader)).unwrap_or_default();
             let visit_type = caps
