@@ -98,6 +98,11 @@ static YEAR: LazyLock<Regex> =
 /// Verbs of announcing an event: a date before them is the announcement's (发言人29日宣布).
 const ANNOUNCING: [&str; 4] = ["宣布", "透露", "证实", "发布消息"];
 
+/// A day followed by 就 (外交部28日就…举行吹风会, 发言人5日就…答记者问): the day of a statement.
+static STATEMENT_DAY: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(&format!(r"(?:^|[^0-9月期数几一二三四五六七八九十])(?:{NUMBER})日就")).expect("statement day")
+});
+
 /// What follows the first verb of announcing, when it states a date of its own (外交部发言人10月29日
 /// 宣布:…将于10月30日…举行会晤 dates the talks the 30th); else the whole sentence.
 fn after_announcement(sentence: &str) -> &str {
@@ -115,6 +120,11 @@ pub fn event_dates(sentence: &str, document: Option<Date>) -> Dates {
     // A dateline (新华社北京1月1日电) dates the report, not the event.
     let sentence = sentence.find("日电").map_or(sentence, |at| &sentence[at + "日电".len()..]);
     let sentence = after_announcement(sentence);
+    // 外交部28日就李克强…访问…举行吹风会: the day of a statement about the event, not the event's.
+    let (sentence, spoken_of) = match STATEMENT_DAY.find(sentence) {
+        Some(m) => (&sentence[m.end()..], true),
+        None => (sentence, false),
+    };
     let found = find_dates(sentence);
     if let Some(found) = found.iter().find(|d| d.date.is_complete()) {
         return Dates::stated(found.date, found.until.unwrap_or(found.date));
@@ -195,7 +205,7 @@ pub fn event_dates(sentence: &str, document: Option<Date>) -> Dates {
     // 为落实习近平主席访问阿联酋成果: carrying out what an event brought speaks of a past one.
     let last_clause = head.rsplit(['，', ',', '；', ';', '：', ':']).next().unwrap_or(head);
     let carried_out = last_clause.contains("落实");
-    if to_come || carried_out || EARLIER.iter().any(|word| head.contains(word)) {
+    if to_come || carried_out || spoken_of || EARLIER.iter().any(|word| head.contains(word)) {
         return Dates::from_document(None, None);
     }
     // 结束对…的访问: the report's day is the last one; the first is not said.
@@ -269,6 +279,14 @@ mod tests {
 
     fn both(start: &str, end: &str) -> (Option<String>, Option<String>) {
         (Some(start.to_owned()), Some(end.to_owned()))
+    }
+
+    #[test]
+    fn the_day_of_a_statement_about_an_event_is_not_its_day() {
+        let s = "外交部28日就国务院总理李克强对乌兹别克斯坦进行正式访问举行中外媒体吹风会。";
+        assert_eq!(dates(s, "2019-10-29"), (None, None));
+        let s = "外交部28日就国务院总理李克强11月2日对乌兹别克斯坦进行正式访问举行吹风会。";
+        assert_eq!(dates(s, "2019-10-29"), both("2019-11-02", "2019-11-02"));
     }
 
     #[test]
