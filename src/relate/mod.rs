@@ -431,6 +431,12 @@ mod tests {
         let v = visits("国务院总理李强将于5月5日至7日出访新西兰、澳大利亚和马来西亚。");
         assert_eq!(v.len(), 3, "{v:?}");
         assert!(v.iter().all(|f| f.starts_with("Visit visitor=李强")), "{v:?}");
+        // 上述三国 are those of the invitation; an official goodwill visit is one type.
+        let v = visits(
+            "应马达加斯加政府、加纳政府邀请,国务院副总理孙春兰将于11月4日至13日对上述两国进行正式友好访问。",
+        );
+        assert_eq!(v.len(), 2, "{v:?}");
+        assert!(v.iter().all(|f| f.contains("正式友好访问")), "{v:?}");
         // A guest come to China to attend, met there.
         let v = visits("国家主席习近平在人民大会堂会见了来华出席论坛的肯尼亚总统肯雅塔。");
         assert_eq!(v, ["Visit visitor=肯雅塔 hostCountry=中国 访问"], "{v:?}");

@@ -9,8 +9,8 @@ use regex::Regex;
 use std::ops::Range;
 use std::sync::LazyLock;
 
-/// The type of a visit; 国是访问 is the Taiwan spelling of 国事访问.
-const KIND: &str = r"(?P<kind>国事|国是|正式|工作|友好|私人|国事和工作)?访问";
+/// The type of a visit (正式友好访问 too); 国是访问 is the Taiwan spelling of 国事访问.
+const KIND: &str = r"(?P<kind>国事|国是|正式友好|正式|工作|友好|私人|国事和工作)?访问";
 /// The ordinals and durations that may stand before the type: 首次, 第二次, 为期4天的.
 const BEFORE_KIND: &str = r"(?:首次|再次|第[一二三四五六七八九十]{1,3}次|为期[^,;。]{1,6}的)?";
 
@@ -96,6 +96,9 @@ pub fn find(
         // Every visit names its visitor, a leader of the sentence, the speaker, or the leader the
         // sentence's 他 or 她 stands for: without one, no pattern is tried.
         let frame = paragraph_year(s.text, span.start, document);
+        // 孙春兰将访问马达加斯加、纳米比亚、加纳。…对上述三国进行正式友好访问: without an invitation
+        // naming them, 上述 are the countries of the sentence before.
+        let earlier = index.checked_sub(1).map(|i| s.spans[i].clone());
         let by_speaker = speaker.is_some() && sentence.contains('我');
         let antecedent = PRONOUN.is_match(sentence).then(|| antecedent(s, index)).flatten();
         if !(["访", "邀请", "抵", "来华"].iter().any(|w| sentence.contains(w)))
@@ -154,7 +157,8 @@ pub fn find(
                 },
             };
             let Some(host_span) = at("host").or(at("china")) else { continue };
-            let mut hosts = hosts_in(s, host_span.clone(), at("inviter"), host_first, lexicon);
+            let mut hosts =
+                hosts_in(s, host_span.clone(), at("inviter").or(earlier.clone()), host_first, lexicon);
             // After a bare 访问 the host comes right after it, with those listed with it (出访新西兰、
             // 澳大利亚和马来西亚: three).
             let right_after =
@@ -427,7 +431,8 @@ fn arriving_subject(
 }
 
 /// The host countries (entity, mention) in `span`: every country it names (对俄罗斯、德国进行), the
-/// countries of the invitation for 上述三国, else the country of the first place it names (德里).
+/// countries of the invitation (or of the sentence before) for 上述三国, else the country of the first
+/// place it names (德里).
 fn hosts_in(
     s: &Sentences<'_>,
     span: Range<usize>,
