@@ -227,6 +227,11 @@ mod tests {
         assert_eq!(together.iter().filter(|f| f.starts_with("Meeting")).count(), 1, "{together:?}");
     }
 
+    /// The visits `text` states, as `facts_of` writes them.
+    fn visits(text: &str) -> Vec<String> {
+        facts_of(text, "").into_iter().filter(|f| f.starts_with("Visit")).collect()
+    }
+
     fn meetings_of(text: &str, title: &str) -> Vec<String> {
         facts_of(text, title).into_iter().filter(|f| f.starts_with("Meeting")).collect()
     }
@@ -385,9 +390,6 @@ mod tests {
 
     #[test]
     fn the_guest_spoken_to_is_the_visitor() {
-        let visits = |text: &str| -> Vec<String> {
-            facts_of(text, "").into_iter().filter(|f| f.starts_with("Visit")).collect()
-        };
         let v = visits("会见法国总统马克龙时,外交部长王毅表示,你此次访华将推动两国关系发展。");
         assert_eq!(v, ["Visit visitor=马克龙 hostCountry=中国 访问"], "{v:?}");
         // Without a guest in the sentence, 你 names no one.
@@ -396,9 +398,6 @@ mod tests {
 
     #[test]
     fn arrivals_and_guests_visiting_abroad_are_visits() {
-        let visits = |text: &str| -> Vec<String> {
-            facts_of(text, "").into_iter().filter(|f| f.starts_with("Visit")).collect()
-        };
         let v = visits("国家主席习近平乘专机抵达莫斯科,对俄罗斯进行国事访问。");
         assert_eq!(v, ["Visit visitor=习近平 hostCountry=俄罗斯 国事访问"], "{v:?}");
         let v = visits("俄罗斯总统普京乘专机抵达北京,出席在中国举办的国际合作高峰论坛。");
@@ -411,9 +410,6 @@ mod tests {
 
     #[test]
     fn a_guest_described_where_they_are_received_is_a_visitor() {
-        let visits = |text: &str| -> Vec<String> {
-            facts_of(text, "").into_iter().filter(|f| f.starts_with("Visit")).collect()
-        };
         // No China named: the receiver's country, which their gazetteer entry gives, is the host.
         let v = visits("国家主席胡锦涛在人民大会堂同来访的肯尼亚总统齐贝吉举行会谈。");
         assert_eq!(v, ["Visit visitor=齐贝吉 hostCountry=中国 访问"], "{v:?}");
@@ -446,9 +442,6 @@ mod tests {
 
     #[test]
     fn a_guest_come_to_china_on_other_business_too_is_a_visitor() {
-        let visits = |text: &str| -> Vec<String> {
-            facts_of(text, "").into_iter().filter(|f| f.starts_with("Visit")).collect()
-        };
         let v = visits("国务院总理李克强同来华进行正式访问并出席国际博览会闭幕式的法国总统马克龙举行会谈。");
         assert_eq!(v, ["Visit visitor=马克龙 hostCountry=中国 正式访问"], "{v:?}");
         let v = visits("国务院总理李克强同来华出席国际博览会闭幕式并进行工作访问的法国总统马克龙举行会谈。");
