@@ -427,6 +427,11 @@ mod tests {
         let v = visits("国务院总理李强将于5月5日至7日出访新西兰、澳大利亚和马来西亚。");
         assert_eq!(v.len(), 3, "{v:?}");
         assert!(v.iter().all(|f| f.starts_with("Visit visitor=李强")), "{v:?}");
+        // Each of the guests listed.
+        let v = visits(
+            "李克强分别会见来华出席闭幕式的吉尔吉斯斯坦第一副总理博罗诺夫、阿塞拜疆副总理阿布塔利博夫。",
+        );
+        assert_eq!(v.len(), 2, "{v:?}");
         // 上述三国 are those of the invitation; an official goodwill visit is one type.
         let v = visits(
             "应马达加斯加政府、加纳政府邀请,国务院副总理孙春兰将于11月4日至13日对上述两国进行正式友好访问。",

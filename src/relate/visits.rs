@@ -254,6 +254,7 @@ pub fn find(
                 (Some(r), false) => {
                     each_visitor(s, r.clone(), &sentence[caps.get(0).map_or(0..0, |m| m.range())])
                 }
+                (Some(r), true) => listed_guests(s, r.clone()),
                 _ => Vec::new(),
             };
             let visitors: Vec<usize> = match listed.len() {
@@ -304,6 +305,26 @@ fn each_visitor(s: &Sentences<'_>, span: Range<usize>, visit: &str) -> Vec<usize
         Vec::new()
     }
 }
+
+/// The guests a phrase describes (会见来华出席论坛的吉尔吉斯斯坦第一副总理A、阿塞拜疆副总理B): the first
+/// leader of `span` and each listed after it with only a conjunction, a country and an office between.
+fn listed_guests(s: &Sentences<'_>, span: Range<usize>) -> Vec<usize> {
+    let leaders = s.of_kind(span, Kind::Leader);
+    let mut guests: Vec<usize> = leaders.first().copied().into_iter().collect();
+    for pair in leaders.windows(2) {
+        let gap = s.text.get(s.mentions[pair[0]].end..s.mentions[pair[1]].start).unwrap_or("");
+        if !LISTED_GUEST.is_match(gap) {
+            break;
+        }
+        guests.push(pair[1]);
+    }
+    guests
+}
+
+/// What stands between two guests listed: a list mark or conjunction, then the next one's country
+/// and office.
+static LISTED_GUEST: LazyLock<Regex> =
+    LazyLock::new(|| Regex::new(r"^(?:和|与|及|以及|、)\p{Han}{0,16}$").expect("listed guest"));
 
 /// What may stand between two leaders who do the same: a conjunction and the second one's office.
 static JOINED: LazyLock<Regex> =
