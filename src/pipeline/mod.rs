@@ -69,9 +69,10 @@ pub fn analyze_source(
         let skipped = segment.skipped();
         let mentions = without_skipped(extract::extract(body, lexicon), |m| {
             let at = segment.range.start + m.start;
-            // 新华社北京3月1日电: a dateline is metadata, but the news agency it names is mentioned.
-            let agency = m.kind == Kind::Organization && !segment.repeats.iter().any(|r| r.contains(&at));
-            skipped.contains(at) && !agency
+            // 新华社北京3月1日电: a dateline is metadata, but the news agency it names is mentioned (the
+            // repeated lines, looked through only for a body found in skipped text, are not).
+            skipped.contains(at)
+                && (m.kind != Kind::Organization || segment.repeats.iter().any(|r| r.contains(&at)))
         });
         let (resolved, own_treaty) =
             resolve::resolve_document(&mentions, lexicon, &segment.title, segment.date);

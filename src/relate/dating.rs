@@ -72,11 +72,12 @@ const EVENT_WORDS: [&str; 6] = ["访", "会谈", "会见", "会晤", "抵达", "
 /// `12日`, `12日至14日`, `十二日`: a day of the document's month. Not after a month or a digit, and
 /// not a length of time (为期三日).
 static DAY: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(&format!(
-        r"(?:^|[^0-9月期数几一二三四五六七八九十])(?P<d>{NUMBER})日(?:(?:至|到|-|—|–|~)(?P<d2>{NUMBER})日)?"
-    ))
-    .expect("day")
+    Regex::new(&format!(r"{BEFORE_DAY}(?P<d>{NUMBER})日(?:(?:至|到|-|—|–|~)(?P<d2>{NUMBER})日)?"))
+        .expect("day")
 });
+
+/// What may stand before a day alone: not a month, a digit or a word of length (为期三日).
+const BEFORE_DAY: &str = "(?:^|[^0-9月期数几一二三四五六七八九十])";
 
 /// Days relative to the document's date.
 const RELATIVE: [(&str, i32); 6] =
@@ -99,9 +100,8 @@ static YEAR: LazyLock<Regex> =
 const ANNOUNCING: [&str; 4] = ["宣布", "透露", "证实", "发布消息"];
 
 /// A day followed by 就 (外交部28日就…举行吹风会, 发言人5日就…答记者问): the day of a statement.
-static STATEMENT_DAY: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(&format!(r"(?:^|[^0-9月期数几一二三四五六七八九十])(?:{NUMBER})日就")).expect("statement day")
-});
+static STATEMENT_DAY: LazyLock<Regex> =
+    LazyLock::new(|| Regex::new(&format!(r"{BEFORE_DAY}(?:{NUMBER})日就")).expect("statement day"));
 
 /// What follows the first verb of announcing, when it states a date of its own (外交部发言人10月29日
 /// 宣布:…将于10月30日…举行会晤 dates the talks the 30th); else the whole sentence.
@@ -215,10 +215,23 @@ pub fn event_dates(sentence: &str, document: Option<Date>) -> Dates {
     Dates::from_document(Some(document), Some(document))
 }
 
+/// `dates`, or, when their sentence (starting at `at` in `text`) did not state them, the year of its
+/// paragraph (see [`paragraph_year`]): talks and visits told without a date in a paragraph about an
+/// earlier year are of that year.
+pub fn or_paragraph_year(dates: Dates, text: &str, at: usize, document: Option<Date>) -> Dates {
+    if dates.stated {
+        return dates;
+    }
+    match paragraph_year(text, at, document).map(Date::y) {
+        Some(year) => Dates::stated(year, year),
+        None => dates,
+    }
+}
+
 /// 「2018年是中菲关系发展史上具有里程碑意义的一年。习近平主席成功实现首次对菲律宾的国事访问」: the year
 /// before the document's that opens the paragraph of the sentence starting at `at`, or the sentence
 /// before it, which places the events it tells without a date of their own.
-pub fn paragraph_year(text: &str, at: usize, document: Option<Date>) -> Option<i32> {
+fn paragraph_year(text: &str, at: usize, document: Option<Date>) -> Option<i32> {
     let document = document?;
     let start = text[..at].rfind('\n').map_or(0, |i| i + 1);
     let before = text[start..at].trim_start();

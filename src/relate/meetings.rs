@@ -4,7 +4,7 @@
 //! The entry point is [`find`]. A clause that names no subject before its verb (将与Y举行会谈) takes
 //! the sentence's subject; a clause whose 会见 has no object (Z分别会见) takes the last guest.
 
-use super::dating::{event_dates, paragraph_year, Dates};
+use super::dating::{event_dates, or_paragraph_year, Dates};
 use super::Sentences;
 use crate::model::{Date, Fact, FactDetail, FactKind, Kind, Role};
 use regex::Regex;
@@ -98,11 +98,8 @@ pub fn find(s: &Sentences<'_>, parties: &[usize], document: Option<Date>) -> Vec
                     .captures(sentence)
                     .map(|c| trim_adverbs(&c[1]).to_owned())
                     .filter(|p| !p.is_empty() && !p.contains("气氛") && !p.ends_with(['中', '下']));
-                let Dates { mut start, mut end, mut stated } = event_dates(sentence, document);
-                // Talks told in a paragraph about an earlier year (2018年是…的一年。…) are of that year.
-                if let Some(year) = paragraph_year(s.text, span.start, document).filter(|_| !stated) {
-                    (start, end, stated) = (Some(Date::y(year)), Some(Date::y(year)), true);
-                }
+                let dates = event_dates(sentence, document);
+                let Dates { start, end, stated } = or_paragraph_year(dates, s.text, span.start, document);
                 (fact.start, fact.end) = (start, end);
                 if weak {
                     views.push((fact, stated));

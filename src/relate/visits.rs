@@ -1,6 +1,6 @@
 //! Visits: 应X邀请，Y于…对Z进行国事访问; Y将对Z进行访问; Y访华; Y结束对Z的国事访问.
 
-use super::dating::{event_dates, paragraph_year, Dates};
+use super::dating::{event_dates, or_paragraph_year, Dates};
 use super::Sentences;
 use crate::extract::lexicon::Lexicon;
 use crate::model::{Date, Kind};
@@ -95,7 +95,6 @@ pub fn find(
         let sentence = &s.text[span.clone()];
         // Every visit names its visitor, a leader of the sentence, the speaker, or the leader the
         // sentence's 他 or 她 stands for: without one, no pattern is tried.
-        let frame = paragraph_year(s.text, span.start, document);
         // 孙春兰将访问马达加斯加、纳米比亚、加纳。…对上述三国进行正式友好访问: without an invitation
         // naming them, 上述 are the countries of the sentence before.
         let earlier = index.checked_sub(1).map(|i| s.spans[i].clone());
@@ -196,7 +195,7 @@ pub fn find(
                 }
                 fact.detail = FactDetail::Visit { visit_type: visit_type.clone() };
                 let stated = date_of(&mut fact, &s.text[whole.clone()], current, sentence, document);
-                let stated = framed(&mut fact, stated, frame);
+                let stated = framed(&mut fact, stated, s.text, span.start, document);
                 push_unique(s, &mut facts, fact, stated);
             }
         }
@@ -206,7 +205,7 @@ pub fn find(
             fact.evidence.push(guest.visitor);
             fact.detail = FactDetail::Visit { visit_type: "访问".to_owned() };
             let stated = date_of(&mut fact, &s.text[guest.whole], false, sentence, document);
-            let stated = framed(&mut fact, stated, frame);
+            let stated = framed(&mut fact, stated, s.text, span.start, document);
             push_unique(s, &mut facts, fact, stated);
         }
         let china = s.entities.iter().position(|e| e.iri.ends_with("/country/CN"));
@@ -281,7 +280,7 @@ pub fn find(
                     .map_or("访问".to_owned(), |k| format!("{}访问", k.as_str().replace("国是", "国事")));
                 fact.detail = FactDetail::Visit { visit_type };
                 let stated = date(&mut fact, sentence, document);
-                let stated = framed(&mut fact, stated, frame);
+                let stated = framed(&mut fact, stated, s.text, span.start, document);
                 push_unique(s, &mut facts, fact, stated);
             }
         }
@@ -295,10 +294,7 @@ pub fn find(
 /// 外交部长陈毅…在柬埔寨进行了国事访问: two).
 fn each_visitor(s: &Sentences<'_>, span: Range<usize>, visit: &str) -> Vec<usize> {
     let leaders = leaders_not_inviting(s, span);
-    let listed = leaders.windows(2).all(|pair| {
-        let gap = s.text.get(s.mentions[pair[0]].end..s.mentions[pair[1]].start).unwrap_or("");
-        JOINED.is_match(gap)
-    });
+    let listed = leaders.windows(2).all(|pair| JOINED.is_match(between(s, pair[0], pair[1])));
     if visit.contains("分别") || listed {
         leaders
     } else {
@@ -312,13 +308,17 @@ fn listed_guests(s: &Sentences<'_>, span: Range<usize>) -> Vec<usize> {
     let leaders = s.of_kind(span, Kind::Leader);
     let mut guests: Vec<usize> = leaders.first().copied().into_iter().collect();
     for pair in leaders.windows(2) {
-        let gap = s.text.get(s.mentions[pair[0]].end..s.mentions[pair[1]].start).unwrap_or("");
-        if !LISTED_GUEST.is_match(gap) {
+        if !LISTED_GUEST.is_match(between(s, pair[0], pair[1])) {
             break;
         }
         guests.push(pair[1]);
     }
     guests
+}
+
+/// The text between mentions `a` and `b` (empty when they overlap).
+fn between<'a>(s: &Sentences<'a>, a: usize, b: usize) -> &'a str {
+    s.text.get(s.mentions[a].end..s.mentions[b].start).unwrap_or("")
 }
 
 /// What stands between two guests listed: a list mark or conjunction, then the next one's country
@@ -516,16 +516,14 @@ fn date_of(fact: &mut Fact, own: &str, current: bool, sentence: &str, document: 
     date(fact, if current { "" } else { sentence }, document)
 }
 
-/// A fact its sentence does not date takes the year its paragraph opens with (`frame`), when one
-/// before the document's does: a recollection, not the news. True when it is dated so or was stated.
-fn framed(fact: &mut Fact, stated: bool, frame: Option<i32>) -> bool {
-    match frame.filter(|_| !stated) {
-        Some(year) => {
-            (fact.start, fact.end) = (Some(Date::y(year)), Some(Date::y(year)));
-            true
-        }
-        None => stated,
-    }
+/// A fact its sentence (starting at `at`) does not date takes the year its paragraph opens with,
+/// when one before the document's does: a recollection, not the news. True when it is dated so or
+/// was stated.
+fn framed(fact: &mut Fact, stated: bool, text: &str, at: usize, document: Option<Date>) -> bool {
+    let dates = Dates { start: fact.start, end: fact.end, stated };
+    let Dates { start, end, stated } = or_paragraph_year(dates, text, at, document);
+    (fact.start, fact.end) = (start, end);
+    stated
 }
 
 /// Dates `fact` from its sentence and document; says whether the sentence itself named a day.
