@@ -31,8 +31,10 @@ pub fn come(s: &Sentences<'_>, span: Range<usize>, lexicon: &Lexicon) -> Vec<Gue
     for caps in COME.captures_iter(sentence) {
         let (Some(whole), Some(described)) = (caps.get(0), caps.name("visitor")) else { continue };
         let described = span.start + described.start()..span.start + described.end();
-        // 会见来访的肯尼亚总统齐贝吉和夫人: the first leader described is the guest.
-        let Some(visitor) = s.of_kind(described.clone(), Kind::Leader).first().copied() else { continue };
+        // 会见来访的肯尼亚总统齐贝吉和夫人: the first leader described is the guest, with each listed
+        // after them (来访的老挝总理通伦、柬埔寨首相洪森: two).
+        let visitors = listed_guests(s, described.clone());
+        let Some(&visitor) = visitors.first() else { continue };
         if s.text[described.start..s.mentions[visitor].start].contains(['、', '和']) {
             continue;
         }
@@ -49,7 +51,8 @@ pub fn come(s: &Sentences<'_>, span: Range<usize>, lexicon: &Lexicon) -> Vec<Gue
                 (guest_country.as_ref() != Some(&china)).then_some(china)
             })
             .and_then(|iri| s.entities.iter().position(|e| e.kind == Kind::Country && e.iri == iri));
-        if let Some(host) = host {
+        let Some(host) = host else { continue };
+        for visitor in visitors {
             guests.push(Guest { visitor, host, whole: span.start + whole.start()..described.end });
         }
     }
@@ -73,3 +76,27 @@ pub(super) fn countries_of_places(s: &Sentences<'_>, range: Range<usize>, lexico
         .map(|id| crate::vocab::entity("country", id))
         .collect()
 }
+
+/// The guests a phrase describes (会见来华出席论坛的吉尔吉斯斯坦第一副总理A、阿塞拜疆副总理B): the first
+/// leader of `span` and each listed after it with only a conjunction, a country and an office between.
+pub(super) fn listed_guests(s: &Sentences<'_>, span: Range<usize>) -> Vec<usize> {
+    let leaders = s.of_kind(span, Kind::Leader);
+    let mut guests: Vec<usize> = leaders.first().copied().into_iter().collect();
+    for pair in leaders.windows(2) {
+        if !LISTED_GUEST.is_match(between(s, pair[0], pair[1])) {
+            break;
+        }
+        guests.push(pair[1]);
+    }
+    guests
+}
+
+/// The text between mentions `a` and `b` (empty when they overlap).
+pub(super) fn between<'a>(s: &Sentences<'a>, a: usize, b: usize) -> &'a str {
+    s.text.get(s.mentions[a].end..s.mentions[b].start).unwrap_or("")
+}
+
+/// What stands between two guests listed: a list mark or conjunction, then the next one's country
+/// and office.
+static LISTED_GUEST: LazyLock<Regex> =
+    LazyLock::new(|| Regex::new(r"^(?:和|与|及|以及|、)\p{Han}{0,16}$").expect("listed guest"));

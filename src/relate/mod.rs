@@ -4,6 +4,7 @@
 //!
 //! The entry point is [`relate`]; roles point at the document's entities (after resolution).
 
+mod counted;
 mod dating;
 mod documents;
 mod events;
@@ -443,6 +444,26 @@ mod tests {
         assert_eq!(v, ["Visit visitor=肯雅塔 hostCountry=中国 访问"], "{v:?}");
         // The one receiving is no visitor, nor is a guest of the same country as the receiver.
         assert!(visits("国家主席习近平会见来访的国务院总理李克强。").is_empty());
+        // Each guest listed after 来访的.
+        let v = visits("国务院总理李克强会见来访的老挝总理通伦、柬埔寨首相洪森。");
+        assert_eq!(v.len(), 2, "{v:?}");
+        assert!(v.iter().any(|f| f.contains("visitor=洪森 hostCountry=中国")), "{v:?}");
+    }
+
+    #[test]
+    fn visits_counted_or_listed_by_date_are_one_each() {
+        // Two dates listed: two visits, each dated; a count without dates: that many, undated.
+        let v = visits("国家主席习近平此前曾于2011年和2016年两次访问意大利。");
+        assert_eq!(v.len(), 2, "{v:?}");
+        assert!(v[0].ends_with("访问 2011..2011") && v[1].ends_with("访问 2016..2016"), "{v:?}");
+        let v = visits("赞比亚总统伦古曾两次访华。");
+        assert_eq!(v, ["Visit visitor=伦古 hostCountry=中国 访问"; 2], "{v:?}");
+        // The same count said twice is the same visits; an ordinal is one visit; many are none.
+        let v = visits("赞比亚总统伦古就任以来两次访华。伦古表示,他曾两次访问中国。");
+        assert_eq!(v.len(), 2, "{v:?}");
+        assert_eq!(visits("这是赞比亚总统伦古第二次访华。").len(), 1);
+        assert!(visits("赞比亚总统伦古访问中国不下30次。").is_empty());
+        assert!(visits("赞比亚总统伦古先后五次访华。").is_empty());
     }
 
     #[test]

@@ -1,6 +1,8 @@
 //! Visits: 应X邀请，Y于…对Z进行国事访问; Y将对Z进行访问; Y访华; Y结束对Z的国事访问.
 
+use super::counted::{times, Times};
 use super::dating::{event_dates, or_paragraph_year, Dates};
+use super::guests::{between, listed_guests};
 use super::Sentences;
 use crate::extract::lexicon::Lexicon;
 use crate::model::{Date, Kind};
@@ -91,6 +93,8 @@ pub fn find(
     lexicon: &Lexicon,
 ) -> Vec<Fact> {
     let mut facts: Vec<(Fact, bool)> = Vec::new();
+    // Visits a count tells without a date for each (此前曾两次访问意大利).
+    let mut counted: Vec<Fact> = Vec::new();
     for (index, span) in s.spans.iter().enumerate() {
         let sentence = &s.text[span.clone()];
         // Every visit names its visitor, a leader of the sentence, the speaker, or the leader the
@@ -181,10 +185,9 @@ pub fn find(
             for ((host, host_mention), visitor) in
                 hosts.into_iter().flat_map(|h| visitors.iter().map(move |v| (h, *v)))
             {
-                // 访问中国不下30次, 多次访华: many visits, none of them one event.
-                if host_mention.is_some_and(|m| REPEATED.is_match(&s.text[s.mentions[m].end..])) {
-                    continue;
-                }
+                let after_host = host_mention.map_or("", |m| &s.text[s.mentions[m].end..span.end]);
+                let from = visitor.1.map_or(visitor_span.start, |m| s.mentions[m].end);
+                let before_verb = s.text.get(from..host_span.start).unwrap_or("");
                 let mut fact = Fact::new(FactKind::Visit, span.clone());
                 fact.roles.push((Role::Visitor, visitor.0));
                 fact.roles.push((Role::HostCountry, host));
@@ -196,7 +199,13 @@ pub fn find(
                 fact.detail = FactDetail::Visit { visit_type: visit_type.clone() };
                 let stated = date_of(&mut fact, &s.text[whole.clone()], current, sentence, document);
                 let stated = framed(&mut fact, stated, s.text, span.start, document);
-                push_unique(s, &mut facts, fact, stated);
+                push_counted(
+                    s,
+                    (&mut facts, &mut counted),
+                    fact,
+                    stated,
+                    times(before_verb, after_host, document),
+                );
             }
         }
         for guest in super::guests::come(s, span.clone(), lexicon) {
@@ -222,9 +231,7 @@ pub fn find(
             let whole = caps.get(0).map_or(span.clone(), |m| span.start + m.start()..span.start + m.end());
             // 邀请习近平主席再次访蒙 is an invitation, not a visit; 访华多次, many.
             let after = caps.get(0).map_or("", |m| &sentence[m.end()..]);
-            if r.clone().is_some_and(|r| without_invitation(&s.text[r]).contains("邀请"))
-                || REPEATED.is_match(after)
-            {
+            if r.clone().is_some_and(|r| without_invitation(&s.text[r]).contains("邀请")) {
                 continue;
             }
             // 会见来华进行国事访问的法国总统马克龙: after a verb that takes a guest, the visitor is the
@@ -281,11 +288,68 @@ pub fn find(
                 fact.detail = FactDetail::Visit { visit_type };
                 let stated = date(&mut fact, sentence, document);
                 let stated = framed(&mut fact, stated, s.text, span.start, document);
-                push_unique(s, &mut facts, fact, stated);
+                // 曾两次访华: the words from the visitor to the verb's end hold the count.
+                let from = s.mentions[visitor].end;
+                let verb_end = span.start + caps.get(0).map_or(0, |m| m.end());
+                let before_verb = s.text.get(from..verb_end).unwrap_or("");
+                push_counted(
+                    s,
+                    (&mut facts, &mut counted),
+                    fact,
+                    stated,
+                    times(before_verb, after, document),
+                );
             }
         }
     }
-    facts.into_iter().map(|(fact, _)| fact).collect()
+    facts.into_iter().map(|(fact, _)| fact).chain(counted).collect()
+}
+
+/// Pushes `fact` as the visits `times` says it is: one like any other (see [`push_unique`]), none
+/// when they are many, or one per entry of a count, each with the date listed for it; those with
+/// no date are told apart by nothing but the count, so none is merged with another.
+fn push_counted(
+    s: &Sentences<'_>,
+    (facts, counted): (&mut Vec<(Fact, bool)>, &mut Vec<Fact>),
+    fact: Fact,
+    stated: bool,
+    times: Times,
+) {
+    match times {
+        Times::One => push_unique(s, facts, fact, stated),
+        Times::Many => {}
+        Times::Each(_) if visits_own_country(s, &fact) => {}
+        Times::Each(dates) => {
+            // Two patterns, or two sentences, may count the same visits (就任以来两次访华…他曾两次
+            // 访问中国: two): undated ones are added only beyond those counted before.
+            let before = counted.iter().filter(|c| visit_key(c) == visit_key(&fact)).count();
+            let mut undated = 0;
+            for date in dates {
+                undated += usize::from(date.is_none());
+                if date.is_none() && undated <= before {
+                    continue;
+                }
+                let mut each = fact.clone();
+                (each.start, each.end) = (date, date);
+                match date {
+                    Some(_) => push_unique(s, facts, each, true),
+                    None => counted.push(each),
+                }
+            }
+        }
+    }
+}
+
+/// A visit's visitor and host.
+fn visit_key(f: &Fact) -> (Option<usize>, Option<usize>) {
+    (f.with_role(Role::Visitor).next(), f.with_role(Role::HostCountry).next())
+}
+
+/// True when the visitor of `fact` is a leader of its host: no visit.
+fn visits_own_country(s: &Sentences<'_>, fact: &Fact) -> bool {
+    let visitor = fact.with_role(Role::Visitor).next().map(|e| &s.entities[e]);
+    let host = fact.with_role(Role::HostCountry).next().map(|e| &s.entities[e].iri);
+    visitor.and_then(|v| v.country.as_ref()).is_some_and(|c| Some(c) == host)
 }
 
 /// Every leader of the visitor's words `span` who visits, leaving out an invitation's: all of them
@@ -301,30 +365,6 @@ fn each_visitor(s: &Sentences<'_>, span: Range<usize>, visit: &str) -> Vec<usize
         Vec::new()
     }
 }
-
-/// The guests a phrase describes (会见来华出席论坛的吉尔吉斯斯坦第一副总理A、阿塞拜疆副总理B): the first
-/// leader of `span` and each listed after it with only a conjunction, a country and an office between.
-fn listed_guests(s: &Sentences<'_>, span: Range<usize>) -> Vec<usize> {
-    let leaders = s.of_kind(span, Kind::Leader);
-    let mut guests: Vec<usize> = leaders.first().copied().into_iter().collect();
-    for pair in leaders.windows(2) {
-        if !LISTED_GUEST.is_match(between(s, pair[0], pair[1])) {
-            break;
-        }
-        guests.push(pair[1]);
-    }
-    guests
-}
-
-/// The text between mentions `a` and `b` (empty when they overlap).
-fn between<'a>(s: &Sentences<'a>, a: usize, b: usize) -> &'a str {
-    s.text.get(s.mentions[a].end..s.mentions[b].start).unwrap_or("")
-}
-
-/// What stands between two guests listed: a list mark or conjunction, then the next one's country
-/// and office.
-static LISTED_GUEST: LazyLock<Regex> =
-    LazyLock::new(|| Regex::new(r"^(?:和|与|及|以及|、)\p{Han}{0,16}$").expect("listed guest"));
 
 /// What may stand between two leaders who do the same: a conjunction and the second one's office.
 static JOINED: LazyLock<Regex> =
@@ -364,12 +404,6 @@ fn is_han(c: char) -> bool {
 fn clause_end(s: &Sentences<'_>, from: usize, end: usize) -> usize {
     s.text[from..end].find([',', ';']).map_or(end, |i| from + i)
 }
-
-/// A count of visits right after the host (不下30次, 三次, 多次): visits, not one.
-static REPEATED: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(r"^(?:不下|超过|逾|近|约|共|已|先后)?(?:[0-9０-９]+|[一二三四五六七八九十两几多数]+)次")
-        .expect("repeated")
-});
 
 /// 他 or 她 standing for one person (not 他们, 其他, 他人).
 static PRONOUN: LazyLock<Regex> =
@@ -536,12 +570,10 @@ fn date(fact: &mut Fact, sentence: &str, document: Option<Date>) -> bool {
 /// Keeps one visit per (visitor, host); a later statement adds what the first lacked, and a date
 /// its sentence states replaces one taken from the document. A leader's own country is no host.
 fn push_unique(s: &Sentences<'_>, facts: &mut Vec<(Fact, bool)>, fact: Fact, stated: bool) {
-    let visitor = fact.with_role(Role::Visitor).next().map(|e| &s.entities[e]);
-    let host = fact.with_role(Role::HostCountry).next().map(|e| &s.entities[e].iri);
-    if visitor.and_then(|v| v.country.as_ref()).is_some_and(|c| Some(c) == host) {
+    if visits_own_country(s, &fact) {
         return;
     }
-    let key = |f: &Fact| (f.with_role(Role::Visitor).next(), f.with_role(Role::HostCountry).next());
+    let key = visit_key;
     // Visits its sentences date in different years are different visits (此前,祖马曾于2004年访华).
     let other_year = |f: &Fact, f_stated: bool| {
         f_stated && stated && f.start.zip(fact.start).is_some_and(|(a, b)| a.year != b.year)
