@@ -131,3 +131,47 @@ fn an_announcement_with_no_date_is_the_visit_of_its_report_month() {
     );
     assert_eq!(undated.len(), 1, "{undated:?}");
 }
+
+#[test]
+fn the_named_query_counts_an_undated_announcement_as_a_report_of_the_visit_that_follows_it() {
+    let ws = workspace();
+    let dir = ws.path();
+    let issue = dir.join("news");
+    std::fs::create_dir(&issue).unwrap();
+    let write = |name: &str, text: &str| std::fs::write(issue.join(name), text).unwrap();
+    // Announced in late October with no date; the visit itself is in November, a month its IRI cannot
+    // share with the announcement's.
+    write(
+        "20231029-03-02.txt",
+        "\n外交部举行吹风会\n本报北京10月28日电 国务院总理李强将对乌兹别克斯坦进行正式访问。\n",
+    );
+    write(
+        "20231102-01-01.txt",
+        "\n李强抵达塔什干\n新华社塔什干11月1日电 国务院总理李强1日抵达塔什干，开始对乌兹别克斯坦进行正式访问。\n",
+    );
+    // An undated mention more than two months before a dated visit is not its report.
+    write(
+        "20230801-03-01.txt",
+        "\n中蒙关系\n本报北京7月31日电 蒙古国总统呼日勒苏赫即将对中国进行国事访问。\n",
+    );
+    write(
+        "20231020-01-01.txt",
+        "\n呼日勒苏赫抵京\n新华社北京10月19日电 蒙古国总统呼日勒苏赫19日抵达北京，开始对中国进行国事访问。\n",
+    );
+    let built = run(dir, &["build", "--store", "x.nq", "news"]);
+    assert!(built.status.success(), "{}", String::from_utf8_lossy(&built.stderr));
+    let o = run(dir, &["query", "--store", "x.nq", "--format", "csv", "visits"]);
+    let text = stdout(&o);
+    let rows: Vec<&str> = text.lines().skip(1).collect();
+    assert_eq!(rows.len(), 3, "{text}");
+    assert!(rows[0].starts_with("2023-10-19,2023-10-19,呼日勒苏赫,中国,国事访问,,1,"), "{text}");
+    assert!(rows[1].starts_with("2023-11-01,2023-11-01,李强,乌兹别克斯坦,正式访问,,2,"), "{text}");
+    assert!(rows[2].starts_with(",,呼日勒苏赫,中国,国事访问,,1,"), "{text}");
+    // The graph keeps each report's own fact: the announcement stays undated where it was said.
+    let undated = query_csv(
+        dir,
+        "x.nq",
+        "SELECT ?v WHERE { ?v a dg:Visit ; dg:visitor ?who FILTER NOT EXISTS { ?v dg:startDate ?s } } ORDER BY ?v",
+    );
+    assert_eq!(undated.len(), 2, "{undated:?}");
+}
