@@ -2,8 +2,9 @@
 //! type on the 15 seed documents, with floors for visits, signings, citations and partnerships, and
 //! on the unseen documents of `tests/fixtures/unseen/` annotated in `tests/gold/relations/unseen/`
 //! (only documents with a relations file count), with meetings as well, and on the held-out
-//! documents of `tests/fixtures/heldout/`, `…/heldout2/` and `…/heldout3/` annotated in
-//! `tests/gold/relations/heldout/`, `…/heldout2/` and `…/heldout3/` (sets kept apart from rule changes).
+//! documents of `tests/fixtures/heldout/`, `…/heldout2/`, `…/heldout3/` and `…/heldout4/` annotated in
+//! `tests/gold/relations/heldout/`, `…/heldout2/`, `…/heldout3/` and `…/heldout4/` (sets kept apart
+//! from rule changes).
 //!
 //! The unseen floors are the values measured when the set was annotated minus 0.05 (rounded down to
 //! 0.05): they guard against regressions, they are not the goal. The bars on unseen documents
@@ -347,6 +348,22 @@ const HELDOUT3_FLOORS: [(&str, f64, f64); 5] = [
 #[test]
 fn heldout3_relations_meet_the_floors() {
     held_out_set_meets_the_floors("heldout3", &HELDOUT3_FLOORS);
+}
+
+/// The fourth held-out set's floors (precision, recall) per relation type: measured minus 0.05,
+/// rounded down to 0.05, when the set was annotated (blind: at a635eda, before the extractor was run
+/// on it).
+const HELDOUT4_FLOORS: [(&str, f64, f64); 5] = [
+    ("visits", 0.85, 0.30),
+    ("meetings", 0.95, 0.65),
+    ("signings", 0.80, 0.95),
+    ("citations", 0.95, 0.50),
+    ("partnerships", 0.95, 0.70),
+];
+
+#[test]
+fn heldout4_relations_meet_the_floors() {
+    held_out_set_meets_the_floors("heldout4", &HELDOUT4_FLOORS);
 }
 
 /// Scores the relations of the held-out set `set` (gold in `tests/gold/relations/{set}`, texts in
