@@ -74,6 +74,19 @@ fn never_starts(text: &str) -> bool {
     NEVER_STARTS.iter().any(|w| text.starts_with(w))
 }
 
+/// Verbs a leader named bare does in the news (普京抵达新德里, 莫迪表示), and the prepositions of
+/// talks after them (莫迪同…会谈).
+const ACTS: [&str; 17] =
+    ["抵达", "表示", "指出", "强调", "说", "会见", "会晤", "会谈", "宣布", "出席", "访问", "致辞", "签署", "同", "与", "在", "将"];
+
+/// True when a two-character known name at `start..end` stands alone as a clause's subject or the
+/// other side of talks: after the start of a clause (or 同, 与, 和) and before a verb of [`ACTS`]. Inside
+/// a word (中韩正式, 一片汪洋, 他信以为真) it is no name.
+fn acts_alone(text: &str, start: usize, end: usize) -> bool {
+    let opens = text[..start].chars().next_back().is_none_or(|c| !is_han(c) || matches!(c, '同' | '与' | '和'));
+    opens && ACTS.iter().any(|verb| text[end..].starts_with(verb))
+}
+
 /// Words that make an office part of a longer title (总统助理, 总理特使): the name comes after them.
 const TITLE_CONTINUATIONS: [&str; 5] = ["助理", "特使", "特别代表", "顾问", "高级顾问"];
 
@@ -364,6 +377,7 @@ pub fn find(text: &str, existing: &[Mention], lexicon: &Lexicon) -> Found {
             k.surface.chars().count() >= 3
                 || k.office.is_some()
                 || office_next_to(text, k.start, k.end, titles)
+                || acts_alone(text, k.start, k.end)
         })
         .map(|k| &k.key)
         .collect();
