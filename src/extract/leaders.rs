@@ -76,14 +76,17 @@ fn never_starts(text: &str) -> bool {
 
 /// Verbs a leader named bare does in the news (普京抵达新德里, 莫迪表示), and the prepositions of
 /// talks after them (莫迪同…会谈).
-const ACTS: [&str; 17] =
-    ["抵达", "表示", "指出", "强调", "说", "会见", "会晤", "会谈", "宣布", "出席", "访问", "致辞", "签署", "同", "与", "在", "将"];
+const ACTS: [&str; 18] = [
+    "抵达", "表示", "指出", "强调", "说", "会见", "会晤", "会谈", "举行", "宣布", "出席", "访问", "致辞",
+    "签署", "同", "与", "在", "将",
+];
 
 /// True when a two-character known name at `start..end` stands alone as a clause's subject or the
 /// other side of talks: after the start of a clause (or 同, 与, 和) and before a verb of [`ACTS`]. Inside
 /// a word (中韩正式, 一片汪洋, 他信以为真) it is no name.
 fn acts_alone(text: &str, start: usize, end: usize) -> bool {
-    let opens = text[..start].chars().next_back().is_none_or(|c| !is_han(c) || matches!(c, '同' | '与' | '和'));
+    let opens =
+        text[..start].chars().next_back().is_none_or(|c| !is_han(c) || matches!(c, '同' | '与' | '和'));
     opens && ACTS.iter().any(|verb| text[end..].starts_with(verb))
 }
 
@@ -572,6 +575,14 @@ mod tests {
         // A news report names its guest once with the office, then bare before verbs of speaking.
         let text = "韩正会见新加坡副总理黄志明。黄志明表示,愿深化合作。黄志明说,感谢中方。黄志明指出,前景广阔。黄志明还谈到教育合作。";
         assert_eq!(leaders(text).iter().filter(|n| *n == "黄志明").count(), 5, "{:?}", leaders(text));
+    }
+
+    #[test]
+    fn a_known_short_name_acting_alone_is_a_leader_and_inside_a_word_none() {
+        assert_eq!(leaders("普京抵达新德里,开始对印度进行国事访问。"), ["普京"]);
+        assert_eq!(leaders("习近平同普京举行会谈。"), ["习近平", "普京"]);
+        assert!(leaders("中韩正式建交三十周年。").is_empty());
+        assert!(leaders("眼前一片汪洋在望。").is_empty());
     }
 
     #[test]
