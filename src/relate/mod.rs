@@ -451,6 +451,23 @@ mod tests {
     }
 
     #[test]
+    fn going_to_the_host_and_a_subject_left_out_are_visits() {
+        let v = visits("华国锋主席今天离开北京前往罗马尼亚进行正式友好访问。");
+        assert_eq!(v, ["Visit visitor=华国锋 hostCountry=罗马尼亚 正式友好访问"], "{v:?}");
+        assert_eq!(visits("金日成主席每年都要到中国来进行访问。").len(), 1);
+        assert_eq!(visits("习近平将出席亚太经合组织会议并顺访巴拿马。").len(), 1);
+        // The clause that names nobody is the nearest named subject's (not the one speaking).
+        let v = visits("国家主席习近平2013年访问了墨西哥,2014年访问了巴西、古巴。");
+        assert_eq!(v.len(), 3, "{v:?}");
+        assert!(v.iter().all(|f| f.starts_with("Visit visitor=习近平")), "{v:?}");
+        let v = visits("国务院副总理胡春华将赴萨摩亚出席论坛,并访问萨摩亚、菲律宾。");
+        assert!(v.iter().all(|f| f.starts_with("Visit visitor=胡春华")) && v.len() == 2, "{v:?}");
+        // Going somewhere to attend something is no visit there; an invitation accepted names the host.
+        let v = visits("我接受了布什总统的邀请,将于10月到墨西哥出席会议前访问美国。");
+        assert!(!v.iter().any(|f| f.contains("墨西哥") || f.contains("visitor=布什")), "{v:?}");
+    }
+
+    #[test]
     fn visits_counted_or_listed_by_date_are_one_each() {
         // Two dates listed: two visits, each dated; a count without dates: that many, undated.
         let v = visits("国家主席习近平此前曾于2011年和2016年两次访问意大利。");

@@ -21,6 +21,12 @@ static VISIT: LazyLock<Regex> = LazyLock::new(|| {
     Regex::new(&format!(r"(?:应(?P<inviter>[^,;。]{{1,40}}?)邀请,?)?(?P<visitor>[^,;。]{{1,60}}?)(?:将|拟|于[^,;。对]{{0,30}}?)?(?:对|赴)(?P<host>[^,;。]{{1,30}}?)(?:进行(?:了)?|的){BEFORE_KIND}{KIND}"))
         .expect("visit")
 });
+/// 华国锋今天离开北京前往罗马尼亚进行正式友好访问, 每年都要到中国来进行访问, 将到巴基斯坦访问: going
+/// to the host for the visit.
+static WENT: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(&format!(r"(?:应(?P<inviter>[^,;。]{{1,40}}?)邀请,?)?(?P<visitor>[^,;。]{{1,60}}?)(?:前往|到|去)(?P<host>[^,;。出参前后]{{1,12}}?)(?:来|去)?(?:进行(?:了)?)?{BEFORE_KIND}{KIND}"))
+        .expect("went to visit")
+});
 /// 周恩来…于五月五日至九日在柬埔寨进行了国事访问: the visit where it took place (not the guest
 /// described by it, 正在俄罗斯进行国事访问的习近平, nor a place of meeting, 在北京同…).
 static AT_HOST: LazyLock<Regex> = LazyLock::new(|| {
@@ -67,7 +73,7 @@ static ENDED: LazyLock<Regex> = LazyLock::new(|| {
 });
 static VISITED: LazyLock<Regex> = LazyLock::new(|| {
     // 访问的法国总统 is the visiting president, not a visit to France.
-    Regex::new(r"(?P<visitor>[^,;。]{1,40}?)(?:首次|正式|再次|成功|将)?(?:访问|出访)(?:了)?(?P<host>[^,;。的][^,;。]{0,23})")
+    Regex::new(r"(?P<visitor>[^,;。]{1,40}?)(?:首次|正式|再次|成功|将)?(?:访问|出访|顺访)(?:了)?(?P<host>[^,;。的][^,;。]{0,23})")
         .expect("visited")
 });
 static TO_CHINA: LazyLock<Regex> = LazyLock::new(|| {
@@ -81,8 +87,9 @@ static TO_CHINA: LazyLock<Regex> = LazyLock::new(|| {
 static TO_FORM: LazyLock<Regex> = LazyLock::new(|| {
     Regex::new(r"(?P<visitor>[^,;。]{1,30}?)(?:将|于[^,;。]{0,20}?)?访(?P<form>\p{Han})").expect("to form")
 });
-/// 应X邀请 inside a visitor's span: X is the host, not the visitor.
-static INVITATION: LazyLock<Regex> = LazyLock::new(|| Regex::new(r"应[^,;。]*?邀请").expect("invitation"));
+/// 应X邀请 (接受了X的邀请) inside a visitor's span: X is the host, not the visitor.
+static INVITATION: LazyLock<Regex> =
+    LazyLock::new(|| Regex::new(r"(?:应|接受了?)[^,;。]*?邀请").expect("invitation"));
 
 /// Visits stated in the document dated `document`, one per (visitor, host). `speaker` is the
 /// leader whose speech the document is: 我 in it is that leader.
@@ -120,6 +127,7 @@ pub fn find(
             .chain(CAME.captures_iter(sentence))
             .chain(ENDED.captures_iter(sentence))
             .chain(ARRIVED_AT.captures_iter(sentence))
+            .chain(WENT.captures_iter(sentence))
             .map(|c| (c, Shape::VisitorLast))
             .chain(DURING.captures_iter(sentence).map(|c| (c, Shape::VisitorFirst)))
             .chain(GUEST_ABROAD.captures_iter(sentence).map(|c| (c, Shape::VisitorFirst)))
@@ -149,8 +157,8 @@ pub fn find(
                 Shape::VisitorFirst => s.of_kind(visitor_span.clone(), Kind::Leader).first().copied(),
                 _ => visitor_in(s, after_welcome(s, visitor_span.clone(), whole.clone())),
             };
-            // 习近平…离开南非,于当日晚,飞抵…毛里求斯: an arrival whose clause names no one is the
-            // sentence's subject's.
+            // 习近平…离开南非,于当日晚,飞抵…毛里求斯: an arrival or visit whose clause names no one is
+            // the sentence's subject's.
             let found = found.or_else(|| arriving_subject(s, span.start, visitor_span.clone(), &whole));
             let visitor = match found.or(addressed) {
                 Some(m) => (s.entity(m), Some(m)),
@@ -468,21 +476,32 @@ fn leaders_not_inviting(s: &Sentences<'_>, span: Range<usize>) -> Vec<usize> {
         .collect()
 }
 
-/// The first leader of the sentence starting at `sentence_start`, for an arrival (抵达, 飞抵) whose
-/// own clause, `visitor`, names nobody and starts after a comma: the subject left out.
+/// For an arrival (抵达, 飞抵) or a visit (习近平2013年访问了墨西哥,2014年访问了巴西) whose own clause,
+/// `visitor`, names nobody and starts after a comma, the subject left out: the first leader (outside
+/// an invitation) of the nearest clause before it, in the sentence starting at `sentence_start`, that
+/// names one (罗照辉指出,习近平主席将应…邀请,于…对尼泊尔进行国事访问: 习近平, not the one speaking).
 fn arriving_subject(
     s: &Sentences<'_>,
     sentence_start: usize,
     visitor: Range<usize>,
     whole: &Range<usize>,
 ) -> Option<usize> {
-    let arrival = s.text[whole.clone()].contains("抵");
+    let arrival = s.text[whole.clone()].contains(['抵', '访']);
     let clause_start = s.text[..visitor.start].ends_with([',', ';']);
     let unnamed = s.mentions_in(visitor.clone()).next().is_none();
     if !(arrival && clause_start && unnamed) {
         return None;
     }
-    s.of_kind(sentence_start..visitor.start, Kind::Leader).first().copied()
+    let before = &s.text[sentence_start..visitor.start];
+    let mut end = before.len();
+    while end > 0 {
+        let start = before[..end].trim_end_matches([',', ';']).rfind([',', ';']).map_or(0, |i| i + 1);
+        if let Some(&first) = leaders_not_inviting(s, sentence_start + start..sentence_start + end).first() {
+            return Some(first);
+        }
+        end = start;
+    }
+    None
 }
 
 /// The host countries (entity, mention) in `span`: every country it names (对俄罗斯、德国进行), the
