@@ -356,6 +356,12 @@ pub fn find(text: &str, existing: &[Mention], lexicon: &Lexicon) -> Found {
         m.office = (!honorific).then(|| office.to_owned());
         found.push(m);
     }
+    // 应巴雷拉总统邀请: a foreign name before its office, as speeches name their hosts.
+    let before_offices: Vec<Mention> = super::before_office::find(text, existing, lexicon)
+        .into_iter()
+        .filter(|b| !found.iter().any(|m| m.start < b.end && b.start < m.end))
+        .collect();
+    found.extend(before_offices);
     link_to_gazetteer(&mut found, lexicon);
     link_to_full_forms(&mut found, existing);
     let mut name_like: BTreeMap<String, bool> = BTreeMap::new();

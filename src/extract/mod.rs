@@ -5,6 +5,7 @@
 //! ([`leaders`]) and named organizations, projects and initiatives found by pattern ([`named`]).
 
 pub mod abbreviated;
+pub(crate) mod before_office;
 mod compiled;
 pub mod compounds;
 pub mod leaders;

@@ -149,7 +149,8 @@ pub fn find(
             if without_invitation(&s.text[visitor_span.clone()]).contains("邀请") {
                 continue;
             }
-            let speaking = s.text[visitor_span.clone()].ends_with('我');
+            // 我曾访问沙特阿拉伯: 我 and the adverbs of its verb.
+            let speaking = s.text[visitor_span.clone()].trim_end_matches(ADVERBS).ends_with('我');
             let addressed = addressee(s, span.start, visitor_span.clone());
             // 此前他已经对喀麦隆…进行了国事访问: the leader of the sentence before (not its evidence).
             let referred = antecedent.filter(|_| PRONOUN.is_match(&s.text[visitor_span.clone()]));
@@ -555,6 +556,9 @@ fn hosts_in(
         .into_iter()
         .collect()
 }
+
+/// Adverbs between a subject and its verb (我曾访问, 我也将访问).
+const ADVERBS: [char; 9] = ['曾', '经', '将', '即', '也', '还', '已', '再', '又'];
 
 /// Words naming the document's own visit (此次习近平主席对韩国的国事访问).
 const THIS: [&str; 3] = ["此次", "这次", "本次"];

@@ -1,0 +1,92 @@
+//! Transliterated names before a head's office (应巴雷拉总统邀请, 伦古总统就任以来, 同莫拉莱斯总理会谈): a
+//! speech or an article names its host so, never with the country first. Start with [`find`].
+
+use super::lexicon::Lexicon;
+use super::{Key, Kind, Mention};
+
+/// The offices a foreign name is put before, the longer first.
+const OFFICES: [&str; 9] = ["副总统", "副总理", "总统", "总理", "首相", "国王", "女王", "议长", "外长"];
+
+/// Characters that make the office another word (总统府, 总理级, 国王杯).
+const WORD_AFTER: [char; 6] = ['府', '团', '台', '级', '杯', '位'];
+
+/// The fewest and most characters of a name found so.
+const NAME_CHARS: std::ops::RangeInclusive<usize> = 2..=5;
+
+/// Every name of two to five transliteration characters right before an office of [`OFFICES`], after
+/// the start of a word (punctuation, a function word, 应, a verb of greeting), that no mention in
+/// `existing` covers (巴拿马总统 is a country's office, 普京总统 a known name).
+pub fn find(text: &str, existing: &[Mention], lexicon: &Lexicon) -> Vec<Mention> {
+    let chars = &lexicon.words.chars;
+    let opens = |c: char| {
+        !super::leaders::is_han(c)
+            || c == '应'
+            || chars.name_stops.contains(c)
+            || chars.before_surname_office.contains(c)
+    };
+    let covered = |start: usize, end: usize| existing.iter().any(|m| m.start < end && start < m.end);
+    let mut found: Vec<Mention> = Vec::new();
+    for office in OFFICES {
+        for (at, _) in text.match_indices(office) {
+            let end = at + office.len();
+            // 巴雷拉副总统: the deputy's office, found as its own.
+            if text[end..].starts_with(WORD_AFTER)
+                || office.len() == "总统".len() && text[..at].ends_with('副')
+            {
+                continue;
+            }
+            let run: Vec<(usize, char)> = text[..at]
+                .char_indices()
+                .rev()
+                .take_while(|&(_, c)| chars.transliteration.contains(c))
+                .take(*NAME_CHARS.end() + 1)
+                .collect();
+            let Some(&(start, _)) = run.last() else { continue };
+            // 阿库福—阿多总统: the last part of a longer name is not a name.
+            if !NAME_CHARS.contains(&run.len())
+                || !text[..start].chars().next_back().is_none_or(opens)
+                || text[..start].ends_with(['-', '—', '·'])
+                || covered(start, end)
+                || found.iter().any(|m| m.start < end && start < m.end)
+            {
+                continue;
+            }
+            let name = &text[start..at];
+            let mut m =
+                Mention::new(text, Kind::Leader, start, at, Key::Name(super::leaders::name_key(name)));
+            m.office = Some(office.to_owned());
+            found.push(m);
+        }
+    }
+    found
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn names(text: &str) -> Vec<String> {
+        let lexicon = Lexicon::get();
+        let existing = super::super::extract(text, lexicon);
+        let mut found =
+            find(text, &existing.into_iter().filter(|m| m.kind != Kind::Leader).collect::<Vec<_>>(), lexicon);
+        found.sort_by_key(|m| m.start);
+        found.into_iter().map(|m| format!("{}:{}", m.surface, m.office.unwrap_or_default())).collect()
+    }
+
+    #[test]
+    fn a_transliterated_name_before_a_heads_office_is_a_leader() {
+        assert_eq!(names("应巴雷拉总统邀请,我将对巴拿马进行国事访问。"), ["巴雷拉:总统"]);
+        assert_eq!(names("伦古总统就任以来两次访华。"), ["伦古:总统"]);
+        assert_eq!(names("我同莫拉莱斯副总统举行了会谈。"), ["莫拉莱斯:副总统"]);
+    }
+
+    #[test]
+    fn a_country_an_office_word_or_a_word_inside_is_none() {
+        assert!(names("巴拿马总统和夫人出席。").is_empty(), "{:?}", names("巴拿马总统和夫人出席。"));
+        assert!(names("他在总统府会见记者。").is_empty());
+        assert!(names("东方卡拉总统府").is_empty());
+        assert!(names("一位总统说。").is_empty());
+        assert!(names("代表阿库福—阿多总统致辞。").is_empty());
+    }
+}
