@@ -2,7 +2,9 @@
 //! speech or an article names its host so, never with the country first. Start with [`find`].
 
 use super::lexicon::Lexicon;
-use super::{Key, Kind, Mention};
+use super::Mention;
+use crate::text::normalize::is_cjk;
+use std::ops::Range;
 
 /// The offices a foreign name is put before, the longer first.
 const OFFICES: [&str; 9] = ["副总统", "副总理", "总统", "总理", "首相", "国王", "女王", "议长", "外长"];
@@ -13,19 +15,16 @@ const WORD_AFTER: [char; 6] = ['府', '团', '台', '级', '杯', '位'];
 /// The fewest and most characters of a name found so.
 const NAME_CHARS: std::ops::RangeInclusive<usize> = 2..=5;
 
-/// Every name of two to five transliteration characters right before an office of [`OFFICES`], after
-/// the start of a word (punctuation, a function word, 应, a verb of greeting), that no mention in
-/// `existing` covers (巴拿马总统 is a country's office, 普京总统 a known name).
-pub fn find(text: &str, existing: &[Mention], lexicon: &Lexicon) -> Vec<Mention> {
+/// The span and office of every name of two to five transliteration characters right before an office
+/// of [`OFFICES`], after the start of a word (punctuation, a function word, 应, a verb of greeting),
+/// that no mention in `existing` covers (巴拿马总统 is a country's office, 普京总统 a known name).
+pub fn find(text: &str, existing: &[Mention], lexicon: &Lexicon) -> Vec<(Range<usize>, &'static str)> {
     let chars = &lexicon.words.chars;
     let opens = |c: char| {
-        !super::leaders::is_han(c)
-            || c == '应'
-            || chars.name_stops.contains(c)
-            || chars.before_surname_office.contains(c)
+        !is_cjk(c) || c == '应' || chars.name_stops.contains(c) || chars.before_surname_office.contains(c)
     };
     let covered = |start: usize, end: usize| existing.iter().any(|m| m.start < end && start < m.end);
-    let mut found: Vec<Mention> = Vec::new();
+    let mut found: Vec<(Range<usize>, &'static str)> = Vec::new();
     for office in OFFICES {
         for (at, _) in text.match_indices(office) {
             let end = at + office.len();
@@ -47,15 +46,11 @@ pub fn find(text: &str, existing: &[Mention], lexicon: &Lexicon) -> Vec<Mention>
                 || !text[..start].chars().next_back().is_none_or(opens)
                 || text[..start].ends_with(['-', '—', '·'])
                 || covered(start, end)
-                || found.iter().any(|m| m.start < end && start < m.end)
+                || found.iter().any(|(r, _)| r.start < end && start < r.end)
             {
                 continue;
             }
-            let name = &text[start..at];
-            let mut m =
-                Mention::new(text, Kind::Leader, start, at, Key::Name(super::leaders::name_key(name)));
-            m.office = Some(office.to_owned());
-            found.push(m);
+            found.push((start..at, office));
         }
     }
     found
@@ -64,14 +59,15 @@ pub fn find(text: &str, existing: &[Mention], lexicon: &Lexicon) -> Vec<Mention>
 #[cfg(test)]
 mod tests {
     use super::*;
+    use crate::model::Kind;
 
     fn names(text: &str) -> Vec<String> {
         let lexicon = Lexicon::get();
-        let existing = super::super::extract(text, lexicon);
-        let mut found =
-            find(text, &existing.into_iter().filter(|m| m.kind != Kind::Leader).collect::<Vec<_>>(), lexicon);
-        found.sort_by_key(|m| m.start);
-        found.into_iter().map(|m| format!("{}:{}", m.surface, m.office.unwrap_or_default())).collect()
+        let others: Vec<Mention> =
+            super::super::extract(text, lexicon).into_iter().filter(|m| m.kind != Kind::Leader).collect();
+        let mut found = find(text, &others, lexicon);
+        found.sort_by_key(|(r, _)| r.start);
+        found.into_iter().map(|(r, office)| format!("{}:{office}", &text[r])).collect()
     }
 
     #[test]

@@ -359,7 +359,13 @@ pub fn find(text: &str, existing: &[Mention], lexicon: &Lexicon) -> Found {
     // 应巴雷拉总统邀请: a foreign name before its office, as speeches name their hosts.
     let before_offices: Vec<Mention> = super::before_office::find(text, existing, lexicon)
         .into_iter()
-        .filter(|b| !found.iter().any(|m| m.start < b.end && b.start < m.end))
+        .filter(|(r, _)| !found.iter().any(|m| m.start < r.end && r.start < m.end))
+        .map(|(r, office)| {
+            let key = Key::Name(name_key(&text[r.clone()]));
+            let mut m = Mention::new(text, Kind::Leader, r.start, r.end, key);
+            m.office = Some(office.to_owned());
+            m
+        })
         .collect();
     found.extend(before_offices);
     link_to_gazetteer(&mut found, lexicon);
