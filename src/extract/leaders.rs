@@ -6,7 +6,7 @@
 
 use super::compiled::{Offices, HONORIFICS};
 use super::lexicon::Lexicon;
-use super::officials::{country_of, envoy_country, heads_no_government};
+use super::officials::{abbreviated_qualifier, country_of, envoy_country, heads_no_government};
 use super::spans::Covered;
 use super::{Key, Kind, Mention};
 use aho_corasick::{AhoCorasickBuilder, AhoCorasickKind, MatchKind};
@@ -304,7 +304,11 @@ pub fn find(text: &str, existing: &[Mention], lexicon: &Lexicon) -> Found {
             .and_then(|m| m.country);
         // An office that names its body (国务院总理, 外交部长) needs no qualifier; a rank (第一书记) does.
         let strong_office = office_text.chars().count() >= 4 && !office_text.starts_with("第一");
-        if !dotted && qualifier.is_none() && listed.is_none() && !strong_office {
+        let abbreviated = qualifier
+            .is_none()
+            .then(|| abbreviated_qualifier(text, first.start, &text[first.clone()], lexicon))
+            .flatten();
+        if !dotted && qualifier.is_none() && listed.is_none() && abbreviated.is_none() && !strong_office {
             continue;
         }
         // 作家协会主席, 驻村第一书记: the head of an association, a company or a village.
@@ -313,7 +317,7 @@ pub fn find(text: &str, existing: &[Mention], lexicon: &Lexicon) -> Found {
         }
         let mut m = Mention::new(text, Kind::Leader, start, end, Key::Name(name_key(&text[start..end])));
         m.office = Some(office_text.to_owned());
-        m.country = qualifier_country(qualifier, false).or(listed);
+        m.country = qualifier_country(qualifier, false).or(listed).or(abbreviated.flatten());
         found.push(m);
     }
     let mut office_spans: Vec<(usize, usize)> = found_offices.iter().map(|o| (o.start(), o.end())).collect();
@@ -595,6 +599,16 @@ mod tests {
         assert_eq!(leaders("习近平同普京举行会谈。"), ["习近平", "普京"]);
         assert!(leaders("中韩正式建交三十周年。").is_empty());
         assert!(leaders("眼前一片汪洋在望。").is_empty());
+    }
+
+    #[test]
+    fn a_one_character_form_before_a_heads_office_qualifies_it() {
+        assert_eq!(leaders("江泽民会见了以总理拉宾为首的以色列代表团。"), ["江泽民", "拉宾"]);
+        assert_eq!(leaders("泰总理差猜表示,愿加强合作。"), ["差猜"]);
+        // A surname or a word before an office that a form does not qualify (主席, 书记).
+        assert!(leaders("毛主席纪念堂遗物展开幕。").is_empty());
+        assert!(leaders("各市委书记先后发言。").is_empty());
+        assert!(leaders("他以总统身份出席。").is_empty());
     }
 
     #[test]

@@ -2,7 +2,8 @@
 //! none (中国舞蹈家协会主席), and an envoy (驻X大使) represents the country that sends them, not X.
 //!
 //! The leader recognizer (`leaders.rs`) asks [`heads_no_government`] before taking the name after an
-//! office, and [`envoy_country`] for the country of an envoy's office.
+//! office, [`envoy_country`] for the country of an envoy's office, and [`abbreviated_qualifier`] for
+//! the country a one-character form before an office names (以总理拉宾).
 
 use super::lexicon::Lexicon;
 use super::{Key, Kind, Mention};
@@ -66,6 +67,42 @@ pub(super) fn country_of(m: &Mention, lexicon: &Lexicon) -> Option<usize> {
         Key::Country(i) => Some(*i),
         Key::Abbrev(c) => lexicon.gazetteer.countries.iter().position(|k| k.abbrev.first() == Some(c)),
         _ => m.country,
+    }
+}
+
+/// Heads' and ministers' offices a one-character form may abbreviate the country of (以总理, 美国务卿);
+/// not 主席 or 书记 (毛主席, 市委书记: a surname, a word).
+const ABBREVIATED_OFFICES: [&str; 10] =
+    ["总统", "副总统", "总理", "副总理", "首相", "外长", "外交部长", "国防部长", "国务卿", "议长"];
+
+/// For an office `office` starting at `office_start` after a one-character form of a country (以总理拉宾,
+/// 泰总理差猜, 会见以外长佩雷斯): `Some` of the country when one country has that form, `Some(None)` when
+/// several do (塞: Serbia, Senegal, Cyprus …), `None` when no form stands there. The form must start a
+/// word (after punctuation, a function word or a verb of greeting), as news abbreviates a foreign office.
+pub(super) fn abbreviated_qualifier(
+    text: &str,
+    office_start: usize,
+    office: &str,
+    lexicon: &Lexicon,
+) -> Option<Option<usize>> {
+    if !ABBREVIATED_OFFICES.contains(&office) {
+        return None;
+    }
+    let form = text[..office_start].chars().next_back()?;
+    let start = office_start - form.len_utf8();
+    let chars = &lexicon.words.chars;
+    let opens = text[..start].chars().next_back().is_none_or(|c| {
+        !crate::text::normalize::is_cjk(c)
+            || chars.name_stops.contains(c)
+            || chars.before_surname_office.contains(c)
+    });
+    let g = lexicon.gazetteer;
+    let mut countries = g.countries.iter().enumerate().filter(|(_, k)| k.abbrev.contains(&form));
+    let first = countries.next().map(|(i, _)| i);
+    match (opens, first, countries.next()) {
+        (true, Some(i), None) => Some(Some(i)),
+        (true, Some(_), Some(_)) => Some(None),
+        _ => None,
     }
 }
 
