@@ -67,6 +67,8 @@ pub fn find(s: &Sentences<'_>, parties: &[usize], document: Option<Date>) -> Vec
             continue;
         }
         let mut carried = Carried::default();
+        // 习近平与普京举行会晤,这是两国元首今年第三次会晤: the heads are those who met just before.
+        let mut met_before: Option<Vec<usize>> = None;
         let parts = clauses(span.clone(), sentence);
         for (k, clause) in parts.iter().enumerate() {
             // 会见X时,王毅表示: a clause of time takes the subject of the clause after it.
@@ -80,10 +82,15 @@ pub fn find(s: &Sentences<'_>, parties: &[usize], document: Option<Date>) -> Vec
             if met.iter().all(|(p, _)| p.len() < 2) && BOTH_LEADERS.iter().any(|w| sentence.contains(w)) {
                 // 两国领导人…深化印中战略互信: the two countries the sentence names, else the parties.
                 let named = countries_in(s, span.clone());
-                met = vec![(
-                    if named.len() == 2 { heads_of_state(s, &named) } else { heads.clone() },
-                    Vec::new(),
-                )];
+                let both = match &met_before {
+                    Some(people) => people.clone(),
+                    None if named.len() == 2 => heads_of_state(s, &named),
+                    None => heads.clone(),
+                };
+                met = vec![(both, Vec::new())];
+            }
+            if let Some((people, _)) = met.iter().find(|(p, _)| p.len() == 2) {
+                met_before = Some(people.clone());
             }
             for (participants, group) in met {
                 if participants.len() < 2 {

@@ -238,6 +238,16 @@ mod tests {
     }
 
     #[test]
+    fn both_heads_after_talks_in_the_sentence_are_those_who_met() {
+        let m = meetings_of(
+            "伊朗总统鲁哈尼、印度总理莫迪出席。习近平与普京在比什凯克举行会晤,这是两国元首今年第三次会晤。",
+            "",
+        );
+        assert_eq!(m.len(), 1, "{m:?}");
+        assert!(m[0].contains("习近平") && m[0].contains("普京"), "{m:?}");
+    }
+
+    #[test]
     fn each_verb_of_talks_is_its_own_meeting() {
         let m = meetings_of(
             "访问期间,国家主席习近平会见了德国总理朔尔茨,国务院总理李强与朔尔茨总理举行会谈,全国人大常委会委员长赵乐际会见了朔尔茨总理。",
