@@ -32,6 +32,7 @@ pub const NAMED_QUERIES: &[NamedQuery] = &[
     NamedQuery { name: "entities", text: include_str!("../queries/entities.rq") },
     NamedQuery { name: "initiatives", text: include_str!("../queries/initiatives.rq") },
     NamedQuery { name: "leaders", text: include_str!("../queries/leaders.rq") },
+    NamedQuery { name: "meetings", text: include_str!("../queries/meetings.rq") },
     NamedQuery { name: "mentions", text: include_str!("../queries/mentions.rq") },
     NamedQuery { name: "organizations", text: include_str!("../queries/organizations.rq") },
     NamedQuery { name: "partnerships", text: include_str!("../queries/partnerships.rq") },

@@ -28,6 +28,14 @@ static COUNTED: LazyLock<Regex> = LazyLock::new(|| {
     )
     .expect("counted")
 });
+/// 出席中印领导人第二次非正式会晤: talks attended, named by their countries (a compound of their
+/// one-character forms) and their leaders.
+static NAMED_TALKS: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(
+        r"(?:出席|参加)(?P<named>\p{Han}{2,4}?)(?:领导人|元首|首脑|总理|外长)[^,;。]{0,12}?(?:会谈|会晤)",
+    )
+    .expect("named talks")
+});
 /// Words naming both sides' leaders without their names: the heads of the parties met.
 const BOTH_LEADERS: [&str; 4] = ["两国元首", "两国总理", "两国首脑", "两国领导人"];
 /// Verbs of attending someone else's talks (刘鹤、王毅等参加会见, 陪同会见).
@@ -79,7 +87,14 @@ pub fn find(s: &Sentences<'_>, parties: &[usize], document: Option<Date>) -> Vec
             };
             let mut met: Vec<(Vec<usize>, Vec<usize>)> =
                 groups.into_iter().map(|g| (entities(s, &g), g)).collect();
-            if met.iter().all(|(p, _)| p.len() < 2) && BOTH_LEADERS.iter().any(|w| sentence.contains(w)) {
+            // 罗照辉介绍习近平即将赴印度出席中印领导人第二次非正式会晤: talks attended as a named event
+            // are those of the leaders of the countries named in it, not of whoever the clause names.
+            if let Some(named) = attended_talks(s, clause.clone()) {
+                let people = heads_of_state(s, &named);
+                met = if people.len() == named.len() { vec![(people, Vec::new())] } else { Vec::new() };
+            } else if met.iter().all(|(p, _)| p.len() < 2)
+                && BOTH_LEADERS.iter().any(|w| sentence.contains(w))
+            {
                 // 两国领导人…深化印中战略互信: the two countries the sentence names, else the parties.
                 let named = countries_in(s, span.clone());
                 let both = match &met_before {
@@ -324,8 +339,8 @@ fn receives_each(clause: &str, verb: &str) -> bool {
 }
 
 /// Adverbs between a place and its verb (在武汉首次举行): not part of the place.
-const PLACE_ADVERBS: [&str; 11] =
-    ["首次", "再次", "正式", "共同", "继续", "成功", "隆重", "亲切", "分别", "同", "又"];
+const PLACE_ADVERBS: [&str; 12] =
+    ["首次", "再次", "正式", "共同", "继续", "成功", "隆重", "亲切", "分别", "应约", "同", "又"];
 
 /// The place without the adverbs that follow it.
 fn trim_adverbs(mut place: &str) -> &str {
@@ -333,6 +348,16 @@ fn trim_adverbs(mut place: &str) -> &str {
         place = rest;
     }
     place
+}
+
+/// A verb of attending (出席, 参加) before talks named by two or more countries and their leaders
+/// (出席中印领导人第二次非正式会晤, 参加中美元首会晤) in `clause`: those countries.
+fn attended_talks(s: &Sentences<'_>, clause: Range<usize>) -> Option<Vec<usize>> {
+    let text = &s.text[clause.clone()];
+    let caps = NAMED_TALKS.captures(text)?;
+    let named = caps.name("named")?;
+    let countries = countries_in(s, clause.start + named.start()..clause.start + named.end());
+    (countries.len() >= 2).then_some(countries)
 }
 
 /// The distinct countries the mentions within `span` name, in order.

@@ -238,6 +238,16 @@ mod tests {
     }
 
     #[test]
+    fn talks_attended_are_those_of_the_leaders_of_the_countries_named() {
+        let m = meetings_of(
+            "印度总理莫迪邀请。外交部副部长罗照辉介绍国家主席习近平即将赴印度出席中印领导人第二次非正式会晤有关情况。",
+            "",
+        );
+        assert_eq!(m.len(), 1, "{m:?}");
+        assert!(m[0].contains("习近平") && m[0].contains("莫迪") && !m[0].contains("罗照辉"), "{m:?}");
+    }
+
+    #[test]
     fn both_heads_after_talks_in_the_sentence_are_those_who_met() {
         let m = meetings_of(
             "伊朗总统鲁哈尼、印度总理莫迪出席。习近平与普京在比什凯克举行会晤,这是两国元首今年第三次会晤。",
