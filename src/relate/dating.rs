@@ -23,15 +23,17 @@ pub struct Dates {
     pub end: Option<Date>,
     /// The sentence says when (not only the document's date).
     pub stated: bool,
+    /// The sentence speaks of the event as still to come (将, 即将, 拟), without a date.
+    pub planned: bool,
 }
 
 impl Dates {
-    fn stated(start: Date, end: Date) -> Self {
-        Dates { start: Some(start), end: Some(end), stated: true }
+    pub fn stated(start: Date, end: Date) -> Self {
+        Dates { start: Some(start), end: Some(end), stated: true, planned: false }
     }
 
     fn from_document(start: Option<Date>, end: Option<Date>) -> Self {
-        Dates { start, end, stated: false }
+        Dates { start, end, stated: false, planned: false }
     }
 }
 
@@ -205,8 +207,10 @@ pub fn event_dates(sentence: &str, document: Option<Date>) -> Dates {
     // 为落实习近平主席访问阿联酋成果: carrying out what an event brought speaks of a past one.
     let last_clause = head.rsplit(['，', ',', '；', ';', '：', ':']).next().unwrap_or(head);
     let carried_out = last_clause.contains("落实");
+    // 外交部28日就…访问举行吹风会: a briefing (吹风会) is held before the event it is about.
+    let briefed = spoken_of && sentence.contains("吹风会");
     if to_come || carried_out || spoken_of || EARLIER.iter().any(|word| head.contains(word)) {
-        return Dates::from_document(None, None);
+        return Dates { planned: to_come || briefed, ..Dates::from_document(None, None) };
     }
     // 结束对…的访问: the report's day is the last one; the first is not said.
     if sentence.contains("结束") {

@@ -121,7 +121,7 @@ pub fn find(s: &Sentences<'_>, parties: &[usize], document: Option<Date>) -> Vec
                     .map(|c| trim_adverbs(&c[1]).to_owned())
                     .filter(|p| !p.is_empty() && !p.contains("气氛") && !p.ends_with(['中', '下']));
                 let dates = event_dates(sentence, document);
-                let Dates { start, end, stated } = or_paragraph_year(dates, s.text, span.start, document);
+                let Dates { start, end, stated, .. } = or_paragraph_year(dates, s.text, span.start, document);
                 (fact.start, fact.end) = (start, end);
                 if weak {
                     views.push((fact, stated));

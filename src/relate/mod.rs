@@ -192,10 +192,16 @@ mod tests {
 
     /// Facts of `text` as readable strings: kind, then role=label pairs, then the label and dates.
     fn facts_of(text: &str, title: &str) -> Vec<String> {
+        facts_dated(text, title, None)
+    }
+
+    /// [`facts_of`] in a document dated `date`.
+    fn facts_dated(text: &str, title: &str, date: Option<&str>) -> Vec<String> {
         let lexicon = Lexicon::get();
         let mentions = extract(text, lexicon);
         let resolved = resolve(&mentions, lexicon);
-        let context = DocumentContext { title: title.to_owned(), ..DocumentContext::default() };
+        let date = date.and_then(Date::parse);
+        let context = DocumentContext { title: title.to_owned(), date, ..DocumentContext::default() };
         relate(text, &mentions, &resolved.mention_entity, &resolved.entities, &context, &Rules::new(lexicon))
             .iter()
             .map(|f| {
@@ -485,6 +491,23 @@ mod tests {
         // Going somewhere to attend something is no visit there; an invitation accepted names the host.
         let v = visits("我接受了布什总统的邀请,将于10月到墨西哥出席会议前访问美国。");
         assert!(!v.iter().any(|f| f.contains("墨西哥") || f.contains("visitor=布什")), "{v:?}");
+    }
+
+    #[test]
+    fn a_visit_the_document_announces_takes_no_date_from_the_document() {
+        let text =
+            "外交部28日就国务院总理李克强出席会议并对乌兹别克斯坦进行正式访问、出席东亚合作领导人系列会议并\
+                    对泰国进行正式访问举行中外媒体吹风会。此访是李克强总理时隔6年再次正式访泰。";
+        let v: Vec<String> = facts_dated(text, "", Some("2019-10-28"))
+            .into_iter()
+            .filter(|f| f.starts_with("Visit"))
+            .collect();
+        assert_eq!(v.len(), 2, "{v:?}");
+        assert!(v.iter().any(|f| f.contains("hostCountry=泰国")), "{v:?}");
+        assert!(v.iter().all(|f| !f.contains("2019-10-28")), "{v:?}");
+        // A report of the visit itself keeps its document's date.
+        let v = facts_dated("此访是李克强总理时隔6年再次正式访问泰国。", "", Some("2019-11-03"));
+        assert!(v.iter().any(|f| f.ends_with("2019-11-03..2019-11-03")), "{v:?}");
     }
 
     #[test]

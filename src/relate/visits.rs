@@ -99,7 +99,7 @@ pub fn find(
     speaker: Option<usize>,
     lexicon: &Lexicon,
 ) -> Vec<Fact> {
-    let mut facts: Vec<(Fact, bool)> = Vec::new();
+    let mut facts: Vec<(Fact, Said)> = Vec::new();
     // Visits a count tells without a date for each (此前曾两次访问意大利).
     let mut counted: Vec<Fact> = Vec::new();
     for (index, span) in s.spans.iter().enumerate() {
@@ -206,13 +206,13 @@ pub fn find(
                     fact.evidence.push(i);
                 }
                 fact.detail = FactDetail::Visit { visit_type: visit_type.clone() };
-                let stated = date_of(&mut fact, &s.text[whole.clone()], current, sentence, document);
-                let stated = framed(&mut fact, stated, s.text, span.start, document);
+                let said = date_of(&mut fact, &s.text[whole.clone()], current, sentence, document);
+                let said = framed(&mut fact, said, s.text, span.start, document);
                 push_counted(
                     s,
                     (&mut facts, &mut counted),
                     fact,
-                    stated,
+                    said,
                     times(before_verb, after_host, document),
                 );
             }
@@ -222,9 +222,9 @@ pub fn find(
             fact.roles.extend([(Role::Visitor, s.entity(guest.visitor)), (Role::HostCountry, guest.host)]);
             fact.evidence.push(guest.visitor);
             fact.detail = FactDetail::Visit { visit_type: "访问".to_owned() };
-            let stated = date_of(&mut fact, &s.text[guest.whole], false, sentence, document);
-            let stated = framed(&mut fact, stated, s.text, span.start, document);
-            push_unique(s, &mut facts, fact, stated);
+            let said = date_of(&mut fact, &s.text[guest.whole], false, sentence, document);
+            let said = framed(&mut fact, said, s.text, span.start, document);
+            push_unique(s, &mut facts, fact, said);
         }
         let china = s.entities.iter().position(|e| e.iri.ends_with("/country/CN"));
         let to_china = TO_CHINA.captures(sentence).map(|c| (c, china));
@@ -295,19 +295,13 @@ pub fn find(
                     .name("kind")
                     .map_or("访问".to_owned(), |k| format!("{}访问", k.as_str().replace("国是", "国事")));
                 fact.detail = FactDetail::Visit { visit_type };
-                let stated = date(&mut fact, sentence, document);
-                let stated = framed(&mut fact, stated, s.text, span.start, document);
+                let said = date(&mut fact, sentence, document);
+                let said = framed(&mut fact, said, s.text, span.start, document);
                 // 曾两次访华: the words from the visitor to the verb's end hold the count.
                 let from = s.mentions[visitor].end;
                 let verb_end = span.start + caps.get(0).map_or(0, |m| m.end());
                 let before_verb = s.text.get(from..verb_end).unwrap_or("");
-                push_counted(
-                    s,
-                    (&mut facts, &mut counted),
-                    fact,
-                    stated,
-                    times(before_verb, after, document),
-                );
+                push_counted(s, (&mut facts, &mut counted), fact, said, times(before_verb, after, document));
             }
         }
     }
@@ -319,13 +313,13 @@ pub fn find(
 /// no date are told apart by nothing but the count, so none is merged with another.
 fn push_counted(
     s: &Sentences<'_>,
-    (facts, counted): (&mut Vec<(Fact, bool)>, &mut Vec<Fact>),
+    (facts, counted): (&mut Vec<(Fact, Said)>, &mut Vec<Fact>),
     fact: Fact,
-    stated: bool,
+    said: Said,
     times: Times,
 ) {
     match times {
-        Times::One => push_unique(s, facts, fact, stated),
+        Times::One => push_unique(s, facts, fact, said),
         Times::Many => {}
         Times::Each(_) if visits_own_country(s, &fact) => {}
         Times::Each(dates) => {
@@ -341,7 +335,7 @@ fn push_counted(
                 let mut each = fact.clone();
                 (each.start, each.end) = (date, date);
                 match date {
-                    Some(_) => push_unique(s, facts, each, true),
+                    Some(_) => push_unique(s, facts, each, Said { stated: true, planned: false }),
                     None => counted.push(each),
                 }
             }
@@ -488,7 +482,9 @@ fn arriving_subject(
     whole: &Range<usize>,
 ) -> Option<usize> {
     let arrival = s.text[whole.clone()].contains(['抵', '访']);
-    let clause_start = s.text[..visitor.start].ends_with([',', ';']);
+    // 对乌兹别克斯坦进行正式访问、出席…并对泰国进行正式访问: a visit listed after another is its subject's.
+    let clause_start =
+        s.text[..visitor.start].ends_with([',', ';', '、']) || s.text[visitor.clone()].starts_with('、');
     let unnamed = s.mentions_in(visitor.clone()).next().is_none();
     if !(arrival && clause_start && unnamed) {
         return None;
@@ -566,9 +562,10 @@ const THIS: [&str; 3] = ["此次", "这次", "本次"];
 /// Dates `fact` from its own words `own` when they say when, else as the document's own visit when
 /// they call it 此次 (`current`), else from its sentence: 通过2013年朴槿惠总统对中国的国事访问和此次
 /// 习近平主席对韩国的国事访问 dates only the first in 2013. True when the text states the date.
-fn date_of(fact: &mut Fact, own: &str, current: bool, sentence: &str, document: Option<Date>) -> bool {
-    if date(fact, own, document) {
-        return true;
+fn date_of(fact: &mut Fact, own: &str, current: bool, sentence: &str, document: Option<Date>) -> Said {
+    let said = date(fact, own, document);
+    if said.stated {
+        return said;
     }
     date(fact, if current { "" } else { sentence }, document)
 }
@@ -576,37 +573,52 @@ fn date_of(fact: &mut Fact, own: &str, current: bool, sentence: &str, document: 
 /// A fact its sentence (starting at `at`) does not date takes the year its paragraph opens with,
 /// when one before the document's does: a recollection, not the news. True when it is dated so or
 /// was stated.
-fn framed(fact: &mut Fact, stated: bool, text: &str, at: usize, document: Option<Date>) -> bool {
-    let dates = Dates { start: fact.start, end: fact.end, stated };
-    let Dates { start, end, stated } = or_paragraph_year(dates, text, at, document);
+fn framed(fact: &mut Fact, said: Said, text: &str, at: usize, document: Option<Date>) -> Said {
+    let dates = Dates { start: fact.start, end: fact.end, stated: said.stated, planned: said.planned };
+    let Dates { start, end, stated, planned } = or_paragraph_year(dates, text, at, document);
     (fact.start, fact.end) = (start, end);
-    stated
+    Said { stated, planned }
 }
 
 /// Dates `fact` from its sentence and document; says whether the sentence itself named a day.
-fn date(fact: &mut Fact, sentence: &str, document: Option<Date>) -> bool {
-    let Dates { start, end, stated } = event_dates(sentence, document);
+fn date(fact: &mut Fact, sentence: &str, document: Option<Date>) -> Said {
+    let Dates { start, end, stated, planned } = event_dates(sentence, document);
     (fact.start, fact.end) = (start, end);
-    stated
+    Said { stated, planned }
+}
+
+/// What a statement of a visit says of its date: whether its sentence states one, and whether it
+/// speaks of the visit as still to come.
+#[derive(Debug, Clone, Copy, Default)]
+struct Said {
+    stated: bool,
+    planned: bool,
 }
 
 /// Keeps one visit per (visitor, host); a later statement adds what the first lacked, and a date
 /// its sentence states replaces one taken from the document. A leader's own country is no host.
-fn push_unique(s: &Sentences<'_>, facts: &mut Vec<(Fact, bool)>, fact: Fact, stated: bool) {
+fn push_unique(s: &Sentences<'_>, facts: &mut Vec<(Fact, Said)>, fact: Fact, said: Said) {
     if visits_own_country(s, &fact) {
         return;
     }
     let key = visit_key;
     // Visits its sentences date in different years are different visits (此前,祖马曾于2004年访华).
-    let other_year = |f: &Fact, f_stated: bool| {
-        f_stated && stated && f.start.zip(fact.start).is_some_and(|(a, b)| a.year != b.year)
+    let other_year = |f: &Fact, f_said: Said| {
+        f_said.stated && said.stated && f.start.zip(fact.start).is_some_and(|(a, b)| a.year != b.year)
     };
-    match facts.iter_mut().find(|(f, f_stated)| key(f) == key(&fact) && !other_year(f, *f_stated)) {
-        Some((existing, existing_stated)) => {
-            if existing.start.is_none() && existing.end.is_none() || stated && !*existing_stated {
+    match facts.iter_mut().find(|(f, f_said)| key(f) == key(&fact) && !other_year(f, *f_said)) {
+        Some((existing, existing_said)) => {
+            let undated = |f: &Fact| f.start.is_none() && f.end.is_none();
+            // 李克强将…对泰国进行正式访问…此访是李克强总理时隔6年再次正式访泰: a visit the document
+            // announces takes no date from the document, only from a sentence that states one.
+            let planned = (existing_said.planned || said.planned) && !existing_said.stated && !said.stated;
+            if planned {
+                (existing.start, existing.end) = (None, None);
+                existing_said.planned = true;
+            } else if undated(existing) || said.stated && !existing_said.stated {
                 existing.start = fact.start;
                 existing.end = fact.end;
-                *existing_stated = stated;
+                *existing_said = said;
             }
             // 托卡耶夫抵达北京 (a headline) says 访问; the sentence after it, 国事访问.
             let plain =
@@ -618,6 +630,6 @@ fn push_unique(s: &Sentences<'_>, facts: &mut Vec<(Fact, bool)>, fact: Fact, sta
                 existing.roles.extend(fact.roles.iter().filter(|(r, _)| *r == Role::InvitedBy));
             }
         }
-        None => facts.push((fact, stated)),
+        None => facts.push((fact, said)),
     }
 }
