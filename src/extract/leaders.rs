@@ -166,8 +166,9 @@ static REGNAL: LazyLock<Regex> =
 /// most four characters of the office's body (、国务总理, 和副总统): the next office is listed after the
 /// leader.
 fn listed_after(gap: &str, stops: &Stops) -> bool {
-    // 加纳总统阿库福-阿多和副总统巴武米亚: a conjunction lists as the list mark does.
-    let body = ["、", "和", "及", "以及", "与"].iter().find_map(|mark| gap.strip_prefix(mark));
+    // 加纳总统阿库福-阿多和副总统巴武米亚: a conjunction lists as the list mark does; 与 joins two sides
+    // (中国驻布隆迪大使李昌林与布外交部长尼比吉拉共同签署), not one side's officials.
+    let body = ["、", "和", "及", "以及"].iter().find_map(|mark| gap.strip_prefix(mark));
     body.is_some_and(|body| {
         body.chars().count() <= 4 && body.chars().all(|c| is_han(c) && !stops.chars.contains(c))
     })
@@ -290,24 +291,25 @@ pub fn find(text: &str, existing: &[Mention], lexicon: &Lexicon) -> Found {
             }
             continue;
         }
-        // 韩国国会议长郑义和、国务总理郑烘原: an office listed right after another's holder is of the
-        // same country.
-        let listed = found
-            .last()
-            .filter(|m| {
-                qualifier.is_none()
-                    && text.get(m.end..first.start).is_some_and(|gap| listed_after(gap, stops))
-                    && !existing
-                        .iter()
-                        .any(|q| q.kind != Kind::Leader && q.start >= m.end && q.end <= first.start)
-            })
-            .and_then(|m| m.country);
         // An office that names its body (国务院总理, 外交部长) needs no qualifier; a rank (第一书记) does.
         let strong_office = office_text.chars().count() >= 4 && !office_text.starts_with("第一");
         let abbreviated = qualifier
             .is_none()
             .then(|| abbreviated_qualifier(text, first.start, &text[first.clone()], lexicon))
             .flatten();
+        // 韩国国会议长郑义和、国务总理郑烘原: an office listed right after another's holder is of the
+        // same country, unless a country's form stands before it (和布外交部长: Burundi's).
+        let listed = found
+            .last()
+            .filter(|m| {
+                qualifier.is_none()
+                    && abbreviated.is_none()
+                    && text.get(m.end..first.start).is_some_and(|gap| listed_after(gap, stops))
+                    && !existing
+                        .iter()
+                        .any(|q| q.kind != Kind::Leader && q.start >= m.end && q.end <= first.start)
+            })
+            .and_then(|m| m.country);
         if !dotted && qualifier.is_none() && listed.is_none() && abbreviated.is_none() && !strong_office {
             continue;
         }
@@ -609,6 +611,15 @@ mod tests {
         assert!(leaders("毛主席纪念堂遗物展开幕。").is_empty());
         assert!(leaders("各市委书记先后发言。").is_empty());
         assert!(leaders("他以总统身份出席。").is_empty());
+    }
+
+    #[test]
+    fn the_other_side_joined_by_yu_is_not_of_the_first_ones_country() {
+        let lexicon = Lexicon::get();
+        let text = "中国驻布隆迪大使李昌林与布外交部长埃策希尔·尼比吉拉共同签署了交接证书。";
+        let china = lexicon.gazetteer.countries.iter().position(|c| c.id == "CN");
+        let minister = extract(text, lexicon).into_iter().find(|m| m.surface == "埃策希尔·尼比吉拉");
+        assert!(minister.as_ref().is_some_and(|m| m.country != china), "{minister:?}");
     }
 
     #[test]
