@@ -11,8 +11,9 @@
 //! it happens or days around it. A meeting is its participants and its day (its month when no day is known):
 //! two leaders can meet twice in a month. A signing is its treaty, the treaty's parties and the year;
 //! a partnership level is its two partners and the level. Any other fact (citation, position,
-//! cooperation, participation, forum), a visit with no month in an undated report and a meeting with
-//! no month is a statement of its document alone.
+//! cooperation, participation, forum), a visit with no month in an undated report, one of several
+//! undated earlier visits a count tells (曾两次访华) and a meeting with no month is a statement of its
+//! document alone.
 
 use super::{Date, Fact, FactDetail, FactKind, Precision, Role};
 
@@ -49,6 +50,7 @@ impl Fact {
         };
         match self.kind {
             FactKind::Visit => {
+                let reported = reported.filter(|_| !self.recollected);
                 let when = self.start.or(self.end).or(reported).and_then(month_of)?;
                 identity(vec![group(Role::Visitor), group(Role::HostCountry)], None, Some(when))
             }
@@ -110,6 +112,13 @@ mod tests {
             "a visit's own date wins"
         );
         assert_eq!(reported(&visit(Some("2016"), None), "2019-10-14"), None, "a year stays a year");
+        let mut recollected = visit(None, None);
+        recollected.recollected = true;
+        assert_eq!(
+            reported(&recollected, "2019-10-14"),
+            None,
+            "one of visits counted is of no report's month"
+        );
     }
 
     #[test]

@@ -136,6 +136,9 @@ pub struct Fact {
     pub start: Option<Date>,
     pub end: Option<Date>,
     pub place: Option<String>,
+    /// One of several earlier events a count tells without their dates (曾两次访华): no report's
+    /// month places it, so it is a statement of its document alone.
+    pub recollected: bool,
 }
 
 impl Fact {
@@ -150,6 +153,7 @@ impl Fact {
             start: None,
             end: None,
             place: None,
+            recollected: false,
         }
     }
 

@@ -334,6 +334,7 @@ fn push_counted(
                 }
                 let mut each = fact.clone();
                 (each.start, each.end) = (date, date);
+                each.recollected = date.is_none();
                 match date {
                     Some(_) => push_unique(s, facts, each, Said { stated: true, planned: false }),
                     None => counted.push(each),
