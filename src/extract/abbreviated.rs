@@ -37,9 +37,7 @@ fn held_office<'l>(title: &str, leader: &'l Leader) -> Option<&'l str> {
 pub fn find(text: &str, lexicon: &Lexicon) -> Vec<Mention> {
     let g = lexicon.gazetteer;
     let chars = &lexicon.words.chars;
-    let before = |c: char| {
-        !super::leaders::is_han(c) || chars.name_stops.contains(c) || chars.before_surname_office.contains(c)
-    };
+    let before = |c: char| super::ends_word(c, chars);
     let mut found = Vec::new();
     for title in TITLES {
         for (at, _) in text.match_indices(title) {

@@ -3,7 +3,6 @@
 
 use super::lexicon::Lexicon;
 use super::Mention;
-use crate::text::normalize::is_cjk;
 use std::ops::Range;
 
 /// The offices a foreign name is put before, the longer first.
@@ -20,9 +19,7 @@ const NAME_CHARS: std::ops::RangeInclusive<usize> = 2..=5;
 /// that no mention in `existing` covers (巴拿马总统 is a country's office, 普京总统 a known name).
 pub fn find(text: &str, existing: &[Mention], lexicon: &Lexicon) -> Vec<(Range<usize>, &'static str)> {
     let chars = &lexicon.words.chars;
-    let opens = |c: char| {
-        !is_cjk(c) || c == '应' || chars.name_stops.contains(c) || chars.before_surname_office.contains(c)
-    };
+    let opens = |c: char| c == '应' || super::ends_word(c, chars);
     let covered = |start: usize, end: usize| existing.iter().any(|m| m.start < end && start < m.end);
     let mut found: Vec<(Range<usize>, &'static str)> = Vec::new();
     for office in OFFICES {

@@ -89,6 +89,13 @@ impl Mention {
     }
 }
 
+/// True when `c`, the character before a surname, a name or a one-character form, ends the word
+/// before it: anything not Han (punctuation, a space), a function word that ends names (同, 与, 了 …)
+/// or a verb of greeting (见, 迎, 谢 …).
+fn ends_word(c: char, chars: &crate::reference::words::CharacterSets) -> bool {
+    !leaders::is_han(c) || chars.name_stops.contains(c) || chars.before_surname_office.contains(c)
+}
+
 /// Finds every mention in `text` (a document's normalized text), sorted by position, with the
 /// names and words of `lexicon`.
 pub fn extract(text: &str, lexicon: &Lexicon) -> Vec<Mention> {

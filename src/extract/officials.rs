@@ -91,11 +91,7 @@ pub(super) fn abbreviated_qualifier(
     let form = text[..office_start].chars().next_back()?;
     let start = office_start - form.len_utf8();
     let chars = &lexicon.words.chars;
-    let opens = text[..start].chars().next_back().is_none_or(|c| {
-        !crate::text::normalize::is_cjk(c)
-            || chars.name_stops.contains(c)
-            || chars.before_surname_office.contains(c)
-    });
+    let opens = text[..start].chars().next_back().is_none_or(|c| super::ends_word(c, chars));
     let g = lexicon.gazetteer;
     let mut countries = g.countries.iter().enumerate().filter(|(_, k)| k.abbrev.contains(&form));
     let first = countries.next().map(|(i, _)| i);

@@ -28,7 +28,7 @@ pub struct Dates {
 }
 
 impl Dates {
-    pub fn stated(start: Date, end: Date) -> Self {
+    fn stated(start: Date, end: Date) -> Self {
         Dates { start: Some(start), end: Some(end), stated: true, planned: false }
     }
 

@@ -83,17 +83,12 @@ pub(super) fn listed_guests(s: &Sentences<'_>, span: Range<usize>) -> Vec<usize>
     let leaders = s.of_kind(span, Kind::Leader);
     let mut guests: Vec<usize> = leaders.first().copied().into_iter().collect();
     for pair in leaders.windows(2) {
-        if !LISTED_GUEST.is_match(between(s, pair[0], pair[1])) {
+        if !LISTED_GUEST.is_match(s.between(pair[0], pair[1])) {
             break;
         }
         guests.push(pair[1]);
     }
     guests
-}
-
-/// The text between mentions `a` and `b` (empty when they overlap).
-pub(super) fn between<'a>(s: &Sentences<'a>, a: usize, b: usize) -> &'a str {
-    s.text.get(s.mentions[a].end..s.mentions[b].start).unwrap_or("")
 }
 
 /// What stands between two guests listed: a list mark or conjunction, then the next one's country

@@ -99,6 +99,11 @@ impl<'a> Sentences<'a> {
         self.mentions_in(range).filter(|(_, m)| m.kind == kind).map(|(i, _)| i).collect()
     }
 
+    /// The text between mentions `a` and `b` (empty when they overlap).
+    fn between(&self, a: usize, b: usize) -> &'a str {
+        self.text.get(self.mentions[a].end..self.mentions[b].start).unwrap_or("")
+    }
+
     fn entity(&self, mention: usize) -> usize {
         self.mention_entity[mention]
     }

@@ -2,7 +2,7 @@
 
 use super::counted::{times, Times};
 use super::dating::{event_dates, or_paragraph_year, Dates};
-use super::guests::{between, listed_guests};
+use super::guests::listed_guests;
 use super::Sentences;
 use crate::extract::lexicon::Lexicon;
 use crate::model::{Date, Kind};
@@ -160,7 +160,7 @@ pub fn find(
             };
             // 习近平…离开南非,于当日晚,飞抵…毛里求斯: an arrival or visit whose clause names no one is
             // the sentence's subject's.
-            let found = found.or_else(|| arriving_subject(s, span.start, visitor_span.clone(), &whole));
+            let found = found.or_else(|| elided_subject(s, span.start, visitor_span.clone(), &whole));
             let visitor = match found.or(addressed) {
                 Some(m) => (s.entity(m), Some(m)),
                 None => match speaker.filter(|_| speaking).or(referred.map(|m| s.entity(m))) {
@@ -362,7 +362,7 @@ fn visits_own_country(s: &Sentences<'_>, fact: &Fact) -> bool {
 /// 外交部长陈毅…在柬埔寨进行了国事访问: two).
 fn each_visitor(s: &Sentences<'_>, span: Range<usize>, visit: &str) -> Vec<usize> {
     let leaders = leaders_not_inviting(s, span);
-    let listed = leaders.windows(2).all(|pair| JOINED.is_match(between(s, pair[0], pair[1])));
+    let listed = leaders.windows(2).all(|pair| JOINED.is_match(s.between(pair[0], pair[1])));
     if visit.contains("分别") || listed {
         leaders
     } else {
@@ -476,7 +476,7 @@ fn leaders_not_inviting(s: &Sentences<'_>, span: Range<usize>) -> Vec<usize> {
 /// `visitor`, names nobody and starts after a comma, the subject left out: the first leader (outside
 /// an invitation) of the nearest clause before it, in the sentence starting at `sentence_start`, that
 /// names one (罗照辉指出,习近平主席将应…邀请,于…对尼泊尔进行国事访问: 习近平, not the one speaking).
-fn arriving_subject(
+fn elided_subject(
     s: &Sentences<'_>,
     sentence_start: usize,
     visitor: Range<usize>,
@@ -518,9 +518,7 @@ fn hosts_in(
     // 对俄罗斯、德国进行: the country before the verb and those listed with it; 赴印度出席…后对尼泊尔进行
     // names Nepal alone. After a bare 访问 the list starts at the host instead (访问新加坡及出席…).
     // 上述三国 takes every country of the invitation.
-    let listed = |a: usize, b: usize| {
-        s.text[s.mentions[a].end..s.mentions[b].start].chars().all(|c| "、和及与".contains(c))
-    };
+    let listed = |a: usize, b: usize| s.between(a, b).chars().all(|c| "、和及与".contains(c));
     if !text.starts_with("上述") {
         if host_first {
             let n = (1..countries.len())
@@ -602,12 +600,11 @@ fn push_unique(s: &Sentences<'_>, facts: &mut Vec<(Fact, Said)>, fact: Fact, sai
     if visits_own_country(s, &fact) {
         return;
     }
-    let key = visit_key;
     // Visits its sentences date in different years are different visits (此前,祖马曾于2004年访华).
     let other_year = |f: &Fact, f_said: Said| {
         f_said.stated && said.stated && f.start.zip(fact.start).is_some_and(|(a, b)| a.year != b.year)
     };
-    match facts.iter_mut().find(|(f, f_said)| key(f) == key(&fact) && !other_year(f, *f_said)) {
+    match facts.iter_mut().find(|(f, f_said)| visit_key(f) == visit_key(&fact) && !other_year(f, *f_said)) {
         Some((existing, existing_said)) => {
             let undated = |f: &Fact| f.start.is_none() && f.end.is_none();
             // 李克强将…对泰国进行正式访问…此访是李克强总理时隔6年再次正式访泰: a visit the document
