@@ -66,9 +66,10 @@ pub(super) fn is_han(c: char) -> bool {
     crate::text::normalize::is_cjk(c)
 }
 
-/// Words no name starts with, though names may end before them: the aspect particle (会见了X) and
-/// the party centre (中共中央总书记). As stops they would cut 韩长赋作了 to a four-character name.
-const NEVER_STARTS: [&str; 2] = ["了", "中央"];
+/// Words no name starts with, though names may end before them: the aspect particle (会见了X), the
+/// party centre (中共中央总书记) and 后 after an office taken up (担任总书记后首赴). As stops they
+/// would cut 韩长赋作了 to a four-character name.
+const NEVER_STARTS: [&str; 3] = ["了", "中央", "后"];
 
 fn never_starts(text: &str) -> bool {
     NEVER_STARTS.iter().any(|w| text.starts_with(w))
@@ -270,7 +271,18 @@ pub fn find(text: &str, existing: &[Mention], lexicon: &Lexicon) -> Found {
                 )
             })
             .min()
-            .map(|i| &existing[i]);
+            .map(|i| &existing[i])
+            // 吉尔吉斯斯坦外交部长: a country's body whose name took the first characters of an office
+            // naming that body (外交部 of 外交部长, not 部 of 部长) qualifies it.
+            .or_else(|| {
+                existing.iter().find(|m| {
+                    m.kind == Kind::Organization
+                        && m.country.is_some()
+                        && m.start < first.start
+                        && (first.start + 1..first.end).contains(&m.end)
+                        && text[first.clone()].chars().count() >= 4
+                })
+            });
         // 中英总理年度会晤, 中俄印外长会晤: an office two or more countries share is no one's title.
         if qualifier.is_some_and(|q| shared_by_countries(q, existing)) {
             continue;
@@ -669,6 +681,18 @@ mod tests {
         assert_eq!(leaders("蒙古国总理张三与约翰·史密斯总理举行会谈。"), ["张三", "约翰·史密斯"]);
         // The field of a ministry before 部长 is not a name when a name follows the office.
         assert_eq!(leaders("随访的有蒙古国财政和经济规划部长彼得·琼斯。"), ["彼得·琼斯"]);
+    }
+
+    #[test]
+    fn a_name_ends_before_a_verb_of_visiting() {
+        assert_eq!(leaders("1960年,几内亚总统杜尔访华。"), ["杜尔"]);
+        assert_eq!(leaders("吉尔吉斯斯坦外交部长艾达尔别科夫将于2月19日访华。"), ["艾达尔别科夫"]);
+        assert_eq!(leaders("埃及外长舒克里先后访华。"), ["舒克里"]);
+        let found = extract("吉尔吉斯斯坦外交部长艾达尔别科夫将访华。", Lexicon::get());
+        assert!(found.iter().any(|m| m.surface == "艾达尔别科夫" && m.country.is_some()), "{found:?}");
+        // What stands between an office and 访 is no name (此次, 陛下, 后首访).
+        assert!(leaders("美国总统此次访华,泰国国王陛下访华,中共中央总书记后首访欧洲。").is_empty());
+        assert!(leaders("习近平担任中共中央总书记后首赴外地考察。") == ["习近平"]);
     }
 
     #[test]
