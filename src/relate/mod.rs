@@ -482,6 +482,21 @@ mod tests {
     }
 
     #[test]
+    fn the_press_word_daofang_and_each_clause_of_visits_to_china() {
+        let v = visits("美国代理国防部长帕特里克·沙纳汉突访阿富汗。美国国务卿蓬佩奥到访波兰。");
+        assert_eq!(v.len(), 2, "{v:?}");
+        assert!(
+            v[0].contains("hostCountry=阿富汗") && v[1].contains("visitor=蓬佩奥 hostCountry=波兰"),
+            "{v:?}"
+        );
+        let v = visits("埃及议长阿卜杜勒、外长舒克里先后访华,国务部长苏尔坦访华并出席论坛。");
+        for name in ["阿卜杜勒", "舒克里", "苏尔坦"] {
+            assert!(v.iter().any(|f| f.contains(&format!("visitor={name} hostCountry=中国"))), "{v:?}");
+        }
+        assert!(visits("泰国国王陛下访华期间,美国总统此次访华。").is_empty());
+    }
+
+    #[test]
     fn going_to_the_host_and_a_subject_left_out_are_visits() {
         let v = visits("华国锋主席今天离开北京前往罗马尼亚进行正式友好访问。");
         assert_eq!(v, ["Visit visitor=华国锋 hostCountry=罗马尼亚 正式友好访问"], "{v:?}");

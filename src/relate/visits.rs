@@ -72,8 +72,9 @@ static ENDED: LazyLock<Regex> = LazyLock::new(|| {
         .expect("ended visit")
 });
 static VISITED: LazyLock<Regex> = LazyLock::new(|| {
-    // 访问的法国总统 is the visiting president, not a visit to France.
-    Regex::new(r"(?P<visitor>[^,;。]{1,40}?)(?:首次|正式|再次|成功|将)?(?:访问|出访|顺访)(?:了)?(?P<host>[^,;。的][^,;。]{0,23})")
+    // 访问的法国总统 is the visiting president, not a visit to France. 到访 is the press's 访问
+    // (沙纳汉到访阿富汗), 突访 its surprise visit.
+    Regex::new(r"(?P<visitor>[^,;。]{1,40}?)(?:首次|正式|再次|成功|将)?(?:访问|出访|顺访|到访|突访)(?:了)?(?P<host>[^,;。的][^,;。]{0,23})")
         .expect("visited")
 });
 static TO_CHINA: LazyLock<Regex> = LazyLock::new(|| {
@@ -227,14 +228,15 @@ pub fn find(
             push_unique(s, &mut facts, fact, said);
         }
         let china = s.entities.iter().position(|e| e.iri.ends_with("/country/CN"));
-        let to_china = TO_CHINA.captures(sentence).map(|c| (c, china));
+        // 古拜希访华,国务部长苏尔坦访华: each clause's visit.
+        let to_china = TO_CHINA.captures_iter(sentence).map(|c| (c, china));
         let to_form = TO_FORM.captures_iter(sentence).filter_map(|c| {
             let form = c.name("form")?.as_str().chars().next()?;
             let country = lexicon.gazetteer.countries.iter().find(|k| k.abbrev.first() == Some(&form))?;
             let iri = crate::vocab::entity("country", &country.id);
             Some((c, s.entities.iter().position(|e| e.iri == iri)))
         });
-        for (caps, host) in to_china.into_iter().chain(to_form) {
+        for (caps, host) in to_china.chain(to_form) {
             let Some(host) = host else { continue };
             let r = caps.name("visitor").map(|m| span.start + m.start()..span.start + m.end());
             let whole = caps.get(0).map_or(span.clone(), |m| span.start + m.start()..span.start + m.end());
