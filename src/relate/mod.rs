@@ -497,6 +497,16 @@ mod tests {
     }
 
     #[test]
+    fn i_in_reported_words_is_the_leader_reported() {
+        let v = visits(
+            "习近平在贺电中指出,在我和普京总统的共同引领下,两国互信提升。今年6月,我对俄罗斯进行国事访问。",
+        );
+        assert_eq!(v, ["Visit visitor=习近平 hostCountry=俄罗斯 国事访问"], "{v:?}");
+        // Without anyone saying the words, 我 is no one's.
+        assert!(visits("今年6月,我对俄罗斯进行国事访问。").is_empty());
+    }
+
+    #[test]
     fn going_to_the_host_and_a_subject_left_out_are_visits() {
         let v = visits("华国锋主席今天离开北京前往罗马尼亚进行正式友好访问。");
         assert_eq!(v, ["Visit visitor=华国锋 hostCountry=罗马尼亚 正式友好访问"], "{v:?}");

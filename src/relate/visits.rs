@@ -110,7 +110,11 @@ pub fn find(
         // 孙春兰将访问马达加斯加、纳米比亚、加纳。…对上述三国进行正式友好访问: without an invitation
         // naming them, 上述 are the countries of the sentence before.
         let earlier = index.checked_sub(1).map(|i| s.spans[i].clone());
-        let by_speaker = speaker.is_some() && sentence.contains('我');
+        // 习近平在贺电中指出,…今年6月,我对俄罗斯进行国事访问: 我 in reported words is the one reported.
+        let voice = sentence
+            .find('我')
+            .and_then(|i| speaker.or_else(|| quoted_speaker(s, span.start + i).map(|m| s.entity(m))));
+        let by_speaker = voice.is_some();
         let antecedent = PRONOUN.is_match(sentence).then(|| antecedent(s, index)).flatten();
         if !(["访", "邀请", "抵", "来华"].iter().any(|w| sentence.contains(w)))
             || !(by_speaker
@@ -164,7 +168,7 @@ pub fn find(
             let found = found.or_else(|| elided_subject(s, span.start, visitor_span.clone(), &whole));
             let visitor = match found.or(addressed) {
                 Some(m) => (s.entity(m), Some(m)),
-                None => match speaker.filter(|_| speaking).or(referred.map(|m| s.entity(m))) {
+                None => match voice.filter(|_| speaking).or(referred.map(|m| s.entity(m))) {
                     Some(e) => (e, None),
                     None => continue,
                 },
@@ -423,6 +427,22 @@ fn antecedent(s: &Sentences<'_>, index: usize) -> Option<usize> {
 
 /// Verbs of speaking: the leader before one is the speaker, not the one spoken to.
 const SPEAKING: [&str; 5] = ["表示", "指出", "强调", "说", "谈到"];
+
+/// The leader whose words the text at `at` reports: the last leader of its paragraph before it who
+/// says something (习近平在贺电中指出, 马克龙表示); leaders named in the words do not say them.
+fn quoted_speaker(s: &Sentences<'_>, at: usize) -> Option<usize> {
+    let paragraph = s.text[..at].rfind('\n').map_or(0, |i| i + 1);
+    s.of_kind(paragraph..at, Kind::Leader).into_iter().rev().find(|&m| {
+        let after = &s.text[s.mentions[m].end..at];
+        // 在贺电中, 在致辞时: where the words were said may stand before the verb.
+        let after = SAID_IN.find(after).map_or(after, |w| &after[w.end()..]);
+        SPEAKING.iter().any(|w| after.starts_with(w))
+    })
+}
+
+/// Where words were said, between the one saying them and the verb (在贺电中, 在会谈时).
+static SAID_IN: LazyLock<Regex> =
+    LazyLock::new(|| Regex::new(r"^在[^,;。]{1,12}?[中时上]").expect("said in"));
 
 /// The leader addressed as 你 or 您 when `visitor` starts with one (会见沃尔科特时,王毅表示,你此次访华…):
 /// the last leader of the sentence (from `from`) before it who is not the one speaking.
