@@ -163,6 +163,10 @@ fn name_after(text: &str, from: usize, stops: &Stops, titles: &Offices) -> Optio
 static REGNAL: LazyLock<Regex> =
     LazyLock::new(|| Regex::new(r"^[一二三四五六七八九十]{1,3}世").expect("regnal number"));
 
+/// How far (in bytes) before an office the country or body qualifying it may end: a government word
+/// and a ministry's field stand between (南非国际关系与合作部长: nine characters).
+const QUALIFIER_REACH: usize = 27;
+
 /// True when `gap`, between a leader's name and the next office, is a list mark or conjunction and at
 /// most four characters of the office's body (、国务总理, 和副总统): the next office is listed after the
 /// leader.
@@ -255,13 +259,13 @@ pub fn find(text: &str, existing: &[Mention], lexicon: &Lexicon) -> Found {
         if clashes(start, end) {
             continue;
         }
-        // The first country or body (in `existing` order) ending at most six characters before the
+        // The first country or body (in `existing` order) ending at most nine characters before the
         // office, with only what may stand between them (see `qualifies`).
         let office_text = &text[office.range()];
         // 老挝副总理兼外长沙伦赛: an office held with another (兼) is qualified as that one is.
         let first = held_with(&found_offices, text, office.start()).unwrap_or(office.range());
         let qualifier = qualifier_ends
-            .range(first.start.saturating_sub(18)..=first.start)
+            .range(first.start.saturating_sub(QUALIFIER_REACH)..=first.start)
             .flat_map(|(_, indices)| indices.iter().copied())
             .filter(|&i| {
                 qualifies(
@@ -443,12 +447,15 @@ fn qualifies(gap: &str, office: &str, government_chars: &str) -> bool {
     field.is_empty() || is_ministry_field(field, office)
 }
 
-/// A field of two to four characters before a minister's title, with no word that joins clauses.
+/// A field of two to four characters before a minister's title, with no word that joins clauses, or
+/// two such fields joined by 与 or 和 (国际关系与合作部长, 外交与国际合作部长).
 fn is_ministry_field(field: &str, office: &str) -> bool {
-    let n = field.chars().count();
-    (office.ends_with("部长") || office.ends_with("大臣"))
-        && (2..=4).contains(&n)
-        && field.chars().all(|c| crate::text::normalize::is_cjk(c) && !"的和与同及在是为对向".contains(c))
+    let plain = |f: &str| {
+        (2..=4).contains(&f.chars().count())
+            && f.chars().all(|c| crate::text::normalize::is_cjk(c) && !"的和与同及在是为对向".contains(c))
+    };
+    let joined = || field.split_once(['与', '和']).is_some_and(|(a, b)| plain(a) && plain(b));
+    (office.ends_with("部长") || office.ends_with("大臣")) && (plain(field) || joined())
 }
 
 /// True when the one-character country form `q` follows another (中英, 中俄印): the office after it
@@ -681,6 +688,8 @@ mod tests {
         assert_eq!(leaders("蒙古国总理张三与约翰·史密斯总理举行会谈。"), ["张三", "约翰·史密斯"]);
         // The field of a ministry before 部长 is not a name when a name follows the office.
         assert_eq!(leaders("随访的有蒙古国财政和经济规划部长彼得·琼斯。"), ["彼得·琼斯"]);
+        let found = extract("同日,王毅还与南非国际关系与合作部长潘多尔举行了会谈。", Lexicon::get());
+        assert!(found.iter().any(|m| m.surface == "潘多尔" && m.country.is_some()), "{found:?}");
     }
 
     #[test]
