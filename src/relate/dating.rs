@@ -85,6 +85,16 @@ const BEFORE_DAY: &str = "(?:^|[^0-9月期数几一二三四五六七八九十])
 const RELATIVE: [(&str, i32); 6] =
     [("今天", 0), ("今日", 0), ("昨天", -1), ("昨日", -1), ("前天", -2), ("明天", 1)];
 
+/// Months relative to the document's (上个月，我同总统先生在阿根廷成功会晤): longer words first.
+const RELATIVE_MONTHS: [(&str, i32); 6] =
+    [("上个月", -1), ("下个月", 1), ("这个月", 0), ("上月", -1), ("下月", 1), ("本月", 0)];
+
+/// The month `n` months from `date`'s, with month precision.
+fn month_shifted(date: Date, n: i32) -> Option<Date> {
+    let index = date.year * 12 + i32::try_from(date.month?).ok()? - 1 + n;
+    Date::ym(index.div_euclid(12), u32::try_from(index.rem_euclid(12) + 1).ok()?)
+}
+
 /// Words that put the event after the document: an announcement or a hope, not a report.
 const TO_COME: [&str; 7] = ["将", "拟", "期待", "明年", "下月", "年内", "前夕"];
 
@@ -163,6 +173,14 @@ pub fn event_dates(sentence: &str, document: Option<Date>) -> Dates {
     }
     if let Some(month) = found.iter().map(|d| d.date).find(|d| d.precision() == Precision::Month) {
         return Dates::stated(month, month);
+    }
+    if let Some(month) = RELATIVE_MONTHS
+        .iter()
+        .find(|(word, _)| sentence.contains(word))
+        .and_then(|(_, n)| month_shifted(document, *n))
+    {
+        let dates = Dates::stated(month, month);
+        return Dates { planned: month > document, ..dates };
     }
     let head =
         EVENT_WORDS.iter().filter_map(|w| sentence.find(w)).min().map_or(sentence, |at| &sentence[..at]);
@@ -386,6 +404,12 @@ mod tests {
             both("2018-12-01", "2018-12-01")
         );
         assert_eq!(dates("去年两国元首多次会晤", "2019-02-02"), both("2018", "2018"));
+        assert_eq!(
+            dates("上个月，我同总统先生在阿根廷成功会晤", "2019-01-31"),
+            both("2018-12", "2018-12"),
+            "last month, across a year"
+        );
+        assert_eq!(dates("本月两国外长举行会谈", "2019-10-20"), both("2019-10", "2019-10"));
         assert_eq!(dates("三个月来双方会谈", "2019-10-13"), both("2019-10-13", "2019-10-13"), "a length");
     }
 
