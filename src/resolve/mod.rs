@@ -71,10 +71,12 @@ pub fn resolve_document(
         treaties::dated(&key, year.map(|year| Date { year, month: None, day: None }))
     };
     // A name alone (萨利赫, 穆罕默德) is borne by people of many countries: the country the document
-    // gives it is part of its IRI, so namesakes of two countries stay two leaders.
+    // gives it is part of its IRI, so namesakes of two countries stay two leaders. Not China: a
+    // Chinese name the Chinese press gives with its country (中共中央政治局委员、国务院副总理刘鹤) is
+    // the one it gives without (国务院副总理刘鹤), and the two would be two leaders.
     let mut name_countries: BTreeMap<&str, usize> = BTreeMap::new();
     for m in mentions.iter().filter(|m| m.kind == Kind::Leader) {
-        if let (Key::Name(name), Some(c)) = (&m.key, m.country) {
+        if let (Key::Name(name), Some(c)) = (&m.key, m.country.filter(|&c| g.countries[c].id != "CN")) {
             name_countries.entry(name.as_str()).or_insert(c);
         }
     }
@@ -427,6 +429,11 @@ mod tests {
         assert_eq!(sudan.len(), 1);
         assert_ne!(sudan, somalia);
         assert!(sudan[0].ends_with("/穆罕默德-sd"), "{sudan:?}");
+        // China's own officials keep the name alone, given with their country or not.
+        assert_eq!(
+            leader_iri("中国外交部发言人耿爽表示。", Some(2019)),
+            leader_iri("外交部发言人耿爽表示。", Some(2019))
+        );
         // No country given: the name alone.
         assert!(leader_iri("同穆罕默德总统会谈。", Some(2019))[0].ends_with("/穆罕默德"));
     }
