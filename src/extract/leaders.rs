@@ -431,12 +431,21 @@ pub fn find(text: &str, existing: &[Mention], lexicon: &Lexicon) -> Found {
     Found { added: found, withdrawn, offices }
 }
 
-/// The first of the offices joined by 兼 that ends at `start` (副总理兼外长: 副总理 for 外长).
+/// The first of the offices one person holds with the one that starts at `start` (副总理兼外长: 副总理 for
+/// 外长; 总理特使、前总统: 总理 for 总统).
 fn held_with(offices: &[aho_corasick::Match], text: &str, start: usize) -> Option<std::ops::Range<usize>> {
-    let before = start.checked_sub("兼".len()).filter(|&at| text.get(at..start) == Some("兼"))?;
-    let earlier = offices.iter().find(|o| o.end() == before)?;
+    // Only a title that continues another follows it with nothing between (总理特使, not 苏丹总统).
+    let continues = TITLE_CONTINUATIONS.iter().any(|w| text[start..].starts_with(w));
+    let earlier = OFFICE_JOINERS.iter().filter(|j| continues || !j.is_empty()).find_map(|joiner| {
+        let before = start.checked_sub(joiner.len()).filter(|&at| text.get(at..start) == Some(*joiner))?;
+        offices.iter().find(|o| o.end() == before)
+    })?;
     Some(held_with(offices, text, earlier.start()).unwrap_or(earlier.range()))
 }
+
+/// What joins two offices one person holds: 兼 (副总理兼外长), a list mark (总理特使、前总统), or
+/// nothing (总理特使).
+const OFFICE_JOINERS: [&str; 4] = ["兼", "、前", "、", ""];
 
 /// True when `gap`, the text between a country or body and `office`, lets the one qualify the other:
 /// words of its government (俄罗斯联邦政府总理), 前 (新西兰前总理), and before a minister the field
@@ -468,8 +477,8 @@ fn shared_by_countries(q: &Mention, existing: &[Mention]) -> bool {
 }
 
 /// A word found once after an office (总统倡议, 外长战略) is a name only if it does not end like a
-/// body and, where it recurs, mostly stands next to an office or before a word that ends names (王瑞杰表示,
-/// 王瑞杰会见): a name does, a common word does not.
+/// body and, where it recurs, mostly stands next to an office, before a word that ends names (王瑞杰表示,
+/// 王瑞杰会见) or after a verb of meeting (会见穆拉图): a name does, a common word does not.
 fn looks_like_name(text: &str, name: &str, titles: &Offices, not_name_end: &str, stops: &Stops) -> bool {
     if name.ends_with(|c| not_name_end.contains(c)) {
         return false;
@@ -477,11 +486,16 @@ fn looks_like_name(text: &str, name: &str, titles: &Offices, not_name_end: &str,
     let occurrences: Vec<usize> = text.match_indices(name).map(|(i, _)| i).collect();
     let in_role = |i: usize| {
         let end = i + name.len();
-        office_next_to(text, i, end, titles) || stops.words.iter().any(|w| text[end..].starts_with(w))
+        office_next_to(text, i, end, titles)
+            || stops.words.iter().any(|w| text[end..].starts_with(w))
+            || MET_BY.iter().any(|w| text[..i].ends_with(w))
     };
     let by_role = occurrences.iter().filter(|&&i| in_role(i)).count();
     occurrences.len() < 3 || by_role * 2 >= occurrences.len()
 }
+
+/// Verbs whose object is a person met (在会见穆拉图时): a word after one stands where names do.
+const MET_BY: [&str; 4] = ["会见", "会晤", "接见", "拜会"];
 
 /// True when an office title stands right before or right after the span.
 fn office_next_to(text: &str, start: usize, end: usize, titles: &Offices) -> bool {
@@ -688,6 +702,8 @@ mod tests {
         assert_eq!(leaders("蒙古国总理张三与约翰·史密斯总理举行会谈。"), ["张三", "约翰·史密斯"]);
         // The field of a ministry before 部长 is not a name when a name follows the office.
         assert_eq!(leaders("随访的有蒙古国财政和经济规划部长彼得·琼斯。"), ["彼得·琼斯"]);
+        let found = extract("王毅会见埃塞俄比亚总理特使、前总统穆拉图。", Lexicon::get());
+        assert!(found.iter().any(|m| m.surface == "穆拉图" && m.country.is_some()), "{found:?}");
         let found = extract("同日,王毅还与南非国际关系与合作部长潘多尔举行了会谈。", Lexicon::get());
         assert!(found.iter().any(|m| m.surface == "潘多尔" && m.country.is_some()), "{found:?}");
     }
