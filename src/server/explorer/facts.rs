@@ -354,8 +354,12 @@ pub fn card(fact: &Fact, show_document: bool) -> String {
         "<article class=\"fact f-{}\" id=\"{}\"><header><time>{}</time>{} <span class=\"class\">{}</span>",
         escape(&fact.class.to_ascii_lowercase()),
         escape(&format!("fact-{}", local(&fact.iri))),
-        escape(fact.date.as_deref().unwrap_or("undated")),
-        if fact.date.is_some() && !fact.date_stated { "<small> (document date)</small>" } else { "" },
+        escape(fact.date.as_deref().filter(|_| fact.date_stated).unwrap_or("undated")),
+        // No sentence dates it (a recollection, an announcement): the report's day is not the event's.
+        match fact.date.as_deref().filter(|_| !fact.date_stated) {
+            Some(reported) => format!("<small> · reported {}</small>", escape(reported)),
+            None => String::new(),
+        },
         escape(&fact.class)
     );
     out.push_str(" <a class=\"permalink\" href=\"");
@@ -405,6 +409,20 @@ mod tests {
         let entity =
             Party { iri: format!("{}leader/x", vocab::ID), label: "X".into(), kind: "Leader".into() };
         Mark { start, end, surface: surface.into(), entity }
+    }
+
+    #[test]
+    fn a_fact_no_sentence_dates_shows_its_report_day_as_such() {
+        let fact = |date_stated: bool| Fact {
+            iri: format!("{}fact/x", vocab::ID),
+            class: "Visit".into(),
+            date: Some("2019-10-29".into()),
+            date_stated,
+            ..Fact::default()
+        };
+        assert!(card(&fact(true), false).contains("<time>2019-10-29</time>"));
+        let undated = card(&fact(false), false);
+        assert!(undated.contains("<time>undated</time><small> · reported 2019-10-29</small>"), "{undated}");
     }
 
     #[test]
