@@ -279,12 +279,12 @@ pub fn find(text: &str, existing: &[Mention], lexicon: &Lexicon) -> Found {
             // 吉尔吉斯斯坦外交部长: a country's body whose name took the first characters of an office
             // naming that body (外交部 of 外交部长, not 部 of 部长) qualifies it.
             .or_else(|| {
-                existing.iter().find(|m| {
+                let names_body = text[first.clone()].chars().count() >= 4;
+                existing.iter().filter(|_| names_body).find(|m| {
                     m.kind == Kind::Organization
                         && m.country.is_some()
                         && m.start < first.start
                         && (first.start + 1..first.end).contains(&m.end)
-                        && text[first.clone()].chars().count() >= 4
                 })
             });
         // 中英总理年度会晤, 中俄印外长会晤: an office two or more countries share is no one's title.
