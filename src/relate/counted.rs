@@ -41,9 +41,11 @@ static COUNT_AFTER: LazyLock<Regex> = LazyLock::new(|| {
     .expect("count after")
 });
 
-/// What may stand between two dates listed for visits (2004年和2010年, 2011年5月、2016年).
-static LIST_MARK: LazyLock<Regex> =
-    LazyLock::new(|| Regex::new(r"^(?:、|,|和|及|与|以及|还有)$").expect("list mark"));
+/// What may stand between two dates listed for visits (2004年和2010年, 2011年5月、2016年), the capacity
+/// of the first visit included (2004年以副总统身份、2008年).
+static LIST_MARK: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(r"^(?:以[^,;。、]{1,12}?身份)?(?:、|,|和|及|与|以及|还有)$").expect("list mark")
+});
 
 /// The visits stated by `before_verb` (the words between the visitor and the host, the verb among
 /// them) and `after_host` (what follows the host): a count in either, or two or more dates listed
@@ -142,6 +144,7 @@ mod tests {
         assert_eq!(years(times("此前曾于2011年和2016年两次", "", doc)), ["2011", "2016"]);
         assert_eq!(years(times("曾于2004年5月、2010年", "", doc)), ["2004-05", "2010"]);
         assert_eq!(years(times("一九七五年和一九七八年", "", doc)), ["1975", "1978"]);
+        assert_eq!(years(times("曾于2004年以副总统身份、2008年以非国大领袖身份", "", doc)), ["2004", "2008"]);
         // A range is one span of time, not two visits; a plan's year is not a visit yet.
         assert_eq!(times("2013年至2019年", "", doc), Times::One);
         assert_eq!(times("2018年和2020年", "", doc), Times::One);
