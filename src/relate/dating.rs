@@ -4,9 +4,10 @@
 //! names only a day, 「昨天」 a day before the report. In order: a full date in the sentence; a
 //! month and day there (the year of the document, or the one 去年/今年/明年 names); a day alone (the
 //! month of the document); a relative day (今天, 昨天, 前天); a month with no day (今年3月, 去年11月,
-//! 2018年4月: the month, with month precision); a past year (去年, 前年: the year); and else the
-//! document's own date, unless the words before the event (访问, 会谈 …) speak of something still to
-//! come (将, 即将, 拟, 期待, 明年) or already past (此前, 曾, 上月), or the event took days and only its
+//! 2018年4月: the month, with month precision); a relative month (上个月, 本月, 下月); a past year (去年,
+//! 前年: the year); and else the document's own date, unless the words before the event (访问, 会谈 …)
+//! speak of something still to come (将, 即将, 拟, 期待, 明年) or already past (此前, 曾, 不久前), or the
+//! event took days and only its
 //! end is reported. Words after the event in its clause speak of it too (「习近平主席的访问将成为一件
 //! 大事」 is said before the visit), unless the sentence speaks of this one (「这次访问必将开启新时代」).
 
@@ -96,13 +97,13 @@ fn month_shifted(date: Date, n: i32) -> Option<Date> {
 }
 
 /// Words that put the event after the document: an announcement or a hope, not a report.
-const TO_COME: [&str; 7] = ["将", "拟", "期待", "明年", "下月", "年内", "前夕"];
+const TO_COME: [&str; 6] = ["将", "拟", "期待", "明年", "年内", "前夕"];
 
 /// Words that put the event at the time of the report: this visit, these talks.
 const PRESENT: [&str; 3] = ["这次", "此次", "本次"];
 
 /// Words that put the event before the document's day: a recollection, not the news.
-const EARLIER: [&str; 7] = ["此前", "曾", "去年", "前年", "上月", "不久前", "前不久"];
+const EARLIER: [&str; 6] = ["此前", "曾", "去年", "前年", "不久前", "前不久"];
 
 /// A year written out before the event (2016年，习近平主席对伊朗进行国事访问期间).
 static YEAR: LazyLock<Regex> =

@@ -110,16 +110,17 @@ pub fn find(
         // 孙春兰将访问马达加斯加、纳米比亚、加纳。…对上述三国进行正式友好访问: without an invitation
         // naming them, 上述 are the countries of the sentence before.
         let earlier = index.checked_sub(1).map(|i| s.spans[i].clone());
+        if !["访", "邀请", "抵", "来华"].iter().any(|w| sentence.contains(w)) {
+            continue;
+        }
         // 习近平在贺电中指出,…今年6月,我对俄罗斯进行国事访问: 我 in reported words is the one reported.
         let voice = sentence
             .find('我')
             .and_then(|i| speaker.or_else(|| quoted_speaker(s, span.start + i).map(|m| s.entity(m))));
-        let by_speaker = voice.is_some();
         let antecedent = PRONOUN.is_match(sentence).then(|| antecedent(s, index)).flatten();
-        if !(["访", "邀请", "抵", "来华"].iter().any(|w| sentence.contains(w)))
-            || !(by_speaker
-                || antecedent.is_some()
-                || s.mentions_in(span.clone()).any(|(_, m)| m.kind == Kind::Leader))
+        if !(voice.is_some()
+            || antecedent.is_some()
+            || s.mentions_in(span.clone()).any(|(_, m)| m.kind == Kind::Leader))
         {
             continue;
         }
