@@ -524,6 +524,31 @@ mod tests {
     }
 
     #[test]
+    fn a_departure_arrival_or_end_reported_in_its_own_clause_is_a_visit() {
+        // The clause of the visit names nobody: the subject is the clause's before.
+        let v = visits("印度总理尼赫鲁今天离开新德里前往东京,对日本进行为期五天的正式访问。");
+        assert_eq!(v, ["Visit visitor=尼赫鲁 hostCountry=日本 正式访问"], "{v:?}");
+        let v = visits("刘少奇主席今天上午乘专机离开昆明,前往缅甸仰光进行友好访问。");
+        assert_eq!(v, ["Visit visitor=刘少奇 hostCountry=缅甸 友好访问"], "{v:?}");
+        // 赴 goes to the host as 前往 does, before a country's name or its one-character form.
+        let v = visits("日本首相田中角荣今天启程赴美国国事访问。");
+        assert_eq!(v, ["Visit visitor=田中角荣 hostCountry=美国 国事访问"], "{v:?}");
+        assert_eq!(visits("法国总统密特朗今天赴日访问。日本外相到机场迎接。").len(), 1);
+        // 到达 is an arrival as 抵达 is; the end of a visit 在 a country as 对 it.
+        let v = visits("越南总理范文同今天到达河内。苏联部长会议主席柯西金今天到达河内访问。");
+        assert_eq!(v.len(), 1, "{v:?}");
+        assert!(v[0].starts_with("Visit visitor=柯西金 hostCountry=越南"), "{v:?}");
+        let v = visits("印度尼西亚总统苏加诺今天结束了在中国的国事访问。");
+        assert_eq!(v, ["Visit visitor=苏加诺 hostCountry=中国 国事访问"], "{v:?}");
+        // A guest who came to visit, described before the name (我国 is the country the document
+        // names as China).
+        let v = visits("应邀来我国访问的朝鲜首相金日成今天参观了工厂。中国和朝鲜是友好邻邦。");
+        assert_eq!(v, ["Visit visitor=金日成 hostCountry=中国 访问"], "{v:?}");
+        // Coming from a country is no visit to it.
+        assert!(visits("来自日本的访问团会见了国务院总理李鹏。").is_empty());
+    }
+
+    #[test]
     fn a_visit_the_document_announces_takes_no_date_from_the_document() {
         let text =
             "外交部28日就国务院总理李克强出席会议并对乌兹别克斯坦进行正式访问、出席东亚合作领导人系列会议并\

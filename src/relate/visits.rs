@@ -18,13 +18,13 @@ const BEFORE_KIND: &str = r"(?:首次|再次|第[一二三四五六七八九十]
 
 /// 对X进行国事访问, and the noun 朴槿惠总统对中国的国事访问.
 static VISIT: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(&format!(r"(?:应(?P<inviter>[^,;。]{{1,40}}?)邀请,?)?(?P<visitor>[^,;。]{{1,60}}?)(?:将|拟|于[^,;。对]{{0,30}}?)?(?:对|赴)(?P<host>[^,;。]{{1,30}}?)(?:进行(?:了)?|的){BEFORE_KIND}{KIND}"))
+    Regex::new(&format!(r"(?:应(?P<inviter>[^,;。]{{1,40}}?)邀请,?)?(?P<visitor>[^,;。]{{0,60}}?)(?:将|拟|于[^,;。对]{{0,30}}?)?(?:对|赴)(?P<host>[^,;。]{{1,30}}?)(?:进行(?:了)?|的){BEFORE_KIND}{KIND}"))
         .expect("visit")
 });
-/// 华国锋今天离开北京前往罗马尼亚进行正式友好访问, 每年都要到中国来进行访问, 将到巴基斯坦访问: going
-/// to the host for the visit.
+/// 华国锋今天离开北京前往罗马尼亚进行正式友好访问, 每年都要到中国来进行访问, 将到巴基斯坦访问,
+/// 启程赴美国国事访问: going to the host for the visit.
 static WENT: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(&format!(r"(?:应(?P<inviter>[^,;。]{{1,40}}?)邀请,?)?(?P<visitor>[^,;。]{{1,60}}?)(?:前往|到|去)(?P<host>[^,;。出参前后]{{1,12}}?)(?:来|去)?(?:进行(?:了)?)?{BEFORE_KIND}{KIND}"))
+    Regex::new(&format!(r"(?:应(?P<inviter>[^,;。]{{1,40}}?)邀请,?)?(?P<visitor>[^,;。]{{0,60}}?)(?:前往|到|去|赴)(?P<host>[^,;。出参前后]{{1,12}}?)(?:来|去)?(?:进行(?:了)?)?{BEFORE_KIND}{KIND}"))
         .expect("went to visit")
 });
 /// 周恩来…于五月五日至九日在柬埔寨进行了国事访问: the visit where it took place (not the guest
@@ -52,14 +52,17 @@ static ARRIVED: LazyLock<Regex> = LazyLock::new(|| {
     Regex::new(&format!(r"(?P<visitor>[^,;。]{{1,60}}?)抵达[^,;。]{{1,20}},(?:正式)?(?:开始)?对(?P<host>[^,;。]{{1,30}}?)(?:的|进行){BEFORE_KIND}{KIND}"))
         .expect("arrived")
 });
-/// 习近平乘专机抵达莫斯科: an arrival in another country's place is a visit there.
+/// 习近平乘专机抵达莫斯科, 到达新德里访问: an arrival in another country's place is a visit there.
 static ARRIVED_AT: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(r"(?P<visitor>[^,;。]{0,60}?)(?:乘专机|乘坐专机|乘机)?(?:抵达|飞抵)(?P<host>[^,;。]{1,20})")
-        .expect("arrived at")
+    Regex::new(
+        r"(?P<visitor>[^,;。]{0,60}?)(?:乘专机|乘坐专机|乘机)?(?:抵达|飞抵|到达)(?P<host>[^,;。]{1,20})",
+    )
+    .expect("arrived at")
 });
-/// 会见正在俄罗斯进行国事访问的习近平, 正在肯尼亚访问的习近平会见…: a guest described by a visit abroad.
+/// 会见正在俄罗斯进行国事访问的习近平, 正在肯尼亚访问的习近平会见…, 应邀来我国访问的金日成: a guest
+/// described by a visit abroad.
 static GUEST_ABROAD: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(&format!(r"(?:(?:会见|会晤|接见|欢迎|宴请|同|与|和)正?|正)在(?:对)?(?P<host>[^,;。的]{{1,15}}?)(?:进行)?{BEFORE_KIND}{KIND}的(?P<visitor>[^,;。、和]{{1,30}})"))
+    Regex::new(&format!(r"(?:(?:(?:会见|会晤|接见|欢迎|宴请|同|与|和)正?|正)在(?:对)?|(?:应邀)?(?:前)?来)(?P<host>[^,;。的]{{1,15}}?)(?:进行)?{BEFORE_KIND}{KIND}的(?P<visitor>[^,;。、和]{{1,30}})"))
         .expect("guest abroad")
 });
 /// 周恩来阁下,应尼赫鲁阁下的邀请来到德里: the older way, the visitor before the invitation.
@@ -67,9 +70,12 @@ static CAME: LazyLock<Regex> = LazyLock::new(|| {
     Regex::new(r"(?P<visitor>[^,;:。]{1,60}?),?应(?P<inviter>[^,;。]{1,50}?)邀请,?(?P<gap>[^,;。]{0,30}?)(?:来到|到达|前来|来|赴)(?P<host>[^,;。]{1,20})")
         .expect("came")
 });
+/// 结束对埃及的国事访问, 结束了在中国的访问: the end of a visit.
 static ENDED: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(&format!(r"(?P<visitor>[^,;。]{{1,20}}?)结束对(?P<host>[^,;。]{{1,30}}?)的{KIND}"))
-        .expect("ended visit")
+    Regex::new(&format!(
+        r"(?P<visitor>[^,;。]{{1,20}}?)结束(?:了)?(?:对|在)(?P<host>[^,;。]{{1,30}}?)的{KIND}"
+    ))
+    .expect("ended visit")
 });
 static VISITED: LazyLock<Regex> = LazyLock::new(|| {
     // 访问的法国总统 is the visiting president, not a visit to France. 到访 is the press's 访问
@@ -84,9 +90,10 @@ static TO_CHINA: LazyLock<Regex> = LazyLock::new(|| {
     Regex::new(&format!(r"(?P<visitor>[^,;。]{{1,30}}?)(?:(?:表示|说),(?:[^,;。你您][^,;。]{{0,11}}?)?)?(?:将|于[^,;。]{{0,20}}?)?(?:访华|来华(?:[^,;。的]{{1,40}}?并)?(?:进行)?{BEFORE_KIND}{KIND}(?:并[^,;。的]{{1,40}}(?P<also>的))?|访问中国|来华(?:出席|参加)[^,;。的]{{1,40}}(?P<attending>的))(?P<modifies>的)?"))
         .expect("to China")
 });
-/// 胡锦涛副主席将于近期访美: a visit to the country of a one-character form.
+/// 胡锦涛副主席将于近期访美, 密特朗赴日访问: a visit to the country of a one-character form.
 static TO_FORM: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(r"(?P<visitor>[^,;。]{1,30}?)(?:将|于[^,;。]{0,20}?)?访(?P<form>\p{Han})").expect("to form")
+    Regex::new(&format!(r"(?P<visitor>[^,;。]{{1,30}}?)(?:将|于[^,;。]{{0,20}}?)?(?:访(?P<form>\p{{Han}})|赴(?P<went>\p{{Han}})(?:进行(?:了)?)?{BEFORE_KIND}{KIND})"))
+        .expect("to form")
 });
 /// 应X邀请 (接受了X的邀请) inside a visitor's span: X is the host, not the visitor.
 static INVITATION: LazyLock<Regex> =
@@ -236,7 +243,7 @@ pub fn find(
         // 古拜希访华,国务部长苏尔坦访华: each clause's visit.
         let to_china = TO_CHINA.captures_iter(sentence).map(|c| (c, china));
         let to_form = TO_FORM.captures_iter(sentence).filter_map(|c| {
-            let form = c.name("form")?.as_str().chars().next()?;
+            let form = c.name("form").or(c.name("went"))?.as_str().chars().next()?;
             let country = lexicon.gazetteer.countries.iter().find(|k| k.abbrev.first() == Some(&form))?;
             let iri = crate::vocab::entity("country", &country.id);
             Some((c, s.entities.iter().position(|e| e.iri == iri)))

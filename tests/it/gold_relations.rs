@@ -4,7 +4,7 @@
 //! (only documents with a relations file count), with meetings as well, and on the held-out
 //! documents of `tests/fixtures/heldout/` to `…/heldout5/` annotated in
 //! `tests/gold/relations/heldout/` to `…/heldout5/` (sets kept apart
-//! from rule changes).
+//! from rule changes), and on the development set `tests/fixtures/dev6/` (its errors are read).
 //!
 //! The unseen floors are the values measured when the set was annotated minus 0.05 (rounded down to
 //! 0.05): they guard against regressions, they are not the goal. The bars on unseen documents
@@ -379,6 +379,21 @@ const HELDOUT5_FLOORS: [(&str, f64, f64); 5] = [
 #[test]
 fn heldout5_relations_meet_the_floors() {
     held_out_set_meets_the_floors("heldout5", &HELDOUT5_FLOORS);
+}
+
+/// The development set's floors (precision, recall) per kind. Its errors are read to find what the
+/// rules miss (it is not held out): measured minus 0.05, rounded down to 0.05, when it was added.
+const DEV6_FLOORS: [(&str, f64, f64); 5] = [
+    ("visits", 0.80, 0.55),
+    ("meetings", 0.60, 0.35),
+    ("signings", 0.35, 0.30),
+    ("citations", 0.95, 0.60),
+    ("partnerships", 0.80, 0.95),
+];
+
+#[test]
+fn dev6_relations_meet_the_floors() {
+    held_out_set_meets_the_floors("dev6", &DEV6_FLOORS);
 }
 
 /// Scores the relations of the held-out set `set` (gold in `tests/gold/relations/{set}`, texts in
