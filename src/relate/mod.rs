@@ -546,6 +546,20 @@ mod tests {
         assert_eq!(v, ["Visit visitor=金日成 hostCountry=中国 访问"], "{v:?}");
         // Coming from a country is no visit to it.
         assert!(visits("来自日本的访问团会见了国务院总理李鹏。").is_empty());
+        // A visit's length in days stands where its ordinal may.
+        let v = visits("朝鲜首相金日成圆满结束了对越南的五天正式友好访问,今天乘专机回国。");
+        assert_eq!(v, ["Visit visitor=金日成 hostCountry=越南 正式友好访问"], "{v:?}");
+        // The headlines' short 抵 arrives only where a country or a known place follows it.
+        let v = visits("苏哈托总统稍后抵东京。日本首相海部俊树将会见他。");
+        assert!(v.len() == 1 && v[0].starts_with("Visit visitor=苏哈托 hostCountry=日本"), "{v:?}");
+        assert!(visits("美国总统尼克松表示坚决抵制日本的做法。").is_empty());
+    }
+
+    #[test]
+    fn the_one_speaking_comes_again_to_visit() {
+        let v =
+            visits("江泽民主席发表讲话说:“应希拉克总统的邀请,我再次来到美丽的法兰西共和国进行国事访问。”");
+        assert!(v.len() == 1 && v[0].starts_with("Visit visitor=江泽民 hostCountry=法国"), "{v:?}");
     }
 
     #[test]

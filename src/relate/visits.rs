@@ -13,8 +13,9 @@ use std::sync::LazyLock;
 
 /// The type of a visit (正式友好访问 too); 国是访问 is the Taiwan spelling of 国事访问.
 const KIND: &str = r"(?P<kind>国事|国是|正式友好|正式|工作|友好|私人|国事和工作)?访问";
-/// The ordinals and durations that may stand before the type: 首次, 第二次, 为期4天的.
-const BEFORE_KIND: &str = r"(?:首次|再次|第[一二三四五六七八九十]{1,3}次|为期[^,;。]{1,6}的)?";
+/// The ordinals and durations that may stand before the type: 首次, 第二次, 为期4天的, 六天.
+const BEFORE_KIND: &str =
+    r"(?:首次|再次|第[一二三四五六七八九十]{1,3}次|为期[^,;。]{1,6}的|[一二三四五六七八九十两\d]{1,3}天的?)?";
 
 /// 对X进行国事访问, and the noun 朴槿惠总统对中国的国事访问.
 static VISIT: LazyLock<Regex> = LazyLock::new(|| {
@@ -59,6 +60,12 @@ static ARRIVED_AT: LazyLock<Regex> = LazyLock::new(|| {
     )
     .expect("arrived at")
 });
+/// 胡锦涛稍后抵悉尼, 已由伊拉克转抵澳洲: the headlines' short 抵, an arrival only where a country or a
+/// known place follows it right away (not 抵制, 抵御).
+static ARRIVED_BRIEF: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(r"(?P<visitor>[^,;。]{0,60}?)(?:转|飞)?抵(?P<brief>)(?P<host>[^,;。]{1,20})")
+        .expect("arrived, brief")
+});
 /// 会见正在俄罗斯进行国事访问的习近平, 正在肯尼亚访问的习近平会见…, 应邀来我国访问的金日成: a guest
 /// described by a visit abroad.
 static GUEST_ABROAD: LazyLock<Regex> = LazyLock::new(|| {
@@ -73,7 +80,7 @@ static CAME: LazyLock<Regex> = LazyLock::new(|| {
 /// 结束对埃及的国事访问, 结束了在中国的访问: the end of a visit.
 static ENDED: LazyLock<Regex> = LazyLock::new(|| {
     Regex::new(&format!(
-        r"(?P<visitor>[^,;。]{{1,20}}?)结束(?:了)?(?:对|在)(?P<host>[^,;。]{{1,30}}?)的{KIND}"
+        r"(?P<visitor>[^,;。]{{1,20}}?)结束(?:了)?(?:对|在)(?P<host>[^,;。]{{1,30}}?)的{BEFORE_KIND}{KIND}"
     ))
     .expect("ended visit")
 });
@@ -140,6 +147,7 @@ pub fn find(
             .chain(CAME.captures_iter(sentence))
             .chain(ENDED.captures_iter(sentence))
             .chain(ARRIVED_AT.captures_iter(sentence))
+            .chain(ARRIVED_BRIEF.captures_iter(sentence))
             .chain(WENT.captures_iter(sentence))
             .map(|c| (c, Shape::VisitorLast))
             .chain(DURING.captures_iter(sentence).map(|c| (c, Shape::VisitorFirst)))
@@ -150,6 +158,9 @@ pub fn find(
             let at = |name: &str| caps.name(name).map(|m| span.start + m.start()..span.start + m.end());
             let whole = caps.get(0).map_or(span.clone(), |m| span.start + m.start()..span.start + m.end());
             let Some(visitor_span) = at("visitor") else { continue };
+            if caps.name("brief").is_some() && !at("host").is_some_and(|h| place_first(s, h, lexicon)) {
+                continue;
+            }
             // 正在俄罗斯进行国事访问的习近平 is the guest GUEST_ABROAD finds.
             if caps.name("modifies").is_some() {
                 continue;
@@ -163,7 +174,7 @@ pub fn find(
                 continue;
             }
             // 我曾访问沙特阿拉伯: 我 and the adverbs of its verb.
-            let speaking = s.text[visitor_span.clone()].trim_end_matches(ADVERBS).ends_with('我');
+            let speaking = is_me(&s.text[visitor_span.clone()]);
             let addressed = addressee(s, span.start, visitor_span.clone());
             // 此前他已经对喀麦隆…进行了国事访问: the leader of the sentence before (not its evidence).
             let referred = antecedent.filter(|_| PRONOUN.is_match(&s.text[visitor_span.clone()]));
@@ -584,6 +595,30 @@ fn hosts_in(
 
 /// Adverbs between a subject and its verb (我曾访问, 我也将访问).
 const ADVERBS: [char; 9] = ['曾', '经', '将', '即', '也', '还', '已', '再', '又'];
+
+/// Words between a subject and the place it goes to (我再次来到, 我首次前来).
+const ON_THE_WAY: [&str; 4] = ["再次", "首次", "前来", "来"];
+
+/// True when the words before a verb of visiting end with 我, its adverbs and its way there left
+/// out (我曾访问, 我再次来到).
+fn is_me(words: &str) -> bool {
+    let mut rest = words.trim_end_matches(ADVERBS);
+    while let Some(shorter) = ON_THE_WAY.iter().find_map(|w| rest.strip_suffix(w)) {
+        rest = shorter.trim_end_matches(ADVERBS);
+    }
+    rest.ends_with('我')
+}
+
+/// True when `span` opens with a country or a place the gazetteer knows (抵悉尼, not 抵制).
+fn place_first(s: &Sentences<'_>, span: Range<usize>, lexicon: &Lexicon) -> bool {
+    let country =
+        s.of_kind(span.clone(), Kind::Country).first().is_some_and(|&m| s.mentions[m].start == span.start);
+    country
+        || lexicon
+            .find(&s.text[span])
+            .first()
+            .is_some_and(|h| h.start == 0 && h.entry == crate::extract::lexicon::Entry::Place)
+}
 
 /// Words naming the document's own visit (此次习近平主席对韩国的国事访问).
 const THIS: [&str; 3] = ["此次", "这次", "本次"];
