@@ -38,6 +38,41 @@ struct GoldDocument {
     partnerships: Vec<GoldPartnership>,
 }
 
+/// The entity gold of the same file (`tests/gold/…` beside `tests/gold/relations/…`): the name forms
+/// of each leader, so that a predicted label the gold lists as one of them names that leader.
+#[derive(Deserialize)]
+struct NamesFile {
+    documents: Vec<NamesDocument>,
+}
+
+#[derive(Deserialize)]
+struct NamesDocument {
+    index: usize,
+    entities: Vec<NamedEntity>,
+}
+
+#[derive(Deserialize)]
+struct NamedEntity {
+    kind: String,
+    label: String,
+    surfaces: Vec<String>,
+}
+
+/// Gold leader labels with the name forms the entity gold of the relations file `path` lists for them
+/// in the documents `indexes`; empty when there is no entity gold.
+fn leader_names(path: &std::path::Path, indexes: &[usize]) -> BTreeMap<String, Vec<String>> {
+    let entity_gold = path.to_string_lossy().replace("gold/relations/", "gold/");
+    let Ok(text) = std::fs::read_to_string(&entity_gold) else { return BTreeMap::new() };
+    let file: NamesFile = serde_json::from_str(&text).unwrap_or_else(|e| panic!("{entity_gold}: {e}"));
+    let mut names: BTreeMap<String, Vec<String>> = BTreeMap::new();
+    for doc in file.documents.iter().filter(|d| indexes.contains(&d.index)) {
+        for e in doc.entities.iter().filter(|e| e.kind == "Leader") {
+            names.entry(e.label.clone()).or_default().extend(e.surfaces.iter().cloned());
+        }
+    }
+    names
+}
+
 #[derive(Deserialize)]
 struct GoldVisit {
     visitor: String,
@@ -108,19 +143,22 @@ fn facts(doc: &AnalyzedDocument, kind: FactKind) -> impl Iterator<Item = &diplog
     doc.facts.iter().map(|f| &f.fact).filter(move |f| f.kind == kind)
 }
 
-/// A predicted leader label names a gold one: the same, or a full name ending in `·` and the short one.
-fn same_person(predicted: &str, gold: &str) -> bool {
-    predicted == gold || predicted.ends_with(&format!("·{gold}"))
+/// A predicted leader label names a gold one: the same, a full name ending in `·` and the short one,
+/// or one of the name forms the entity gold lists for it (`names`: 本扬·沃拉吉 for 本扬).
+fn same_person(predicted: &str, gold: &str, names: &BTreeMap<String, Vec<String>>) -> bool {
+    predicted == gold
+        || predicted.ends_with(&format!("·{gold}"))
+        || names.get(gold).is_some_and(|forms| forms.iter().any(|f| f == predicted))
 }
 
 /// Participant lists joined by `+`: equal as sets, by label.
-fn same_participants(p: &str, g: &str) -> bool {
+fn same_participants(p: &str, g: &str, names: &BTreeMap<String, Vec<String>>) -> bool {
     let (p, g): (Vec<&str>, Vec<&str>) = (p.split('+').collect(), g.split('+').collect());
     if p.len() != g.len() {
         return false;
     }
     let mut used = vec![false; p.len()];
-    g.iter().all(|g| match (0..p.len()).find(|&i| !used[i] && same_person(p[i], g)) {
+    g.iter().all(|g| match (0..p.len()).find(|&i| !used[i] && same_person(p[i], g, names)) {
         Some(i) => {
             used[i] = true;
             true
@@ -217,15 +255,17 @@ fn evaluate(gold_dir: &str, source_dir: &str, kinds: &[&'static str]) -> BTreeMa
             units.push((gold.file.clone(), docs.iter().collect(), gold.documents.iter().collect()));
         }
         for (what, docs, golds) in units {
+            let indexes: Vec<usize> = golds.iter().map(|g| g.index).collect();
+            let names = leader_names(path, &indexes);
             let (mut p, mut g) = (predicted(&docs), expected(&golds));
             for kind in kinds {
                 let matches = |p: &str, g: &str| match *kind {
                     "visits" => {
                         let (pv, ph) = p.split_once('→').unwrap();
                         let (gv, gh) = g.split_once('→').unwrap();
-                        same_person(pv, gv) && ph == gh
+                        same_person(pv, gv, &names) && ph == gh
                     }
-                    "meetings" => same_participants(p, g),
+                    "meetings" => same_participants(p, g, &names),
                     "signings" | "citations" => p.split('|').any(|n| n == g),
                     _ => p == g,
                 };
