@@ -42,6 +42,10 @@ const BOTH_LEADERS: [&str; 4] = ["两国元首", "两国总理", "两国首脑",
 const ATTENDING: [&str; 6] = ["参加", "参加了", "出席", "陪同", "陪同了", "在座"];
 /// Verbs that speak of talks held by others (高度评价…举行的会晤).
 const REPORTING: [&str; 8] = ["评价", "赞赏", "称赞", "回顾", "表示", "指出", "谈到", "忆及"];
+/// 他 or 她 as the other side of talks (同他举行会谈, 会见了她), not 他们 or 其他.
+static HIM: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(r"(?:同|与|和|跟|会见了?|会晤了?|接见了?)(?:他|她)(?:[^们]|$)").expect("him")
+});
 /// Prepositions that introduce the other side of talks (同Y举行会谈) after an unstated subject.
 const WITH: [char; 4] = ['同', '与', '和', '跟'];
 
@@ -69,12 +73,17 @@ pub fn find(s: &Sentences<'_>, parties: &[usize], document: Option<Date>) -> Vec
     let mut facts: Vec<(Fact, bool)> = Vec::new();
     let mut views: Vec<(Fact, bool)> = Vec::new();
     let heads = heads_of_state(s, parties);
+    let mut carried = Carried::default();
     for span in &s.spans {
         let sentence = &s.text[span.clone()];
+        // 本扬同阮富仲举行会谈;与陈大光举行会晤;会见阮春福: a part after a semicolon keeps the subject
+        // and the guests of the part before.
+        if !s.text[..span.start].ends_with(';') {
+            carried = Carried::default();
+        }
         if !MEETING.is_match(sentence) {
             continue;
         }
-        let mut carried = Carried::default();
         // 习近平与普京举行会晤,这是两国元首今年第三次会晤: the heads are those who met just before.
         let mut met_before: Option<Vec<usize>> = None;
         let parts = clauses(span.clone(), sentence);
@@ -229,8 +238,14 @@ fn clause_groups(s: &Sentences<'_>, clause: Range<usize>, carried: &mut Carried)
     if COUNTED.is_match(&text[..verb.start()]) {
         return None;
     }
-    let (mut before, after): (Vec<usize>, Vec<usize>) =
+    let (mut before, mut after): (Vec<usize>, Vec<usize>) =
         leaders.iter().partition(|&&m| s.mentions[m].end <= verb_at);
+    // 李克强总理将同他举行会谈, 也将会见他: 他 is the one met in the clause before.
+    if let [guest] = carried.guests[..] {
+        if HIM.is_match(text) && !leaders.contains(&guest) {
+            after.push(guest);
+        }
+    }
     // 拉加万高度评价习近平和莫迪去年举行的会晤: talks named as a thing (举行的会晤) are those of the
     // leaders after the verb that speaks of them, not of the one who speaks.
     if let Some(&last) = before.last() {
@@ -258,6 +273,8 @@ fn clause_groups(s: &Sentences<'_>, clause: Range<usize>, carried: &mut Carried)
             before.insert(0, subject);
         }
     }
+    // 刚果总统萨苏同胡锦涛举行会谈 with 萨苏 not known as a leader: 胡锦涛 is the one met, no subject.
+    let subject_known = !elided_subject || before.first() != leaders.first();
     // Z分别会见 with nothing after the verb: the guests are those of the clause before.
     let object_elided = after.is_empty()
         && verb.as_str() == "会见"
@@ -290,7 +307,7 @@ fn clause_groups(s: &Sentences<'_>, clause: Range<usize>, carried: &mut Carried)
     } else if before.len() >= 2 {
         carried.guests = before[1..].to_vec();
     }
-    if let Some(&first) = before.first() {
+    if let Some(&first) = before.first().filter(|_| subject_known) {
         carried.subject = Some(first);
     }
     Some(Groups {

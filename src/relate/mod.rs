@@ -286,6 +286,23 @@ mod tests {
     }
 
     #[test]
+    fn parts_after_a_semicolon_keep_their_subject_and_him_is_the_one_met() {
+        let m = meetings_of(
+            "访问期间,法国总统萨科齐同越共中央总书记农德孟举行会谈;与国家主席阮明哲举行会晤;会见政府总理阮晋勇、国会主席阮富仲。",
+            "",
+        );
+        assert_eq!(m.len(), 4, "{m:?}");
+        assert!(m.iter().all(|f| f.contains("萨科齐") && f.matches("participant=").count() == 2), "{m:?}");
+        let m = meetings_of("访问期间,习近平主席将会见梅德韦杰夫总理,李克强总理将同他举行会谈。", "");
+        assert_eq!(m.len(), 2, "{m:?}");
+        assert!(m[1].contains("李克强") && m[1].contains("梅德韦杰夫"), "{m:?}");
+        // 他们 is not one person; the one met after 同 is no subject for the clauses after.
+        assert_eq!(meetings_of("习近平会见了两国代表,王毅同他们举行会谈。", "").len(), 0);
+        let m = meetings_of("某国总统某某同国家主席胡锦涛举行会谈;与国务院总理温家宝举行会晤。", "");
+        assert!(m.iter().all(|f| !(f.contains("胡锦涛") && f.contains("温家宝"))), "{m:?}");
+    }
+
+    #[test]
     fn a_clause_without_subject_takes_the_sentences() {
         let m = meetings_of("习近平访问德国期间,将与德国总理朔尔茨举行会谈,并会见一些德国政要。", "");
         assert_eq!(m.len(), 1, "{m:?}");
