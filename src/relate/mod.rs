@@ -770,6 +770,17 @@ mod tests {
     }
 
     #[test]
+    fn a_dated_partnership_named_again_undated_is_one() {
+        let text = "2023年中国和东帝汶建立全面战略伙伴关系。双方同意深化中国和东帝汶全面战略伙伴关系。";
+        let p: Vec<String> =
+            facts_of(text, "").into_iter().filter(|f| f.starts_with("Partnership")).collect();
+        assert_eq!(p.len(), 1, "{p:?}");
+        assert!(p[0].ends_with("2023"), "{p:?}");
+        let undated = "双方同意深化中国和东帝汶全面战略伙伴关系。";
+        assert_eq!(facts_of(undated, "").iter().filter(|f| f.starts_with("Partnership")).count(), 1);
+    }
+
+    #[test]
     fn signings_citations_and_partnerships() {
         let text = "双方重申遵循2001年7月16日签署的《中华人民共和国和俄罗斯联邦睦邻友好合作条约》。\
                     访问期间,双方签署了《中俄投资合作协定》《中俄科技合作协定》等文件。\

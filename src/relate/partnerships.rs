@@ -14,7 +14,8 @@ static LEVEL: LazyLock<Regex> = LazyLock::new(|| {
         .expect("level")
 });
 
-/// Partnership levels stated in the document, one per (pair, level, date).
+/// Partnership levels stated in the document, one per (pair, level, date), an undated one only where
+/// the document dates no statement of that pair's level.
 pub fn find(s: &Sentences<'_>, parties: &[usize], words: &Words, abbrev_chars: &CharSet) -> Vec<Fact> {
     let mut facts: Vec<Fact> = Vec::new();
     for span in &s.spans {
@@ -76,5 +77,10 @@ pub fn find(s: &Sentences<'_>, parties: &[usize], words: &Words, abbrev_chars: &
             }
         }
     }
-    facts
+    // 2023年两国建立全面战略伙伴关系 … 深化全面战略伙伴关系: a level the document dates is the one it
+    // names undated elsewhere, not a second partnership.
+    let dated =
+        |f: &Fact| facts.iter().any(|d| d.start.is_some() && d.roles == f.roles && d.detail == f.detail);
+    let undated_twice: Vec<bool> = facts.iter().map(|f| f.start.is_none() && dated(f)).collect();
+    facts.into_iter().zip(undated_twice).filter(|(_, twice)| !twice).map(|(f, _)| f).collect()
 }
