@@ -66,10 +66,11 @@ pub(super) fn is_han(c: char) -> bool {
     crate::text::normalize::is_cjk(c)
 }
 
-/// Words no name starts with, though names may end before them: the aspect particle (会见了X), the
+/// Words no name starts with, though names may end before them: the aspect particle (会见了X), 其他
+/// before an office (苏联其他领导人), 最高 after one (国家元首最高规格), the
 /// party centre (中共中央总书记) and 后 after an office taken up (担任总书记后首赴). As stops they
 /// would cut 韩长赋作了 to a four-character name.
-const NEVER_STARTS: [&str; 3] = ["了", "中央", "后"];
+const NEVER_STARTS: [&str; 6] = ["了", "中央", "后", "其他", "其它", "最高"];
 
 fn never_starts(text: &str) -> bool {
     NEVER_STARTS.iter().any(|w| text.starts_with(w))
@@ -626,6 +627,15 @@ mod tests {
         // A news report names its guest once with the office, then bare before verbs of speaking.
         let text = "韩正会见新加坡副总理黄志明。黄志明表示,愿深化合作。黄志明说,感谢中方。黄志明指出,前景广阔。黄志明还谈到教育合作。";
         assert_eq!(leaders(text).iter().filter(|n| *n == "黄志明").count(), 5, "{:?}", leaders(text));
+    }
+
+    #[test]
+    fn words_after_or_before_an_office_that_are_no_names() {
+        assert_eq!(leaders("缅甸总理吴貌貌卡到机场送行。"), ["吴貌貌卡"]);
+        assert_eq!(leaders("缅甸总理吴貌貌卡、外长吴拉蓬以及其他国务委员送行。"), ["吴貌貌卡", "吴拉蓬"]);
+        assert_eq!(leaders("越南国家主席阮春福卸任国家主席岗位上的工作。"), ["阮春福"]);
+        assert!(leaders("欢迎仪式按照国家元首最高规格举行。").is_empty());
+        assert_eq!(leaders("尼赫鲁同赫鲁晓夫和苏联其他领导人会晤。"), ["尼赫鲁", "赫鲁晓夫"]);
     }
 
     #[test]
