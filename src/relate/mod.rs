@@ -17,7 +17,9 @@ mod visits;
 use crate::extract::lexicon::Lexicon;
 use crate::extract::Mention;
 use crate::model::{Date, Entity, Fact, Kind};
+use regex::Regex;
 use std::ops::Range;
+use std::sync::LazyLock;
 
 /// What relate needs to know about the document besides its mentions.
 #[derive(Debug, Clone, Default)]
@@ -30,6 +32,12 @@ pub struct DocumentContext {
     /// its parties issue on its date.
     pub own_treaty: Option<usize>,
 }
+
+/// 以下是…的讲话全文: a report saying that a speech follows whole.
+static SPEECH_FOLLOWS: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(r"以下是[^。:\n]{1,60}?(?:讲话|致辞|演讲|发言|祝酒辞|祝酒词)(?:全文|原文)[:。]?")
+        .expect("speech follows")
+});
 
 /// The document's text with its mentions, resolved entities and sentences.
 pub struct Sentences<'a> {
@@ -109,10 +117,10 @@ impl<'a> Sentences<'a> {
     }
 
     /// The leader whose speech, toast or remarks the document is (习近平在…上的演讲): the title starts
-    /// with their name and ends with a word of speaking.
+    /// with their name and ends with a word of speaking, or the report says the speech follows whole.
     fn speaker(&self, title: &str, lexicon: &Lexicon) -> Option<usize> {
         if !lexicon.words.speech_endings.iter().any(|w| title.trim_end().ends_with(w)) {
-            return None;
+            return self.speech_quoted_whole();
         }
         // 国家主席习近平在…上的演讲: the speaker is named before 在.
         let head = title.split('在').next().unwrap_or_default();
@@ -121,6 +129,14 @@ impl<'a> Sentences<'a> {
             .enumerate()
             .find(|(_, m)| m.kind == Kind::Leader && head.contains(m.surface.as_str()))
             .map(|(i, _)| self.entity(i))
+            .or_else(|| self.speech_quoted_whole())
+    }
+
+    /// The leader whose speech a news report gives whole after saying so (以下是习近平主席在欢迎晚宴上的
+    /// 致辞全文:): the first leader of that sentence.
+    fn speech_quoted_whole(&self) -> Option<usize> {
+        let at = SPEECH_FOLLOWS.find(self.text)?;
+        self.mentions_in(at.range()).find(|(_, m)| m.kind == Kind::Leader).map(|(i, _)| self.entity(i))
     }
 
     /// The countries the document is between: those its title names, else the two it names most.
@@ -570,6 +586,15 @@ mod tests {
         let v = visits("苏哈托总统稍后抵东京。日本首相海部俊树将会见他。");
         assert!(v.len() == 1 && v[0].starts_with("Visit visitor=苏哈托 hostCountry=日本"), "{v:?}");
         assert!(visits("美国总统尼克松表示坚决抵制日本的做法。").is_empty());
+    }
+
+    #[test]
+    fn a_speech_given_whole_is_its_speakers_and_so_is_a_visit_it_names_no_one_for() {
+        let text = "国家主席习近平出席欢迎晚宴。以下是习近平主席在欢迎晚宴上的致辞全文:\n尊敬的伊丽莎白二世女王陛下,\n非常高兴应女王陛下邀请对英国进行国事访问。";
+        let v = visits(text);
+        assert!(v.len() == 1 && v[0].starts_with("Visit visitor=习近平 hostCountry=英国"), "{v:?}");
+        // Without a speaker, gladness names no visitor.
+        assert!(visits("尊敬的伊丽莎白二世女王陛下,\n非常高兴应女王陛下邀请对英国进行国事访问。").is_empty());
     }
 
     #[test]

@@ -133,6 +133,7 @@ pub fn find(
             .and_then(|i| speaker.or_else(|| quoted_speaker(s, span.start + i).map(|m| s.entity(m))));
         let antecedent = PRONOUN.is_match(sentence).then(|| antecedent(s, index)).flatten();
         if !(voice.is_some()
+            || speaker.is_some()
             || antecedent.is_some()
             || s.mentions_in(span.clone()).any(|(_, m)| m.kind == Kind::Leader))
         {
@@ -182,14 +183,25 @@ pub fn find(
                 Shape::VisitorFirst => s.of_kind(visitor_span.clone(), Kind::Leader).first().copied(),
                 _ => visitor_in(s, after_welcome(s, visitor_span.clone(), whole.clone())),
             };
+            // 非常高兴应…邀请对英国进行国事访问: in a speech, a visit that names no visitor is the
+            // speaker's, not the one the speech greets nor a leader of the clause before.
+            let glad = GLAD.is_match(without_invitation(&s.text[visitor_span.clone()]).trim());
+            let own = speaker.filter(|_| glad && found.is_none());
             // 习近平…离开南非,于当日晚,飞抵…毛里求斯: an arrival or visit whose clause names no one is
             // the sentence's subject's.
-            let found = found.or_else(|| elided_subject(s, span.start, visitor_span.clone(), &whole));
-            let visitor = match found.or(addressed) {
-                Some(m) => (s.entity(m), Some(m)),
-                None => match voice.filter(|_| speaking).or(referred.map(|m| s.entity(m))) {
-                    Some(e) => (e, None),
-                    None => continue,
+            let found = match own {
+                Some(_) => None,
+                None => found.or_else(|| elided_subject(s, span.start, visitor_span.clone(), &whole)),
+            };
+            let visitor = match (found, own) {
+                (Some(m), _) => (s.entity(m), Some(m)),
+                (None, Some(e)) => (e, None),
+                (None, None) => match addressed {
+                    Some(m) => (s.entity(m), Some(m)),
+                    None => match voice.filter(|_| speaking).or(referred.map(|m| s.entity(m))) {
+                        Some(e) => (e, None),
+                        None => continue,
+                    },
                 },
             };
             let Some(host_span) = at("host").or(at("china")) else { continue };
@@ -595,6 +607,11 @@ fn hosts_in(
 
 /// Adverbs between a subject and its verb (我曾访问, 我也将访问).
 const ADVERBS: [char; 9] = ['曾', '经', '将', '即', '也', '还', '已', '再', '又'];
+
+/// The opening of a speaker's own visit with its subject left out (非常高兴应…邀请, 很荣幸).
+static GLAD: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(r"^(?:我|我们)?(?:非常|很|十分|特别|格外)?(?:高兴|荣幸|愉快)(?:地)?$").expect("glad")
+});
 
 /// Words between a subject and the place it goes to (我再次来到, 我首次前来).
 const ON_THE_WAY: [&str; 4] = ["再次", "首次", "前来", "来"];
