@@ -579,6 +579,10 @@ mod tests {
         assert_eq!(v, ["Visit visitor=金日成 hostCountry=中国 访问"], "{v:?}");
         // Coming from a country is no visit to it.
         assert!(visits("来自日本的访问团会见了国务院总理李鹏。").is_empty());
+        // A bare 访问 after a comma is the clause before's subject's.
+        let v = visits("锡兰总理班达拉奈克夫人代表锡兰政府和亚非六国,访问了中华人民共和国。");
+        assert!(v.len() == 1 && v[0].starts_with("Visit visitor=班达拉奈克夫人 hostCountry=中国"), "{v:?}");
+        assert!(visits("双方表示,访问取得圆满成功。中国和锡兰是友好邻邦。").is_empty());
         // A visit's length in days stands where its ordinal may.
         let v = visits("朝鲜首相金日成圆满结束了对越南的五天正式友好访问,今天乘专机回国。");
         assert_eq!(v, ["Visit visitor=金日成 hostCountry=越南 正式友好访问"], "{v:?}");

@@ -87,7 +87,7 @@ static ENDED: LazyLock<Regex> = LazyLock::new(|| {
 static VISITED: LazyLock<Regex> = LazyLock::new(|| {
     // 访问的法国总统 is the visiting president, not a visit to France. 到访 is the press's 访问
     // (沙纳汉到访阿富汗), 突访 its surprise visit.
-    Regex::new(r"(?P<visitor>[^,;。]{1,40}?)(?:首次|正式|再次|成功|将)?(?:访问|出访|顺访|到访|突访)(?:了)?(?P<host>[^,;。的][^,;。]{0,23})")
+    Regex::new(r"(?P<visitor>[^,;。]{0,40}?)(?:首次|正式|再次|成功|将)?(?:访问|出访|顺访|到访|突访)(?:了)?(?P<host>[^,;。的][^,;。]{0,23})")
         .expect("visited")
 });
 static TO_CHINA: LazyLock<Regex> = LazyLock::new(|| {
