@@ -336,6 +336,8 @@ mod tests {
         let f = named("中国国际贸易促进委员会与巴西工业联合会签署协议");
         assert!(f.contains(&(Kind::Organization, "巴西工业联合会".into())), "{f:?}");
         assert!(named("双方在巴西签署协议").is_empty());
+        // 兼 joins two offices of one person: no body runs across it.
+        assert!(named("缅甸总统兼国务委员会主席吴奈温").iter().all(|(_, n)| !n.contains('兼')));
     }
 
     #[test]
