@@ -397,19 +397,20 @@ fn heldout5_entities_meet_the_floors() {
 }
 
 /// The development set's floors (precision, recall) per kind. Its errors are read to find what the
-/// rules miss (it is not held out): measured minus 0.05, rounded down to 0.05, when it was added.
+/// rules miss (it is not held out): measured minus 0.05, rounded down to 0.05, at the end of stop 35
+/// (micro-F1 0.846 when it was added at cc2f26a, 0.897 then).
 const DEV6_FLOORS: [(Kind, f64, f64); 6] = [
-    (Kind::Country, 0.80, 0.90),
-    (Kind::Leader, 0.85, 0.75),
+    (Kind::Country, 0.90, 0.95),
+    (Kind::Leader, 0.90, 0.75),
     (Kind::Treaty, 0.95, 0.20),
-    (Kind::Organization, 0.60, 0.65),
+    (Kind::Organization, 0.70, 0.90),
     (Kind::Project, 0.95, 0.25),
     (Kind::Initiative, 0.95, 0.0),
 ];
-/// The development set's floor of the micro-averaged F1 (0.846 when added).
-const DEV6_MICRO_F1_FLOOR: f64 = 0.75;
-/// Documents of the development set whose title or date the extractor got wrong when it was added
-/// (datelines taken for titles, dateline days against page days): more is a regression.
+/// The development set's floor of the micro-averaged F1.
+const DEV6_MICRO_F1_FLOOR: f64 = 0.80;
+/// Documents of the development set whose title or date the extractor gets wrong (datelines the gold
+/// takes for titles, dateline days against page days): more is a regression.
 const DEV6_MAX_METADATA_ERRORS: usize = 4;
 
 #[test]

@@ -422,13 +422,13 @@ fn heldout5_relations_meet_the_floors() {
 }
 
 /// The development set's floors (precision, recall) per kind. Its errors are read to find what the
-/// rules miss (it is not held out): measured minus 0.05, rounded down to 0.05, when it was added.
+/// rules miss (it is not held out): measured minus 0.05, rounded down to 0.05, at the end of stop 35.
 const DEV6_FLOORS: [(&str, f64, f64); 5] = [
-    ("visits", 0.80, 0.55),
-    ("meetings", 0.60, 0.35),
+    ("visits", 0.90, 0.75),
+    ("meetings", 0.85, 0.65),
     ("signings", 0.35, 0.30),
     ("citations", 0.95, 0.60),
-    ("partnerships", 0.80, 0.95),
+    ("partnerships", 0.95, 0.95),
 ];
 
 #[test]
