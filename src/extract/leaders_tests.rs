@@ -1,0 +1,186 @@
+//! Tests of leader names: what a name is, where it ends, and the words that are none.
+
+use super::super::extract;
+use super::*;
+
+fn leaders(text: &str) -> Vec<String> {
+    extract(text, Lexicon::get()).into_iter().filter(|m| m.kind == Kind::Leader).map(|m| m.surface).collect()
+}
+
+#[test]
+fn a_guest_named_bare_in_the_report_stays_a_name() {
+    // A news report names its guest once with the office, then bare before verbs of speaking.
+    let text = "韩正会见新加坡副总理黄志明。黄志明表示,愿深化合作。黄志明说,感谢中方。黄志明指出,前景广阔。黄志明还谈到教育合作。";
+    assert_eq!(leaders(text).iter().filter(|n| *n == "黄志明").count(), 5, "{:?}", leaders(text));
+}
+
+#[test]
+fn words_after_or_before_an_office_that_are_no_names() {
+    assert_eq!(leaders("缅甸总理吴貌貌卡到机场送行。"), ["吴貌貌卡"]);
+    assert_eq!(leaders("缅甸总理吴貌貌卡、外长吴拉蓬以及其他国务委员送行。"), ["吴貌貌卡", "吴拉蓬"]);
+    assert_eq!(leaders("越南国家主席阮春福卸任国家主席岗位上的工作。"), ["阮春福"]);
+    assert!(leaders("欢迎仪式按照国家元首最高规格举行。").is_empty());
+    assert_eq!(leaders("尼赫鲁同赫鲁晓夫和苏联其他领导人会晤。"), ["尼赫鲁", "赫鲁晓夫"]);
+}
+
+#[test]
+fn a_known_short_name_acting_alone_is_a_leader_and_inside_a_word_none() {
+    assert_eq!(leaders("普京抵达新德里,开始对印度进行国事访问。"), ["普京"]);
+    assert_eq!(leaders("习近平同普京举行会谈。"), ["习近平", "普京"]);
+    assert!(leaders("中韩正式建交三十周年。").is_empty());
+    assert!(leaders("眼前一片汪洋在望。").is_empty());
+}
+
+#[test]
+fn a_one_character_form_before_a_heads_office_qualifies_it() {
+    assert_eq!(leaders("江泽民会见了以总理拉宾为首的以色列代表团。"), ["江泽民", "拉宾"]);
+    assert_eq!(leaders("泰总理差猜表示,愿加强合作。"), ["差猜"]);
+    // A surname or a word before an office that a form does not qualify (主席, 书记).
+    assert!(leaders("毛主席纪念堂遗物展开幕。").is_empty());
+    assert!(leaders("各市委书记先后发言。").is_empty());
+    assert!(leaders("他以总统身份出席。").is_empty());
+}
+
+#[test]
+fn the_other_side_joined_by_yu_is_not_of_the_first_ones_country() {
+    let lexicon = Lexicon::get();
+    let text = "中国驻布隆迪大使李昌林与布外交部长埃策希尔·尼比吉拉共同签署了交接证书。";
+    let china = lexicon.gazetteer.countries.iter().position(|c| c.id == "CN");
+    let minister = extract(text, lexicon).into_iter().find(|m| m.surface == "埃策希尔·尼比吉拉");
+    assert!(minister.as_ref().is_some_and(|m| m.country != china), "{minister:?}");
+}
+
+#[test]
+fn names_after_offices_and_greetings() {
+    assert_eq!(leaders("蒙古国总统乌赫那·呼日勒苏赫于2022年11月27日访华。"), ["乌赫那·呼日勒苏赫"]);
+    assert_eq!(
+        leaders("应某国总统德·阿·梅德韦杰夫邀请。梅德韦杰夫总统表示"),
+        ["德·阿·梅德韦杰夫", "梅德韦杰夫"]
+    );
+    assert_eq!(leaders("尊敬的拉马福萨总统,"), ["拉马福萨"]);
+    // A verb (进行) or the aspect particle (了) ends a transliterated name's last part.
+    assert_eq!(leaders("和柬埔寨王国政府首相福·波伦进行了会谈。"), ["福·波伦"]);
+    assert_eq!(leaders("某国总统约·库玛了解到"), ["约·库玛"]);
+    // The aspect particle after the verb is not part of the name.
+    assert_eq!(leaders("江泽民会见了藤森总统。"), ["江泽民", "藤森"]);
+    assert_eq!(leaders("丁薛祥、王毅、何立峰等参加有关活动。"), ["丁薛祥", "王毅", "何立峰"]);
+    assert!(leaders("其他信息").is_empty());
+    assert_eq!(leaders("美国总统威廉·J·克林顿在白宫"), ["威廉·J·克林顿"]);
+    assert!(leaders("中方支持哈方担任主席国工作。").is_empty());
+    // A known short name (克里) opening a longer one bounded by its office is not that leader.
+    assert_eq!(leaders("习近平同克里斯琴总统会谈。"), ["习近平", "克里斯琴"]);
+    assert_eq!(leaders("习近平同克里国务卿会谈。"), ["习近平", "克里"]);
+    // A conjunction before a list mark ends a name; an office listed after a leader shares its country.
+    assert_eq!(leaders("分别会见了韩国国会议长郑义和、国务总理郑烘原。"), ["郑义和", "郑烘原"]);
+    assert_eq!(leaders("会见了韩国国会议长郑义和国务总理。"), ["郑义"]);
+    // A longer transliteration followed by the original name in brackets.
+    assert_eq!(leaders("在堪培拉会见澳大利亚总督柯兹葛洛夫(Peter Cosgrove)。"), ["柯兹葛洛夫"]);
+    assert!(leaders("会见澳大利亚总督并发表了重要讲话(Speech)。").is_empty());
+    // An office held with another (兼) is qualified by the first's country.
+    assert_eq!(leaders("老挝副总理兼外长沙伦赛将访华。"), ["沙伦赛"]);
+}
+
+#[test]
+fn hyphenated_regnal_and_long_transliterated_names() {
+    // Double names joined by a hyphen, and an office listed after its holder with 和.
+    assert_eq!(leaders("加纳总统阿库福-阿多和副总统巴武米亚出席。"), ["阿库福-阿多", "巴武米亚"]);
+    assert_eq!(leaders("伊拉克总理阿卜杜勒-迈赫迪表示。"), ["阿卜杜勒-迈赫迪"]);
+    assert_eq!(leaders("约旦国王阿卜杜拉二世出席。"), ["阿卜杜拉二世"]);
+    assert_eq!(leaders("斯里兰卡总理维克勒马辛哈出席。"), ["维克勒马辛哈"]);
+    // A run of ordinary characters after an office is no name, however long.
+    assert!(leaders("斯里兰卡总理办公室发表声明表示。").is_empty());
+}
+
+#[test]
+fn function_words_and_offices_bound_transliterated_names() {
+    // The word before a name after an office is not part of it, nor the office after it.
+    assert_eq!(leaders("蒙古国总理张三与约翰·史密斯总理举行会谈。"), ["张三", "约翰·史密斯"]);
+    // The field of a ministry before 部长 is not a name when a name follows the office.
+    assert_eq!(leaders("随访的有蒙古国财政和经济规划部长彼得·琼斯。"), ["彼得·琼斯"]);
+    let found = extract("王毅会见埃塞俄比亚总理特使、前总统穆拉图。", Lexicon::get());
+    assert!(found.iter().any(|m| m.surface == "穆拉图" && m.country.is_some()), "{found:?}");
+    let found = extract("同日,王毅还与南非国际关系与合作部长潘多尔举行了会谈。", Lexicon::get());
+    assert!(found.iter().any(|m| m.surface == "潘多尔" && m.country.is_some()), "{found:?}");
+}
+
+#[test]
+fn a_name_ends_before_a_verb_of_visiting() {
+    assert_eq!(leaders("1960年,几内亚总统杜尔访华。"), ["杜尔"]);
+    assert_eq!(leaders("吉尔吉斯斯坦外交部长艾达尔别科夫将于2月19日访华。"), ["艾达尔别科夫"]);
+    assert_eq!(leaders("埃及外长舒克里先后访华。"), ["舒克里"]);
+    let found = extract("吉尔吉斯斯坦外交部长艾达尔别科夫将访华。", Lexicon::get());
+    assert!(found.iter().any(|m| m.surface == "艾达尔别科夫" && m.country.is_some()), "{found:?}");
+    // What stands between an office and 访 is no name (此次, 陛下, 后首访).
+    assert!(leaders("美国总统此次访华,泰国国王陛下访华,中共中央总书记后首访欧洲。").is_empty());
+    assert!(leaders("习近平担任中共中央总书记后首赴外地考察。") == ["习近平"]);
+}
+
+#[test]
+fn honorifics_and_quotation_marks_bound_names() {
+    assert_eq!(leaders("习近平同努尔兰·叶尔麦克巴耶夫阁下举行会谈。"), ["习近平", "努尔兰·叶尔麦克巴耶夫"]);
+    assert_eq!(leaders("感谢约翰·史密斯先生的发言。"), ["约翰·史密斯"]);
+    assert!(leaders("感谢张先生的发言。").is_empty());
+    assert_eq!(leaders("中共中央总书记、国家主席习近平出席。"), ["习近平"]);
+}
+
+#[test]
+fn an_office_shared_by_two_countries_has_no_name_after_it() {
+    assert!(leaders("双方回顾了中德总理年度会晤的成果。").is_empty());
+    assert!(leaders("中俄印外长第十五次会晤将在新德里举行。").is_empty());
+    assert_eq!(leaders("德国总理朔尔茨表示。"), ["朔尔茨"]);
+    assert!(leaders("愿同阿方一道,共同落实好习主席访问成果。").iter().all(|n| n.starts_with('习')));
+    assert!(leaders("这是中国国家主席时隔13年再次访问。").is_empty());
+    // A verb before 了 is no part of a name found after an office.
+    assert!(!leaders("农业农村部部长张三丰作了报告。").contains(&"张三丰作".to_owned()));
+    // An office inside a longer title: the name follows the whole title, and 博士 is no part of it.
+    assert_eq!(leaders("美国总统助理亨利·基辛格博士。"), ["亨利·基辛格"]);
+}
+
+#[test]
+fn a_short_name_is_the_known_leader_named_in_full() {
+    let text = "应邀访华的印度共和国总理曼莫汉·辛格表示。习近平会见了辛格总理。";
+    let mentions = extract(text, Lexicon::get());
+    let keys: Vec<&Key> = mentions.iter().filter(|m| m.surface.ends_with("辛格")).map(|m| &m.key).collect();
+    assert_eq!(keys.len(), 2, "{mentions:?}");
+    assert!(keys.iter().all(|k| matches!(k, Key::Leader(_)) && *k == keys[0]), "{keys:?}");
+}
+
+#[test]
+fn office_automaton_finds_what_the_office_pattern_finds() {
+    let text = "国家主席习近平、国务院总理李强、全国人大常委会委员长、外交部长王毅、副总统和总统府、\
+                俄罗斯联邦总统普京、政府总理兼外长、首相、国王陛下和王储兼首相";
+    let by_pattern: Vec<(usize, usize)> =
+        Lexicon::get().offices.pattern.find_iter(text).map(|m| (m.start(), m.end())).collect();
+    let by_automaton: Vec<(usize, usize)> =
+        Lexicon::get().offices.automaton.find_iter(text).map(|m| (m.start(), m.end())).collect();
+    assert!(by_pattern.len() >= 8, "{by_pattern:?}");
+    assert_eq!(by_automaton, by_pattern);
+}
+
+#[test]
+fn greetings_found_in_windows_are_those_found_in_the_whole_text() {
+    let filler = "双方一致认为应当进一步加强各领域务实合作。".repeat(5);
+    let texts = [
+        "尊敬的拉马福萨总统,尊敬的各位来宾。".to_owned(),
+        format!("{filler}习近平主席同托卡耶夫总统举行会谈。{filler}感谢阿尔贝托·费尔南德斯总统。"),
+        format!("与MBS王储会见,及穆罕默德·本·萨勒曼·阿勒沙特王储兼首相{filler}"),
+        format!("{filler}同总统总理"),
+        "和".repeat(40) + "普京总统",
+    ];
+    for text in &texts {
+        let whole: Vec<(usize, usize, &str)> = Lexicon::get()
+            .offices
+            .greeting
+            .captures_iter(text)
+            .map(|c| {
+                let (name, office) = (c.name("name").unwrap(), c.name("office").unwrap());
+                (name.start(), name.end(), office.as_str())
+            })
+            .collect();
+        let offices: Vec<(usize, usize)> =
+            Lexicon::get().offices.pattern.find_iter(text).map(|m| (m.start(), m.end())).collect();
+        let windowed = greetings(text, offices, &Lexicon::get().offices);
+        assert!(!whole.is_empty() || text.starts_with("和"), "{text}");
+        assert_eq!(windowed, whole, "{text}");
+    }
+}
