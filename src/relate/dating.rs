@@ -109,6 +109,12 @@ const EARLIER: [&str; 6] = ["此前", "曾", "去年", "前年", "不久前", "�
 static YEAR: LazyLock<Regex> =
     LazyLock::new(|| Regex::new(r"((?:1[89]|20)[0-9]{2})年").expect("the year pattern is valid"));
 
+/// A count of years before the document's day (70年前, 二十年前), exact: not 70多年前 nor 多年前.
+static YEARS_AGO: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(r"(?:^|[^0-9多几数])([0-9]{1,3}|[一二三四五六七八九]?十[一二三四五六七八九]?|[一二三四五六七八九])年(?:以)?前")
+        .expect("years ago")
+});
+
 /// Verbs of announcing an event: a date before them is the announcement's (发言人29日宣布).
 const ANNOUNCING: [&str; 4] = ["宣布", "透露", "证实", "发布消息"];
 
@@ -221,6 +227,11 @@ pub fn event_dates(sentence: &str, document: Option<Date>) -> Dates {
     }
     if let Some(year) = ["前年", "去年"].iter().find(|w| head.contains(*w)) {
         let year = Date::y(relative_year(year, document));
+        return Dates::stated(year, year);
+    }
+    // 70年前,毛泽东主席首次访问苏联: a count of years before the document's (not 70多年前, a round one).
+    let ago = YEARS_AGO.captures(head).and_then(|c| parse_number(&c[1]));
+    if let Some(year) = ago.and_then(|n| i32::try_from(n).ok()).map(|n| Date::y(document.year - n)) {
         return Dates::stated(year, year);
     }
     // 为落实习近平主席访问阿联酋成果: carrying out what an event brought speaks of a past one.
@@ -405,6 +416,9 @@ mod tests {
             both("2018-12-01", "2018-12-01")
         );
         assert_eq!(dates("去年两国元首多次会晤", "2019-02-02"), both("2018", "2018"));
+        assert_eq!(dates("70年前,毛泽东主席首次访问苏联", "2019-06-05"), both("1949", "1949"));
+        assert_eq!(dates("七十年前,毛泽东主席首次访问苏联", "2019-06-05"), both("1949", "1949"));
+        assert_ne!(dates("70多年前,毛泽东主席首次访问苏联", "2019-06-05"), both("1949", "1949"));
         assert_eq!(
             dates("上个月，我同总统先生在阿根廷成功会晤", "2019-01-31"),
             both("2018-12", "2018-12"),
