@@ -188,21 +188,18 @@ pub fn find(
             let glad = GLAD.is_match(without_invitation(&s.text[visitor_span.clone()]).trim());
             let own = speaker.filter(|_| glad && found.is_none());
             // 习近平…离开南非,于当日晚,飞抵…毛里求斯: an arrival or visit whose clause names no one is
-            // the sentence's subject's.
-            let found = match own {
+            // the sentence's subject's; else the one spoken to, else 我 or the leader 他 stands for.
+            let named = match own {
                 Some(_) => None,
-                None => found.or_else(|| elided_subject(s, span.start, visitor_span.clone(), &whole)),
+                None => found
+                    .or_else(|| elided_subject(s, span.start, visitor_span.clone(), &whole))
+                    .or(addressed),
             };
-            let visitor = match (found, own) {
+            let unnamed = own.or(voice.filter(|_| speaking)).or(referred.map(|m| s.entity(m)));
+            let visitor = match (named, unnamed) {
                 (Some(m), _) => (s.entity(m), Some(m)),
                 (None, Some(e)) => (e, None),
-                (None, None) => match addressed {
-                    Some(m) => (s.entity(m), Some(m)),
-                    None => match voice.filter(|_| speaking).or(referred.map(|m| s.entity(m))) {
-                        Some(e) => (e, None),
-                        None => continue,
-                    },
-                },
+                (None, None) => continue,
             };
             let Some(host_span) = at("host").or(at("china")) else { continue };
             let mut hosts =
