@@ -74,6 +74,11 @@ pub fn analyze_source(
             skipped.contains(at)
                 && (m.kind != Kind::Organization || segment.repeats.iter().any(|r| r.contains(&at)))
         });
+        if segment.year_from_body {
+            let years: Vec<i32> = text::find_dates(body).iter().map(|m| m.date.year).collect();
+            segment.date =
+                segment.date.map(|d| resolve::year_not_before_leaders(d, &years, &mentions, lexicon));
+        }
         let (resolved, own_treaty) =
             resolve::resolve_document(&mentions, lexicon, &segment.title, segment.date);
         let context = relate::DocumentContext {
@@ -250,6 +255,24 @@ mod tests {
         assert_eq!(cursor.slice(0..2), "中俄");
         assert_eq!(cursor.slice(7..20), "明。");
         assert_eq!(cursor.slice(5..5), "");
+    }
+
+    #[test]
+    fn a_dateline_without_a_year_is_not_older_than_the_leaders_it_names() {
+        let date =
+            |source: &str| analyze("news.txt", source.as_bytes()).unwrap()[0].date.map(|d| d.to_string());
+        // The body's only year is history; 斯塔默 came to office in 2024.
+        let source = "新华社里约热内卢11月18日电 国家主席习近平会见英国首相斯塔默。1972年，中英建交。\n";
+        assert_eq!(date(source).as_deref(), Some("2024-11-18"));
+        // A later year of the body that the leaders allow is kept.
+        let source = "新华社北京3月5日电 国家主席习近平会见英国首相斯塔默。1972年建交，2025年互访。\n";
+        assert_eq!(date(source).as_deref(), Some("2025-03-05"));
+        // With no known leader, the body's year stands.
+        let source = "新华社北京3月5日电 某国总统会见外宾。1972年，两国建交。\n";
+        assert_eq!(date(source).as_deref(), Some("1972-03-05"));
+        // A surname with an office is not a name: 李总理 does not date the document.
+        let source = "新华社北京3月5日电 李总理会见外宾。1980年，两国建交。\n";
+        assert_eq!(date(source).as_deref(), Some("1980-03-05"));
     }
 
     #[test]

@@ -76,6 +76,32 @@ pub(super) fn leaders_in_context(
         .collect()
 }
 
+/// The first year by which every known leader the mentions name had come to office (a namesake,
+/// 约翰逊, by the earliest of its bearers): a document is not older than the leaders it names. A
+/// surname with an office (李总理) is not a name and does not count.
+pub(super) fn earliest_year(mentions: &[Mention], lexicon: &Lexicon) -> Option<i32> {
+    let g = lexicon.gazetteer;
+    // A namesake without a known start leaves the name's start unknown (`None` is the least).
+    let start_of_name = |m: &Mention, i: usize| -> Option<i32> {
+        if abbreviates(&m.surface, &g.leaders[i]) {
+            return None;
+        }
+        let bearers = g.leaders.iter().enumerate();
+        bearers
+            .filter(|&(j, l)| j == i || l.zh == m.surface || l.names.contains(&m.surface))
+            .map(|(_, l)| l.from)
+            .min()
+            .flatten()
+    };
+    mentions
+        .iter()
+        .filter_map(|m| match m.key {
+            Key::Leader(i) => start_of_name(m, i),
+            _ => None,
+        })
+        .max()
+}
+
 /// How many years lie between `year` and the leader's time in office.
 fn years_apart(l: &crate::reference::Leader, year: i32) -> i32 {
     match (l.from, l.to) {

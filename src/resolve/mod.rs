@@ -14,6 +14,28 @@ mod leaders;
 mod treaties;
 
 use leaders::leaders_in_context;
+
+/// A date whose year was guessed from the years its document's body names (a dateline's month and
+/// day with no issue date) is moved, when it lies before the year every known leader the document
+/// names had come to office, to the latest year of `body_years` from then on, else to that year.
+/// 新华社里约热内卢11月18日电 … 英国首相斯塔默 … 1972年，中英建交 is of 2024, not 1972.
+pub fn year_not_before_leaders(
+    date: Date,
+    body_years: &[i32],
+    mentions: &[Mention],
+    lexicon: &Lexicon,
+) -> Date {
+    let Some(earliest) = leaders::earliest_year(mentions, lexicon) else { return date };
+    if date.year >= earliest {
+        return date;
+    }
+    let year = body_years.iter().copied().filter(|&y| y >= earliest).max().unwrap_or(earliest);
+    // 2月29日 of a year that has none keeps the guess.
+    match (date.month, date.day) {
+        (Some(month), Some(day)) => Date::ymd(year, month, day).unwrap_or(date),
+        _ => Date { year, ..date },
+    }
+}
 pub use treaties::{document_treaty, treaty_key};
 
 /// A document's entities and, for each mention, the index of its entity.

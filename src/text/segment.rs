@@ -31,6 +31,9 @@ pub struct Segment {
     pub metadata: Vec<Range<usize>>,
     /// True when a signature line (`本声明于…签署`, `二〇二四年一月二十四日于北京`) closes the document.
     pub signed: bool,
+    /// True when the date's year is a guess from a year the body names (a dateline's month and day
+    /// with no issue date): the leaders the document names may show it to be too early.
+    pub year_from_body: bool,
 }
 
 impl Segment {
@@ -203,6 +206,7 @@ fn describe(group: &[Line<'_>], issued: Option<Date>) -> Segment {
     let mut title = String::new();
     let mut body = group;
     let mut first_sentence_of: Option<String> = None;
+    let mut year_from_body = false;
 
     // The dateline opens the group, or follows the headline printed above it.
     let mut headline = None;
@@ -288,6 +292,7 @@ fn describe(group: &[Line<'_>], issued: Option<Date>) -> Segment {
         Some(d) if d.year == 0 && issued.is_none() => {
             let text: String = group.iter().map(|l| l.text).collect::<Vec<_>>().join("\n");
             date = year_from_text(&text, d);
+            year_from_body = date.is_some_and(|d| d.year != 0);
         }
         // In a file with an issue date, a full date near the top more than a week away from it (a
         // biography's 2019年1月1日就职 in a report of October) dates something the text tells, not
@@ -304,7 +309,7 @@ fn describe(group: &[Line<'_>], issued: Option<Date>) -> Segment {
         _ => {}
     }
     let signed = signature(group).is_some();
-    Segment { range, title, date, place, repeats, metadata, signed }
+    Segment { range, title, date, place, repeats, metadata, signed, year_from_body }
 }
 
 /// How many days a date found in a document's first lines may lie from its file's issue date and
@@ -367,6 +372,7 @@ fn infer_missing_years(groups: &[Vec<Line<'_>>], segments: &mut [Segment], issue
             let text: String = groups[i].iter().map(|l| l.text).collect();
             if let Some(year) = find_dates(&text).iter().map(|m| m.date.year).max() {
                 segment.date = with_year(partial, year);
+                segment.year_from_body = true;
             }
         }
     }
@@ -635,6 +641,7 @@ mod tests {
             repeats: vec![40..50, 10..20, 15..30],
             metadata: vec![0..3, 50..52],
             signed: false,
+            year_from_body: false,
         };
         let skipped = segment.skipped();
         for offset in 0..60 {
