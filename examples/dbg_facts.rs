@@ -34,7 +34,9 @@ fn main() -> ExitCode {
                     FactKind::Visit => {
                         let v = f.with_role(Role::Visitor).next().map(label).unwrap_or_default();
                         let h = f.with_role(Role::HostCountry).next().map(label).unwrap_or_default();
-                        println!("{name}\tV\t{v}→{h}");
+                        let dates: Vec<String> =
+                            [f.start, f.end].iter().map(|d| d.map_or("-".into(), |d| d.to_string())).collect();
+                        println!("{name}\tV\t{v}→{h}\t{}", dates.join(".."));
                     }
                     FactKind::Meeting => {
                         let mut people: Vec<String> = f.with_role(Role::Participant).map(label).collect();
