@@ -69,8 +69,9 @@ pub(super) fn is_han(c: char) -> bool {
 /// Words no name starts with, though names may end before them: the aspect particle (会见了X), 其他
 /// before an office (苏联其他领导人), 最高 after one (国家元首最高规格), the
 /// party centre (中共中央总书记) and 后 after an office taken up (担任总书记后首赴). As stops they
-/// would cut 韩长赋作了 to a four-character name.
-const NEVER_STARTS: [&str; 6] = ["了", "中央", "后", "其他", "其它", "最高"];
+/// would cut 韩长赋作了 to a four-character name. An election is no one's name either (总统大选,
+/// 总统选举, 总统候选人, 总统竞选).
+const NEVER_STARTS: [&str; 10] = ["了", "中央", "后", "其他", "其它", "最高", "大选", "选举", "候选", "竞选"];
 
 fn never_starts(text: &str) -> bool {
     NEVER_STARTS.iter().any(|w| text.starts_with(w))
@@ -170,11 +171,14 @@ const QUALIFIER_REACH: usize = 27;
 
 /// True when `gap`, between a leader's name and the next office, is a list mark or conjunction and at
 /// most four characters of the office's body (、国务总理, 和副总统): the next office is listed after the
-/// leader.
-fn listed_after(gap: &str, stops: &Stops) -> bool {
+/// leader. After a leader named with an office, a comma lists too, as older reports list a
+/// reception (印度总理尼赫鲁,内政部长潘特,教育部长阿扎德).
+fn listed_after(gap: &str, after_office: bool, stops: &Stops) -> bool {
     // 加纳总统阿库福-阿多和副总统巴武米亚: a conjunction lists as the list mark does; 与 joins two sides
     // (中国驻布隆迪大使李昌林与布外交部长尼比吉拉共同签署), not one side's officials.
-    let body = ["、", "和", "及", "以及"].iter().find_map(|mark| gap.strip_prefix(mark));
+    let marks: &[&str] =
+        if after_office { &["、", "和", "及", "以及", ","] } else { &["、", "和", "及", "以及"] };
+    let body = marks.iter().find_map(|mark| gap.strip_prefix(mark));
     body.is_some_and(|body| {
         body.chars().count() <= 4 && body.chars().all(|c| is_han(c) && !stops.chars.contains(c))
     })
@@ -316,17 +320,22 @@ pub fn find(text: &str, existing: &[Mention], lexicon: &Lexicon) -> Found {
             .flatten();
         // 韩国国会议长郑义和、国务总理郑烘原: an office listed right after another's holder is of the
         // same country, unless a country's form stands before it (和布外交部长: Burundi's).
-        let listed = found
-            .last()
+        let previous = found
+            .iter()
+            .chain(existing.iter().filter(|m| m.kind == Kind::Leader))
+            .filter(|m| m.end <= first.start)
+            .max_by_key(|m| m.end);
+        let listed = previous
             .filter(|m| {
+                let after_office = m.office.is_some() || office_next_to(text, m.start, m.end, titles);
                 qualifier.is_none()
                     && abbreviated.is_none()
-                    && text.get(m.end..first.start).is_some_and(|gap| listed_after(gap, stops))
+                    && text.get(m.end..first.start).is_some_and(|gap| listed_after(gap, after_office, stops))
                     && !existing
                         .iter()
                         .any(|q| q.kind != Kind::Leader && q.start >= m.end && q.end <= first.start)
             })
-            .and_then(|m| m.country);
+            .and_then(|m| country_of(m, lexicon).or_else(|| known_country(m, lexicon)));
         if !dotted && qualifier.is_none() && listed.is_none() && abbreviated.is_none() && !strong_office {
             continue;
         }
@@ -430,6 +439,13 @@ pub fn find(text: &str, existing: &[Mention], lexicon: &Lexicon) -> Found {
     let all: Vec<Mention> = known.iter().filter(|m| confirmed(m)).map(|m| (*m).clone()).collect();
     found.extend(propagate(text, &all));
     Found { added: found, withdrawn, offices }
+}
+
+/// The country the gazetteer gives a known leader's mention.
+fn known_country(m: &Mention, lexicon: &Lexicon) -> Option<usize> {
+    let Key::Leader(i) = m.key else { return None };
+    let g = lexicon.gazetteer;
+    g.leaders[i].country.as_deref().and_then(|id| g.country_index(id))
 }
 
 /// The first of the offices one person holds with the one that starts at `start` (副总理兼外长: 副总理 for

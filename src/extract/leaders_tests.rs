@@ -21,6 +21,7 @@ fn words_after_or_before_an_office_that_are_no_names() {
     assert_eq!(leaders("越南国家主席阮春福卸任国家主席岗位上的工作。"), ["阮春福"]);
     assert!(leaders("欢迎仪式按照国家元首最高规格举行。").is_empty());
     assert_eq!(leaders("尼赫鲁同赫鲁晓夫和苏联其他领导人会晤。"), ["尼赫鲁", "赫鲁晓夫"]);
+    assert!(leaders("俄方干预前两届美国总统大选和总统选举。").is_empty());
 }
 
 #[test]
@@ -183,4 +184,17 @@ fn greetings_found_in_windows_are_those_found_in_the_whole_text() {
         assert!(!whole.is_empty() || text.starts_with("和"), "{text}");
         assert_eq!(windowed, whole, "{text}");
     }
+}
+
+#[test]
+fn a_reception_listed_with_commas_after_an_office_holder_is_of_leaders() {
+    // Older reports list a reception with commas: each office after a named office holder.
+    let text = "到机场欢迎的有印度总理尼赫鲁,内政部长潘特,教育部长阿扎德。";
+    assert_eq!(leaders(text), ["尼赫鲁", "潘特", "阿扎德"]);
+    let found = extract(text, Lexicon::get());
+    let india = Lexicon::get().gazetteer.country_index("IN");
+    let pant = found.iter().find(|m| m.surface == "潘特").expect("潘特");
+    assert_eq!(pant.country, india, "listed after India's prime minister");
+    // A comma after a bare name lists nothing: 部长 alone names no one.
+    assert!(leaders("他们见到了尼赫鲁,随后部长潘特到达。").iter().all(|n| n != "潘特"));
 }
