@@ -34,8 +34,10 @@ fn main() -> ExitCode {
                     FactKind::Visit => {
                         let v = f.with_role(Role::Visitor).next().map(label).unwrap_or_default();
                         let h = f.with_role(Role::HostCountry).next().map(label).unwrap_or_default();
-                        let dates: Vec<String> =
-                            [f.start, f.end].iter().map(|d| d.map_or("-".into(), |d| d.to_string())).collect();
+                        let dates: Vec<String> = [f.start, f.end]
+                            .iter()
+                            .map(|d| d.map_or("-".into(), |d| d.to_string()))
+                            .collect();
                         println!("{name}\tV\t{v}→{h}\t{}", dates.join(".."));
                     }
                     FactKind::Meeting => {

@@ -78,6 +78,7 @@ fn main() {
                 date: segment.date,
                 signed: segment.signed,
                 own_treaty: None,
+                place: segment.place.clone(),
             };
             relate::relate(body, &mentions, &resolved.mention_entity, &resolved.entities, &context, &rules);
             timed(RELATE, t);

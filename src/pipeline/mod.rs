@@ -86,6 +86,7 @@ pub fn analyze_source(
             date: segment.date,
             signed: segment.signed,
             own_treaty,
+            place: segment.place.clone(),
         };
         let facts =
             relate::relate(body, &mentions, &resolved.mention_entity, &resolved.entities, &context, &RULES)

@@ -62,7 +62,12 @@ pub fn come(s: &Sentences<'_>, span: Range<usize>, lexicon: &Lexicon) -> Vec<Gue
 /// The IRIs of the countries of the places (capitals and cities of the gazetteer) named in `range`,
 /// in order.
 pub(super) fn countries_of_places(s: &Sentences<'_>, range: Range<usize>, lexicon: &Lexicon) -> Vec<String> {
-    let text = &s.text[range];
+    countries_of_places_in(&s.text[range], lexicon)
+}
+
+/// The IRIs of the countries of the places (capitals and cities of the gazetteer) named in `text`,
+/// in order.
+pub(super) fn countries_of_places_in(text: &str, lexicon: &Lexicon) -> Vec<String> {
     let g = lexicon.gazetteer;
     lexicon
         .find(text)

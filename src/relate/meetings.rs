@@ -279,7 +279,12 @@ fn clause_groups(s: &Sentences<'_>, clause: Range<usize>, carried: &mut Carried)
     let object_elided = after.is_empty()
         && verb.as_str() == "会见"
         && text[verb.end()..].trim_matches(|c: char| c == '了' || c == '。' || c.is_whitespace()).is_empty();
-    let each = text.find("分别").map(|at| clause.start + at);
+    // 与A、B等多国领导人举行双边会见: bilateral talks are one meeting with each guest, as 分别 says.
+    let bilateral = text[..verb.start()].ends_with("双边");
+    let each = text
+        .find("分别")
+        .or_else(|| bilateral.then(|| text.find(['与', '同'])).flatten())
+        .map(|at| clause.start + at);
     let (hosts, mut guests): (Vec<usize>, Vec<usize>) = match each {
         Some(at) => before.iter().chain(&after).partition(|&&m| s.mentions[m].end <= at),
         None => (before.clone(), after.clone()),

@@ -31,7 +31,13 @@ pub struct DocumentContext {
     /// The entity of the document itself when it is a statement, communiqué or declaration, which
     /// its parties issue on its date.
     pub own_treaty: Option<usize>,
+    /// Where the report is datelined (新华社喀布尔21日电: 喀布尔), the 这里 and 此间 of its text.
+    pub place: Option<String>,
 }
+
+/// A name's original spelling in brackets right after it: (Kassym-Jomart Tokayev), (K.P. Sharma Oli).
+static GLOSS: LazyLock<Regex> =
+    LazyLock::new(|| Regex::new(r"^\([A-Za-z][A-Za-z .,'\-]{0,60}\)").expect("gloss"));
 
 /// 以下是…的讲话全文: a report saying that a speech follows whole.
 static SPEECH_FOLLOWS: LazyLock<Regex> = LazyLock::new(|| {
@@ -108,8 +114,11 @@ impl<'a> Sentences<'a> {
     }
 
     /// The text between mentions `a` and `b` (empty when they overlap).
+    /// The text between two mentions, without the original spelling glossed after the first
+    /// (托卡耶夫(Kassym-Jomart Tokayev)、联合国秘书长古特雷斯: the gloss is part of the name).
     fn between(&self, a: usize, b: usize) -> &'a str {
-        self.text.get(self.mentions[a].end..self.mentions[b].start).unwrap_or("")
+        let gap = self.text.get(self.mentions[a].end..self.mentions[b].start).unwrap_or("");
+        GLOSS.find(gap).map_or(gap, |m| &gap[m.end()..])
     }
 
     fn entity(&self, mention: usize) -> usize {
@@ -196,7 +205,12 @@ pub fn relate(
     let s = Sentences::new(text, mentions, mention_entity, entities);
     let parties = s.parties(&context.title, lexicon);
     let speaker = s.speaker(&context.title, lexicon);
-    let mut facts = visits::find(&s, context.date, speaker, lexicon);
+    // 陈毅…到达这里, 抵达此间: the country of the place the report is datelined.
+    let here = context.place.as_deref().and_then(|place| {
+        let iri = guests::countries_of_places_in(place, lexicon).into_iter().next()?;
+        s.entities.iter().position(|e| e.kind == Kind::Country && e.iri == iri)
+    });
+    let mut facts = visits::find(&s, context.date, speaker, here, lexicon);
     facts.extend(meetings::find(&s, &parties, context.date));
     facts.extend(documents::find(&s, context, lexicon.words));
     facts.extend(partnerships::find(&s, &parties, lexicon.words, &lexicon.abbrev_chars));

@@ -2,6 +2,7 @@
 
 use super::*;
 use crate::extract::{extract, lexicon::Lexicon};
+use crate::model::{FactKind, Role};
 use crate::resolve::resolve;
 
 /// Facts of `text` as readable strings: kind, then role=label pairs, then the label and dates.
@@ -670,4 +671,54 @@ fn positions_and_participation() {
     let facts = facts_of("俄罗斯联邦。俄方支持共建“一带一路”,双方将推进中蒙俄经济走廊建设。", "");
     assert!(facts.iter().any(|f| f == "Position subject=俄罗斯 object=一带一路 supports"), "{facts:?}");
     assert!(facts.iter().any(|f| f.starts_with("Participation project=中蒙俄经济走廊")), "{facts:?}");
+}
+
+/// The visits of `text` in a report datelined at `place`.
+fn visits_datelined(text: &str, place: Option<&str>) -> Vec<String> {
+    let lexicon = Lexicon::get();
+    let mentions = extract(text, lexicon);
+    let resolved = resolve(&mentions, lexicon);
+    let context = DocumentContext { place: place.map(str::to_owned), ..DocumentContext::default() };
+    let label = |e: usize| resolved.entities[e].label_zh.clone();
+    relate(text, &mentions, &resolved.mention_entity, &resolved.entities, &context, &Rules::new(lexicon))
+        .iter()
+        .filter(|f| f.kind == FactKind::Visit)
+        .map(|f| {
+            let visitor = f.with_role(Role::Visitor).next().map(label).unwrap_or_default();
+            let host = f.with_role(Role::HostCountry).next().map(label).unwrap_or_default();
+            format!("{visitor}→{host}")
+        })
+        .collect()
+}
+
+#[test]
+fn here_is_where_the_report_is_datelined_and_this_country_the_one_named() {
+    let text = "中国国务院副总理陈毅今天上午乘专机到达这里。阿富汗首相达乌德到机场欢迎。";
+    assert_eq!(visits_datelined(text, Some("喀布尔")), ["陈毅→阿富汗"]);
+    assert!(visits_datelined(text, None).is_empty(), "no dateline, no place");
+    let text = "陈毅副总理抵达此间。阿富汗首相达乌德到机场欢迎。";
+    assert_eq!(visits_datelined(text, Some("喀布尔")), ["陈毅→阿富汗"]);
+    let text = "陈毅副总理是应阿富汗政府的邀请对这个国家进行友好访问的。";
+    assert_eq!(visits_datelined(text, None), ["陈毅→阿富汗"]);
+}
+
+#[test]
+fn bilateral_talks_with_several_leaders_are_one_meeting_with_each() {
+    let m = meetings_of(
+        "习近平将与法国总统马克龙(Emmanuel Macron)、塞内加尔总统萨勒(Macky Sall)等多国领导人举行双边会见。",
+        "",
+    );
+    assert_eq!(m.len(), 2, "{m:?}");
+    assert!(m.iter().all(|m| m.matches("participant=").count() == 2 && m.contains("习近平")), "{m:?}");
+    let together = meetings_of("习近平与法国总统马克龙、塞内加尔总统萨勒举行会晤。", "");
+    assert_eq!(together.len(), 1, "{together:?}");
+}
+
+#[test]
+fn a_name_glossed_in_its_own_spelling_is_still_listed() {
+    let v = visits(
+        "习近平分别会见来华出席峰会的埃及总理马德布利(Mostafa Madbouly)、哈萨克斯坦总统托卡耶夫(Kassym-Jomart Tokayev)等人。",
+    );
+    assert!(v.iter().any(|v| v.contains("托卡耶夫")), "{v:?}");
+    assert!(v.iter().any(|v| v.contains("马德布利")), "{v:?}");
 }

@@ -107,11 +107,13 @@ static INVITATION: LazyLock<Regex> =
     LazyLock::new(|| Regex::new(r"(?:应|接受了?)[^,;。]*?邀请").expect("invitation"));
 
 /// Visits stated in the document dated `document`, one per (visitor, host). `speaker` is the
-/// leader whose speech the document is: 我 in it is that leader.
+/// leader whose speech the document is: 我 in it is that leader; `here` the country the document is
+/// datelined in: 这里 and 此间 in it are there.
 pub fn find(
     s: &Sentences<'_>,
     document: Option<Date>,
     speaker: Option<usize>,
+    here: Option<usize>,
     lexicon: &Lexicon,
 ) -> Vec<Fact> {
     let mut facts: Vec<(Fact, Said)> = Vec::new();
@@ -124,7 +126,7 @@ pub fn find(
         // 孙春兰将访问马达加斯加、纳米比亚、加纳。…对上述三国进行正式友好访问: without an invitation
         // naming them, 上述 are the countries of the sentence before.
         let earlier = index.checked_sub(1).map(|i| s.spans[i].clone());
-        if !["访", "邀请", "抵", "来华"].iter().any(|w| sentence.contains(w)) {
+        if !["访", "邀请", "抵", "来华", "到达"].iter().any(|w| sentence.contains(w)) {
             continue;
         }
         // 习近平在贺电中指出,…今年6月,我对俄罗斯进行国事访问: 我 in reported words is the one reported.
@@ -203,7 +205,13 @@ pub fn find(
             };
             let Some(host_span) = at("host").or(at("china")) else { continue };
             let mut hosts =
-                hosts_in(s, host_span.clone(), at("inviter").or(earlier.clone()), host_first, lexicon);
+                hosts_in(s, host_span.clone(), at("inviter").or(earlier.clone()), host_first, here, lexicon);
+            // 应阿富汗政府的邀请对这个国家进行访问: the last country named before, in the sentence or the one before.
+            if hosts.is_empty() && THAT_COUNTRY.iter().any(|w| s.text[host_span.clone()].starts_with(w)) {
+                let from = earlier.as_ref().map_or(span.start, |e| e.start);
+                let named = s.of_kind(from..host_span.start, Kind::Country);
+                hosts.extend(named.last().map(|&m| (s.entity(m), Some(m))));
+            }
             // After a bare 访问 the host comes right after it, with those listed with it (出访新西兰、
             // 澳大利亚和马来西亚: three).
             let right_after =
@@ -553,16 +561,20 @@ fn elided_subject(
 }
 
 /// The host countries (entity, mention) in `span`: every country it names (对俄罗斯、德国进行), the
-/// countries of the invitation (or of the sentence before) for 上述三国, else the country of the first
-/// place it names (德里).
+/// countries of the invitation (or of the sentence before) for 上述三国, the country `here` of the
+/// dateline for 这里 and 此间, else the country of the first place it names (德里).
 fn hosts_in(
     s: &Sentences<'_>,
     span: Range<usize>,
     inviter: Option<Range<usize>>,
     host_first: bool,
+    here: Option<usize>,
     lexicon: &Lexicon,
 ) -> Vec<(usize, Option<usize>)> {
     let text = &s.text[span.clone()];
+    if HERE.iter().any(|w| text.starts_with(w)) {
+        return here.map(|e| (e, None)).into_iter().collect();
+    }
     let from = if text.starts_with("上述") { inviter.unwrap_or(span.clone()) } else { span.clone() };
     let mut countries = s.of_kind(from, Kind::Country);
     // 对俄罗斯、德国进行: the country before the verb and those listed with it; 赴印度出席…后对尼泊尔进行
@@ -601,6 +613,12 @@ fn hosts_in(
         .into_iter()
         .collect()
 }
+
+/// The place a report is datelined, as its text names it (到达这里, 抵达此间).
+const HERE: [&str; 2] = ["这里", "此间"];
+
+/// One country named before (对这个国家进行友好访问, 对该国进行访问).
+const THAT_COUNTRY: [&str; 3] = ["这个国家", "该国", "这一国家"];
 
 /// Adverbs between a subject and its verb (我曾访问, 我也将访问).
 const ADVERBS: [char; 9] = ['曾', '经', '将', '即', '也', '还', '已', '再', '又'];
