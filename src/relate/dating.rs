@@ -133,6 +133,17 @@ fn after_announcement(sentence: &str) -> &str {
         .unwrap_or(sentence)
 }
 
+/// A time since which something holds (自1988年4月就任总理以来, 2013年以来): not the event's date.
+static SINCE: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(r"(?:自|从)[^,;。]{1,30}?以来|(?:1[89]|20)[0-9]{2}年(?:[0-9]{1,2}月)?以来").expect("since")
+});
+
+/// `sentence` without the times since which something holds: 这是李鹏自1988年4月就任总理以来第二次
+/// 访问泰国 does not date the visit in 1988.
+pub fn without_since(sentence: &str) -> std::borrow::Cow<'_, str> {
+    SINCE.replace_all(sentence, "")
+}
+
 /// The dates of an event stated in `sentence` of a document dated `document`.
 pub fn event_dates(sentence: &str, document: Option<Date>) -> Dates {
     // A dateline (新华社北京1月1日电) dates the report, not the event.

@@ -10,7 +10,7 @@ use regex::Regex;
 use std::sync::LazyLock;
 
 static LEVEL: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(r"(?:新时代)?(?P<level>(?:全天候|永久|全方位|新型)?(?:全面)?(?:战略)?(?:协作|合作)?伙伴)(?P<relation>关系)?")
+    Regex::new(r"(?:新时代)?(?P<level>(?:全天候|永久|全方位|新型|建设性)?(?:全面)?(?:战略)?(?:协作|合作)?伙伴)(?P<relation>关系)?")
         .expect("level")
 });
 

@@ -722,3 +722,25 @@ fn a_name_glossed_in_its_own_spelling_is_still_listed() {
     assert!(v.iter().any(|v| v.contains("托卡耶夫")), "{v:?}");
     assert!(v.iter().any(|v| v.contains("马德布利")), "{v:?}");
 }
+
+#[test]
+fn a_visit_to_a_countrys_body_is_to_the_country_and_since_dates_no_visit() {
+    let v = visits("澳大利亚外交部长黄英贤今天访问越南外交部,与越南副总理裴青山举行会议。");
+    assert_eq!(v.len(), 1, "{v:?}");
+    assert!(v[0].contains("visitor=黄英贤") && v[0].contains("hostCountry=越南"), "{v:?}");
+    // The time since which a count holds is not the visit's: one visit, of the document's day.
+    let facts = facts_dated(
+        "李鹏总理今日抵达曼谷,对泰国进行工作访问。这是李鹏总理自1988年4月就任国务院总理以来第二次访问泰国。",
+        "",
+        Some("1990-08-13"),
+    );
+    let v: Vec<&String> = facts.iter().filter(|f| f.starts_with("Visit")).collect();
+    assert_eq!(v.len(), 1, "{v:?}");
+    assert!(v[0].ends_with("1990-08-13..1990-08-13"), "{v:?}");
+}
+
+#[test]
+fn a_constructive_strategic_partnership_is_its_own_level() {
+    let facts = facts_of("中美两国致力于建立建设性战略伙伴关系。", "");
+    assert!(facts.iter().any(|f| f.contains("建设性战略伙伴关系")), "{facts:?}");
+}

@@ -1,10 +1,10 @@
 //! Visits: 应X邀请，Y于…对Z进行国事访问; Y将对Z进行访问; Y访华; Y结束对Z的国事访问.
 
 use super::counted::{times, Times};
-use super::dating::{event_dates, or_paragraph_year, Dates};
+use super::dating::{event_dates, or_paragraph_year, without_since, Dates};
 use super::guests::listed_guests;
 use super::Sentences;
-use crate::extract::lexicon::Lexicon;
+use crate::extract::lexicon::{Entry, Lexicon};
 use crate::model::{Date, Kind};
 use crate::model::{Fact, FactDetail, FactKind, Role};
 use regex::Regex;
@@ -602,6 +602,25 @@ fn hosts_in(
     if !hosts.is_empty() {
         return hosts;
     }
+    // 访问越南外交部: a visit to a country's body (its name opens with the country) is a visit to
+    // the country.
+    let body = s.of_kind(span.clone(), Kind::Organization).first().copied();
+    if let Some(m) = body.filter(|&m| s.mentions[m].start == span.start) {
+        let g = lexicon.gazetteer;
+        let name = &s.text[s.mentions[m].start..s.mentions[m].end];
+        let country =
+            lexicon.find(name).into_iter().next().filter(|h| h.start == 0).and_then(|h| match h.entry {
+                Entry::Organization(i) => g.organization_country(i),
+                Entry::Country(i) if h.end < name.len() => Some(i),
+                _ => None,
+            });
+        let iri = country.map(|i| crate::vocab::entity("country", &g.countries[i].id));
+        let host =
+            iri.and_then(|iri| s.entities.iter().position(|e| e.kind == Kind::Country && e.iri == iri));
+        if let Some(host) = host {
+            return vec![(host, Some(m))];
+        }
+    }
     // 对我国进行正式访问: the press's own country.
     let country = match text.contains("我国") {
         true => Some(crate::vocab::entity("country", "CN")),
@@ -678,7 +697,7 @@ fn framed(fact: &mut Fact, said: Said, text: &str, at: usize, document: Option<D
 
 /// Dates `fact` from its sentence and document; says whether the sentence itself named a day.
 fn date(fact: &mut Fact, sentence: &str, document: Option<Date>) -> Said {
-    let Dates { start, end, stated, planned } = event_dates(sentence, document);
+    let Dates { start, end, stated, planned } = event_dates(&without_since(sentence), document);
     (fact.start, fact.end) = (start, end);
     Said { stated, planned }
 }
