@@ -110,6 +110,11 @@ impl Lexicon {
         for word in blocked_words {
             add(word, Entry::Blocked);
         }
+        // 中日共同声明, 中美共同: a party's short form (日共, 美共) before 同 is the word 共同.
+        let parties = gazetteer.organizations.iter().flat_map(|o| std::iter::once(&o.zh).chain(&o.names));
+        for short in parties.filter(|n| n.chars().count() == 2 && n.ends_with('共')) {
+            add(&format!("{short}同"), Entry::Blocked);
+        }
         // The first entry of a duplicated name wins, so the order above is the priority.
         let mut seen = std::collections::HashSet::new();
         names.retain(|(n, _)| seen.insert(n.clone()));

@@ -189,4 +189,13 @@ mod tests {
         let f = found("习近平乘专机离开努尔苏丹赴撒马尔罕。");
         assert!(!f.iter().any(|(k, s)| *k == Kind::Country && s == "苏丹"), "{f:?}");
     }
+
+    #[test]
+    fn a_partys_short_form_before_tong_is_the_word_together() {
+        let parties = |text: &str| -> Vec<String> {
+            found(text).into_iter().filter(|(k, _)| *k == Kind::Organization).map(|(_, s)| s).collect()
+        };
+        assert!(parties("中日共同声明发表,双方在合作中共同发展。").is_empty());
+        assert_eq!(parties("日共委员长出席。"), ["日共"]);
+    }
 }
