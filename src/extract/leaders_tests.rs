@@ -198,3 +198,11 @@ fn a_reception_listed_with_commas_after_an_office_holder_is_of_leaders() {
     // A comma after a bare name lists nothing: 部长 alone names no one.
     assert!(leaders("他们见到了尼赫鲁,随后部长潘特到达。").iter().all(|n| n != "潘特"));
 }
+
+#[test]
+fn a_party_centre_qualifies_a_rank_and_a_weekday_ends_a_name() {
+    assert_eq!(leaders("匈牙利党中央第一书记卡达尔星期日到达莫斯科。"), ["卡达尔"]);
+    let found = extract("匈牙利党中央第一书记卡达尔到达莫斯科。", Lexicon::get());
+    let kadar = found.iter().find(|m| m.surface == "卡达尔").expect("卡达尔");
+    assert_eq!(kadar.country, Lexicon::get().gazetteer.country_index("HU"));
+}
