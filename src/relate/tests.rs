@@ -744,3 +744,12 @@ fn a_constructive_strategic_partnership_is_its_own_level() {
     let facts = facts_of("中美两国致力于建立建设性战略伙伴关系。", "");
     assert!(facts.iter().any(|f| f.contains("建设性战略伙伴关系")), "{facts:?}");
 }
+
+#[test]
+fn guests_described_by_a_visit_abroad_are_each_a_visitor() {
+    let v = visits(
+        "应印度政府邀请到印度访问的苏联部长会议主席布尔加宁和苏联最高苏维埃主席团委员赫鲁晓夫在十一月十八日到达新德里。",
+    );
+    assert!(v.iter().any(|v| v.contains("visitor=布尔加宁") && v.contains("hostCountry=印度")), "{v:?}");
+    assert!(v.iter().any(|v| v.contains("visitor=赫鲁晓夫") && v.contains("hostCountry=印度")), "{v:?}");
+}

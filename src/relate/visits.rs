@@ -66,10 +66,10 @@ static ARRIVED_BRIEF: LazyLock<Regex> = LazyLock::new(|| {
     Regex::new(r"(?P<visitor>[^,;。]{0,60}?)(?:转|飞)?抵(?P<brief>)(?P<host>[^,;。]{1,20})")
         .expect("arrived, brief")
 });
-/// 会见正在俄罗斯进行国事访问的习近平, 正在肯尼亚访问的习近平会见…, 应邀来我国访问的金日成: a guest
-/// described by a visit abroad.
+/// 会见正在俄罗斯进行国事访问的习近平, 正在肯尼亚访问的习近平会见…, 应邀来我国访问的金日成, 应印度政府
+/// 邀请到印度访问的布尔加宁: a guest described by a visit abroad.
 static GUEST_ABROAD: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(&format!(r"(?:(?:(?:会见|会晤|接见|欢迎|宴请|同|与|和)正?|正)在(?:对)?|(?:应邀)?(?:前)?来)(?P<host>[^,;。的]{{1,15}}?)(?:进行)?{BEFORE_KIND}{KIND}的(?P<visitor>[^,;。、和]{{1,30}})"))
+    Regex::new(&format!(r"(?:(?:(?:会见|会晤|接见|欢迎|宴请|同|与|和)正?|正)在(?:对)?|(?:应邀|应[^,;。]{{1,20}}?邀请)?(?:前)?(?:来|到))(?P<host>[^,;。的]{{1,15}}?)(?:进行)?{BEFORE_KIND}{KIND}的(?P<visitor>[^,;。、和]{{1,30}})"))
         .expect("guest abroad")
 });
 /// 周恩来阁下,应尼赫鲁阁下的邀请来到德里: the older way, the visitor before the invitation.
@@ -154,7 +154,7 @@ pub fn find(
             .chain(WENT.captures_iter(sentence))
             .map(|c| (c, Shape::VisitorLast))
             .chain(DURING.captures_iter(sentence).map(|c| (c, Shape::VisitorFirst)))
-            .chain(GUEST_ABROAD.captures_iter(sentence).map(|c| (c, Shape::VisitorFirst)))
+            .chain(GUEST_ABROAD.captures_iter(sentence).map(|c| (c, Shape::Described)))
             .chain(VISITED.captures_iter(sentence).map(|c| (c, Shape::HostFirst)));
         for (caps, shape) in attempts {
             let host_first = shape == Shape::HostFirst;
@@ -182,7 +182,9 @@ pub fn find(
             // 此前他已经对喀麦隆…进行了国事访问: the leader of the sentence before (not its evidence).
             let referred = antecedent.filter(|_| PRONOUN.is_match(&s.text[visitor_span.clone()]));
             let found = match shape {
-                Shape::VisitorFirst => s.of_kind(visitor_span.clone(), Kind::Leader).first().copied(),
+                Shape::VisitorFirst | Shape::Described => {
+                    s.of_kind(visitor_span.clone(), Kind::Leader).first().copied()
+                }
                 _ => visitor_in(s, after_welcome(s, visitor_span.clone(), whole.clone())),
             };
             // 非常高兴应…邀请对英国进行国事访问: in a speech, a visit that names no visitor is the
@@ -225,6 +227,10 @@ pub fn find(
                 .map_or("访问".to_owned(), |k| format!("{}访问", k.as_str().replace("国是", "国事")));
             let listed = match shape {
                 Shape::VisitorLast => each_visitor(s, visitor_span.clone(), &s.text[whole.clone()]),
+                // 应印度政府邀请到印度访问的苏联部长会议主席布尔加宁和…赫鲁晓夫: each guest listed.
+                Shape::Described => {
+                    listed_guests(s, visitor_span.start..clause_end(s, visitor_span.start, span.end))
+                }
                 _ => Vec::new(),
             };
             let visitors: Vec<(usize, Option<usize>)> = match listed.len() {
@@ -421,8 +427,10 @@ static JOINED: LazyLock<Regex> =
 enum Shape {
     /// The visitor is the last leader before the host (X对Y进行访问).
     VisitorLast,
-    /// The visitor is the first leader after the host (在对Y进行访问期间,X…; 正在Y访问的X).
+    /// The visitor is the first leader after the host (在对Y进行访问期间,X…).
     VisitorFirst,
+    /// The visitors are those a visit describes, listed after it (正在Y访问的X, 应邀到Y访问的X和Z).
+    Described,
     /// The host follows a bare 访问 (X访问了Y).
     HostFirst,
 }
