@@ -753,3 +753,12 @@ fn guests_described_by_a_visit_abroad_are_each_a_visitor() {
     assert!(v.iter().any(|v| v.contains("visitor=布尔加宁") && v.contains("hostCountry=印度")), "{v:?}");
     assert!(v.iter().any(|v| v.contains("visitor=赫鲁晓夫") && v.contains("hostCountry=印度")), "{v:?}");
 }
+
+#[test]
+fn a_trip_to_several_countries_is_a_visit_to_each() {
+    let v = visits("美国国务卿克里斯托弗将于3月4日前往澳大利亚、日本和中国进行为期10天的亚洲之行。");
+    for host in ["澳大利亚", "日本", "中国"] {
+        assert!(v.iter().any(|v| v.contains(&format!("hostCountry={host}"))), "{host}: {v:?}");
+    }
+    assert!(visits("美国国务卿克里斯托弗谈到此次旅行之行。").is_empty());
+}

@@ -23,9 +23,9 @@ static VISIT: LazyLock<Regex> = LazyLock::new(|| {
         .expect("visit")
 });
 /// 华国锋今天离开北京前往罗马尼亚进行正式友好访问, 每年都要到中国来进行访问, 将到巴基斯坦访问,
-/// 启程赴美国国事访问: going to the host for the visit.
+/// 启程赴美国国事访问, 将前往澳大利亚、日本和中国进行为期10天的亚洲之行: going to the host for the visit.
 static WENT: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(&format!(r"(?:应(?P<inviter>[^,;。]{{1,40}}?)邀请,?)?(?P<visitor>[^,;。]{{0,60}}?)(?:前往|到|去|赴)(?P<host>[^,;。出参前后]{{1,12}}?)(?:来|去)?(?:进行(?:了)?)?{BEFORE_KIND}{KIND}"))
+    Regex::new(&format!(r"(?:应(?P<inviter>[^,;。]{{1,40}}?)邀请,?)?(?P<visitor>[^,;。]{{0,60}}?)(?:前往|到|去|赴)(?P<host>[^,;。出参前后]{{1,12}}?)(?:来|去)?(?:进行(?:了)?)?{BEFORE_KIND}(?:{KIND}|\p{{Han}}{{0,4}}之行)"))
         .expect("went to visit")
 });
 /// 周恩来…于五月五日至九日在柬埔寨进行了国事访问: the visit where it took place (not the guest
@@ -126,7 +126,7 @@ pub fn find(
         // 孙春兰将访问马达加斯加、纳米比亚、加纳。…对上述三国进行正式友好访问: without an invitation
         // naming them, 上述 are the countries of the sentence before.
         let earlier = index.checked_sub(1).map(|i| s.spans[i].clone());
-        if !["访", "邀请", "抵", "来华", "到达"].iter().any(|w| sentence.contains(w)) {
+        if !["访", "邀请", "抵", "来华", "到达", "之行"].iter().any(|w| sentence.contains(w)) {
             continue;
         }
         // 习近平在贺电中指出,…今年6月,我对俄罗斯进行国事访问: 我 in reported words is the one reported.
