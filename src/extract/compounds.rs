@@ -29,7 +29,18 @@ fn is_word_char(c: char) -> bool {
 /// Chinese), or when the compound is followed by a word compounds take; an `X方` form counts when X
 /// counts in that sense or appears in an accepted compound.
 pub fn find(text: &str, hits: &[Hit], lexicon: &Lexicon) -> Vec<Mention> {
-    let names = hits.iter().filter(|h| !matches!(h.entry, Entry::Treaty(_) | Entry::Initiative(_)));
+    // A known two-character name made of two forms (奥利) does not hide a compound (奥利关系 of
+    // Austria and Liberia): the leaders' stage keeps it only where it stands as a name.
+    let forms_only = |h: &&Hit| {
+        let name = &text[h.start..h.end];
+        matches!(h.entry, Entry::Leader(_))
+            && name.chars().count() == 2
+            && name.chars().all(|c| lexicon.abbrev_chars.contains(c))
+    };
+    let names = hits
+        .iter()
+        .filter(|h| !matches!(h.entry, Entry::Treaty(_) | Entry::Initiative(_)))
+        .filter(|h| !forms_only(h));
     let mut spans: Vec<(usize, usize)> = names.map(|h| (h.start, h.end)).collect();
     spans.extend(lexicon.blocked_spans(text));
     let spans = super::spans::Covered::new(spans);
