@@ -9,9 +9,11 @@ mod dating;
 mod documents;
 mod events;
 mod guests;
+mod hosts;
 mod meetings;
 mod partnerships;
 mod positions;
+mod visitors;
 mod visits;
 
 use crate::extract::lexicon::Lexicon;

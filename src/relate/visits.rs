@@ -3,8 +3,13 @@
 use super::counted::{times, Times};
 use super::dating::{event_dates, or_paragraph_year, without_since, Dates};
 use super::guests::listed_guests;
+use super::hosts::{hosts_in, place_first, THAT_COUNTRY};
+use super::visitors::{
+    addressee, after_welcome, antecedent, each_visitor, elided_subject, inviter_of, is_me, quoted_speaker,
+    visitor_in, without_invitation, GLAD, INVITATION, PRONOUN,
+};
 use super::Sentences;
-use crate::extract::lexicon::{Entry, Lexicon};
+use crate::extract::lexicon::Lexicon;
 use crate::model::{Date, Kind};
 use crate::model::{Fact, FactDetail, FactKind, Role};
 use regex::Regex;
@@ -102,9 +107,6 @@ static TO_FORM: LazyLock<Regex> = LazyLock::new(|| {
     Regex::new(&format!(r"(?P<visitor>[^,;。]{{1,30}}?)(?:将|于[^,;。]{{0,20}}?)?(?:访(?P<form>\p{{Han}})|赴(?P<went>\p{{Han}})(?:进行(?:了)?)?{BEFORE_KIND}{KIND})"))
         .expect("to form")
 });
-/// 应X邀请 (接受了X的邀请) inside a visitor's span: X is the host, not the visitor.
-static INVITATION: LazyLock<Regex> =
-    LazyLock::new(|| Regex::new(r"(?:应|接受了?)[^,;。]*?邀请").expect("invitation"));
 
 /// Visits stated in the document dated `document`, one per (visitor, host). `speaker` is the
 /// leader whose speech the document is: 我 in it is that leader; `here` the country the document is
@@ -404,24 +406,6 @@ fn visits_own_country(s: &Sentences<'_>, fact: &Fact) -> bool {
     visitor.and_then(|v| v.country.as_ref()).is_some_and(|c| Some(c) == host)
 }
 
-/// Every leader of the visitor's words `span` who visits, leaving out an invitation's: all of them
-/// when the visit says 分别 (沙伦赛、越南外长裴青山、东帝汶外长贲迪拓将于4月2日至5日分别访问中国: three
-/// visits) or when they are a list joined by conjunctions with only offices between (周恩来和副总理兼
-/// 外交部长陈毅…在柬埔寨进行了国事访问: two).
-fn each_visitor(s: &Sentences<'_>, span: Range<usize>, visit: &str) -> Vec<usize> {
-    let leaders = leaders_not_inviting(s, span);
-    let listed = leaders.windows(2).all(|pair| JOINED.is_match(s.between(pair[0], pair[1])));
-    if visit.contains("分别") || listed {
-        leaders
-    } else {
-        Vec::new()
-    }
-}
-
-/// What may stand between two leaders who do the same: a conjunction and the second one's office.
-static JOINED: LazyLock<Regex> =
-    LazyLock::new(|| Regex::new(r"^(?:和|与|及|以及|、)\p{Han}{0,12}$").expect("joined"));
-
 /// Where a pattern puts the visitor and the host.
 #[derive(Clone, Copy, PartialEq, Eq)]
 enum Shape {
@@ -438,18 +422,6 @@ enum Shape {
 /// Verbs whose object may be a visiting guest described by the phrase after them.
 const GUEST_VERBS: [&str; 8] = ["会见", "会晤", "欢迎", "接见", "宴请", "同", "与", "和"];
 
-/// 汪文斌表示,中方欢迎布里德市长访华: after what is said, the one welcomed is the visitor, not the
-/// one speaking. The span to find the visitor in: from the said 欢迎 to the end of the pattern's
-/// match `whole`, or `visitor` when nothing such is said.
-fn after_welcome(s: &Sentences<'_>, visitor: Range<usize>, whole: Range<usize>) -> Range<usize> {
-    let text = &s.text[visitor.start..whole.end];
-    let said = SPEAKING.iter().filter_map(|w| text.find(&format!("{w},")).map(|i| i + w.len() + 1)).min();
-    match said.and_then(|from| text[from..].rfind("欢迎").map(|i| from + i + "欢迎".len())) {
-        Some(at) => visitor.start + at..whole.end,
-        None => visitor,
-    }
-}
-
 fn is_han(c: char) -> bool {
     crate::text::normalize::is_cjk(c)
 }
@@ -457,226 +429,6 @@ fn is_han(c: char) -> bool {
 /// Where the clause holding `from` ends (a comma or semicolon), at most at `end`.
 fn clause_end(s: &Sentences<'_>, from: usize, end: usize) -> usize {
     s.text[from..end].find([',', ';']).map_or(end, |i| from + i)
-}
-
-/// 他 or 她 standing for one person (not 他们, 其他, 他人).
-static PRONOUN: LazyLock<Regex> =
-    LazyLock::new(|| Regex::new(r"(?:^|[^其吉])[他她](?:[^们人国]|$)").expect("pronoun"));
-
-/// The leader a pronoun in sentence `index` stands for: the last leader of the sentence before it.
-fn antecedent(s: &Sentences<'_>, index: usize) -> Option<usize> {
-    let previous = s.spans.get(index.checked_sub(1)?)?;
-    s.of_kind(previous.clone(), Kind::Leader).last().copied()
-}
-
-/// Verbs of speaking: the leader before one is the speaker, not the one spoken to.
-const SPEAKING: [&str; 5] = ["表示", "指出", "强调", "说", "谈到"];
-
-/// The leader whose words the text at `at` reports: the last leader of its paragraph before it who
-/// says something (习近平在贺电中指出, 马克龙表示); leaders named in the words do not say them.
-fn quoted_speaker(s: &Sentences<'_>, at: usize) -> Option<usize> {
-    let paragraph = s.text[..at].rfind('\n').map_or(0, |i| i + 1);
-    s.of_kind(paragraph..at, Kind::Leader).into_iter().rev().find(|&m| {
-        let after = &s.text[s.mentions[m].end..at];
-        // 在贺电中, 在致辞时: where the words were said may stand before the verb.
-        let after = SAID_IN.find(after).map_or(after, |w| &after[w.end()..]);
-        SPEAKING.iter().any(|w| after.starts_with(w))
-    })
-}
-
-/// Where words were said, between the one saying them and the verb (在贺电中, 在会谈时).
-static SAID_IN: LazyLock<Regex> =
-    LazyLock::new(|| Regex::new(r"^在[^,;。]{1,12}?[中时上]").expect("said in"));
-
-/// The leader addressed as 你 or 您 when `visitor` starts with one (会见沃尔科特时,王毅表示,你此次访华…):
-/// the last leader of the sentence (from `from`) before it who is not the one speaking.
-fn addressee(s: &Sentences<'_>, from: usize, visitor: Range<usize>) -> Option<usize> {
-    if !s.text[visitor.clone()].starts_with(['你', '您']) {
-        return None;
-    }
-    s.of_kind(from..visitor.start, Kind::Leader)
-        .into_iter()
-        .rev()
-        .find(|&m| !SPEAKING.iter().any(|w| s.text[s.mentions[m].end..].starts_with(w)))
-}
-
-/// Who of the leaders of an invitation invited the visit to `host`: 应印度总理莫迪和尼泊尔总统班达里邀请,
-/// 分别赴印度…、对尼泊尔进行国事访问 gives each host its own. The one of the host's country; else, when
-/// every one of several has another country, none; else the last (a leader of unknown country).
-fn inviter_of(s: &Sentences<'_>, inviters: &[usize], host: usize) -> Option<usize> {
-    let country = |m: usize| s.entities[s.entity(m)].country.as_deref();
-    let host_iri = s.entities[host].iri.as_str();
-    if let Some(&m) = inviters.iter().find(|&&m| country(m) == Some(host_iri)) {
-        return Some(m);
-    }
-    if inviters.len() > 1 && inviters.iter().all(|&m| country(m).is_some()) {
-        return None;
-    }
-    inviters.last().copied()
-}
-
-/// `text` without its 应…邀请 phrases.
-fn without_invitation(text: &str) -> String {
-    INVITATION.replace_all(text, "").into_owned()
-}
-
-/// The visitor in `span`: its last leader outside an 应…邀请 phrase (美国总统尼克松应周恩来的邀请访华).
-fn visitor_in(s: &Sentences<'_>, span: Range<usize>) -> Option<usize> {
-    leaders_not_inviting(s, span).pop()
-}
-
-/// The leaders of `span` outside its 应…邀请 phrases, in order.
-fn leaders_not_inviting(s: &Sentences<'_>, span: Range<usize>) -> Vec<usize> {
-    let text = &s.text[span.clone()];
-    let invitations: Vec<Range<usize>> =
-        INVITATION.find_iter(text).map(|m| span.start + m.start()..span.start + m.end()).collect();
-    s.of_kind(span, Kind::Leader)
-        .into_iter()
-        .filter(|&m| {
-            !invitations.iter().any(|i| i.start <= s.mentions[m].start && s.mentions[m].end <= i.end)
-        })
-        .collect()
-}
-
-/// For an arrival (抵达, 飞抵) or a visit (习近平2013年访问了墨西哥,2014年访问了巴西) whose own clause,
-/// `visitor`, names nobody and starts after a comma, the subject left out: the first leader (outside
-/// an invitation) of the nearest clause before it, in the sentence starting at `sentence_start`, that
-/// names one (罗照辉指出,习近平主席将应…邀请,于…对尼泊尔进行国事访问: 习近平, not the one speaking).
-fn elided_subject(
-    s: &Sentences<'_>,
-    sentence_start: usize,
-    visitor: Range<usize>,
-    whole: &Range<usize>,
-) -> Option<usize> {
-    let arrival = s.text[whole.clone()].contains(['抵', '访']);
-    // 对乌兹别克斯坦进行正式访问、出席…并对泰国进行正式访问: a visit listed after another is its subject's.
-    let clause_start =
-        s.text[..visitor.start].ends_with([',', ';', '、']) || s.text[visitor.clone()].starts_with('、');
-    let unnamed = s.mentions_in(visitor.clone()).next().is_none();
-    if !(arrival && clause_start && unnamed) {
-        return None;
-    }
-    let before = &s.text[sentence_start..visitor.start];
-    let mut end = before.len();
-    while end > 0 {
-        let start = before[..end].trim_end_matches([',', ';']).rfind([',', ';']).map_or(0, |i| i + 1);
-        if let Some(&first) = leaders_not_inviting(s, sentence_start + start..sentence_start + end).first() {
-            return Some(first);
-        }
-        end = start;
-    }
-    None
-}
-
-/// The host countries (entity, mention) in `span`: every country it names (对俄罗斯、德国进行), the
-/// countries of the invitation (or of the sentence before) for 上述三国, the country `here` of the
-/// dateline for 这里 and 此间, else the country of the first place it names (德里).
-fn hosts_in(
-    s: &Sentences<'_>,
-    span: Range<usize>,
-    inviter: Option<Range<usize>>,
-    host_first: bool,
-    here: Option<usize>,
-    lexicon: &Lexicon,
-) -> Vec<(usize, Option<usize>)> {
-    let text = &s.text[span.clone()];
-    if HERE.iter().any(|w| text.starts_with(w)) {
-        return here.map(|e| (e, None)).into_iter().collect();
-    }
-    let from = if text.starts_with("上述") { inviter.unwrap_or(span.clone()) } else { span.clone() };
-    let mut countries = s.of_kind(from, Kind::Country);
-    // 对俄罗斯、德国进行: the country before the verb and those listed with it; 赴印度出席…后对尼泊尔进行
-    // names Nepal alone. After a bare 访问 the list starts at the host instead (访问新加坡及出席…).
-    // 上述三国 takes every country of the invitation.
-    let listed = |a: usize, b: usize| s.between(a, b).chars().all(|c| "、和及与".contains(c));
-    if !text.starts_with("上述") {
-        if host_first {
-            let n = (1..countries.len())
-                .find(|&k| !listed(countries[k - 1], countries[k]))
-                .unwrap_or(countries.len());
-            countries.truncate(n);
-        } else {
-            let n =
-                (1..countries.len()).rev().find(|&k| !listed(countries[k - 1], countries[k])).unwrap_or(0);
-            countries.drain(..n);
-        }
-    }
-    let mut hosts: Vec<(usize, Option<usize>)> = Vec::new();
-    for m in countries {
-        if !hosts.iter().any(|(e, _)| *e == s.entity(m)) {
-            hosts.push((s.entity(m), Some(m)));
-        }
-    }
-    if !hosts.is_empty() {
-        return hosts;
-    }
-    // 访问越南外交部: a visit to a country's body (its name opens with the country) is a visit to
-    // the country.
-    let body = s.of_kind(span.clone(), Kind::Organization).first().copied();
-    if let Some(m) = body.filter(|&m| s.mentions[m].start == span.start) {
-        let g = lexicon.gazetteer;
-        let name = &s.text[s.mentions[m].start..s.mentions[m].end];
-        let country =
-            lexicon.find(name).into_iter().next().filter(|h| h.start == 0).and_then(|h| match h.entry {
-                Entry::Organization(i) => g.organization_country(i),
-                Entry::Country(i) if h.end < name.len() => Some(i),
-                _ => None,
-            });
-        let iri = country.map(|i| crate::vocab::entity("country", &g.countries[i].id));
-        let host =
-            iri.and_then(|iri| s.entities.iter().position(|e| e.kind == Kind::Country && e.iri == iri));
-        if let Some(host) = host {
-            return vec![(host, Some(m))];
-        }
-    }
-    // 对我国进行正式访问: the press's own country.
-    let country = match text.contains("我国") {
-        true => Some(crate::vocab::entity("country", "CN")),
-        false => super::guests::countries_of_places(s, span, lexicon).into_iter().next(),
-    };
-    country
-        .and_then(|iri| s.entities.iter().position(|e| e.kind == Kind::Country && e.iri == iri))
-        .map(|e| (e, None))
-        .into_iter()
-        .collect()
-}
-
-/// The place a report is datelined, as its text names it (到达这里, 抵达此间).
-const HERE: [&str; 2] = ["这里", "此间"];
-
-/// One country named before (对这个国家进行友好访问, 对该国进行访问).
-const THAT_COUNTRY: [&str; 3] = ["这个国家", "该国", "这一国家"];
-
-/// Adverbs between a subject and its verb (我曾访问, 我也将访问).
-const ADVERBS: [char; 9] = ['曾', '经', '将', '即', '也', '还', '已', '再', '又'];
-
-/// The opening of a speaker's own visit with its subject left out (非常高兴应…邀请, 很荣幸).
-static GLAD: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(r"^(?:我|我们)?(?:非常|很|十分|特别|格外)?(?:高兴|荣幸|愉快)(?:地)?$").expect("glad")
-});
-
-/// Words between a subject and the place it goes to (我再次来到, 我首次前来).
-const ON_THE_WAY: [&str; 4] = ["再次", "首次", "前来", "来"];
-
-/// True when the words before a verb of visiting end with 我, its adverbs and its way there left
-/// out (我曾访问, 我再次来到).
-fn is_me(words: &str) -> bool {
-    let mut rest = words.trim_end_matches(ADVERBS);
-    while let Some(shorter) = ON_THE_WAY.iter().find_map(|w| rest.strip_suffix(w)) {
-        rest = shorter.trim_end_matches(ADVERBS);
-    }
-    rest.ends_with('我')
-}
-
-/// True when `span` opens with a country or a place the gazetteer knows (抵悉尼, not 抵制).
-fn place_first(s: &Sentences<'_>, span: Range<usize>, lexicon: &Lexicon) -> bool {
-    let country =
-        s.of_kind(span.clone(), Kind::Country).first().is_some_and(|&m| s.mentions[m].start == span.start);
-    country
-        || lexicon
-            .find(&s.text[span])
-            .first()
-            .is_some_and(|h| h.start == 0 && h.entry == crate::extract::lexicon::Entry::Place)
 }
 
 /// Words naming the document's own visit (此次习近平主席对韩国的国事访问).

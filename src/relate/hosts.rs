@@ -1,0 +1,97 @@
+//! Where a visit goes: the countries its words name, the places that stand for them, the dateline's
+//! 这里 and the bodies of a country.
+
+use super::Sentences;
+use crate::extract::lexicon::{Entry, Lexicon};
+use crate::model::Kind;
+use std::ops::Range;
+
+/// The host countries (entity, mention) in `span`: every country it names (对俄罗斯、德国进行), the
+/// countries of the invitation (or of the sentence before) for 上述三国, the country `here` of the
+/// dateline for 这里 and 此间, else the country of the first place it names (德里).
+pub(super) fn hosts_in(
+    s: &Sentences<'_>,
+    span: Range<usize>,
+    inviter: Option<Range<usize>>,
+    host_first: bool,
+    here: Option<usize>,
+    lexicon: &Lexicon,
+) -> Vec<(usize, Option<usize>)> {
+    let text = &s.text[span.clone()];
+    if HERE.iter().any(|w| text.starts_with(w)) {
+        return here.map(|e| (e, None)).into_iter().collect();
+    }
+    let from = if text.starts_with("上述") { inviter.unwrap_or(span.clone()) } else { span.clone() };
+    let mut countries = s.of_kind(from, Kind::Country);
+    // 对俄罗斯、德国进行: the country before the verb and those listed with it; 赴印度出席…后对尼泊尔进行
+    // names Nepal alone. After a bare 访问 the list starts at the host instead (访问新加坡及出席…).
+    // 上述三国 takes every country of the invitation.
+    let listed = |a: usize, b: usize| s.between(a, b).chars().all(|c| "、和及与".contains(c));
+    if !text.starts_with("上述") {
+        if host_first {
+            let n = (1..countries.len())
+                .find(|&k| !listed(countries[k - 1], countries[k]))
+                .unwrap_or(countries.len());
+            countries.truncate(n);
+        } else {
+            let n =
+                (1..countries.len()).rev().find(|&k| !listed(countries[k - 1], countries[k])).unwrap_or(0);
+            countries.drain(..n);
+        }
+    }
+    let mut hosts: Vec<(usize, Option<usize>)> = Vec::new();
+    for m in countries {
+        if !hosts.iter().any(|(e, _)| *e == s.entity(m)) {
+            hosts.push((s.entity(m), Some(m)));
+        }
+    }
+    if !hosts.is_empty() {
+        return hosts;
+    }
+    // 访问越南外交部: a visit to a country's body (its name opens with the country) is a visit to
+    // the country.
+    let body = s.of_kind(span.clone(), Kind::Organization).first().copied();
+    if let Some(m) = body.filter(|&m| s.mentions[m].start == span.start) {
+        let g = lexicon.gazetteer;
+        let name = &s.text[s.mentions[m].start..s.mentions[m].end];
+        let country =
+            lexicon.find(name).into_iter().next().filter(|h| h.start == 0).and_then(|h| match h.entry {
+                Entry::Organization(i) => g.organization_country(i),
+                Entry::Country(i) if h.end < name.len() => Some(i),
+                _ => None,
+            });
+        let iri = country.map(|i| crate::vocab::entity("country", &g.countries[i].id));
+        let host =
+            iri.and_then(|iri| s.entities.iter().position(|e| e.kind == Kind::Country && e.iri == iri));
+        if let Some(host) = host {
+            return vec![(host, Some(m))];
+        }
+    }
+    // 对我国进行正式访问: the press's own country.
+    let country = match text.contains("我国") {
+        true => Some(crate::vocab::entity("country", "CN")),
+        false => super::guests::countries_of_places(s, span, lexicon).into_iter().next(),
+    };
+    country
+        .and_then(|iri| s.entities.iter().position(|e| e.kind == Kind::Country && e.iri == iri))
+        .map(|e| (e, None))
+        .into_iter()
+        .collect()
+}
+
+/// The place a report is datelined, as its text names it (到达这里, 抵达此间).
+const HERE: [&str; 2] = ["这里", "此间"];
+
+/// One country named before (对这个国家进行友好访问, 对该国进行访问).
+pub(super) const THAT_COUNTRY: [&str; 3] = ["这个国家", "该国", "这一国家"];
+
+/// True when `span` opens with a country or a place the gazetteer knows (抵悉尼, not 抵制).
+pub(super) fn place_first(s: &Sentences<'_>, span: Range<usize>, lexicon: &Lexicon) -> bool {
+    let country =
+        s.of_kind(span.clone(), Kind::Country).first().is_some_and(|&m| s.mentions[m].start == span.start);
+    country
+        || lexicon
+            .find(&s.text[span])
+            .first()
+            .is_some_and(|h| h.start == 0 && h.entry == crate::extract::lexicon::Entry::Place)
+}
