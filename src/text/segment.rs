@@ -4,7 +4,7 @@
 //! newspaper continuation mark (上接第一版), a headline followed by a byline (新华社记者 …), or after a
 //! closing dateline or signature line. Lines that page extraction repeated are marked as repeats.
 
-use super::dates::{find_dates, find_month_day};
+use super::dates::{find_dates, find_month_day, parse_number};
 use super::normalize::is_terminal;
 use crate::model::Date;
 use crate::reference::Words;
@@ -72,13 +72,15 @@ const CN_N: &str = "[0-9]{1,2}|[一二三四五六七八九十]{1,3}";
 
 static DATELINE: LazyLock<Regex> = LazyLock::new(|| {
     Regex::new(&format!(
-        r"^(?:{NEWS})(?P<city>[^\s,()0-9]{{1,12}}?)(?:\([^()\s]{{1,8}}\))?(?:{CN_N})月(?:{CN_N})日(?:电|讯)"
+        r"^(?:{NEWS})(?P<city>[^\s,()0-9]{{1,12}}?)(?:\([^()\s]{{1,8}}\))?(?:(?:{CN_N})月)?(?P<day>{CN_N})日(?:电|讯)"
     ))
     .expect("dateline")
 });
 static CLOSING_DATELINE: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(&format!(r"^\((?:{NEWS})(?P<city>[^\s,()0-9]{{1,12}}?)(?:{CN_N})月(?:{CN_N})日(?:电|讯)\)$"))
-        .expect("closing dateline")
+    Regex::new(&format!(
+        r"^\((?:{NEWS})(?P<city>[^\s,()0-9]{{1,12}}?)(?:(?:{CN_N})月)?(?P<day>{CN_N})日(?:电|讯)\)$"
+    ))
+    .expect("closing dateline")
 });
 static CONTINUED: LazyLock<Regex> =
     LazyLock::new(|| Regex::new(r"^\(上接(?:第)?[0-9一二三四五六七八九十]+版\)").expect("continued"));
@@ -214,7 +216,7 @@ fn describe(group: &[Line<'_>], issued: Option<Date>) -> Segment {
     if let Some((at, caps)) = dateline.and_then(|at| Some((at, DATELINE.captures(group[at].text)?))) {
         let line = &group[at];
         place = Some(caps["city"].to_owned());
-        date = find_month_day(&caps[0]).map(|(m, d)| Date { year: 0, month: Some(m), day: Some(d) });
+        date = dateline_date(&caps);
         let rest = line.text[caps[0].len()..].trim_start_matches(['/', '|', ' ', '\u{3000}']);
         let rest = REPORTER.find(rest).map_or(rest, |m| &rest[m.end()..]);
         let start = line.range.start;
@@ -283,7 +285,7 @@ fn describe(group: &[Line<'_>], issued: Option<Date>) -> Segment {
     if date.is_none() {
         if let Some(caps) = group.iter().rev().take(3).find_map(|l| CLOSING_DATELINE.captures(l.text)) {
             place = place.or_else(|| Some(caps["city"].to_owned()));
-            date = find_month_day(&caps[0]).map(|(m, d)| Date { year: 0, month: Some(m), day: Some(d) });
+            date = dateline_date(&caps);
         }
     }
     match date {
@@ -321,6 +323,27 @@ fn days_apart(a: Date, b: Date) -> Option<i64> {
     Some((a.day_number()? - b.day_number()?).abs())
 }
 
+/// The month and day of a dateline without its year (新华社莫斯科6月5日电), or its day alone
+/// (新华社北京21日电, 新华社新德里十九日电: the month is the issue's), for the issue date to complete.
+fn dateline_date(caps: &regex::Captures<'_>) -> Option<Date> {
+    if let Some((m, d)) = find_month_day(&caps[0]) {
+        return Some(Date { year: 0, month: Some(m), day: Some(d) });
+    }
+    let day = parse_number(&caps["day"]).filter(|d| (1..=31).contains(d))?;
+    Some(Date { year: 0, month: None, day: Some(day) })
+}
+
+/// The latest date falling on day `day` of a month, at most a day after `reference` (a dateline a
+/// day after the issue is a time zone).
+fn day_before(reference: Date, day: u32) -> Option<Date> {
+    let limit = reference.shifted(1)?;
+    let (mut year, mut month) = (limit.year, limit.month?);
+    if day > limit.day? {
+        (year, month) = if month == 1 { (year - 1, 12) } else { (year, month - 1) };
+    }
+    Date::ymd(year, month, day)
+}
+
 /// The date and place of a signature line near the end (`本声明于2022年9月14日在努尔苏丹签署`).
 fn signature(group: &[Line<'_>]) -> Option<(Date, Option<String>)> {
     group.iter().rev().take(8).find_map(|line| {
@@ -349,9 +372,15 @@ fn year_from_text(text: &str, partial: Date) -> Option<Date> {
 fn infer_missing_years(groups: &[Vec<Line<'_>>], segments: &mut [Segment], issued: Option<Date>) {
     if let Some(issued) = issued {
         for segment in segments.iter_mut() {
-            if let Some(Date { year: 0, month: Some(m), day: Some(d) }) = segment.date {
+            match segment.date {
                 // A dateline a day after the issue is a misprint or a time zone, not last year.
-                segment.date = Date::month_day_before(issued, m, d, 1).or(segment.date);
+                Some(Date { year: 0, month: Some(m), day: Some(d) }) => {
+                    segment.date = Date::month_day_before(issued, m, d, 1).or(segment.date);
+                }
+                Some(Date { year: 0, month: None, day: Some(d) }) => {
+                    segment.date = day_before(issued, d).or(segment.date);
+                }
+                _ => {}
             }
         }
     }
@@ -372,13 +401,17 @@ fn infer_missing_years(groups: &[Vec<Line<'_>>], segments: &mut [Segment], issue
             let text: String = groups[i].iter().map(|l| l.text).collect();
             if let Some(year) = find_dates(&text).iter().map(|m| m.date.year).max() {
                 segment.date = with_year(partial, year);
-                segment.year_from_body = true;
+                segment.year_from_body = segment.date.is_some();
             }
         }
     }
     let known = complete(segments);
     for (i, segment) in segments.iter_mut().enumerate() {
         segment.date = match segment.date {
+            // A dateline's day alone takes the month of the nearest dated document too.
+            Some(Date { year: 0, month: None, day: Some(day) }) => {
+                nearest(&known, i).and_then(|d| day_before(d, day))
+            }
             Some(partial) if partial.year == 0 => nearest(&known, i).and_then(|d| with_year(partial, d.year)),
             None => nearest(&known, i).filter(Date::is_complete).or(issued),
             date => date,
@@ -577,6 +610,26 @@ mod tests {
         let norm = NormText::new("某国总统会见外宾。\n");
         let date = segment(norm.as_str(), Date::ymd(2019, 2, 3))[0].date.map(|d| d.to_string());
         assert_eq!(date.as_deref(), Some("2019-02-03"));
+    }
+
+    #[test]
+    fn a_datelines_day_alone_takes_the_month_of_the_issue() {
+        let date = |raw: &str, issued| {
+            let norm = NormText::new(raw);
+            let segments = segment(norm.as_str(), issued);
+            (segments[0].date.map(|d| d.to_string()), segments[0].place.clone(), segments[0].title.clone())
+        };
+        let raw = "新华社北京21日电 国家主席习近平21日会见法国总统。\n";
+        let (day, place, title) = date(raw, Date::ymd(2019, 10, 22));
+        assert_eq!((day.as_deref(), place.as_deref()), (Some("2019-10-21"), Some("北京")));
+        assert!(title.starts_with("国家主席习近平"), "the dateline is no title: {title}");
+        // A day after the issue's is of the month before; Chinese numerals are days too.
+        assert_eq!(date(raw, Date::ymd(2019, 10, 3)).0.as_deref(), Some("2019-09-21"));
+        let raw = "新华社新德里十九日电 苏联领导人到达新德里。\n";
+        assert_eq!(date(raw, Date::ymd(1955, 11, 20)).0.as_deref(), Some("1955-11-19"));
+        assert_eq!(date(raw, Date::ymd(1955, 1, 2)).0.as_deref(), Some("1954-12-19"));
+        // With no issue date a day alone dates nothing.
+        assert_eq!(date(raw, None).0, None);
     }
 
     #[test]

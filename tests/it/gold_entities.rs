@@ -276,9 +276,9 @@ const HELDOUT_FLOORS: [(Kind, f64, f64); 6] = [
 ];
 /// The held-out floor of the micro-averaged F1 (the issue's bar on unseen documents is 0.92).
 const HELDOUT_MICRO_F1_FLOOR: f64 = 0.80;
-/// Documents of the held-out set whose title or date the extractor got wrong when the set was annotated:
-/// more is a regression.
-const HELDOUT_MAX_METADATA_ERRORS: usize = 5;
+/// Documents of the held-out set whose title or date the extractor got wrong when the set was annotated
+/// (5; 4 since day-only datelines are read, stop 36): more is a regression.
+const HELDOUT_MAX_METADATA_ERRORS: usize = 4;
 
 #[test]
 fn heldout_entities_meet_the_floors() {
@@ -383,8 +383,9 @@ const HELDOUT5_FLOORS: [(Kind, f64, f64); 6] = [
 /// The fifth held-out set's floor of the micro-averaged F1 (0.880 when annotated).
 const HELDOUT5_MICRO_F1_FLOOR: f64 = 0.80;
 /// Documents of the fifth held-out set whose title or date the extractor got wrong when it was
-/// annotated (dateline days against issue days, datelines taken for titles): more is a regression.
-const HELDOUT5_MAX_METADATA_ERRORS: usize = 7;
+/// annotated (dateline days against issue days, datelines taken for titles; 7, then 4 since day-only
+/// datelines are read, stop 36): more is a regression.
+const HELDOUT5_MAX_METADATA_ERRORS: usize = 4;
 
 #[test]
 fn heldout5_entities_meet_the_floors() {
