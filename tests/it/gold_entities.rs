@@ -420,19 +420,22 @@ fn dev6_entities_meet_the_floors() {
 }
 
 /// The second development set's floors (precision, recall) per kind (news reports of visits and
-/// meetings, added at stop 36; its errors are read): measured minus 0.05, rounded down to 0.05.
+/// meetings, added at stop 36; its errors are read): measured minus 0.05, rounded down to 0.05, at
+/// the end of stop 36 (micro-F1 0.913 when it was added, 0.941 then). It names no project or
+/// initiative.
 const DEV7_FLOORS: [(Kind, f64, f64); 6] = [
-    (Kind::Country, 0.0, 0.0),
-    (Kind::Leader, 0.0, 0.0),
-    (Kind::Treaty, 0.0, 0.0),
-    (Kind::Organization, 0.0, 0.0),
+    (Kind::Country, 0.90, 0.90),
+    (Kind::Leader, 0.90, 0.80),
+    (Kind::Treaty, 0.95, 0.95),
+    (Kind::Organization, 0.85, 0.80),
     (Kind::Project, 0.0, 0.0),
     (Kind::Initiative, 0.0, 0.0),
 ];
 /// The second development set's floor of the micro-averaged F1.
-const DEV7_MICRO_F1_FLOOR: f64 = 0.0;
-/// Documents of the second development set whose title or date the extractor gets wrong.
-const DEV7_MAX_METADATA_ERRORS: usize = 99;
+const DEV7_MICRO_F1_FLOOR: f64 = 0.85;
+/// Documents of the second development set whose title or date the extractor gets wrong (dateline
+/// days the gold takes for the document's date against the page's day): more is a regression.
+const DEV7_MAX_METADATA_ERRORS: usize = 2;
 
 #[test]
 fn dev7_entities_meet_the_floors() {

@@ -437,13 +437,14 @@ fn dev6_relations_meet_the_floors() {
 }
 
 /// The second development set's floors (precision, recall) per kind (news reports of visits and
-/// meetings, added at stop 36; its errors are read): measured minus 0.05, rounded down to 0.05.
+/// meetings, added at stop 36; its errors are read): measured minus 0.05, rounded down to 0.05, at the
+/// end of stop 36 (visits F1 0.667 when it was added, 0.791 then). It states no signing.
 const DEV7_FLOORS: [(&str, f64, f64); 5] = [
-    ("visits", 0.0, 0.0),
-    ("meetings", 0.0, 0.0),
+    ("visits", 0.95, 0.60),
+    ("meetings", 0.80, 0.55),
     ("signings", 0.0, 0.0),
-    ("citations", 0.0, 0.0),
-    ("partnerships", 0.0, 0.0),
+    ("citations", 0.95, 0.95),
+    ("partnerships", 0.95, 0.95),
 ];
 
 #[test]
