@@ -98,6 +98,19 @@ fn month_shifted(date: Date, n: i32) -> Option<Date> {
 /// Words that put the event after the document: an announcement or a hope, not a report.
 const TO_COME: [&str; 6] = ["将", "拟", "期待", "明年", "年内", "前夕"];
 
+/// The seasons of the document's year (今春访华) and the month each starts in: one not yet begun is
+/// to come, one begun or past dates the event in the year.
+const SEASONS: [(&str, u32); 8] = [
+    ("今春", 3),
+    ("今年春", 3),
+    ("今夏", 6),
+    ("今年夏", 6),
+    ("今秋", 9),
+    ("今年秋", 9),
+    ("今冬", 12),
+    ("今年冬", 12),
+];
+
 /// Words that put the event at the time of the report: this visit, these talks.
 const PRESENT: [&str; 3] = ["这次", "此次", "本次"];
 
@@ -234,6 +247,13 @@ pub fn event_dates(sentence: &str, document: Option<Date>) -> Dates {
         .last();
     if let Some(year) = written_year.map(Date::y) {
         return Dates::stated(year, year);
+    }
+    // 切尼副总统今春访华 in a February report: a visit to come, of no day yet; in a later one, of the year.
+    if let Some((_, starts)) = SEASONS.iter().find(|(w, _)| head.contains(w)) {
+        return match document.month.is_some_and(|m| m < *starts) {
+            true => Dates { planned: true, ..Dates::from_document(None, None) },
+            false => Dates::stated(Date::y(document.year), Date::y(document.year)),
+        };
     }
     if let Some(year) = ["前年", "去年"].iter().find(|w| head.contains(*w)) {
         let year = Date::y(relative_year(year, document));

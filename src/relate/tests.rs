@@ -762,3 +762,15 @@ fn a_trip_to_several_countries_is_a_visit_to_each() {
     }
     assert!(visits("美国国务卿克里斯托弗谈到此次旅行之行。").is_empty());
 }
+
+#[test]
+fn a_season_of_the_documents_year_is_to_come_or_the_years() {
+    let visit = |day: &str| {
+        let facts = facts_dated("美国副总统切尼今春访华。", "", Some(day));
+        facts.into_iter().filter(|f| f.starts_with("Visit")).collect::<Vec<_>>()
+    };
+    let february = visit("2003-02-24");
+    assert_eq!(february.len(), 1, "{february:?}");
+    assert!(february[0].ends_with("访问"), "to come, of no day yet: {february:?}");
+    assert!(visit("2003-06-10")[0].ends_with("2003..2003"), "{:?}", visit("2003-06-10"));
+}
