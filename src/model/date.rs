@@ -101,6 +101,17 @@ impl Date {
             .min_by_key(|d| d.day_number().map_or(i64::MAX, |n| (n - at).abs()))
     }
 
+    /// The latest date on `day` of a month that is not after `reference` by more than `slack` days:
+    /// the month and year a dateline's day alone (`21日电`) takes from the issue that printed it.
+    pub fn day_before(reference: Self, day: u32, slack: i32) -> Option<Self> {
+        let limit = reference.shifted(slack)?;
+        let (mut year, mut month) = (limit.year, limit.month?);
+        if day > limit.day? {
+            (year, month) = if month == 1 { (year - 1, 12) } else { (year, month - 1) };
+        }
+        Self::ymd(year, month, day)
+    }
+
     /// The latest date on `month`/`day` that is not after `reference` by more than `slack` days:
     /// the year a dateline's month and day (`10月12日电`) take from the issue that printed them.
     pub fn month_day_before(reference: Self, month: u32, day: u32, slack: i32) -> Option<Self> {
@@ -165,6 +176,14 @@ mod tests {
         assert_eq!(Date::month_day_before(d(2019, 1, 2), 12, 31, 0), Some(d(2018, 12, 31)));
         assert_eq!(Date::month_day_before(d(2019, 10, 14), 10, 15, 2), Some(d(2019, 10, 15)));
         assert_eq!(Date::month_day_before(d(2020, 3, 1), 2, 29, 0), Some(d(2020, 2, 29)));
+        assert_eq!(Date::day_before(d(2019, 10, 22), 21, 1), Some(d(2019, 10, 21)));
+        assert_eq!(Date::day_before(d(2019, 10, 3), 21, 1), Some(d(2019, 9, 21)));
+        assert_eq!(
+            Date::day_before(d(2019, 10, 14), 15, 1),
+            Some(d(2019, 10, 15)),
+            "a day after: a time zone"
+        );
+        assert_eq!(Date::day_before(d(1955, 1, 2), 19, 1), Some(d(1954, 12, 19)));
         assert_eq!(d(1970, 1, 1).day_number(), Some(0));
         assert_eq!(d(2000, 3, 1).day_number(), Some(11_017));
         assert_eq!(d(1969, 12, 31).day_number(), Some(-1));

@@ -5,10 +5,12 @@
 //! month and day there (the year of the document, or the one 去年/今年/明年 names); a day alone (the
 //! month of the document); a relative day (今天, 昨天, 前天); a month with no day (今年3月, 去年11月,
 //! 2018年4月: the month, with month precision); a relative month (上个月, 本月, 下月); a past year (去年,
-//! 前年, 70年前: the year); and else the document's own date, unless the words before the event (访问,
-//! 会谈 …) speak of something still to come (将, 即将, 拟, 期待, 明年) or already past (此前, 曾,
-//! 不久前), or the event took days and only its end is reported. Words after the event in its clause speak of it too (「习近平主席的访问将成为一件
-//! 大事」 is said before the visit), unless the sentence speaks of this one (「这次访问必将开启新时代」).
+//! 前年, 70年前: the year); a season of the document's year (今春: to come before it begins, else the
+//! year); and else the document's own date, unless the words before the event (访问, 会谈 …) speak of
+//! something still to come (将, 即将, 拟, 期待, 明年) or already past (此前, 曾, 不久前), or the event
+//! took days and only its end is reported. Words after the event in its clause speak of it too
+//! (「习近平主席的访问将成为一件大事」 is said before the visit), unless the sentence speaks of this one
+//! (「这次访问必将开启新时代」).
 
 use crate::model::{Date, Precision};
 use crate::text::dates::parse_number;
@@ -250,10 +252,10 @@ pub fn event_dates(sentence: &str, document: Option<Date>) -> Dates {
     }
     // 切尼副总统今春访华 in a February report: a visit to come, of no day yet; in a later one, of the year.
     if let Some((_, starts)) = SEASONS.iter().find(|(w, _)| head.contains(w)) {
-        return match document.month.is_some_and(|m| m < *starts) {
-            true => Dates { planned: true, ..Dates::from_document(None, None) },
-            false => Dates::stated(Date::y(document.year), Date::y(document.year)),
-        };
+        if document.month.is_some_and(|m| m < *starts) {
+            return Dates { planned: true, ..Dates::from_document(None, None) };
+        }
+        return Dates::stated(Date::y(document.year), Date::y(document.year));
     }
     if let Some(year) = ["前年", "去年"].iter().find(|w| head.contains(*w)) {
         let year = Date::y(relative_year(year, document));

@@ -61,8 +61,7 @@ pub(super) fn hosts_in(
                 _ => None,
             });
         let iri = country.map(|i| crate::vocab::entity("country", &g.countries[i].id));
-        let host =
-            iri.and_then(|iri| s.entities.iter().position(|e| e.kind == Kind::Country && e.iri == iri));
+        let host = iri.and_then(|iri| s.country_entity(&iri));
         if let Some(host) = host {
             return vec![(host, Some(m))];
         }
@@ -72,11 +71,7 @@ pub(super) fn hosts_in(
         true => Some(crate::vocab::entity("country", "CN")),
         false => super::guests::countries_of_places(s, span, lexicon).into_iter().next(),
     };
-    country
-        .and_then(|iri| s.entities.iter().position(|e| e.kind == Kind::Country && e.iri == iri))
-        .map(|e| (e, None))
-        .into_iter()
-        .collect()
+    country.and_then(|iri| s.country_entity(&iri)).map(|e| (e, None)).into_iter().collect()
 }
 
 /// The place a report is datelined, as its text names it (到达这里, 抵达此间).
@@ -89,9 +84,5 @@ pub(super) const THAT_COUNTRY: [&str; 3] = ["这个国家", "该国", "这一国
 pub(super) fn place_first(s: &Sentences<'_>, span: Range<usize>, lexicon: &Lexicon) -> bool {
     let country =
         s.of_kind(span.clone(), Kind::Country).first().is_some_and(|&m| s.mentions[m].start == span.start);
-    country
-        || lexicon
-            .find(&s.text[span])
-            .first()
-            .is_some_and(|h| h.start == 0 && h.entry == crate::extract::lexicon::Entry::Place)
+    country || lexicon.find(&s.text[span]).first().is_some_and(|h| h.start == 0 && h.entry == Entry::Place)
 }

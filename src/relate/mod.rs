@@ -110,14 +110,19 @@ impl<'a> Sentences<'a> {
         &self.mentions[from..to.max(from)]
     }
 
+    /// The country entity of the document with this IRI, if the document names that country.
+    fn country_entity(&self, iri: &str) -> Option<usize> {
+        self.entities.iter().position(|e| e.kind == Kind::Country && e.iri == iri)
+    }
+
     /// Mentions of `kind` inside `range`.
     fn of_kind(&self, range: Range<usize>, kind: Kind) -> Vec<usize> {
         self.mentions_in(range).filter(|(_, m)| m.kind == kind).map(|(i, _)| i).collect()
     }
 
-    /// The text between mentions `a` and `b` (empty when they overlap).
-    /// The text between two mentions, without the original spelling glossed after the first
-    /// (托卡耶夫(Kassym-Jomart Tokayev)、联合国秘书长古特雷斯: the gloss is part of the name).
+    /// The text between mentions `a` and `b` (empty when they overlap), without the original spelling
+    /// glossed after the first (托卡耶夫(Kassym-Jomart Tokayev)、联合国秘书长古特雷斯: the gloss is part
+    /// of the name).
     fn between(&self, a: usize, b: usize) -> &'a str {
         let gap = self.text.get(self.mentions[a].end..self.mentions[b].start).unwrap_or("");
         GLOSS.find(gap).map_or(gap, |m| &gap[m.end()..])
@@ -210,7 +215,7 @@ pub fn relate(
     // 陈毅…到达这里, 抵达此间: the country of the place the report is datelined.
     let here = context.place.as_deref().and_then(|place| {
         let iri = guests::countries_of_places_in(place, lexicon).into_iter().next()?;
-        s.entities.iter().position(|e| e.kind == Kind::Country && e.iri == iri)
+        s.country_entity(&iri)
     });
     let mut facts = visits::find(&s, context.date, speaker, here, lexicon);
     facts.extend(meetings::find(&s, &parties, context.date));

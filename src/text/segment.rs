@@ -333,17 +333,6 @@ fn dateline_date(caps: &regex::Captures<'_>) -> Option<Date> {
     Some(Date { year: 0, month: None, day: Some(day) })
 }
 
-/// The latest date falling on day `day` of a month, at most a day after `reference` (a dateline a
-/// day after the issue is a time zone).
-fn day_before(reference: Date, day: u32) -> Option<Date> {
-    let limit = reference.shifted(1)?;
-    let (mut year, mut month) = (limit.year, limit.month?);
-    if day > limit.day? {
-        (year, month) = if month == 1 { (year - 1, 12) } else { (year, month - 1) };
-    }
-    Date::ymd(year, month, day)
-}
-
 /// The date and place of a signature line near the end (`本声明于2022年9月14日在努尔苏丹签署`).
 fn signature(group: &[Line<'_>]) -> Option<(Date, Option<String>)> {
     group.iter().rev().take(8).find_map(|line| {
@@ -378,7 +367,7 @@ fn infer_missing_years(groups: &[Vec<Line<'_>>], segments: &mut [Segment], issue
                     segment.date = Date::month_day_before(issued, m, d, 1).or(segment.date);
                 }
                 Some(Date { year: 0, month: None, day: Some(d) }) => {
-                    segment.date = day_before(issued, d).or(segment.date);
+                    segment.date = Date::day_before(issued, d, 1).or(segment.date);
                 }
                 _ => {}
             }
@@ -410,7 +399,7 @@ fn infer_missing_years(groups: &[Vec<Line<'_>>], segments: &mut [Segment], issue
         segment.date = match segment.date {
             // A dateline's day alone takes the month of the nearest dated document too.
             Some(Date { year: 0, month: None, day: Some(day) }) => {
-                nearest(&known, i).and_then(|d| day_before(d, day))
+                nearest(&known, i).and_then(|d| Date::day_before(d, day, 1))
             }
             Some(partial) if partial.year == 0 => nearest(&known, i).and_then(|d| with_year(partial, d.year)),
             None => nearest(&known, i).filter(Date::is_complete).or(issued),
