@@ -8,11 +8,13 @@ use std::ops::Range;
 
 /// The host countries (entity, mention) in `span`: every country it names (对俄罗斯、德国进行), the
 /// countries of the invitation (or of the sentence before) for 上述三国, the country `here` of the
-/// dateline for 这里 and 此间, else the country of the first place it names (德里).
+/// dateline for 这里 and 此间, else the country of the first place it names (德里), else for 这个国家
+/// the last country of `named_before` (the sentence, and the one before, up to the host).
 pub(super) fn hosts_in(
     s: &Sentences<'_>,
     span: Range<usize>,
     inviter: Option<Range<usize>>,
+    named_before: Range<usize>,
     host_first: bool,
     here: Option<usize>,
     lexicon: &Lexicon,
@@ -71,14 +73,21 @@ pub(super) fn hosts_in(
         true => Some(crate::vocab::entity("country", "CN")),
         false => super::guests::countries_of_places(s, span, lexicon).into_iter().next(),
     };
-    country.and_then(|iri| s.country_entity(&iri)).map(|e| (e, None)).into_iter().collect()
+    if let Some(e) = country.and_then(|iri| s.country_entity(&iri)) {
+        return vec![(e, None)];
+    }
+    // 应阿富汗政府的邀请对这个国家进行访问: the last country named before.
+    if !THAT_COUNTRY.iter().any(|w| text.starts_with(w)) {
+        return Vec::new();
+    }
+    s.of_kind(named_before, Kind::Country).last().map(|&m| (s.entity(m), Some(m))).into_iter().collect()
 }
 
 /// The place a report is datelined, as its text names it (到达这里, 抵达此间).
 const HERE: [&str; 2] = ["这里", "此间"];
 
 /// One country named before (对这个国家进行友好访问, 对该国进行访问).
-pub(super) const THAT_COUNTRY: [&str; 3] = ["这个国家", "该国", "这一国家"];
+const THAT_COUNTRY: [&str; 3] = ["这个国家", "该国", "这一国家"];
 
 /// True when `span` opens with a country or a place the gazetteer knows (抵悉尼, not 抵制).
 pub(super) fn place_first(s: &Sentences<'_>, span: Range<usize>, lexicon: &Lexicon) -> bool {

@@ -3,7 +3,7 @@
 use super::counted::{times, Times};
 use super::dating::{event_dates, or_paragraph_year, without_since, Dates};
 use super::guests::listed_guests;
-use super::hosts::{hosts_in, place_first, THAT_COUNTRY};
+use super::hosts::{hosts_in, place_first};
 use super::visitors::{
     addressee, after_welcome, antecedent, each_visitor, elided_subject, inviter_of, is_me, quoted_speaker,
     visitor_in, without_invitation, GLAD, INVITATION, PRONOUN,
@@ -208,14 +208,9 @@ pub fn find(
                 (None, None) => continue,
             };
             let Some(host_span) = at("host").or(at("china")) else { continue };
-            let mut hosts =
-                hosts_in(s, host_span.clone(), at("inviter").or(earlier.clone()), host_first, here, lexicon);
-            // 应阿富汗政府的邀请对这个国家进行访问: the last country named before, in the sentence or the one before.
-            if hosts.is_empty() && THAT_COUNTRY.iter().any(|w| s.text[host_span.clone()].starts_with(w)) {
-                let from = earlier.as_ref().map_or(span.start, |e| e.start);
-                let named = s.of_kind(from..host_span.start, Kind::Country);
-                hosts.extend(named.last().map(|&m| (s.entity(m), Some(m))));
-            }
+            let named_before = earlier.as_ref().map_or(span.start, |e| e.start)..host_span.start;
+            let inviter = at("inviter").or(earlier.clone());
+            let mut hosts = hosts_in(s, host_span.clone(), inviter, named_before, host_first, here, lexicon);
             // After a bare 访问 the host comes right after it, with those listed with it (出访新西兰、
             // 澳大利亚和马来西亚: three).
             let right_after =
