@@ -29,6 +29,19 @@ pub fn stderr(o: &Output) -> String {
     String::from_utf8_lossy(&o.stderr).into_owned()
 }
 
+/// Whether the gold tests print each error they count in `gold_dir` (a missed or wrong entity or
+/// fact, a wrong title or date, a file split differently): only with `GOLD_VERBOSE` set, and never for
+/// a held-out set (`…/heldout…`), whatever the filter of the run. Its errors are not read, so that no
+/// rule is tuned to it and its scores stay a measure of text the rules were not written from.
+pub fn print_errors(gold_dir: &str) -> bool {
+    std::env::var_os("GOLD_VERBOSE").is_some() && !is_held_out(gold_dir)
+}
+
+/// Whether `gold_dir` holds a held-out set, whose errors are never printed.
+pub fn is_held_out(gold_dir: &str) -> bool {
+    gold_dir.split('/').any(|part| part.starts_with("heldout"))
+}
+
 /// The package root: fixtures, gold files and seeds are found from here, whatever the working directory.
 pub fn root() -> &'static Path {
     Path::new(env!("CARGO_MANIFEST_DIR"))

@@ -14,7 +14,7 @@ use diplograph::model::{AnalyzedDocument, FactKind, Role};
 use diplograph::pipeline;
 use serde::Deserialize;
 
-use crate::common::{root, Score};
+use crate::common::{is_held_out, print_errors, root, Score};
 use std::collections::BTreeMap;
 
 #[derive(Deserialize)]
@@ -103,6 +103,7 @@ fn score(
     matches: impl Fn(&str, &str) -> bool,
     s: &mut Score,
     what: &str,
+    verbose: bool,
 ) {
     let mut used = vec![false; gold.len()];
     for p in &predicted {
@@ -113,7 +114,7 @@ fn score(
             }
             None => {
                 s.fp += 1;
-                if std::env::var_os("GOLD_VERBOSE").is_some() {
+                if verbose {
                     println!("  FP {what}: {p}");
                 }
             }
@@ -121,7 +122,7 @@ fn score(
     }
     for (_, g) in gold.iter().enumerate().filter(|(j, _)| !used[*j]) {
         s.fn_ += 1;
-        if std::env::var_os("GOLD_VERBOSE").is_some() {
+        if verbose {
             println!("  FN {what}: {g}");
         }
     }
@@ -246,12 +247,14 @@ fn evaluate(gold_dir: &str, source_dir: &str, kinds: &[&'static str]) -> BTreeMa
                 units.push((format!("{} #{}", gold.file, g.index), vec![&docs[g.index]], vec![g]));
             }
         } else {
-            println!(
-                "segmentation: {}: {} documents found, gold has {}: scored as one merged document",
-                gold.file,
-                docs.len(),
-                gold.documents.len()
-            );
+            if !is_held_out(gold_dir) {
+                println!(
+                    "segmentation: {}: {} documents found, gold has {}: scored as one merged document",
+                    gold.file,
+                    docs.len(),
+                    gold.documents.len()
+                );
+            }
             units.push((gold.file.clone(), docs.iter().collect(), gold.documents.iter().collect()));
         }
         for (what, docs, golds) in units {
@@ -275,6 +278,7 @@ fn evaluate(gold_dir: &str, source_dir: &str, kinds: &[&'static str]) -> BTreeMa
                     matches,
                     scores.get_mut(kind).unwrap(),
                     &format!("{what} {kind}"),
+                    print_errors(gold_dir),
                 );
             }
         }
