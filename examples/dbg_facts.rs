@@ -1,5 +1,5 @@
 //! Prints the visits and meetings the extractor finds in each file given, one a line
-//! (`file<TAB>V<TAB>visitor→host`, `file<TAB>M<TAB>a+b`), for comparing with a hand-written list.
+//! (`file<TAB>V<TAB>visitor→host<TAB>dates<TAB>sentence`, `file<TAB>M<TAB>a+b`), for comparing with a hand-written list.
 //!
 //! `cargo run --example dbg_facts -- FILE...`
 
@@ -29,7 +29,8 @@ fn main() -> ExitCode {
         for (k, doc) in docs.iter().enumerate() {
             let name = format!("{name}#{k}");
             let label = |e: usize| doc.entities[e].label_zh.clone();
-            for f in doc.facts.iter().map(|f| &f.fact) {
+            for located in &doc.facts {
+                let f = &located.fact;
                 match f.kind {
                     FactKind::Visit => {
                         let v = f.with_role(Role::Visitor).next().map(label).unwrap_or_default();
@@ -38,7 +39,8 @@ fn main() -> ExitCode {
                             .iter()
                             .map(|d| d.map_or("-".into(), |d| d.to_string()))
                             .collect();
-                        println!("{name}\tV\t{v}→{h}\t{}", dates.join(".."));
+                        let said: String = located.text.chars().take(40).collect();
+                        println!("{name}\tV\t{v}→{h}\t{}\t{said}", dates.join(".."));
                     }
                     FactKind::Meeting => {
                         let mut people: Vec<String> = f.with_role(Role::Participant).map(label).collect();

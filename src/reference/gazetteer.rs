@@ -18,6 +18,8 @@ pub struct Country {
     /// One-character forms used in compounds (中俄) and `X方` forms.
     pub abbrev: Vec<char>,
     pub status: String,
+    /// For a historical state, the ids of today's states whose land it held (苏联: 俄罗斯, 乌克兰 …).
+    pub parts: Vec<String>,
 }
 
 /// An international organization or a national body.
@@ -139,7 +141,7 @@ impl Sources<'static> {
 }
 
 const COUNTRIES: Schema<'static> = Schema {
-    columns: &["id", "iso3", "wikidata", "en", "zh", "names", "abbrev", "status"],
+    columns: &["id", "iso3", "wikidata", "en", "zh", "names", "abbrev", "status", "parts"],
     required: &["id", "en", "zh", "status"],
     key: Some("id"),
     flags: &[],
@@ -208,6 +210,7 @@ impl Gazetteer {
                 names: list(f, 5),
                 abbrev: f.list(6).filter_map(|s| s.chars().next()).collect(),
                 status: f.get(7).to_owned(),
+                parts: list(f, 8),
             })
             .collect::<Vec<_>>();
         let organizations = read("organizations.tsv", sources.organizations, &ORGANIZATIONS)?
@@ -357,7 +360,7 @@ mod tests {
 
     #[test]
     fn a_bad_file_is_named_with_its_line() {
-        let countries = "id\tiso3\twikidata\ten\tzh\tnames\tabbrev\tstatus\nCN\tCHN\n";
+        let countries = "id\tiso3\twikidata\ten\tzh\tnames\tabbrev\tstatus\tparts\nCN\tCHN\n";
         let err = Gazetteer::from_sources(&Sources { countries, ..Sources::EMBEDDED }).unwrap_err();
         assert_eq!((err.file.as_str(), err.line), ("countries.tsv", 2));
         let places = "zh\ten\tcountry\tkind\tnames\n上海\tShanghai\tCN\t\t\n";

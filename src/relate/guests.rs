@@ -50,7 +50,7 @@ pub fn come(s: &Sentences<'_>, span: Range<usize>, lexicon: &Lexicon) -> Vec<Gue
                 let china = crate::vocab::entity("country", "CN");
                 (guest_country.as_ref() != Some(&china)).then_some(china)
             })
-            .and_then(|iri| s.country_entity(&iri));
+            .and_then(|iri| s.place_country_entity(&iri, lexicon.gazetteer));
         let Some(host) = host else { continue };
         for visitor in visitors {
             guests.push(Guest { visitor, host, whole: span.start + whole.start()..described.end });

@@ -73,7 +73,7 @@ pub(super) fn hosts_in(
         true => Some(crate::vocab::entity("country", "CN")),
         false => super::guests::countries_of_places(s, span, lexicon).into_iter().next(),
     };
-    if let Some(e) = country.and_then(|iri| s.country_entity(&iri)) {
+    if let Some(e) = country.and_then(|iri| s.place_country_entity(&iri, lexicon.gazetteer)) {
         return vec![(e, None)];
     }
     // 应阿富汗政府的邀请对这个国家进行访问: the last country named before.

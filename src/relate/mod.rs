@@ -19,6 +19,7 @@ mod visits;
 use crate::extract::lexicon::Lexicon;
 use crate::extract::Mention;
 use crate::model::{Date, Entity, Fact, Kind};
+use crate::reference::Gazetteer;
 use regex::Regex;
 use std::ops::Range;
 use std::sync::LazyLock;
@@ -113,6 +114,22 @@ impl<'a> Sentences<'a> {
     /// The country entity of the document with this IRI, if the document names that country.
     fn country_entity(&self, iri: &str) -> Option<usize> {
         self.entities.iter().position(|e| e.kind == Kind::Country && e.iri == iri)
+    }
+
+    /// The country entity of the document for a place of the country `iri`: that country, else the
+    /// one historical state the document names that held the place (莫斯科 in a report that names
+    /// 苏联 and not 俄罗斯).
+    fn place_country_entity(&self, iri: &str, gazetteer: &Gazetteer) -> Option<usize> {
+        if let Some(e) = self.country_entity(iri) {
+            return Some(e);
+        }
+        let mut states = gazetteer
+            .countries
+            .iter()
+            .filter(|c| c.parts.iter().any(|p| crate::vocab::entity("country", p) == iri))
+            .filter_map(|c| self.country_entity(&crate::vocab::entity("country", &c.id)));
+        let state = states.next()?;
+        states.next().is_none().then_some(state)
     }
 
     /// Mentions of `kind` inside `range`.
@@ -215,7 +232,7 @@ pub fn relate(
     // 陈毅…到达这里, 抵达此间: the country of the place the report is datelined.
     let here = context.place.as_deref().and_then(|place| {
         let iri = guests::countries_of_places_in(place, lexicon).into_iter().next()?;
-        s.country_entity(&iri)
+        s.place_country_entity(&iri, lexicon.gazetteer)
     });
     let mut facts = visits::find(&s, context.date, speaker, here, lexicon);
     facts.extend(meetings::find(&s, &parties, context.date));

@@ -258,6 +258,34 @@ fn arrivals_and_guests_visiting_abroad_are_visits() {
 }
 
 #[test]
+fn a_place_visited_stands_for_its_country_or_the_state_that_held_it() {
+    // A place right after a bare 访问, with each leader listed before it.
+    let v = visits("匈牙利同苏联的关系。马祖罗夫和葛罗米柯访问了布达佩斯。");
+    assert_eq!(
+        v,
+        ["Visit visitor=马祖罗夫 hostCountry=匈牙利 访问", "Visit visitor=葛罗米柯 hostCountry=匈牙利 访问"],
+        "{v:?}"
+    );
+    // 莫斯科 is in 俄罗斯; a report that names only 苏联 means the Soviet Union, one that names both
+    // means the place's own country.
+    let v = visits("苏联同匈牙利的关系。匈牙利领导人卡达尔到莫斯科来访问。");
+    assert_eq!(v, ["Visit visitor=卡达尔 hostCountry=苏联 访问"], "{v:?}");
+    let v = visits("苏联解体后,俄罗斯同匈牙利的关系。匈牙利总理卡达尔到莫斯科来访问。");
+    assert_eq!(v, ["Visit visitor=卡达尔 hostCountry=俄罗斯 访问"], "{v:?}");
+    // A place of a country the report does not name is no host.
+    assert!(visits("匈牙利领导人卡达尔到莫斯科来访问。").is_empty());
+}
+
+#[test]
+fn a_visitor_in_a_capacity_is_not_the_one_who_gave_it() {
+    // 我 is the one speaking; the leader whose envoy they are stays home.
+    let v = visits("王毅表示,我此次作为习近平主席的特使访问美国。");
+    assert_eq!(v, ["Visit visitor=王毅 hostCountry=美国 访问"], "{v:?}");
+    let v = visits("胡耀邦在口信中谈到,他去年作为朗伊总理的客人访问新西兰。");
+    assert_eq!(v, ["Visit visitor=胡耀邦 hostCountry=新西兰 访问"], "{v:?}");
+}
+
+#[test]
 fn a_guest_described_where_they_are_received_is_a_visitor() {
     // No China named: the receiver's country, which their gazetteer entry gives, is the host.
     let v = visits("国家主席胡锦涛在人民大会堂同来访的肯尼亚总统齐贝吉举行会谈。");
@@ -476,7 +504,7 @@ fn visits_across_phrasings() {
         // Leaders listed before 分别 visit each.
         (
             "应外交部长王毅邀请,老挝副总理兼外长沙伦赛、越南外长裴青山将分别访问中国。",
-            "Visit visitor=裴青山 hostCountry=中国 访问|Visit visitor=沙伦赛 hostCountry=中国 访问",
+            "Visit visitor=沙伦赛 hostCountry=中国 访问|Visit visitor=裴青山 hostCountry=中国 访问",
         ),
         // An arrival whose clause names no one is the sentence's subject's.
         (

@@ -158,8 +158,8 @@ pub(super) static GLAD: LazyLock<Regex> = LazyLock::new(|| {
     Regex::new(r"^(?:我|我们)?(?:非常|很|十分|特别|格外)?(?:高兴|荣幸|愉快)(?:地)?$").expect("glad")
 });
 
-/// Words between a subject and the place it goes to (我再次来到, 我首次前来).
-const ON_THE_WAY: [&str; 4] = ["再次", "首次", "前来", "来"];
+/// Words between a subject and the place it goes to (我再次来到, 我首次前来, 我此次访问).
+const ON_THE_WAY: [&str; 6] = ["再次", "首次", "前来", "来", "此次", "这次"];
 
 /// True when the words before a verb of visiting end with 我, its adverbs and its way there left
 /// out (我曾访问, 我再次来到).

@@ -16,6 +16,15 @@ use regex::Regex;
 use std::ops::Range;
 use std::sync::LazyLock;
 
+/// The words before the capacity a visitor comes in (我此次作为习近平主席的特使再次访问: 我, not the
+/// leader who sent them), or all of `span` when none is named.
+fn before_capacity(s: &Sentences<'_>, span: Range<usize>) -> Range<usize> {
+    match s.text[span.clone()].find("作为") {
+        Some(i) if i > 0 => span.start..span.start + i,
+        _ => span,
+    }
+}
+
 /// The type of a visit (正式友好访问 too); 国是访问 is the Taiwan spelling of 国事访问.
 const KIND: &str = r"(?P<kind>国事|国是|正式友好|正式|工作|友好|私人|国事和工作)?访问";
 /// The ordinals and durations that may stand before the type: 首次, 第二次, 为期4天的, 六天.
@@ -162,7 +171,7 @@ pub fn find(
             let host_first = shape == Shape::HostFirst;
             let at = |name: &str| caps.name(name).map(|m| span.start + m.start()..span.start + m.end());
             let whole = caps.get(0).map_or(span.clone(), |m| span.start + m.start()..span.start + m.end());
-            let Some(visitor_span) = at("visitor") else { continue };
+            let Some(visitor_span) = at("visitor").map(|v| before_capacity(s, v)) else { continue };
             if caps.name("brief").is_some() && !at("host").is_some_and(|h| place_first(s, h, lexicon)) {
                 continue;
             }
@@ -212,9 +221,11 @@ pub fn find(
             let inviter = at("inviter").or(earlier.clone());
             let mut hosts = hosts_in(s, host_span.clone(), inviter, named_before, host_first, here, lexicon);
             // After a bare 访问 the host comes right after it, with those listed with it (出访新西兰、
-            // 澳大利亚和马来西亚: three).
-            let right_after =
-                hosts.first().is_some_and(|(_, m)| m.is_some_and(|m| s.mentions[m].start == host_span.start));
+            // 澳大利亚和马来西亚: three), or a place of the host does (访问了布达佩斯).
+            let right_after = hosts.first().is_some_and(|(_, m)| match m {
+                Some(m) => s.mentions[*m].start == host_span.start,
+                None => place_first(s, host_span.clone(), lexicon),
+            });
             if host_first && !right_after {
                 hosts.clear();
             }
@@ -223,7 +234,9 @@ pub fn find(
                 .name("kind")
                 .map_or("访问".to_owned(), |k| format!("{}访问", k.as_str().replace("国是", "国事")));
             let listed = match shape {
-                Shape::VisitorLast => each_visitor(s, visitor_span.clone(), &s.text[whole.clone()]),
+                Shape::VisitorLast | Shape::HostFirst => {
+                    each_visitor(s, visitor_span.clone(), &s.text[whole.clone()])
+                }
                 // 应印度政府邀请到印度访问的苏联部长会议主席布尔加宁和…赫鲁晓夫: each guest listed.
                 Shape::Described => {
                     listed_guests(s, visitor_span.start..clause_end(s, visitor_span.start, span.end))
