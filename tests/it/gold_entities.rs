@@ -2,7 +2,7 @@
 //! recall and F1 per kind, on the 15 seed documents (with floors), on the unseen documents of
 //! `tests/fixtures/unseen/` (real documents nobody on the project wrote, annotated by hand) and on the
 //! held-out documents of `tests/fixtures/heldout/` (a second such set, partly looked at since),
-//! `tests/fixtures/heldout2/` to `…/heldout5/` (annotated blind) and on the development set of
+//! `tests/fixtures/heldout2/` to `…/heldout6/` (annotated blind) and on the development set of
 //! `tests/fixtures/dev6/` (annotated blind, its errors read to find what rules miss), with a
 //! micro-averaged F1 over all kinds.
 //!
@@ -396,6 +396,33 @@ fn heldout5_entities_meet_the_floors() {
         &HELDOUT5_FLOORS,
         HELDOUT5_MICRO_F1_FLOOR,
         HELDOUT5_MAX_METADATA_ERRORS,
+    );
+}
+
+/// The sixth held-out set's floors (precision, recall) per kind: measured minus 0.05, rounded down to
+/// 0.05, when the set was annotated (blind: at 0ad694f, before any rule of stop 37). Its gold has no
+/// Project: that floor is none.
+const HELDOUT6_FLOORS: [(Kind, f64, f64); 6] = [
+    (Kind::Country, 0.95, 0.90),
+    (Kind::Leader, 0.85, 0.80),
+    (Kind::Treaty, 0.95, 0.55),
+    (Kind::Organization, 0.80, 0.85),
+    (Kind::Project, 0.0, 0.0),
+    (Kind::Initiative, 0.80, 0.80),
+];
+/// The sixth held-out set's floor of the micro-averaged F1 (0.915 when annotated).
+const HELDOUT6_MICRO_F1_FLOOR: f64 = 0.85;
+/// Documents of the sixth held-out set whose title or date the extractor got wrong when it was
+/// annotated (4, counted, not named): more is a regression.
+const HELDOUT6_MAX_METADATA_ERRORS: usize = 4;
+
+#[test]
+fn heldout6_entities_meet_the_floors() {
+    held_out_set_meets_the_floors(
+        "heldout6",
+        &HELDOUT6_FLOORS,
+        HELDOUT6_MICRO_F1_FLOOR,
+        HELDOUT6_MAX_METADATA_ERRORS,
     );
 }
 

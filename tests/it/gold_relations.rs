@@ -2,8 +2,8 @@
 //! type on the 15 seed documents, with floors for visits, signings, citations and partnerships, and
 //! on the unseen documents of `tests/fixtures/unseen/` annotated in `tests/gold/relations/unseen/`
 //! (only documents with a relations file count), with meetings as well, and on the held-out
-//! documents of `tests/fixtures/heldout/` to `…/heldout5/` annotated in
-//! `tests/gold/relations/heldout/` to `…/heldout5/` (sets kept apart
+//! documents of `tests/fixtures/heldout/` to `…/heldout6/` annotated in
+//! `tests/gold/relations/heldout/` to `…/heldout6/` (sets kept apart
 //! from rule changes), and on the development set `tests/fixtures/dev6/` (its errors are read).
 //!
 //! The unseen floors are the values measured when the set was annotated minus 0.05 (rounded down to
@@ -423,6 +423,21 @@ const HELDOUT5_FLOORS: [(&str, f64, f64); 5] = [
 #[test]
 fn heldout5_relations_meet_the_floors() {
     held_out_set_meets_the_floors("heldout5", &HELDOUT5_FLOORS);
+}
+
+/// The sixth held-out set's floors (precision, recall) per kind: measured minus 0.05, rounded down to
+/// 0.05, when the set was annotated (blind: at 0ad694f, before any rule of stop 37).
+const HELDOUT6_FLOORS: [(&str, f64, f64); 5] = [
+    ("visits", 0.95, 0.65),
+    ("meetings", 0.95, 0.55),
+    ("signings", 0.65, 0.50),
+    ("citations", 0.95, 0.70),
+    ("partnerships", 0.80, 0.80),
+];
+
+#[test]
+fn heldout6_relations_meet_the_floors() {
+    held_out_set_meets_the_floors("heldout6", &HELDOUT6_FLOORS);
 }
 
 /// The development set's floors (precision, recall) per kind. Its errors are read to find what the
