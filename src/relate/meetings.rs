@@ -17,9 +17,10 @@ static MEETING: LazyLock<Regex> =
     LazyLock::new(|| Regex::new(r"(会谈|会见|会晤|会面|接见|晤谈|茶叙|交换了?意见|晤)").expect("meeting"));
 static PLACE: LazyLock<Regex> =
     LazyLock::new(|| Regex::new(r"在(\p{Han}{2,8}?)(?:举行|会见|会晤)").expect("place"));
-/// What makes a leader's name part of an envoy's title: 习近平主席特使, 普京总统的特别代表.
+/// What makes a leader's name part of an envoy's title (习近平主席特使, 普京总统的特别代表) or of a
+/// thing they said or wrote (习近平总书记重要回信精神座谈会).
 static ENVOY: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(r"^(?:主席|总统|总理|国王|首相|总书记)?的?(?:特使|特别代表)").expect("envoy")
+    Regex::new(r"^(?:主席|总统|总理|国王|首相|总书记)?的?(?:特使|特别代表|重要)").expect("envoy")
 });
 /// A count of talks right before the verb (多次会晤, 三次会晤, 第二次会晤 is one meeting).
 static COUNTED: LazyLock<Regex> = LazyLock::new(|| {
@@ -208,7 +209,8 @@ fn clauses(span: Range<usize>, sentence: &str) -> Vec<Range<usize>> {
 /// The groups of leader mentions meeting in `clause`, updating what later clauses inherit.
 fn clause_groups(s: &Sentences<'_>, clause: Range<usize>, carried: &mut Carried) -> Option<Groups> {
     let text = &s.text[clause.clone()];
-    // 习近平主席特使王志刚: the leader who sends an envoy is not at the envoy's meetings.
+    // 习近平主席特使王志刚: the leader who sends an envoy is not at the envoy's meetings, nor the one
+    // whose words a meeting is about (接见参加贯彻习近平总书记重要回信精神座谈会的代表).
     let leaders: Vec<usize> = s
         .of_kind(clause.clone(), Kind::Leader)
         .into_iter()

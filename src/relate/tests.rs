@@ -235,6 +235,9 @@ fn the_leader_who_sends_an_envoy_is_not_at_the_envoys_meeting() {
     let m = meetings_of("习近平主席特使、外交部长王毅会见法国总统马克龙。", "");
     assert_eq!(m.len(), 1, "{m:?}");
     assert!(m[0].contains("王毅") && m[0].contains("马克龙") && !m[0].contains("习近平"), "{m:?}");
+    // Nor is the one whose words the guests met about: no leader is met.
+    let m = meetings_of("胡春华接见了参加贯彻落实习近平总书记重要回信精神座谈会的企业家代表。", "");
+    assert!(m.is_empty(), "{m:?}");
 }
 
 #[test]
