@@ -44,7 +44,7 @@ pub fn find(text: &str, lexicon: &Lexicon) -> Vec<Mention> {
             let Some(surname) = text[..at].chars().next_back() else { continue };
             let start = at - surname.len_utf8();
             let end = at + title.len();
-            if !super::leaders::is_han(surname)
+            if !super::name_bounds::is_han(surname)
                 || !text[..start].chars().next_back().is_none_or(before)
                 || text[end..].starts_with(WORD_AFTER)
                 || g.countries_with_abbrev(surname).next().is_some()

@@ -6,22 +6,16 @@
 
 use super::compiled::{Offices, HONORIFICS};
 use super::lexicon::Lexicon;
+use super::name_bounds::{
+    acts_alone, is_stop_at, listed_after, name_after, never_starts, Stops, JOINERS, TITLE_CONTINUATIONS,
+};
+use super::name_forms::{link_to_full_forms, link_to_gazetteer, name_key, propagate};
 use super::officials::{abbreviated_qualifier, country_of, envoy_country, heads_no_government};
 use super::spans::Covered;
 use super::{Key, Kind, Mention};
-use aho_corasick::{AhoCorasickBuilder, AhoCorasickKind, MatchKind};
 use regex::Regex;
 use std::collections::{BTreeMap, BTreeSet};
 use std::sync::LazyLock;
-
-/// A transliterated name in parts: joined by `·` (initials allowed), or by a hyphen between Han parts
-/// as Arabic and West African double names are written (阿库福-阿多, 阿卜杜勒-迈赫迪).
-static DOTTED: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(r"^(?:\p{Han}{1,8}|[A-Z])(?:·(?:\p{Han}{1,8}|[A-Z])|-\p{Han}{1,8})+").expect("dotted name")
-});
-
-/// The characters that join the parts of a transliterated name.
-const JOINERS: [char; 2] = ['·', '-'];
 
 /// Bytes a greeting reaches back from its office: the longest opening word (尊敬的) and a name of
 /// 16 characters of up to 4 bytes each. Greetings are searched only around the offices found: a
@@ -48,154 +42,9 @@ fn greetings<'t>(
         .collect()
 }
 
-/// What ends a leader's name: these words, or one of these characters; and the characters of
-/// transliterated names, of which a run longer than a Chinese name may be one name.
-struct Stops<'w> {
-    words: &'w [&'static str],
-    chars: &'w str,
-    transliteration: &'w str,
-}
-
-/// True when a name cannot go on at the start of `text`: a stop character or a stop word.
-fn is_stop_at(text: &str, stops: &Stops) -> bool {
-    text.chars().next().is_none_or(|c| stops.chars.contains(c) || !(c == '·' || is_han(c)))
-        || stops.words.iter().any(|w| text.starts_with(w))
-}
-
-pub(super) fn is_han(c: char) -> bool {
-    crate::text::normalize::is_cjk(c)
-}
-
-/// Words no name starts with, though names may end before them: the aspect particle (会见了X), 其他
-/// before an office (苏联其他领导人), 最高 after one (国家元首最高规格), the
-/// party centre (中共中央总书记) and 后 after an office taken up (担任总书记后首赴). As stops they
-/// would cut 韩长赋作了 to a four-character name. An election is no one's name either (总统大选,
-/// 总统选举, 总统候选人, 总统竞选).
-const NEVER_STARTS: [&str; 10] = ["了", "中央", "后", "其他", "其它", "最高", "大选", "选举", "候选", "竞选"];
-
-fn never_starts(text: &str) -> bool {
-    NEVER_STARTS.iter().any(|w| text.starts_with(w))
-}
-
-/// Verbs a leader named bare does in the news (普京抵达新德里, 莫迪表示), and the prepositions of
-/// talks after them (莫迪同…会谈).
-const ACTS: [&str; 18] = [
-    "抵达", "表示", "指出", "强调", "说", "会见", "会晤", "会谈", "举行", "宣布", "出席", "访问", "致辞",
-    "签署", "同", "与", "在", "将",
-];
-
-/// True when a two-character known name at `start..end` stands alone as a clause's subject or the
-/// other side of talks: after the start of a clause (or 同, 与, 和) and before a verb of [`ACTS`]. Inside
-/// a word (中韩正式, 一片汪洋, 他信以为真) it is no name.
-fn acts_alone(text: &str, start: usize, end: usize) -> bool {
-    let opens =
-        text[..start].chars().next_back().is_none_or(|c| !is_han(c) || matches!(c, '同' | '与' | '和'));
-    opens && ACTS.iter().any(|verb| text[end..].starts_with(verb))
-}
-
-/// Words that make an office part of a longer title (总统助理, 总理特使): the name comes after them.
-const TITLE_CONTINUATIONS: [&str; 5] = ["助理", "特使", "特别代表", "顾问", "高级顾问"];
-
-/// Five to seven characters before the name in Latin letters in brackets: a transliterated name.
-static GLOSSED: LazyLock<Regex> =
-    LazyLock::new(|| Regex::new(r"^(\p{Han}{5,7})[(（][A-Z]").expect("glossed name"));
-
-/// The name right after an office, if one stands there.
-fn name_after(text: &str, from: usize, stops: &Stops, titles: &Offices) -> Option<(usize, usize, bool)> {
-    if let Some(w) = TITLE_CONTINUATIONS.iter().find(|w| text[from..].starts_with(*w)) {
-        return name_after(text, from + w.len(), stops, titles);
-    }
-    let rest = &text[from..];
-    // 总理与伊姆兰·汗总理: a function word after the office means no name stands right after it.
-    let function_word = rest.chars().next().is_some_and(|c| c != '·' && stops.chars.contains(c))
-        || stops.words.iter().any(|w| rest.starts_with(w))
-        || never_starts(rest)
-        // 苏丹总统助理费萨尔: a name never opens with an office; the next office has it.
-        || titles.at_start.is_match(rest);
-    if function_word {
-        return None;
-    }
-    // 张三与约翰·史密斯: a function word before the first dot ends a plain name, not a dotted one.
-    let dotted = DOTTED.find(rest).filter(|m| {
-        let first = &rest[..m.as_str().find(JOINERS).unwrap_or(0)];
-        !first.char_indices().any(|(i, _)| i > 0 && is_stop_at(&first[i..], stops))
-    });
-    if let Some(m) = dotted {
-        // The last part of a transliterated name ends where a stop word or an office starts.
-        let mut end = m.end();
-        for (i, _) in rest[..m.end()].char_indices().rev() {
-            if rest[..i].ends_with(JOINERS) {
-                break;
-            }
-            if is_stop_at(&rest[i..], stops) || titles.at_start.is_match(&rest[i..]) {
-                end = i;
-            }
-        }
-        if !rest[..end].ends_with(JOINERS) {
-            return Some((from, from + end, true));
-        }
-    }
-    let mut end = from;
-    for (count, (i, c)) in rest.char_indices().enumerate() {
-        if count >= 4 || is_stop_at(&rest[i..], stops) && !ends_name(&rest[i..], count) {
-            break;
-        }
-        end = from + i + c.len_utf8();
-    }
-    // 柯兹葛洛夫(Peter Cosgrove): a longer transliteration is a name where its original follows it.
-    if let Some(name) = GLOSSED.captures(rest).and_then(|c| c.get(1)) {
-        if !name.as_str().char_indices().any(|(i, _)| i > 0 && is_stop_at(&rest[i..], stops)) {
-            return Some((from, from + name.end(), false));
-        }
-    }
-    let chars = text[from..end].chars().count();
-    // 约旦国王阿卜杜拉二世: a regnal number is part of the name.
-    let end = REGNAL.find(&text[end..]).map_or(end, |m| end + m.end());
-    if (2..=4).contains(&chars) && is_stop_at(&text[end..], stops) {
-        return Some((from, end, false));
-    }
-    // 斯里兰卡总理维克勒马辛哈: five to seven transliteration characters and a stop are one name.
-    let run: usize =
-        rest.chars().take_while(|&c| stops.transliteration.contains(c)).take(7).map(char::len_utf8).sum();
-    let long = rest[..run].chars().count() >= 5 && is_stop_at(&rest[run..], stops);
-    long.then_some((from, from + run, false))
-}
-
-/// A regnal number after a monarch's name (二世, 十六世).
-static REGNAL: LazyLock<Regex> =
-    LazyLock::new(|| Regex::new(r"^[一二三四五六七八九十]{1,3}世").expect("regnal number"));
-
 /// How far (in bytes) before an office the country or body qualifying it may end: a government word
 /// and a ministry's field stand between (南非国际关系与合作部长: nine characters).
 const QUALIFIER_REACH: usize = 27;
-
-/// True when `gap`, between a leader's name and the next office, is a list mark or conjunction and at
-/// most four characters of the office's body (、国务总理, 和副总统): the next office is listed after the
-/// leader. After a leader named with an office, a comma lists too, as older reports list a
-/// reception (印度总理尼赫鲁,内政部长潘特,教育部长阿扎德).
-fn listed_after(gap: &str, after_office: bool, stops: &Stops) -> bool {
-    // 加纳总统阿库福-阿多和副总统巴武米亚: a conjunction lists as the list mark does; 与 joins two sides
-    // (中国驻布隆迪大使李昌林与布外交部长尼比吉拉共同签署), not one side's officials.
-    let marks: &[&str] =
-        if after_office { &["、", "和", "及", "以及", ","] } else { &["、", "和", "及", "以及"] };
-    let body = marks.iter().find_map(|mark| gap.strip_prefix(mark));
-    body.is_some_and(|body| {
-        body.chars().count() <= 4 && body.chars().all(|c| is_han(c) && !stops.chars.contains(c))
-    })
-}
-
-/// True when a conjunction after `count` characters of a name is its last character (郑义和、国务总理):
-/// a conjunction joins what follows, so one before a list mark or a stop is part of the name.
-fn ends_name(rest: &str, count: usize) -> bool {
-    let mut chars = rest.chars();
-    let conjunction = chars.next().is_some_and(|c| "和与及同".contains(c));
-    conjunction && (2..=3).contains(&count) && chars.next().is_some_and(|c| "、,;。".contains(c))
-}
-
-/// The key that unites a name's forms: the last part of a transliterated name.
-pub fn name_key(name: &str) -> String {
-    name.rsplit('·').next().unwrap_or(name).to_owned()
-}
 
 /// What the leader recognizer adds, and which gazetteer matches it withdraws.
 #[derive(Debug, Default)]
@@ -553,76 +402,6 @@ fn enumerated(
         }
     }
     (out, spans)
-}
-
-/// A short name (辛格总理) takes the key of the known leader whose full form the document names
-/// (曼莫汉·辛格): in one document the short form is that person.
-fn link_to_full_forms(found: &mut [Mention], existing: &[Mention]) {
-    let known: Vec<(String, Key)> = existing
-        .iter()
-        .chain(found.iter())
-        .filter(|m| m.kind == Kind::Leader && matches!(m.key, Key::Leader(_)) && m.surface.contains('·'))
-        .map(|m| (name_key(&m.surface), m.key.clone()))
-        .collect();
-    for m in found.iter_mut() {
-        if let Key::Name(name) = &m.key {
-            if let Some((_, key)) = known.iter().find(|(short, _)| short == name) {
-                m.key = key.clone();
-            }
-        }
-    }
-}
-
-/// A pattern-found name that is a form of a gazetteer leader takes that leader's key.
-fn link_to_gazetteer(found: &mut [Mention], lexicon: &Lexicon) {
-    for m in found.iter_mut() {
-        let key = name_key(&m.surface);
-        let hit = lexicon
-            .gazetteer
-            .leaders
-            .iter()
-            .position(|l| l.zh == key || l.zh == m.surface || l.names.contains(&m.surface));
-        if let Some(i) = hit {
-            m.key = Key::Leader(i);
-        }
-    }
-}
-
-/// Every other occurrence of a leader's name forms (the full form and its last part).
-fn propagate(text: &str, leaders: &[Mention]) -> Vec<Mention> {
-    let mut forms: BTreeMap<String, Key> = BTreeMap::new();
-    for m in leaders {
-        forms.entry(m.surface.clone()).or_insert_with(|| m.key.clone());
-        let short = name_key(&m.surface);
-        if short.chars().count() >= 2 {
-            forms.entry(short).or_insert_with(|| m.key.clone());
-        }
-    }
-    if forms.is_empty() {
-        return Vec::new();
-    }
-    let names: Vec<&String> = forms.keys().collect();
-    let taken = Covered::new(leaders.iter().map(|m| (m.start, m.end)).collect());
-    // Built per document for a few names: a contiguous NFA builds far faster than a DFA.
-    let automaton = AhoCorasickBuilder::new()
-        .match_kind(MatchKind::LeftmostLongest)
-        .kind(Some(AhoCorasickKind::ContiguousNFA))
-        .build(&names)
-        .expect("names");
-    automaton
-        .find_iter(text)
-        .filter(|hit| !taken.overlaps(hit.start(), hit.end()))
-        .filter(|hit| !text[..hit.start()].ends_with('·') && !text[hit.end()..].starts_with('·'))
-        .map(|hit| {
-            Mention::new(
-                text,
-                Kind::Leader,
-                hit.start(),
-                hit.end(),
-                forms[names[hit.pattern().as_usize()]].clone(),
-            )
-        })
-        .collect()
 }
 
 #[cfg(test)]

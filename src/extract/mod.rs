@@ -10,6 +10,8 @@ mod compiled;
 pub mod compounds;
 pub mod leaders;
 pub mod lexicon;
+mod name_bounds;
+pub(crate) mod name_forms;
 pub mod named;
 mod officials;
 pub mod proposers;
@@ -93,7 +95,7 @@ impl Mention {
 /// before it: anything not Han (punctuation, a space), a function word that ends names (同, 与, 了 …)
 /// or a verb of greeting (见, 迎, 谢 …).
 fn ends_word(c: char, chars: &crate::reference::words::CharacterSets) -> bool {
-    !leaders::is_han(c) || chars.name_stops.contains(c) || chars.before_surname_office.contains(c)
+    !name_bounds::is_han(c) || chars.name_stops.contains(c) || chars.before_surname_office.contains(c)
 }
 
 /// Finds every mention in `text` (a document's normalized text), sorted by position, with the

@@ -68,7 +68,7 @@ pub(super) fn leaders_in_context(
             if let Key::Leader(i) = m.key {
                 m.key = match choice.get(&(i, abbreviation(&m))).copied().flatten() {
                     Some(j) => Key::Leader(j),
-                    None => Key::Name(crate::extract::leaders::name_key(&m.surface)),
+                    None => Key::Name(crate::extract::name_forms::name_key(&m.surface)),
                 };
             }
             m
