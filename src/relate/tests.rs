@@ -273,8 +273,8 @@ fn a_place_visited_stands_for_its_country_or_the_state_that_held_it() {
     // means the place's own country.
     let v = visits("苏联同匈牙利的关系。匈牙利领导人卡达尔到莫斯科来访问。");
     assert_eq!(v, ["Visit visitor=卡达尔 hostCountry=苏联 访问"], "{v:?}");
-    let v = visits("苏联解体后,俄罗斯同匈牙利的关系。匈牙利总理卡达尔到莫斯科来访问。");
-    assert_eq!(v, ["Visit visitor=卡达尔 hostCountry=俄罗斯 访问"], "{v:?}");
+    let v = visits("苏联解体后,俄罗斯同匈牙利的关系。匈牙利总理欧尔班到莫斯科来访问。");
+    assert_eq!(v, ["Visit visitor=欧尔班 hostCountry=俄罗斯 访问"], "{v:?}");
     // A place of a country the report does not name is no host.
     assert!(visits("匈牙利领导人卡达尔到莫斯科来访问。").is_empty());
 }
