@@ -17,10 +17,10 @@ static MEETING: LazyLock<Regex> =
     LazyLock::new(|| Regex::new(r"(会谈|会见|会晤|会面|接见|晤谈|茶叙|交换了?意见|晤)").expect("meeting"));
 static PLACE: LazyLock<Regex> =
     LazyLock::new(|| Regex::new(r"在(\p{Han}{2,8}?)(?:举行|会见|会晤)").expect("place"));
-/// What makes a leader's name part of an envoy's title (习近平主席特使, 普京总统的特别代表) or of a
-/// thing they said or wrote (习近平总书记重要回信精神座谈会).
-static ENVOY: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(r"^(?:主席|总统|总理|国王|首相|总书记)?的?(?:特使|特别代表|重要)").expect("envoy")
+/// What keeps a leader named in a clause away from its meeting: their name is part of an envoy's title
+/// (习近平主席特使, 普京总统的特别代表) or of a thing they said or wrote (习近平总书记重要回信精神座谈会).
+static NOT_PRESENT: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(r"^(?:主席|总统|总理|国王|首相|总书记)?的?(?:特使|特别代表|重要)").expect("not present")
 });
 /// A count of talks right before the verb (多次会晤, 三次会晤, 第二次会晤 is one meeting).
 static COUNTED: LazyLock<Regex> = LazyLock::new(|| {
@@ -214,7 +214,7 @@ fn clause_groups(s: &Sentences<'_>, clause: Range<usize>, carried: &mut Carried)
     let leaders: Vec<usize> = s
         .of_kind(clause.clone(), Kind::Leader)
         .into_iter()
-        .filter(|&m| !ENVOY.is_match(&s.text[s.mentions[m].end..clause.end]))
+        .filter(|&m| !NOT_PRESENT.is_match(&s.text[s.mentions[m].end..clause.end]))
         .collect();
     // 会晤机制, 定期会晤委员会: the verb names a body or a mechanism, not talks held.
     let verb = MEETING.find_iter(text).find(|v| {
