@@ -84,7 +84,7 @@ pub(super) fn hosts_in(
 }
 
 /// The place a report is datelined, as its text names it (到达这里, 抵达此间).
-const HERE: [&str; 2] = ["这里", "此间"];
+pub(super) const HERE: [&str; 2] = ["这里", "此间"];
 
 /// One country named before (对这个国家进行友好访问, 对该国进行访问).
 const THAT_COUNTRY: [&str; 3] = ["这个国家", "该国", "这一国家"];

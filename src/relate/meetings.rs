@@ -5,6 +5,7 @@
 //! the sentence's subject; a clause whose 会见 has no object (Z分别会见) takes the last guest.
 
 use super::dating::{event_dates, or_paragraph_year, Dates};
+use super::hosts::HERE;
 use super::Sentences;
 use crate::model::{Date, Fact, FactDetail, FactKind, Kind, Role};
 use regex::Regex;
@@ -69,8 +70,13 @@ struct Carried {
 }
 
 /// Meetings and talks stated in the document (between its `parties` when it says 两国元首), in a
-/// document dated `document`.
-pub fn find(s: &Sentences<'_>, parties: &[usize], document: Option<Date>) -> Vec<Fact> {
+/// document dated `document` and datelined at `dateline` (在这里举行会晤 was held there).
+pub fn find(
+    s: &Sentences<'_>,
+    parties: &[usize],
+    document: Option<Date>,
+    dateline: Option<&str>,
+) -> Vec<Fact> {
     let mut facts: Vec<(Fact, bool)> = Vec::new();
     let mut views: Vec<(Fact, bool)> = Vec::new();
     let heads = heads_of_state(s, parties);
@@ -129,7 +135,12 @@ pub fn find(s: &Sentences<'_>, parties: &[usize], document: Option<Date>) -> Vec
                 fact.place = PLACE
                     .captures(sentence)
                     .map(|c| trim_adverbs(&c[1]).to_owned())
-                    .filter(|p| !p.is_empty() && !p.contains("气氛") && !p.ends_with(['中', '下']));
+                    .filter(|p| !p.is_empty() && !p.contains("气氛") && !p.ends_with(['中', '下']))
+                    // 在这里举行会晤: the place the report is datelined, when it names one.
+                    .and_then(|p| match HERE.contains(&p.as_str()) {
+                        true => dateline.map(str::to_owned),
+                        false => Some(p),
+                    });
                 let dates = event_dates(sentence, document);
                 let Dates { start, end, stated, .. } = or_paragraph_year(dates, s.text, span.start, document);
                 (fact.start, fact.end) = (start, end);

@@ -734,6 +734,24 @@ fn here_is_where_the_report_is_datelined_and_this_country_the_one_named() {
 }
 
 #[test]
+fn talks_held_here_are_held_where_the_report_is_datelined() {
+    let places = |place: Option<&str>| -> Vec<Option<String>> {
+        let text = "美国总统布什和中国国家主席江泽民今天在这里举行会晤。";
+        let lexicon = Lexicon::get();
+        let mentions = extract(text, lexicon);
+        let resolved = resolve(&mentions, lexicon);
+        let context = DocumentContext { place: place.map(str::to_owned), ..DocumentContext::default() };
+        relate(text, &mentions, &resolved.mention_entity, &resolved.entities, &context, &Rules::new(lexicon))
+            .into_iter()
+            .filter(|f| f.kind == FactKind::Meeting)
+            .map(|f| f.place)
+            .collect()
+    };
+    assert_eq!(places(Some("克劳福德")), [Some("克劳福德".to_owned())]);
+    assert_eq!(places(None), [None], "no dateline: no place, not the word 这里");
+}
+
+#[test]
 fn bilateral_talks_with_several_leaders_are_one_meeting_with_each() {
     let m = meetings_of(
         "习近平将与法国总统马克龙(Emmanuel Macron)、塞内加尔总统萨勒(Macky Sall)等多国领导人举行双边会见。",
