@@ -1,5 +1,5 @@
 //! Prints the visits and meetings the extractor finds in each file given, one a line
-//! (`file<TAB>V<TAB>visitor→host<TAB>dates<TAB>sentence`, `file<TAB>M<TAB>a+b`), for comparing with a hand-written list.
+//! (`file<TAB>V<TAB>visitor→host<TAB>dates<TAB>sentence`, `file<TAB>M<TAB>a+b<TAB>dates<TAB>sentence`), for comparing with a hand-written list.
 //!
 //! `cargo run --example dbg_facts -- FILE...`
 
@@ -27,7 +27,8 @@ fn main() -> ExitCode {
         };
         let name = path.rsplit('/').next().unwrap_or(&path);
         for (k, doc) in docs.iter().enumerate() {
-            let name = format!("{name}#{k}");
+            let on = doc.date.map_or("-".into(), |d| d.to_string());
+            let name = format!("{name}#{k}@{on}");
             let label = |e: usize| doc.entities[e].label_zh.clone();
             for located in &doc.facts {
                 let f = &located.fact;
@@ -39,7 +40,7 @@ fn main() -> ExitCode {
                             .iter()
                             .map(|d| d.map_or("-".into(), |d| d.to_string()))
                             .collect();
-                        let said: String = located.text.chars().take(40).collect();
+                        let said: String = located.text.chars().take(60).collect();
                         println!("{name}\tV\t{v}→{h}\t{}\t{said}", dates.join(".."));
                     }
                     FactKind::Meeting => {
@@ -47,7 +48,8 @@ fn main() -> ExitCode {
                         people.sort();
                         let dates: Vec<String> =
                             [f.start, f.end].iter().flatten().map(|d| d.to_string()).collect();
-                        println!("{name}\tM\t{}\t{}", people.join("+"), dates.join(".."));
+                        let said: String = located.text.chars().take(60).collect();
+                        println!("{name}\tM\t{}\t{}\t{said}", people.join("+"), dates.join(".."));
                     }
                     _ => {}
                 }
