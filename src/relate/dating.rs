@@ -3,7 +3,7 @@
 //! News reports date events against their dateline: 「新华社加德满都10月13日电 国家主席习近平12日抵达」
 //! names only a day, 「昨天」 a day before the report. In order: a full date in the sentence; a
 //! month and day there (the year of the document, or the one 去年/今年/明年 names); a day alone (the
-//! month of the document); a relative day (今天, 昨天, 前天); a month with no day (今年3月, 去年11月,
+//! month of the document); a relative day (今天, 当天, 昨天, 前天); a month with no day (今年3月, 去年11月,
 //! 2018年4月: the month, with month precision); a relative month (上个月, 本月, 下月); a past year (去年,
 //! 前年, 70年前: the year); a season of the document's year (今春: to come before it begins, else the
 //! year); and else the document's own date, unless the words before the event (访问, 会谈 …) speak of
@@ -73,6 +73,16 @@ fn relative_year(word: &str, document: Date) -> i32 {
 /// present or still to come.
 const EVENT_WORDS: [&str; 6] = ["访", "会谈", "会见", "会晤", "抵达", "出席"];
 
+/// Where the first word of an event is in `sentence`: not the 访 of an interview (接受记者采访时表示,
+/// 访谈).
+fn first_event_word(sentence: &str) -> Option<usize> {
+    EVENT_WORDS
+        .iter()
+        .flat_map(|w| sentence.match_indices(w).map(|(at, _)| at))
+        .filter(|&at| !sentence[..at].ends_with('采') && !sentence[at..].starts_with("访谈"))
+        .min()
+}
+
 /// `12日`, `12日至14日`, `十二日`: a day of the document's month. Not after a month or a digit, and
 /// not a length of time (为期三日).
 static DAY: LazyLock<Regex> = LazyLock::new(|| {
@@ -84,8 +94,16 @@ static DAY: LazyLock<Regex> = LazyLock::new(|| {
 const BEFORE_DAY: &str = "(?:^|[^0-9月期数几一二三四五六七八九十])";
 
 /// Days relative to the document's date.
-const RELATIVE: [(&str, i32); 6] =
-    [("今天", 0), ("今日", 0), ("昨天", -1), ("昨日", -1), ("前天", -2), ("明天", 1)];
+const RELATIVE: [(&str, i32); 8] = [
+    ("今天", 0),
+    ("今日", 0),
+    ("当天", 0),
+    ("当日", 0),
+    ("昨天", -1),
+    ("昨日", -1),
+    ("前天", -2),
+    ("明天", 1),
+];
 
 /// Months relative to the document's (上个月，我同总统先生在阿根廷成功会晤): longer words first.
 const RELATIVE_MONTHS: [(&str, i32); 6] =
@@ -159,8 +177,62 @@ pub fn without_since(sentence: &str) -> std::borrow::Cow<'_, str> {
     SINCE.replace_all(sentence, "")
 }
 
-/// The dates of an event stated in `sentence` of a document dated `document`.
+/// What an event has already brought, right after its word (会晤共识, 会晤达成的重要共识, 访华成果):
+/// not 会谈并达成共识, which tells the talks.
+static BROUGHT: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(r"^\p{Han}{1,2}?(?:所?(?:达成|取得)的\p{Han}{0,4}?)?(?:共识|成果|精神)").expect("brought")
+});
+
+/// A time within an event (访问尼泊尔时, 访华期间, 会见的时候): not 小时, 同时, 历时, 时间, 时代 ….
+static WITHIN: LazyLock<Regex> =
+    LazyLock::new(|| Regex::new(r"期间|[^小同当及届准历]时(?:[^间代刻期]|$)").expect("within"));
+
+/// True when the event told after `head`, in `clause` (from its word to the clause's end), is spoken
+/// of as past, so that the report's day is not its day: an event after which something else
+/// happens (举行重要会晤后，两国经贸团队…), what it brought (阿根廷会晤共识, 会晤成果丰硕), or a time
+/// within it its own subject names (莫迪总理访问武汉期间，习近平主席同他…; 杜特尔特访华期间表示): a
+/// report of the day tells the event with its day and then 会见时 or 访问期间 of it, without a subject.
+fn recalled(head: &str, clause: &str) -> bool {
+    let phrase = clause.split(['，', ',', '；', ';', '。', '：', ':']).next().unwrap_or(clause);
+    let within = WITHIN.is_match(phrase);
+    let subject = head.rsplit(['，', ',', '；', ';', '：', ':', '。']).next().unwrap_or(head);
+    let subject = subject.trim_matches(['“', '"', '「', '『']).trim_end_matches(['在', '于']);
+    ["后", "之后", "以后", "以来"].iter().any(|w| phrase.ends_with(w))
+        || BROUGHT.is_match(clause)
+        || within && subject.chars().count() >= 2
+}
+
+/// The dates of an event stated in `sentence` of a document dated `document`. A day the sentence
+/// gives an event it ends (10月13日晚，习近平在结束…访问后，回到北京) is its last: the first is not said.
 pub fn event_dates(sentence: &str, document: Option<Date>) -> Dates {
+    let dates = told_dates(sentence, document);
+    match dates {
+        Dates { start: Some(day), end: Some(last), stated: true, .. } if day == last && ended(sentence) => {
+            Dates { start: None, ..dates }
+        }
+        _ => dates,
+    }
+}
+
+/// Words of arriving somewhere: a sentence that ends one visit and tells the next (结束在英国的国事访问,
+/// 乘专机抵达法国里昂) dates the next one's first day.
+const ARRIVING: [&str; 5] = ["抵达", "到达", "前往", "飞往", "赴"];
+
+/// True when the first event `sentence` tells is one it says has ended (在结束…访问后, 结束了对苏联的
+/// 访问), and it tells no arrival elsewhere after it.
+fn ended(sentence: &str) -> bool {
+    let Some(at) = first_event_word(sentence) else { return false };
+    let (head, rest) = sentence.split_at(at);
+    let rest: String = rest.chars().filter(|c| !c.is_whitespace()).collect();
+    // 到北京进行…访问 (not 回到北京): to a place, to visit it.
+    let to_visit =
+        rest.match_indices('到').any(|(i, _)| !rest[..i].ends_with('回') && rest[i..].contains('访'));
+    let arrives = ARRIVING.iter().any(|w| rest.contains(w)) || to_visit;
+    head.rsplit(['，', ',', '；', ';', '：', ':']).next().is_some_and(|c| c.contains("结束")) && !arrives
+}
+
+/// The dates `sentence` tells of its event, see [`event_dates`].
+fn told_dates(sentence: &str, document: Option<Date>) -> Dates {
     // A dateline (新华社北京1月1日电) dates the report, not the event.
     let sentence = sentence.find("日电").map_or(sentence, |at| &sentence[at + "日电".len()..]);
     let sentence = after_announcement(sentence);
@@ -214,8 +286,7 @@ pub fn event_dates(sentence: &str, document: Option<Date>) -> Dates {
         let dates = Dates::stated(month, month);
         return Dates { planned: month > document, ..dates };
     }
-    let head =
-        EVENT_WORDS.iter().filter_map(|w| sentence.find(w)).min().map_or(sentence, |at| &sentence[..at]);
+    let head = first_event_word(sentence).map_or(sentence, |at| &sentence[..at]);
     // 访问将增进…, 对此期待已久: what the event will bring is said before it happens, unless the
     // sentence speaks of this visit (这次访问必将开启…).
     let clause = &sentence[head.len()..];
@@ -266,9 +337,11 @@ pub fn event_dates(sentence: &str, document: Option<Date>) -> Dates {
     if let Some(year) = ago.and_then(|n| i32::try_from(n).ok()).map(|n| Date::y(document.year - n)) {
         return Dates::stated(year, year);
     }
-    // 为落实习近平主席访问阿联酋成果: carrying out what an event brought speaks of a past one.
+    // 为落实习近平主席访问阿联酋成果, 会议审议了…访问…的情况报告: carrying out what an event brought,
+    // or reviewing a report of it, speaks of a past one.
     let last_clause = head.rsplit(['，', ',', '；', ';', '：', ':']).next().unwrap_or(head);
-    let carried_out = last_clause.contains("落实");
+    let carried_out =
+        ["落实", "审议"].iter().any(|w| last_clause.contains(w)) || !present && recalled(head, clause);
     // 外交部28日就…访问举行吹风会: a briefing (吹风会) is held before the event it is about.
     let briefed = spoken_of && sentence.contains("吹风会");
     if to_come || carried_out || spoken_of || EARLIER.iter().any(|word| head.contains(word)) {
@@ -383,6 +456,44 @@ mod tests {
         assert_eq!(year("2019年是开局之年。习近平主席访问菲律宾。"), None);
         assert_eq!(year("两国关系在2018年提升。习近平主席访问菲律宾。"), None);
         assert_eq!(year("2018年是里程碑之年。\n习近平主席访问菲律宾。"), None);
+    }
+
+    #[test]
+    fn an_event_told_as_past_is_not_dated_by_the_report() {
+        let none = (None, None);
+        // After it something else happens; what it brought; a time within it its subject names.
+        assert_eq!(
+            dates("特朗普总统和习近平主席在阿根廷举行重要会晤后，两国经贸团队抓紧落实", "2019-02-16"),
+            none
+        );
+        assert_eq!(dates("人们尤其感受到中美两国元首阿根廷会晤共识的重要意义。", "2019-10-14"), none);
+        assert_eq!(dates("两国元首会晤达成的重要共识", "2019-02-02"), none);
+        assert_eq!(dates("第二次非正式会晤成果丰硕，两位领导人…", "2019-10-13"), none);
+        assert_eq!(dates("狄伯杰说，莫迪总理访问武汉期间，习近平主席同他一道参观", "2019-10-13"), none);
+        assert_eq!(dates("习近平主席在访问尼泊尔时提出了很多措施", "2019-10-15"), none);
+        assert_eq!(dates("会议审议了栗战书委员长访问阿塞拜疆的情况报告", "2019-10-22"), none);
+        // Told as the news: the talks and what they agree; 会见时 of the meeting just told; this visit.
+        let day = both("2019-10-12", "2019-10-12");
+        assert_eq!(dates("习近平同奥利举行会谈并达成重要共识", "2019-10-12"), day);
+        assert_eq!(dates("会见沃尔科特时，王毅表示", "2019-10-12"), day);
+        assert_eq!(dates("习近平说，此次访问期间，双方签署了协议", "2019-10-12"), day);
+        assert_eq!(dates("双方举行了历时三小时的会谈", "2019-10-12"), day);
+    }
+
+    #[test]
+    fn the_day_an_event_ends_is_its_last() {
+        let last = |day: &str| (None, Some(day.to_owned()));
+        let s = "本报北京10月13日电 10月13日晚，国家主席习近平在结束同印度总理莫迪会晤和对尼泊尔国事访问后，回到北京。";
+        assert_eq!(dates(s, "2019-10-13"), last("2019-10-13"));
+        assert_eq!(
+            dates("印度总理尼赫鲁结束了对苏联的访问,在11日离开塔什干回国。", "1961-09-13"),
+            last("1961-09-11")
+        );
+        // Unless it goes on to another visit, which begins that day.
+        let s = "江泽民今天下午结束在英国的国事访问,乘专机抵 达法国里昂。";
+        assert_eq!(dates(s, "1999-10-22"), both("1999-10-22", "1999-10-22"));
+        let s = "印度总理莫迪30日结束访问日本的行程，登上专机前往中国，于傍晚抵达天津。";
+        assert_eq!(dates(s, "2025-08-30"), both("2025-08-30", "2025-08-30"));
     }
 
     #[test]

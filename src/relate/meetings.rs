@@ -16,6 +16,9 @@ use std::sync::LazyLock;
 /// exchange of views (两国元首就…交换意见); the last two only where [`verb_stands`] allows.
 static MEETING: LazyLock<Regex> =
     LazyLock::new(|| Regex::new(r"(会谈|会见|会晤|会面|接见|晤谈|茶叙|交换了?意见|晤)").expect("meeting"));
+/// A sentence opening on the meeting just told (会晤中，两国领导人…; 会谈时): no meeting of its own.
+static ANAPHOR: LazyLock<Regex> =
+    LazyLock::new(|| Regex::new(r#"^[“"「『]?(?:会谈|会晤|会见)(?:中|时|期间|上)"#).expect("anaphor"));
 static PLACE: LazyLock<Regex> =
     LazyLock::new(|| Regex::new(r"在(\p{Han}{2,8}?)(?:举行|会见|会晤)").expect("place"));
 /// What keeps a leader named in a clause away from its meeting: their name is part of an envoy's title
@@ -144,6 +147,10 @@ pub fn find(
                 let dates = event_dates(sentence, document);
                 let Dates { start, end, stated, .. } = or_paragraph_year(dates, s.text, span.start, document);
                 (fact.start, fact.end) = (start, end);
+                let told = |f: &Fact| names(s, f) == names(s, &fact);
+                if ANAPHOR.is_match(sentence) && facts.iter().any(|(f, _)| told(f)) {
+                    continue;
+                }
                 if weak {
                     views.push((fact, stated));
                 } else {
@@ -188,6 +195,9 @@ fn one_undated_per_meeting(s: &Sentences<'_>, facts: Vec<(Fact, bool)>) -> Vec<F
             undated.push(fact);
         }
     }
+    // A meeting its report dates before one it tells as past (会晤后, 会晤时达成的共识), so that
+    // the undated mention of the same people joins the dated one.
+    undated.sort_by_key(|f| f.start.is_none());
     for fact in undated {
         let same = kept
             .iter_mut()

@@ -134,6 +134,27 @@ fn both_premiers_are_the_parties_heads_and_one_meeting_is_counted_once() {
 }
 
 #[test]
+fn talks_told_as_past_take_no_day_and_talks_opening_a_sentence_are_those_just_told() {
+    let meetings = |text: &str| {
+        facts_dated(text, "", Some("2019-10-13"))
+            .into_iter()
+            .filter(|f| f.starts_with("Meeting"))
+            .collect::<Vec<_>>()
+    };
+    // 会晤后 and 会晤成果 speak of talks before the report: no day of it.
+    let m = meetings("特朗普总统和习近平主席在阿根廷举行重要会晤后,两国经贸团队抓紧落实两国元首共识。");
+    assert!(m.len() == 1 && !m[0].contains("2019"), "{m:?}");
+    // 会晤中 after them is the same talks, not talks of the report's day.
+    let text =
+        "习近平主席和莫迪总理在金奈举行的非正式会晤成果丰硕。会晤中,习近平主席和莫迪总理都强调文明联系。";
+    let m = meetings(text);
+    assert!(m.len() == 1 && !m[0].contains("2019"), "{m:?}");
+    // The report's own talks keep its day.
+    let m = meetings("习近平同印度总理莫迪举行会晤。会晤中,两位领导人都强调文明联系。");
+    assert!(m.len() == 1 && m[0].ends_with("2019-10-13"), "{m:?}");
+}
+
+#[test]
 fn headlines_views_receptions_and_counts_of_talks() {
     // A headline's 晤 between two names; 接见 as 会见.
     assert_eq!(meetings_of("习近平晤阿巴斯。", "").len(), 1);

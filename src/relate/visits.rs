@@ -486,7 +486,8 @@ fn push_unique(s: &Sentences<'_>, facts: &mut Vec<(Fact, Said)>, fact: Fact, sai
     }
     // Visits its sentences date in different years are different visits (此前,祖马曾于2004年访华).
     let other_year = |f: &Fact, f_said: Said| {
-        f_said.stated && said.stated && f.start.zip(fact.start).is_some_and(|(a, b)| a.year != b.year)
+        let when = |f: &Fact| f.start.or(f.end);
+        f_said.stated && said.stated && when(f).zip(when(&fact)).is_some_and(|(a, b)| a.year != b.year)
     };
     match facts.iter_mut().find(|(f, f_said)| visit_key(f) == visit_key(&fact) && !other_year(f, *f_said)) {
         Some((existing, existing_said)) => {
