@@ -276,6 +276,11 @@ impl Builder {
                 i = run_end;
                 continue;
             }
+            if c == '?' && self.is_lost_dot(chars, i, range.end) {
+                self.push('·', i, i + 1);
+                i += 1;
+                continue;
+            }
             if is_nfkc_stable(c) && c != '.' {
                 self.push(c, i, i + 1);
                 i += 1;
@@ -291,6 +296,13 @@ impl Builder {
             }
             i += 1;
         }
+    }
+
+    /// An ASCII `?` between two characters of transliterated names: the middle dot of a name that
+    /// a conversion to a legacy encoding lost (索尼婭?甘地), not a question (日程安排?将与中方).
+    fn is_lost_dot(&self, chars: &[char], i: usize, end: usize) -> bool {
+        let name = |c: Option<char>| c.is_some_and(|c| Words::embedded().chars.transliteration.contains(c));
+        name(self.last()) && name((i + 1 < end).then(|| chars[i + 1]))
     }
 
     /// A dot between two parts of a transliterated name (德·阿·梅德韦杰夫, 威廉.J.克林顿).
@@ -376,6 +388,10 @@ mod tests {
             ("2019 年 6 月 5 日", "2019年6月5日"),
             ("埃马纽埃尔•马克龙", "埃马纽埃尔·马克龙"),
             ("德.阿.梅德韦杰夫", "德·阿·梅德韦杰夫"),
+            ("會見了索尼婭?甘地,", "会见了索尼娅·甘地,"),
+            ("你好吗?我很好", "你好吗?我很好"),
+            ("日程安排?将与中方", "日程安排?将与中方"),
+            ("是什么？好", "是什么?好"),
             ("威廉.J.克林顿", "威廉·J·克林顿"),
             ("U.S. policy", "U.S. policy"),
             ("一、第一段。　　二、第二段。", "一、第一段。\n二、第二段。"),
