@@ -13,21 +13,42 @@ pub fn name_key(name: &str) -> String {
 }
 
 /// A short name (辛格总理) takes the key of the known leader whose full form the document names
-/// (曼莫汉·辛格): in one document the short form is that person.
+/// (曼莫汉·辛格): in one document the short form is that person, and so is another full form of
+/// the same given names (德·阿·梅德韦杰夫 beside 德米特里·梅德韦杰夫, see [`same_given_names`]).
+/// 索尼娅·甘地 beside 拉吉夫·甘地 is another person.
 pub(super) fn link_to_full_forms(found: &mut [Mention], existing: &[Mention]) {
-    let known: Vec<(String, Key)> = existing
+    let known: Vec<(String, Key, String)> = existing
         .iter()
         .chain(found.iter())
         .filter(|m| m.kind == Kind::Leader && matches!(m.key, Key::Leader(_)) && m.surface.contains('·'))
-        .map(|m| (name_key(&m.surface), m.key.clone()))
+        .map(|m| (name_key(&m.surface), m.key.clone(), m.surface.clone()))
         .collect();
     for m in found.iter_mut() {
         if let Key::Name(name) = &m.key {
-            if let Some((_, key)) = known.iter().find(|(short, _)| short == name) {
+            let same = |(short, _, full): &&(String, Key, String)| {
+                short == name && (!m.surface.contains('·') || same_given_names(&m.surface, full))
+            };
+            if let Some((_, key, _)) = known.iter().find(same) {
                 m.key = key.clone();
             }
         }
     }
+}
+
+/// True when two full forms of names with the same last part may name one person: the first given
+/// name of one is a given name of the other or its initial (德·阿·梅德韦杰夫, 德米特里·梅德韦杰夫;
+/// 科林达·格拉巴尔 and 玛丽亚·科林达·格拉巴尔), or one is written with Latin initials.
+fn same_given_names(a: &str, b: &str) -> bool {
+    let given = |name: &str| -> Vec<String> {
+        let parts: Vec<&str> = name.split('·').collect();
+        parts[..parts.len().saturating_sub(1)].iter().map(|p| (*p).to_owned()).collect()
+    };
+    let (a, b) = (given(a), given(b));
+    let latin = |parts: &[String]| parts.iter().any(|p| p.is_ascii());
+    let starts = |x: &[String], y: &[String]| {
+        x.first().is_some_and(|f| y.iter().any(|p| p.starts_with(f.as_str()) || f.starts_with(p.as_str())))
+    };
+    latin(&a) || latin(&b) || starts(&a, &b) || starts(&b, &a)
 }
 
 /// A pattern-found name that is a form of a gazetteer leader takes that leader's key.
@@ -80,4 +101,19 @@ pub(super) fn propagate(text: &str, leaders: &[Mention]) -> Vec<Mention> {
             )
         })
         .collect()
+}
+
+#[cfg(test)]
+mod tests {
+    use super::same_given_names;
+
+    #[test]
+    fn full_forms_of_one_person_share_a_given_name_or_its_initial() {
+        assert!(same_given_names("德·阿·梅德韦杰夫", "德米特里·梅德韦杰夫"));
+        assert!(same_given_names("科林达·格拉巴尔", "玛丽亚·科林达·格拉巴尔"));
+        assert!(same_given_names("乔治·W·布什", "乔治·布什"));
+        assert!(same_given_names("J·克里", "约翰·克里"));
+        assert!(!same_given_names("索尼娅·甘地", "拉吉夫·甘地"));
+        assert!(!same_given_names("希拉里·克林顿", "比尔·克林顿"));
+    }
 }
