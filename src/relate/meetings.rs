@@ -14,8 +14,9 @@ use std::sync::LazyLock;
 
 /// Verbs of talks: 会谈, 会见, 会晤, 会面, 接见, 茶叙, a headline's 晤 (习近平晤阿巴斯) and the heads'
 /// exchange of views (两国元首就…交换意见); the last two only where [`verb_stands`] allows.
-static MEETING: LazyLock<Regex> =
-    LazyLock::new(|| Regex::new(r"(会谈|会见|会晤|会面|接见|晤谈|茶叙|交换了?意见|晤)").expect("meeting"));
+static MEETING: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(r"(会谈|会见|会晤|会面|见面|拜会|拜见|接见|晤谈|茶叙|交换了?意见|晤)").expect("meeting")
+});
 /// A sentence opening on the meeting just told (会晤中，两国领导人…; 会谈时): no meeting of its own.
 static ANAPHOR: LazyLock<Regex> =
     LazyLock::new(|| Regex::new(r#"^[“"「『]?(?:会谈|会晤|会见)(?:中|时|期间|上)"#).expect("anaphor"));
@@ -232,15 +233,22 @@ fn clause_groups(s: &Sentences<'_>, clause: Range<usize>, carried: &mut Carried)
     let text = &s.text[clause.clone()];
     // 习近平主席特使王志刚: the leader who sends an envoy is not at the envoy's meetings, nor the one
     // whose words a meeting is about (接见参加贯彻习近平总书记重要回信精神座谈会的代表).
+    // 随藤森总统访华的…部长许拜会了李岚清: the leader a guest came with is not at the guest's meeting.
+    let accompanied = |m: usize| {
+        let (start, end) = (s.mentions[m].start, s.mentions[m].end);
+        let lead = &s.text[clause.start..start];
+        (lead.ends_with('随') || lead.ends_with("随同")) && s.text[end..clause.end].contains('的')
+    };
     let leaders: Vec<usize> = s
         .of_kind(clause.clone(), Kind::Leader)
         .into_iter()
-        .filter(|&m| !NOT_PRESENT.is_match(&s.text[s.mentions[m].end..clause.end]))
+        .filter(|&m| !NOT_PRESENT.is_match(&s.text[s.mentions[m].end..clause.end]) && !accompanied(m))
         .collect();
-    // 会晤机制, 定期会晤委员会: the verb names a body or a mechanism, not talks held.
+    // 会晤机制, 定期会晤委员会: the verb names a body or a mechanism, not talks held; 团拜会 is a
+    // reception.
     let verb = MEETING.find_iter(text).find(|v| {
         let next: String = text[v.end()..].chars().take(5).collect();
-        !(next.contains("机制") || next.contains("委员会"))
+        !(next.contains("机制") || next.contains("委员会") || text[..v.start()].ends_with('团'))
             && verb_stands(s, clause.start + v.start(), clause.start + v.end(), text, &leaders)
     });
     let Some(verb) = verb else {

@@ -155,6 +155,18 @@ fn talks_told_as_past_take_no_day_and_talks_opening_a_sentence_are_those_just_to
 }
 
 #[test]
+fn calls_and_encounters_are_meetings_and_a_guests_companion_is_not_at_them() {
+    let m = meetings_of("访柬期间,阮春福总理拜见柬埔寨国王诺罗敦·西哈莫尼。", "");
+    assert!(m.len() == 1 && m[0].contains("西哈莫尼"), "{m:?}");
+    let m = meetings_of("俄罗斯总统普京抵达平壤后与朝鲜国务委员长金正恩见面。", "");
+    assert!(m.len() == 1 && m[0].contains("金正恩"), "{m:?}");
+    let m = meetings_of("随阿尔韦托·藤森总统访华的秘鲁外长卡洛斯·托雷斯拜会了中国国务院总理李鹏。", "");
+    assert!(m.len() == 1 && !m[0].contains("藤森"), "{m:?}");
+    // 团拜会 is a reception.
+    assert!(meetings_of("李克强、栗战书等出席团拜会。", "").is_empty());
+}
+
+#[test]
 fn headlines_views_receptions_and_counts_of_talks() {
     // A headline's 晤 between two names; 接见 as 会见.
     assert_eq!(meetings_of("习近平晤阿巴斯。", "").len(), 1);
