@@ -278,7 +278,17 @@ pub fn find(text: &str, existing: &[Mention], lexicon: &Lexicon) -> Found {
         .map(|k| &k.key)
         .collect();
     let spans: BTreeSet<(usize, usize)> = spans.into_iter().collect();
-    let confirmed = |m: &Mention| spans.contains(&(m.start, m.end)) || strong_keys.contains(&m.key);
+    // 胡耀邦彭真邓颖超分别会见: a headline runs Chinese leaders' names together; one touching a longer
+    // one is a name (not 克里 in 提姆·布莱尔克里夫, a foreign name's part).
+    let chinese = |m: &Mention| {
+        let Key::Leader(i) = m.key else { return false };
+        lexicon.gazetteer.leaders[i].country.as_deref() == Some("CN")
+    };
+    let long: Vec<&&Mention> =
+        known.iter().filter(|k| k.surface.chars().count() >= 3 && chinese(k)).collect();
+    let listed = |m: &Mention| chinese(m) && long.iter().any(|k| k.end == m.start || k.start == m.end);
+    let confirmed =
+        |m: &Mention| spans.contains(&(m.start, m.end)) || strong_keys.contains(&m.key) || listed(m);
     let mut withdrawn: Vec<(usize, usize)> = existing
         .iter()
         .filter(|m| m.kind == Kind::Leader && matches!(m.key, Key::Leader(_)) && !confirmed(m))

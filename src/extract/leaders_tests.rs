@@ -25,6 +25,17 @@ fn words_after_or_before_an_office_that_are_no_names() {
 }
 
 #[test]
+fn a_headline_runs_chinese_leaders_names_together() {
+    assert_eq!(leaders("胡耀邦彭真邓颖超分别会见二阶堂进"), ["胡耀邦", "彭真", "邓颖超"]);
+    assert_eq!(
+        leaders("李克强栗战书汪洋王沪宁赵乐际韩正出席"),
+        ["李克强", "栗战书", "汪洋", "王沪宁", "赵乐际", "韩正"]
+    );
+    // Not a short name inside a foreign one.
+    assert!(!leaders("秘书长提姆·布莱尔克里夫多次称赞").contains(&"克里".to_owned()));
+}
+
+#[test]
 fn a_known_short_name_acting_alone_is_a_leader_and_inside_a_word_none() {
     assert_eq!(leaders("普京抵达新德里,开始对印度进行国事访问。"), ["普京"]);
     assert_eq!(leaders("习近平同普京举行会谈。"), ["习近平", "普京"]);
