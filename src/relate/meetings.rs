@@ -17,7 +17,8 @@ use std::sync::LazyLock;
 static MEETING: LazyLock<Regex> = LazyLock::new(|| {
     Regex::new(r"(会谈|会见|会晤|会面|见面|拜会|拜见|接见|晤谈|茶叙|交换了?意见|晤)").expect("meeting")
 });
-/// A sentence opening on the meeting just told (会晤中，两国领导人…; 会谈时): no meeting of its own.
+/// A sentence opening on a meeting (会晤中，两国领导人…; 会谈时): the meeting just told, when one of
+/// the same people was, not one of its own.
 static ANAPHOR: LazyLock<Regex> =
     LazyLock::new(|| Regex::new(r#"^[“"「『]?(?:会谈|会晤|会见)(?:中|时|期间|上)"#).expect("anaphor"));
 static PLACE: LazyLock<Regex> =
@@ -196,8 +197,8 @@ fn one_undated_per_meeting(s: &Sentences<'_>, facts: Vec<(Fact, bool)>) -> Vec<F
             undated.push(fact);
         }
     }
-    // A meeting its report dates before one it tells as past (会晤后, 会晤时达成的共识), so that
-    // the undated mention of the same people joins the dated one.
+    // Those the report dates first, then those it tells as past (会晤后, 会晤时达成的共识): an undated
+    // mention of the same people joins a dated one.
     undated.sort_by_key(|f| f.start.is_none());
     for fact in undated {
         let same = kept
