@@ -15,7 +15,8 @@ use std::sync::LazyLock;
 /// Verbs of talks: 会谈, 会见, 会晤, 会面, 接见, 茶叙, a headline's 晤 (习近平晤阿巴斯) and the heads'
 /// exchange of views (两国元首就…交换意见); the last two only where [`verb_stands`] allows.
 static MEETING: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(r"(会谈|会见|会晤|会面|见面|拜会|拜见|接见|晤谈|茶叙|交换了?意见|晤)").expect("meeting")
+    Regex::new(r"(会谈|会见|会晤|会面|见面|拜会|拜见|接见|晤谈|茶叙|共同主持|交换了?意见|晤)")
+        .expect("meeting")
 });
 /// A sentence opening on a meeting (会晤中，两国领导人…; 会谈时): the meeting just told, when one of
 /// the same people was, not one of its own.
@@ -379,8 +380,9 @@ fn verb_stands(s: &Sentences<'_>, start: usize, end: usize, text: &str, leaders:
 /// The type of talks a verb names: 会谈, 会见 or 会晤.
 fn meeting_type(verb: &str) -> &str {
     match verb {
-        "接见" | "会面" => "会见",
-        "晤" | "晤谈" | "茶叙" => "会晤",
+        "接见" | "会面" | "拜会" | "拜见" => "会见",
+        "晤" | "晤谈" | "茶叙" | "见面" => "会晤",
+        "共同主持" => "会谈",
         v if v.starts_with("交换") => "会谈",
         v => v,
     }

@@ -162,6 +162,14 @@ fn calls_and_encounters_are_meetings_and_a_guests_companion_is_not_at_them() {
     assert!(m.len() == 1 && m[0].contains("金正恩"), "{m:?}");
     let m = meetings_of("随阿尔韦托·藤森总统访华的秘鲁外长卡洛斯·托雷斯拜会了中国国务院总理李鹏。", "");
     assert!(m.len() == 1 && !m[0].contains("藤森"), "{m:?}");
+    // Co-chairing a dialogue is talks; a call is a 会见 (meeting types are 会谈, 会见 or 会晤).
+    let m = meetings_of(
+        "2026年1月4日,王毅同巴基斯坦副总理兼外长穆罕默德·伊沙克·达尔在北京共同主持第七次中巴外长战略对话。",
+        "",
+    );
+    assert!(m.len() == 1 && m[0].contains("达尔") && m[0].ends_with("会谈 2026-01-04..2026-01-04"), "{m:?}");
+    let m = meetings_of("访柬期间,阮春福总理拜见柬埔寨国王诺罗敦·西哈莫尼。", "");
+    assert!(m[0].ends_with("会见"), "{m:?}");
     // 团拜会 is a reception.
     assert!(meetings_of("李克强、栗战书等出席团拜会。", "").is_empty());
 }
