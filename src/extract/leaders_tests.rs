@@ -113,6 +113,9 @@ fn function_words_and_offices_bound_transliterated_names() {
     assert!(found.iter().any(|m| m.surface == "穆拉图" && m.country.is_some()), "{found:?}");
     let found = extract("同日,王毅还与南非国际关系与合作部长潘多尔举行了会谈。", Lexicon::get());
     assert!(found.iter().any(|m| m.surface == "潘多尔" && m.country.is_some()), "{found:?}");
+    // A modal before a verb is not the name's last character; inside a name it is one.
+    assert_eq!(leaders("秘鲁工业部长维克托·许会拜会了中国经贸部长李岚清。"), ["维克托·许", "李岚清"]);
+    assert_eq!(leaders("韩国总理李会昌表示,愿深化合作。"), ["李会昌"]);
 }
 
 #[test]

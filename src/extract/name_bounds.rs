@@ -23,9 +23,23 @@ pub(super) struct Stops<'w> {
     pub(super) transliteration: &'w str,
 }
 
-/// True when a name cannot go on at the start of `text`: a stop character or a stop word.
+/// True when a name cannot go on at the start of `text`: a stop character or a stop word, or a
+/// modal before one (维克托·许会拜会: 会 and 又 are parts of names, as in 李会昌, but not before a verb).
 pub(super) fn is_stop_at(text: &str, stops: &Stops) -> bool {
-    text.chars().next().is_none_or(|c| stops.chars.contains(c) || !(c == '·' || is_han(c)))
+    let mut chars = text.chars();
+    let first = chars.next();
+    let modal = first.is_some_and(|c| MODALS.contains(c)) && {
+        let next = chars.as_str();
+        !next.is_empty() && is_stop_word_or_char(next, stops)
+    };
+    first.is_none_or(|c| !(c == '·' || is_han(c))) || modal || is_stop_word_or_char(text, stops)
+}
+
+/// Modals that stand between a subject and its verb (…许会拜会, …又会见).
+const MODALS: &str = "会又";
+
+fn is_stop_word_or_char(text: &str, stops: &Stops) -> bool {
+    text.chars().next().is_some_and(|c| stops.chars.contains(c))
         || stops.words.iter().any(|w| text.starts_with(w))
 }
 
