@@ -5,9 +5,11 @@
 //! the sentence's subject; a clause whose 会见 has no object (Z分别会见) takes the last guest.
 
 use super::dating::{event_dates, or_paragraph_year, Dates};
+use super::heads::{heads_of, Head};
 use super::hosts::HERE;
 use super::Sentences;
 use crate::model::{Date, Fact, FactDetail, FactKind, Kind, Role};
+use crate::reference::Gazetteer;
 use regex::Regex;
 use std::ops::Range;
 use std::sync::LazyLock;
@@ -82,10 +84,11 @@ pub fn find(
     parties: &[usize],
     document: Option<Date>,
     dateline: Option<&str>,
+    g: &Gazetteer,
 ) -> Vec<Fact> {
     let mut facts: Vec<(Fact, bool)> = Vec::new();
     let mut views: Vec<(Fact, bool)> = Vec::new();
-    let heads = heads_of_state(s, parties);
+    let year = document.map(|d| d.year);
     let mut carried = Carried::default();
     for span in &s.spans {
         let sentence = &s.text[span.clone()];
@@ -112,17 +115,19 @@ pub fn find(
             // 罗照辉介绍习近平即将赴印度出席中印领导人第二次非正式会晤: talks attended as a named event
             // are those of the leaders of the countries named in it, not of whoever the clause names.
             if let Some(named) = attended_talks(s, clause.clone()) {
-                let people = heads_of_state(s, &named);
+                let people = heads_of(s, &named, Head::Either, year, g);
                 met = if people.len() == named.len() { vec![(people, Vec::new())] } else { Vec::new() };
             } else if met.iter().all(|(p, _)| p.len() < 2)
                 && BOTH_LEADERS.iter().any(|w| sentence.contains(w))
             {
                 // 两国领导人…深化印中战略互信: the two countries the sentence names, else the parties.
                 let named = countries_in(s, span.clone());
+                let head = Head::named_in(sentence);
+                let year = event_dates(sentence, document).start.map_or(year, |d| Some(d.year));
                 let both = match &met_before {
                     Some(people) => people.clone(),
-                    None if named.len() == 2 => heads_of_state(s, &named),
-                    None => heads.clone(),
+                    None if named.len() == 2 => heads_of(s, &named, head, year, g),
+                    None => heads_of(s, parties, head, year, g),
                 };
                 met = vec![(both, Vec::new())];
             }
@@ -456,35 +461,6 @@ fn push_unique(s: &Sentences<'_>, facts: &mut Vec<(Fact, bool)>, fact: Fact, sta
     } else {
         facts.push((fact, stated));
     }
-}
-
-/// Offices of heads of state or government, as a leader's stated office ends.
-const HEAD_OFFICES: [&str; 8] = ["国家主席", "总统", "总理", "首相", "国王", "埃米尔", "苏丹", "元首"];
-
-/// The leader of each party country most likely its head: one with a head's office or a known
-/// (gazetteer) name before one found by pattern only (a scholar quoted in the report), then the
-/// most mentioned.
-fn heads_of_state(s: &Sentences<'_>, parties: &[usize]) -> Vec<usize> {
-    parties
-        .iter()
-        .filter_map(|&country| {
-            let iri = &s.entities[country].iri;
-            let mut best: Option<(usize, (bool, usize))> = None;
-            for (i, e) in s.entities.iter().enumerate() {
-                if e.kind == Kind::Leader && e.country.as_deref() == Some(iri.as_str()) {
-                    let head =
-                        e.office.as_deref().is_some_and(|o| HEAD_OFFICES.iter().any(|h| o.ends_with(h)))
-                            || e.wikidata.is_some()
-                            || e.iri.is_ascii();
-                    let n = s.mention_entity.iter().filter(|&&x| x == i).count();
-                    if best.is_none_or(|(_, m)| (head, n) > m) {
-                        best = Some((i, (head, n)));
-                    }
-                }
-            }
-            best.map(|(i, _)| i)
-        })
-        .collect()
 }
 
 #[cfg(test)]

@@ -9,6 +9,7 @@ mod dating;
 mod documents;
 mod events;
 mod guests;
+mod heads;
 mod hosts;
 mod meetings;
 mod partnerships;
@@ -235,7 +236,7 @@ pub fn relate(
         s.place_country_entity(&iri, lexicon.gazetteer)
     });
     let mut facts = visits::find(&s, context.date, speaker, here, lexicon);
-    facts.extend(meetings::find(&s, &parties, context.date, context.place.as_deref()));
+    facts.extend(meetings::find(&s, &parties, context.date, context.place.as_deref(), lexicon.gazetteer));
     facts.extend(documents::find(&s, context, lexicon.words));
     facts.extend(partnerships::find(&s, &parties, lexicon.words, &lexicon.abbrev_chars));
     facts.extend(positions::find(&s, &parties, lexicon.words));

@@ -49,6 +49,10 @@ fn visits(text: &str) -> Vec<String> {
     facts_of(text, "").into_iter().filter(|f| f.starts_with("Visit")).collect()
 }
 
+fn meetings_dated(text: &str, date: &str) -> Vec<String> {
+    facts_dated(text, "", Some(date)).into_iter().filter(|f| f.starts_with("Meeting")).collect()
+}
+
 fn meetings_of(text: &str, title: &str) -> Vec<String> {
     facts_of(text, title).into_iter().filter(|f| f.starts_with("Meeting")).collect()
 }
@@ -863,4 +867,25 @@ fn a_season_of_the_documents_year_is_to_come_or_the_years() {
     assert_eq!(february.len(), 1, "{february:?}");
     assert!(february[0].ends_with("访问"), "to come, of no day yet: {february:?}");
     assert!(visit("2003-06-10")[0].ends_with("2003..2003"), "{:?}", visit("2003-06-10"));
+}
+
+#[test]
+fn both_heads_are_those_of_that_office_in_office_at_the_date() {
+    // 两国元首 in 2019: the president in office (拉马福萨), not the one recalled (曼德拉), nor the
+    // premier or deputy most mentioned.
+    let text =
+        "国务院总理李克强会见南非副总统马布扎。李克强说,曼德拉是伟人,曼德拉为南非奋斗,曼德拉精神长存。\
+                国家主席习近平致信南非总统拉马福萨。中国和南非两国元首共同主持了峰会。";
+    let m = meetings_dated(text, "2019-10-29");
+    assert!(m.iter().any(|f| f.contains("participant=习近平 participant=拉马福萨")), "{m:?}");
+    assert!(!m.iter().any(|f| f.contains("曼德拉")), "{m:?}");
+    let recalled =
+        "习近平主席会见南非议长。他说,2018年是曼德拉诞辰100周年,中国和南非两国元首成功互访并共同主持峰会。";
+    let m = meetings_dated(recalled, "2019-10-01");
+    assert!(!m.iter().any(|f| f.contains("曼德拉")), "{m:?}");
+    // 两国总理 in 1963: the premier (周恩来), not a chairman of state.
+    let text = "毛泽东主席接见了锡兰总理班达拉奈克。周恩来总理出席。陈毅参加了中国和锡兰两国总理的会谈。";
+    let m = meetings_of(text, "");
+    assert!(m.iter().any(|f| f.contains("周恩来") && f.contains("班达拉奈克")), "{m:?}");
+    assert!(!m.iter().any(|f| f.contains("毛泽东") && f.contains("会谈")), "{m:?}");
 }
