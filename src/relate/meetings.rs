@@ -50,6 +50,8 @@ static NAMED_TALKS: LazyLock<Regex> = LazyLock::new(|| {
 const BOTH_LEADERS: [&str; 4] = ["两国元首", "两国总理", "两国首脑", "两国领导人"];
 /// Verbs of attending someone else's talks (刘鹤、王毅等参加会见, 陪同会见).
 const ATTENDING: [&str; 6] = ["参加", "参加了", "出席", "陪同", "陪同了", "在座"];
+/// Verbs of hoping for talks (他期待着在北京同朗伊见面): talks wished for are not told.
+const WISHES: [&str; 4] = ["期待", "希望", "盼望", "期盼"];
 /// Verbs that speak of talks held by others (高度评价…举行的会晤).
 const REPORTING: [&str; 8] = ["评价", "赞赏", "称赞", "回顾", "表示", "指出", "谈到", "忆及"];
 /// 他 or 她 as the other side of talks (同他举行会谈, 会见了她), not 他们 or 其他.
@@ -75,7 +77,15 @@ struct Carried {
     guests: Vec<usize>,
     /// The first leader of the next clause.
     next_subject: Option<usize>,
+    /// Who 他 or 她 opening a clause is: the first leader of the last sentence that named one and
+    /// did not open on 他 or 她.
+    pronoun: Option<usize>,
 }
+
+/// A clause opening on 他 or 她 (此后,他在纽约同…会晤; 他说), not 他们 or 她们.
+static PRONOUN: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(r"^\s*(?:(?:此后|随后|之后|后来|当天|同日|次日)[,，]?)?[他她](?:[^们]|$)").expect("pronoun")
+});
 
 /// Meetings and talks stated in the document (between its `parties` when it says 两国元首), in a
 /// document dated `document` and datelined at `dateline` (在这里举行会晤 was held there).
@@ -90,12 +100,17 @@ pub fn find(
     let mut views: Vec<(Fact, bool)> = Vec::new();
     let year = document.map(|d| d.year);
     let mut carried = Carried::default();
+    let mut last_named: Option<usize> = None;
     for span in &s.spans {
         let sentence = &s.text[span.clone()];
         // 本扬同阮富仲举行会谈;与陈大光举行会晤;会见阮春福: a part after a semicolon keeps the subject
         // and the guests of the part before.
         if !s.text[..span.start].ends_with(';') {
-            carried = Carried::default();
+            carried = Carried { pronoun: last_named, ..Carried::default() };
+        }
+        // 他说,…: a sentence opening on 他 is still of the one he is.
+        if !PRONOUN.is_match(sentence) {
+            last_named = s.of_kind(span.clone(), Kind::Leader).first().copied().or(last_named);
         }
         if !MEETING.is_match(sentence) {
             continue;
@@ -238,6 +253,9 @@ fn clauses(span: Range<usize>, sentence: &str) -> Vec<Range<usize>> {
 /// The groups of leader mentions meeting in `clause`, updating what later clauses inherit.
 fn clause_groups(s: &Sentences<'_>, clause: Range<usize>, carried: &mut Carried) -> Option<Groups> {
     let text = &s.text[clause.clone()];
+    if carried.subject.is_none() && PRONOUN.is_match(text) {
+        carried.subject = carried.pronoun;
+    }
     // 习近平主席特使王志刚: the leader who sends an envoy is not at the envoy's meetings, nor the one
     // whose words a meeting is about (接见参加贯彻习近平总书记重要回信精神座谈会的代表).
     // 随藤森总统访华的…部长许拜会了李岚清: the leader a guest came with is not at the guest's meeting.
@@ -267,8 +285,11 @@ fn clause_groups(s: &Sentences<'_>, clause: Range<usize>, carried: &mut Carried)
         }
         return None;
     };
-    // 王毅、何立峰等参加会见: those who attend the talks of the clause before hold none of their own.
-    if ATTENDING.iter().any(|w| text[..verb.start()].ends_with(w)) {
+    // 王毅、何立峰等参加会见: those who attend the talks of the clause before hold none of their own;
+    // 期待着在北京同朗伊见面 hopes for talks, which no report yet tells.
+    if ATTENDING.iter().any(|w| text[..verb.start()].ends_with(w))
+        || WISHES.iter().any(|w| text[..verb.start()].contains(w))
+    {
         return None;
     }
     let verb_at = clause.start + verb.start();

@@ -889,3 +889,16 @@ fn both_heads_are_those_of_that_office_in_office_at_the_date() {
     assert!(m.iter().any(|f| f.contains("周恩来") && f.contains("班达拉奈克")), "{m:?}");
     assert!(!m.iter().any(|f| f.contains("毛泽东") && f.contains("会谈")), "{m:?}");
 }
+
+#[test]
+fn he_opening_a_sentence_is_the_leader_last_named_and_a_hope_is_no_meeting() {
+    let text = "克里斯托弗说,克林顿总统指示他发展关系。此后,他在纽约同中国外长钱其琛举行了会晤。\
+                他说,他还将飞往海参崴同俄罗斯外长科济列夫举行会晤。";
+    let m = meetings_of(text, "");
+    assert!(m.iter().any(|f| f.contains("克里斯托弗") && f.contains("钱其琛")), "{m:?}");
+    assert!(m.iter().any(|f| f.contains("克里斯托弗") && f.contains("科济列夫")), "{m:?}");
+    // 他们 is not 他; a hope for talks tells none.
+    assert!(meetings_of("克里斯托弗说。他们在纽约同钱其琛外长举行了会晤。", "").is_empty());
+    let hoped = meetings_of("胡耀邦总书记在口信中说,他殷切地期待着在北京同新西兰总理朗伊见面。", "");
+    assert!(hoped.is_empty(), "{hoped:?}");
+}
