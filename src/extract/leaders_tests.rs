@@ -116,6 +116,11 @@ fn function_words_and_offices_bound_transliterated_names() {
     // A modal before a verb is not the name's last character; inside a name it is one.
     assert_eq!(leaders("秘鲁工业部长维克托·许会拜会了中国经贸部长李岚清。"), ["维克托·许", "李岚清"]);
     assert_eq!(leaders("韩国总理李会昌表示,愿深化合作。"), ["李会昌"]);
+    // A trade representative holds an office, and the list goes on after it.
+    assert_eq!(
+        leaders("如美国财政部长本特森、贸易代表坎特、农业部长埃斯皮等都会晤了中国高级官员。"),
+        ["本特森", "坎特", "埃斯皮"]
+    );
 }
 
 #[test]
