@@ -150,7 +150,13 @@ pub fn find(
                 met_before = Some(people.clone());
             }
             for (participants, group) in met {
-                if participants.len() < 2 {
+                // 美国财政部长本特森、贸易代表坎特…都会晤了中国高级官员: leaders of one country, with
+                // the other side unnamed, are one side of talks, not both.
+                let country = |p: usize| s.entities[p].country.as_deref();
+                let one_side = participants
+                    .iter()
+                    .all(|&p| country(p).is_some() && country(p) == country(participants[0]));
+                if participants.len() < 2 || one_side {
                     continue;
                 }
                 let mut fact = Fact::new(FactKind::Meeting, span.clone());

@@ -902,3 +902,13 @@ fn he_opening_a_sentence_is_the_leader_last_named_and_a_hope_is_no_meeting() {
     let hoped = meetings_of("胡耀邦总书记在口信中说,他殷切地期待着在北京同新西兰总理朗伊见面。", "");
     assert!(hoped.is_empty(), "{hoped:?}");
 }
+
+#[test]
+fn leaders_of_one_country_alone_are_one_side_of_talks() {
+    let m = meetings_of("如美国财政部长本特森、贸易代表坎特、农业部长埃斯皮等都会晤了中国高级官员。", "");
+    assert!(m.is_empty(), "{m:?}");
+    let m = meetings_of("中宣部副部长蒋建国、外交部副部长乐玉成15日在京分别会见访华团。", "");
+    assert!(m.is_empty(), "{m:?}");
+    let m = meetings_of("国家主席习近平会见美国贸易代表莱特希泽。", "");
+    assert_eq!(m.len(), 1, "{m:?}");
+}
