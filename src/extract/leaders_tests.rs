@@ -121,6 +121,9 @@ fn function_words_and_offices_bound_transliterated_names() {
         leaders("如美国财政部长本特森、贸易代表坎特、农业部长埃斯皮等都会晤了中国高级官员。"),
         ["本特森", "坎特", "埃斯皮"]
     );
+    // A party's secretary-general is an office; a company's president is not one.
+    assert_eq!(leaders("王岐山还会见了日本自民党干事长二阶俊博。"), ["王岐山", "二阶俊博"]);
+    assert_eq!(leaders("沙特水电项目公司总裁哈立德表示。"), Vec::<String>::new());
 }
 
 #[test]
