@@ -98,6 +98,7 @@ pub fn find(
 ) -> Vec<Fact> {
     let mut facts: Vec<(Fact, bool)> = Vec::new();
     let mut views: Vec<(Fact, bool)> = Vec::new();
+    let mut during_visits: Vec<Fact> = Vec::new();
     let year = document.map(|d| d.year);
     let mut carried = Carried::default();
     let mut last_named: Option<usize> = None;
@@ -176,12 +177,17 @@ pub fn find(
                 let dates = event_dates(sentence, document);
                 let Dates { start, end, stated, .. } = or_paragraph_year(dates, s.text, span.start, document);
                 (fact.start, fact.end) = (start, end);
+                // 将于10月14日至17日访华并同…共同主持: the days are the visit's, told before the talks.
+                let visit_first =
+                    sentence.find('访').is_some_and(|v| MEETING.find_iter(sentence).any(|m| v < m.start()));
                 let told = |f: &Fact| names(s, f) == names(s, &fact);
                 if ANAPHOR.is_match(sentence) && facts.iter().any(|(f, _)| told(f)) {
                     continue;
                 }
                 if weak {
                     views.push((fact, stated));
+                } else if visit_first && within(start, end).is_some() {
+                    during_visits.push(fact);
                 } else {
                     push_unique(s, &mut facts, fact, stated);
                 }
@@ -199,7 +205,28 @@ pub fn find(
             push_unique(s, &mut facts, fact, stated);
         }
     }
-    one_undated_per_meeting(s, facts)
+    let mut out = one_undated_per_meeting(s, facts);
+    for mut fact in during_visits {
+        // The talks the document dates within the visit's days, else talks of its month.
+        let (first, last) = (fact.start, fact.end);
+        let dated_within =
+            |f: &Fact| f.start.is_some_and(|d| d.is_complete() && first <= Some(d) && Some(d) <= last);
+        if let Some(f) = out.iter_mut().find(|f| names(s, f) == names(s, &fact) && dated_within(f)) {
+            f.place = f.place.take().or(fact.place);
+            continue;
+        }
+        (fact.start, fact.end) = (within(first, last), None);
+        // 同卡拉会谈时: an undated mention of the same talks is this one.
+        match out.iter_mut().find(|f| names(s, f) == names(s, &fact) && f.start.is_none()) {
+            Some(f) => {
+                fact.place = fact.place.or(f.place.take());
+                *f = fact;
+            }
+            None => out.push(fact),
+        }
+    }
+    out.sort_by_key(|f| f.sentence.start);
+    out
 }
 
 /// The names of a meeting's participants, sorted: a headline's 塔米姆 and the lead's 卡塔尔埃米尔塔米姆
@@ -240,6 +267,18 @@ fn one_undated_per_meeting(s: &Sentences<'_>, facts: Vec<(Fact, bool)>) -> Vec<F
     let mut out: Vec<Fact> = kept.into_iter().map(|(f, _)| f).collect();
     out.sort_by_key(|f| f.sentence.start);
     out
+}
+
+/// The date of talks held during a visit from `start` to `end` (days): one day of those, so only
+/// their month is known, or their year when the visit runs across months. `None` when the visit's
+/// dates are not a span of days.
+fn within(start: Option<Date>, end: Option<Date>) -> Option<Date> {
+    let (first, last) = start.zip(end)?;
+    (first != last && first.day.is_some() && last.day.is_some()).then_some(())?;
+    match first.month.filter(|_| first.year == last.year && first.month == last.month) {
+        Some(month) => Date::ym(first.year, month),
+        None => Some(Date::y(first.year)),
+    }
 }
 
 /// The clauses of a sentence (byte ranges of the document), split at commas, semicolons and colons.

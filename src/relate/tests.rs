@@ -912,3 +912,16 @@ fn leaders_of_one_country_alone_are_one_side_of_talks() {
     let m = meetings_of("国家主席习近平会见美国贸易代表莱特希泽。", "");
     assert_eq!(m.len(), 1, "{m:?}");
 }
+
+#[test]
+fn talks_during_a_visit_of_several_days_take_its_month_or_the_day_told() {
+    let announced =
+        "新加坡副总理王瑞杰将于10月14日至17日访华并同国务院副总理韩正共同主持中新双边合作机制会议。";
+    let m = meetings_dated(announced, "2019-10-11");
+    assert_eq!(m.len(), 1, "{m:?}");
+    assert!(m[0].ends_with("会谈 2019-10"), "{m:?}");
+    let told = format!("{announced}10月15日,韩正会见新加坡副总理王瑞杰。");
+    let m = meetings_dated(&told, "2019-10-16");
+    assert_eq!(m.len(), 1, "{m:?}");
+    assert!(m[0].ends_with("2019-10-15..2019-10-15"), "{m:?}");
+}
