@@ -2,11 +2,13 @@
 //! X会见了Y, X、Y分别会见, 两国元首举行会谈), one meeting per distinct group and date in a document.
 //!
 //! The entry point is [`find`]. A clause that names no subject before its verb (将与Y举行会谈) takes
-//! the sentence's subject; a clause whose 会见 has no object (Z分别会见) takes the last guest.
+//! the sentence's subject; a clause whose 会见 has no object (Z分别会见) takes the last guest. Which
+//! mentions are one meeting is decided in `same_talks`, whose heads both sides mean in `heads`.
 
 use super::dating::{event_dates, or_paragraph_year, Dates};
 use super::heads::{heads_of, Head};
 use super::hosts::HERE;
+use super::same_talks::{join_during_visits, names, one_undated_per_meeting, push_unique, within};
 use super::Sentences;
 use crate::model::{Date, Fact, FactDetail, FactKind, Kind, Role};
 use crate::reference::Gazetteer;
@@ -206,79 +208,8 @@ pub fn find(
         }
     }
     let mut out = one_undated_per_meeting(s, facts);
-    for mut fact in during_visits {
-        // The talks the document dates within the visit's days, else talks of its month.
-        let (first, last) = (fact.start, fact.end);
-        let dated_within =
-            |f: &Fact| f.start.is_some_and(|d| d.is_complete() && first <= Some(d) && Some(d) <= last);
-        if let Some(f) = out.iter_mut().find(|f| names(s, f) == names(s, &fact) && dated_within(f)) {
-            f.place = f.place.take().or(fact.place);
-            continue;
-        }
-        (fact.start, fact.end) = (within(first, last), None);
-        // 同卡拉会谈时: an undated mention of the same talks is this one.
-        match out.iter_mut().find(|f| names(s, f) == names(s, &fact) && f.start.is_none()) {
-            Some(f) => {
-                fact.place = fact.place.or(f.place.take());
-                *f = fact;
-            }
-            None => out.push(fact),
-        }
-    }
-    out.sort_by_key(|f| f.sentence.start);
+    join_during_visits(s, &mut out, during_visits);
     out
-}
-
-/// The names of a meeting's participants, sorted: a headline's 塔米姆 and the lead's 卡塔尔埃米尔塔米姆
-/// are one person even when resolved apart.
-fn names<'s>(s: &'s Sentences<'_>, f: &Fact) -> Vec<&'s str> {
-    let mut people: Vec<&str> =
-        f.with_role(Role::Participant).map(|e| s.entities[e].label_zh.as_str()).collect();
-    people.sort_unstable();
-    people
-}
-
-/// Talks of the same leaders that no sentence dates (a headline, 此次会晤, 会晤中) are the talks the
-/// document dates within a week of its day, the latest of them when it dates several, else one
-/// meeting: 习近平将同特朗普举行会晤 and 将于10月30日…举行会晤 are one.
-fn one_undated_per_meeting(s: &Sentences<'_>, facts: Vec<(Fact, bool)>) -> Vec<Fact> {
-    let mut kept: Vec<(Fact, bool)> = Vec::new();
-    let mut undated: Vec<Fact> = Vec::new();
-    for (fact, stated) in facts {
-        if stated {
-            kept.push((fact, stated));
-        } else {
-            undated.push(fact);
-        }
-    }
-    // Those the report dates first, then those it tells as past (会晤后, 会晤时达成的共识): an undated
-    // mention of the same people joins a dated one.
-    undated.sort_by_key(|f| f.start.is_none());
-    for fact in undated {
-        let same = kept
-            .iter_mut()
-            .filter(|(f, _)| names(s, f) == names(s, &fact) && near(fact.start, f.start))
-            .max_by(|(a, sa), (b, sb)| (sa, a.start).cmp(&(sb, b.start)));
-        match same {
-            Some((f, _)) => f.place = f.place.take().or(fact.place),
-            None => kept.push((fact, false)),
-        }
-    }
-    let mut out: Vec<Fact> = kept.into_iter().map(|(f, _)| f).collect();
-    out.sort_by_key(|f| f.sentence.start);
-    out
-}
-
-/// The date of talks held during a visit from `start` to `end` (days): one day of those, so only
-/// their month is known, or their year when the visit runs across months. `None` when the visit's
-/// dates are not a span of days.
-fn within(start: Option<Date>, end: Option<Date>) -> Option<Date> {
-    let (first, last) = start.zip(end)?;
-    (first != last && first.day.is_some() && last.day.is_some()).then_some(())?;
-    match first.month.filter(|_| first.year == last.year && first.month == last.month) {
-        Some(month) => Date::ym(first.year, month),
-        None => Some(Date::y(first.year)),
-    }
 }
 
 /// The clauses of a sentence (byte ranges of the document), split at commas, semicolons and colons.
@@ -503,30 +434,6 @@ fn entities(s: &Sentences<'_>, group: &[usize]) -> Vec<usize> {
         }
     }
     out
-}
-
-/// True when talks dated `undated` (the document's day, if any) may be those dated `dated`: an
-/// undated sentence may speak of any; one dated by its document only of talks within a week of it
-/// (not of a recollection of years before).
-fn near(undated: Option<Date>, dated: Option<Date>) -> bool {
-    let Some(day) = undated else { return true };
-    let week = |n: i32| day.shifted(n);
-    dated.is_some_and(|d| {
-        d.is_complete() && week(-7).is_some_and(|a| d >= a) && week(7).is_some_and(|b| d <= b)
-    })
-}
-
-/// Keeps one meeting per set of participants and dates: a headline and the report's lead, or the
-/// talks and a later 会谈中 of the same day, state one meeting. `stated` is true when the sentence
-/// gives the date (not only the document).
-fn push_unique(s: &Sentences<'_>, facts: &mut Vec<(Fact, bool)>, fact: Fact, stated: bool) {
-    let key = |f: &Fact| (names(s, f), f.start, f.end);
-    if let Some((existing, was_stated)) = facts.iter_mut().find(|(f, _)| key(f) == key(&fact)) {
-        existing.place = existing.place.take().or(fact.place);
-        *was_stated |= stated;
-    } else {
-        facts.push((fact, stated));
-    }
 }
 
 #[cfg(test)]

@@ -14,6 +14,7 @@ mod hosts;
 mod meetings;
 mod partnerships;
 mod positions;
+mod same_talks;
 mod visitors;
 mod visits;
 
