@@ -177,6 +177,19 @@ pub fn without_since(sentence: &str) -> std::borrow::Cow<'_, str> {
     SINCE.replace_all(sentence, "")
 }
 
+/// What ends a clause within a sentence: commas, semicolons, colons (and a full stop in a quotation).
+const CLAUSE_ENDS: [char; 7] = ['，', ',', '；', ';', '：', ':', '。'];
+
+/// The last clause of `text`: what follows its last comma, semicolon or colon.
+fn last_clause(text: &str) -> &str {
+    text.rsplit(CLAUSE_ENDS).next().unwrap_or(text)
+}
+
+/// The first clause of `text`: what comes before its first comma, semicolon or colon.
+fn first_clause(text: &str) -> &str {
+    text.split(CLAUSE_ENDS).next().unwrap_or(text)
+}
+
 /// What an event has already brought, right after its word (会晤共识, 会晤达成的重要共识, 访华成果):
 /// not 会谈并达成共识, which tells the talks.
 static BROUGHT: LazyLock<Regex> = LazyLock::new(|| {
@@ -193,9 +206,9 @@ static WITHIN: LazyLock<Regex> =
 /// within it its own subject names (莫迪总理访问武汉期间，习近平主席同他…; 杜特尔特访华期间表示): a
 /// report of the day tells the event with its day and then 会见时 or 访问期间 of it, without a subject.
 fn recalled(head: &str, clause: &str) -> bool {
-    let phrase = clause.split(['，', ',', '；', ';', '。', '：', ':']).next().unwrap_or(clause);
+    let phrase = first_clause(clause);
     let within = WITHIN.is_match(phrase);
-    let subject = head.rsplit(['，', ',', '；', ';', '：', ':', '。']).next().unwrap_or(head);
+    let subject = last_clause(head);
     let subject = subject.trim_matches(['“', '"', '「', '『']).trim_end_matches(['在', '于']);
     ["后", "之后", "以后", "以来"].iter().any(|w| phrase.ends_with(w))
         || BROUGHT.is_match(clause)
@@ -228,7 +241,7 @@ fn ended(sentence: &str) -> bool {
     let to_visit =
         rest.match_indices('到').any(|(i, _)| !rest[..i].ends_with('回') && rest[i..].contains('访'));
     let arrives = ARRIVING.iter().any(|w| rest.contains(w)) || to_visit;
-    head.rsplit(['，', ',', '；', ';', '：', ':']).next().is_some_and(|c| c.contains("结束")) && !arrives
+    last_clause(head).contains("结束") && !arrives
 }
 
 /// The dates `sentence` tells of its event, see [`event_dates`].
@@ -339,9 +352,8 @@ fn told_dates(sentence: &str, document: Option<Date>) -> Dates {
     }
     // 为落实习近平主席访问阿联酋成果, 会议审议了…访问…的情况报告: carrying out what an event brought,
     // or reviewing a report of it, speaks of a past one.
-    let last_clause = head.rsplit(['，', ',', '；', ';', '：', ':']).next().unwrap_or(head);
     let carried_out =
-        ["落实", "审议"].iter().any(|w| last_clause.contains(w)) || !present && recalled(head, clause);
+        ["落实", "审议"].iter().any(|w| last_clause(head).contains(w)) || !present && recalled(head, clause);
     // 外交部28日就…访问举行吹风会: a briefing (吹风会) is held before the event it is about.
     let briefed = spoken_of && sentence.contains("吹风会");
     if to_come || carried_out || spoken_of || EARLIER.iter().any(|word| head.contains(word)) {
