@@ -64,9 +64,15 @@ impl Lexicon {
     /// The lexicon over `gazetteer` and `words`.
     pub fn new(gazetteer: &'static Gazetteer, words: &'static Words) -> Self {
         let mut names: Vec<(String, Entry)> = Vec::new();
+        // A name as written and as the text normalizer writes it (大阪 is found as 大坂 in normalized
+        // text, as traditional→simplified conversion writes 阪).
         let mut add = |name: &str, entry: Entry| {
             let name = name.trim();
             if name.chars().count() >= 2 {
+                let normalized = crate::text::normalize::NormText::new(name).as_str().to_owned();
+                if normalized != name {
+                    names.push((normalized, entry));
+                }
                 names.push((name.to_owned(), entry));
             }
         };
@@ -153,5 +159,21 @@ impl Lexicon {
     /// Byte spans of blocklisted words in `text`.
     pub fn blocked_spans(&self, text: &str) -> Vec<(usize, usize)> {
         self.blocked.find_iter(text).map(|m| (m.start(), m.end())).collect()
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::text::normalize::NormText;
+
+    #[test]
+    fn names_are_found_as_the_normalizer_writes_them() {
+        // Traditional→simplified conversion writes 大阪 as 大坂 and 王丙乾 as 王丙干.
+        for name in ["大阪", "王丙乾"] {
+            let text = NormText::new(&format!("他在{name}说")).as_str().to_owned();
+            let hits = Lexicon::get().find(&text);
+            assert!(hits.iter().any(|h| h.end - h.start == name.len()), "{name} in {text}: {hits:?}");
+        }
     }
 }
