@@ -10,8 +10,8 @@ use super::heads::{heads_of, Head};
 use super::hosts::HERE;
 use super::same_talks::{join_during_visits, names, one_undated_per_meeting, push_unique, within};
 use super::Sentences;
+use crate::extract::lexicon::{Entry, Lexicon};
 use crate::model::{Date, Fact, FactDetail, FactKind, Kind, Role};
-use crate::reference::Gazetteer;
 use regex::Regex;
 use std::ops::Range;
 use std::sync::LazyLock;
@@ -70,6 +70,8 @@ struct Groups {
     /// True for an exchange of views (两国元首就…交换意见), which states talks only where the
     /// document names no other talks of the same leaders.
     weak: bool,
+    /// Where the verb starts in the document.
+    at: usize,
 }
 
 /// What the clauses before the current one said: who spoke, and who was met.
@@ -96,8 +98,9 @@ pub fn find(
     parties: &[usize],
     document: Option<Date>,
     dateline: Option<&str>,
-    g: &Gazetteer,
+    lexicon: &Lexicon,
 ) -> Vec<Fact> {
+    let g = lexicon.gazetteer;
     let mut facts: Vec<(Fact, bool)> = Vec::new();
     let mut views: Vec<(Fact, bool)> = Vec::new();
     let mut during_visits: Vec<Fact> = Vec::new();
@@ -125,7 +128,8 @@ pub fn find(
             // 会见X时,王毅表示: a clause of time takes the subject of the clause after it.
             carried.next_subject =
                 parts.get(k + 1).and_then(|next| s.of_kind(next.clone(), Kind::Leader).first().copied());
-            let Some(Groups { groups, verb, weak }) = clause_groups(s, clause.clone(), &mut carried) else {
+            let Some(Groups { groups, verb, weak, at }) = clause_groups(s, clause.clone(), &mut carried)
+            else {
                 continue;
             };
             let mut met: Vec<(Vec<usize>, Vec<usize>)> =
@@ -178,7 +182,9 @@ pub fn find(
                     });
                 let dates = event_dates(sentence, document);
                 let Dates { start, end, stated, .. } = or_paragraph_year(dates, s.text, span.start, document);
-                (fact.start, fact.end) = (start, end);
+                // 两国领导人大阪会晤推动…: talks named by their place are past ones, not of the report's day.
+                let named = !stated && named_by_place(s, clause.start..at, lexicon);
+                (fact.start, fact.end) = if named { (None, None) } else { (start, end) };
                 // 将于10月14日至17日访华并同…共同主持: the days are the visit's, told before the talks.
                 let visit_first =
                     sentence.find('访').is_some_and(|v| MEETING.find_iter(sentence).any(|m| v < m.start()));
@@ -210,6 +216,30 @@ pub fn find(
     let mut out = one_undated_per_meeting(s, facts);
     join_during_visits(s, &mut out, during_visits);
     out
+}
+
+/// True when the talks whose verb ends `head` are named by their place (大阪会晤, 阿根廷会晤, 武汉非正式
+/// 会晤): a country or a city of the gazetteer right before the verb, not where they are held (在大阪会晤).
+fn named_by_place(s: &Sentences<'_>, head: Range<usize>, lexicon: &Lexicon) -> bool {
+    let text = &s.text[head.clone()];
+    let text = text.strip_suffix("非正式").unwrap_or(text);
+    let named = |start: usize| !text[..start].ends_with(['在', '于', '赴', '到', '抵']);
+    let end = head.start + text.len();
+    let country = s.mentions.iter().any(|m| {
+        m.kind == Kind::Country
+            && m.start >= head.start
+            && m.end == end
+            && m.surface.chars().count() >= 2
+            && named(m.start - head.start)
+    });
+    // Each ending of the head apart: a longer word before it (人大 of 领导人大阪) would hide it.
+    let place = text.char_indices().rev().take(6).any(|(k, _)| {
+        lexicon
+            .find(&text[k..])
+            .first()
+            .is_some_and(|h| h.entry == Entry::Place && h.start == 0 && k + h.end == text.len() && named(k))
+    });
+    country || place
 }
 
 /// The clauses of a sentence (byte ranges of the document), split at commas, semicolons and colons.
@@ -354,6 +384,7 @@ fn clause_groups(s: &Sentences<'_>, clause: Range<usize>, carried: &mut Carried)
         groups,
         verb: meeting_type(verb.as_str()).to_owned(),
         weak: verb.as_str().starts_with("交换"),
+        at: verb_at,
     })
 }
 

@@ -237,7 +237,7 @@ pub fn relate(
         s.place_country_entity(&iri, lexicon.gazetteer)
     });
     let mut facts = visits::find(&s, context.date, speaker, here, lexicon);
-    facts.extend(meetings::find(&s, &parties, context.date, context.place.as_deref(), lexicon.gazetteer));
+    facts.extend(meetings::find(&s, &parties, context.date, context.place.as_deref(), lexicon));
     facts.extend(documents::find(&s, context, lexicon.words));
     facts.extend(partnerships::find(&s, &parties, lexicon.words, &lexicon.abbrev_chars));
     facts.extend(positions::find(&s, &parties, lexicon.words));

@@ -925,3 +925,13 @@ fn talks_during_a_visit_of_several_days_take_its_month_or_the_day_told() {
     assert_eq!(m.len(), 1, "{m:?}");
     assert!(m[0].ends_with("2019-10-15..2019-10-15"), "{m:?}");
 }
+
+#[test]
+fn talks_named_by_their_place_are_past_ones() {
+    let text = "王岐山会见日本首相安倍晋三。国家主席习近平的特使王岐山出席典礼。两国领导人大阪会晤推动日中关系全面恢复正常。";
+    let m = meetings_dated(text, "2019-10-25");
+    assert!(m.iter().any(|f| f.contains("习近平") && f.ends_with("会晤")), "undated: {m:?}");
+    // Where talks are held is no name of them.
+    let held = meetings_dated("习近平同安倍晋三在大阪会晤。", "2019-06-27");
+    assert!(held.iter().all(|f| f.ends_with("2019-06-27..2019-06-27")), "{held:?}");
+}
