@@ -3,7 +3,7 @@
 //!
 //! The entry point is [`find`]. A clause that names no subject before its verb (将与Y举行会谈) takes
 //! the sentence's subject; a clause whose 会见 has no object (Z分别会见) takes the last guest. Which
-//! mentions are one meeting is decided in `same_talks`, whose heads both sides mean in `heads`.
+//! mentions are one meeting is decided in `same_talks`; which leaders 两国元首 means, in `heads`.
 
 use super::dating::{event_dates, or_paragraph_year, Dates};
 use super::heads::{heads_of, Head};
@@ -232,7 +232,8 @@ fn named_by_place(s: &Sentences<'_>, head: Range<usize>, lexicon: &Lexicon) -> b
             && m.surface.chars().count() >= 2
             && named(m.start - head.start)
     });
-    // Each ending of the head apart: a longer word before it (人大 of 领导人大阪) would hide it.
+    // Each of the head's last six endings is looked up alone: in the whole head a longer word
+    // before the place (人大 of 领导人大阪) would hide it.
     let place = text.char_indices().rev().take(6).any(|(k, _)| {
         lexicon
             .find(&text[k..])
