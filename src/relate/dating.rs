@@ -210,9 +210,11 @@ fn recalled(head: &str, clause: &str) -> bool {
     let within = WITHIN.is_match(phrase);
     let subject = last_clause(head);
     let subject = subject.trim_matches(['“', '"', '「', '『']).trim_end_matches(['在', '于']);
+    // 同卡拉会谈时，王岐山表示: the one met (after 同, 与, 跟) is not the subject.
+    let named = subject.chars().count() >= 2 && !subject.starts_with(['同', '与', '跟']);
     ["后", "之后", "以后", "以来"].iter().any(|w| phrase.ends_with(w))
         || BROUGHT.is_match(clause)
-        || within && subject.chars().count() >= 2
+        || within && named
 }
 
 /// The dates of an event stated in `sentence` of a document dated `document`. A day the sentence
@@ -488,6 +490,7 @@ mod tests {
         let day = both("2019-10-12", "2019-10-12");
         assert_eq!(dates("习近平同奥利举行会谈并达成重要共识", "2019-10-12"), day);
         assert_eq!(dates("会见沃尔科特时，王毅表示", "2019-10-12"), day);
+        assert_eq!(dates("同卡拉会谈时，王毅表示", "2019-10-12"), day);
         assert_eq!(dates("习近平说，此次访问期间，双方签署了协议", "2019-10-12"), day);
         assert_eq!(dates("双方举行了历时三小时的会谈", "2019-10-12"), day);
     }
