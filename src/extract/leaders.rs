@@ -33,10 +33,18 @@ fn greetings<'t>(
         .spans()
         .iter()
         .flat_map(|&(from, to)| {
-            titles.greeting.captures_iter(&text[from..to]).map(move |caps| {
+            let window = &text[from..to];
+            titles.greeting.captures_iter(window).filter_map(move |caps| {
                 let name = caps.name("name").expect("name group");
                 let office = caps.name("office").expect("office group");
-                (from + name.start(), from + name.end(), office.as_str())
+                // 有机会见到总书记: 会见 inside 机会 is no verb, and 书记 inside 总书记 no office after a name.
+                let opening = caps.get(0).expect("whole match").start();
+                let inside_longer = window[name.start()..name.end()].char_indices().skip(1).any(|(k, _)| {
+                    let at = name.start() + k;
+                    titles.at_start.find(&window[at..]).is_some_and(|t| at + t.end() == office.end())
+                });
+                (!window[..opening].ends_with('机') && !inside_longer)
+                    .then(|| (from + name.start(), from + name.end(), office.as_str()))
             })
         })
         .collect()

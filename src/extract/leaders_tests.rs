@@ -75,6 +75,9 @@ fn names_after_offices_and_greetings() {
     assert_eq!(leaders("某国总统约·库玛了解到"), ["约·库玛"]);
     // The aspect particle after the verb is not part of the name.
     assert_eq!(leaders("江泽民会见了藤森总统。"), ["江泽民", "藤森"]);
+    // 会见 inside 机会 greets no one; 书记 inside 总书记 is no office after a name.
+    assert!(leaders("朱婷说,这次有机会见到总书记。").is_empty());
+    assert_eq!(leaders("王毅会见到总书记。"), ["王毅"]);
     assert_eq!(leaders("丁薛祥、王毅、何立峰等参加有关活动。"), ["丁薛祥", "王毅", "何立峰"]);
     assert!(leaders("其他信息").is_empty());
     assert_eq!(leaders("美国总统威廉·J·克林顿在白宫"), ["威廉·J·克林顿"]);
