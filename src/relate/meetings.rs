@@ -91,6 +91,16 @@ static PRONOUN: LazyLock<Regex> = LazyLock::new(|| {
     Regex::new(r"^\s*(?:(?:此后|随后|之后|后来|当天|同日|次日)[,，]?)?[他她](?:[^们]|$)").expect("pronoun")
 });
 
+/// The opening of a sentence or clause that leaves its subject out: times and adverbs, then a
+/// preposition or a verb of going or meeting (今天上午曾在…, 同时与…, 随后会见…), or an office's party
+/// with no name (总理一行).
+static NO_SUBJECT: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(
+        r"^\s*(?:(?:今天|昨天|前天|当天|当日|同日|次日|翌日|当晚|随后|此后|之后|其后|其间|接着|然后|稍后|上午|下午|中午|晚上|晚间|早上)[,，]?)*(?:同时|另外|此外|随即|曾|还|也|又|并|再|将|已|即|便|就|先)*(?:同|与|跟|会见|会晤|拜会|前往|在|于|赴)|^\s*(?:总统|总理|主席|首相|国王|女王|总书记|国务卿|外长)一行",
+    )
+    .expect("no subject")
+});
+
 /// Meetings and talks stated in the document (between its `parties` when it says 两国元首), in a
 /// document dated `document` and datelined at `dateline` (在这里举行会晤 was held there).
 pub fn find(
@@ -280,7 +290,9 @@ fn clause_groups(s: &Sentences<'_>, clause: Range<usize>, carried: &mut Carried)
     // reception.
     let verb = MEETING.find_iter(text).find(|v| {
         let next: String = text[v.end()..].chars().take(5).collect();
-        !(next.contains("机制") || next.contains("委员会") || text[..v.start()].ends_with('团'))
+        // 有机会见到: 会 of 机会 opens no verb.
+        let of_chance = v.as_str().starts_with('会') && text[..v.start()].ends_with('机');
+        !(next.contains("机制") || next.contains("委员会") || text[..v.start()].ends_with('团') || of_chance)
             && verb_stands(s, clause.start + v.start(), clause.start + v.end(), text, &leaders)
     });
     let Some(verb) = verb else {
@@ -334,7 +346,20 @@ fn clause_groups(s: &Sentences<'_>, clause: Range<usize>, carried: &mut Carried)
         let of_time = text.ends_with('时')
             || text.ends_with("期间")
             || (text.starts_with('在') && text.ends_with('中'));
-        let subject = carried.subject.or(carried.next_subject.filter(|_| of_time));
+        // 今天上午曾在…发表演说,同时与胡锦涛会面; 总理一行…前往会见通邢: a sentence that opens with
+        // no subject, and a clause of it with none, are still of the one the last sentence opened on.
+        let opening = s
+            .spans
+            .get(s.spans.partition_point(|sp| sp.end <= clause.start))
+            .map_or(clause.start, |sp| sp.start);
+        let unnamed = !leaders.is_empty()
+            && s.of_kind(opening..clause.start, Kind::Leader).is_empty()
+            && NO_SUBJECT.is_match(&s.text[opening..clause.end])
+            && (opening == clause.start || NO_SUBJECT.is_match(text));
+        let subject = carried
+            .subject
+            .or(carried.next_subject.filter(|_| of_time))
+            .or(carried.pronoun.filter(|_| unnamed));
         if let Some(subject) = subject.filter(|x| !leaders.contains(x)) {
             before.insert(0, subject);
         }

@@ -935,3 +935,20 @@ fn talks_named_by_their_place_are_past_ones() {
     let held = meetings_dated("习近平同安倍晋三在大阪会晤。", "2019-06-27");
     assert!(held.iter().all(|f| f.ends_with("2019-06-27..2019-06-27")), "{held:?}");
 }
+
+#[test]
+fn a_sentence_opening_with_no_subject_is_of_the_leader_last_named() {
+    let text = "美国总统布什今天结束访问。今天上午曾在清华大学发表演说,同时与中共国家副主席胡锦涛会面。";
+    let m = meetings_of(text, "");
+    assert!(m.iter().any(|f| f.contains("布什") && f.contains("胡锦涛")), "{m:?}");
+    let text = "李克强总理抵达吉隆坡。总理一行随后前往会见新西兰总理约翰·基。";
+    let m = meetings_of(text, "");
+    assert!(m.iter().any(|f| f.contains("李克强") && f.contains("约翰·基")), "{m:?}");
+    // A sentence that opens on someone not known as a leader is theirs, not the last leader's.
+    let text = "巴基斯坦总统阿尔维会见高云龙。高云龙一行于2月13日访巴,其间还会见了参议院主席桑吉拉尼。";
+    let m = meetings_of(text, "");
+    assert!(!m.iter().any(|f| f.contains("桑吉拉尼")), "{m:?}");
+    // 有机会见到: 会 of 机会 is no verb of talks.
+    let m = meetings_of("习近平总书记出席。朱婷说,这次有机会见到总书记。", "");
+    assert!(m.is_empty(), "{m:?}");
+}
