@@ -16,11 +16,14 @@ use regex::Regex;
 use std::ops::Range;
 use std::sync::LazyLock;
 
-/// Verbs of talks: 会谈, 会见, 会晤, 会面, 接见, 茶叙, a headline's 晤 (习近平晤阿巴斯) and the heads'
-/// exchange of views (两国元首就…交换意见); the last two only where [`verb_stands`] allows.
+/// Verbs of talks: 会谈, 会见, 会晤, 会面, 接见, 茶叙, a discussion held (进行了…讨论, 进行了很好的谈话), a
+/// headline's 晤 (习近平晤阿巴斯) and the heads' exchange of views (两国元首就…交换意见); the last three
+/// only where [`verb_stands`] allows.
 static MEETING: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(r"(会谈|会见|会晤|会面|见面|拜会|拜见|接见|晤谈|茶叙|共同主持|交换了?意见|晤)")
-        .expect("meeting")
+    Regex::new(
+        r"(会谈|会见|会晤|会面|见面|拜会|拜见|接见|晤谈|茶叙|共同主持|交换了?意见|进行了?[^,;:。]{0,12}?(?:讨论|交谈|谈话)|晤)",
+    )
+    .expect("meeting")
 });
 /// A sentence opening on a meeting (会晤中，两国领导人…; 会谈时): the meeting just told, when one of
 /// the same people was, not one of its own.
@@ -425,6 +428,11 @@ fn verb_stands(s: &Sentences<'_>, start: usize, end: usize, text: &str, leaders:
         let leader_starts = s.mentions.iter().any(|m| m.kind == Kind::Leader && m.start == end);
         return leader_ends && leader_starts;
     }
+    // 尼克松总统和周恩来总理…进行了…讨论: a discussion held in person, between leaders.
+    if verb.starts_with("进行") {
+        let remote = ["电话", "视频", "通话"].iter().any(|w| text.contains(w));
+        return !remote && leaders.len() >= 2;
+    }
     if verb.starts_with("交换") {
         let remote = ["电话", "视频", "通话", "致电", "信函"].iter().any(|w| text.contains(w));
         let with_leader = leaders.iter().map(|&m| &s.mentions[m]).any(|m| {
@@ -442,6 +450,7 @@ fn meeting_type(verb: &str) -> &str {
         "接见" | "会面" | "拜会" | "拜见" => "会见",
         "晤" | "晤谈" | "茶叙" | "见面" => "会晤",
         "共同主持" => "会谈",
+        v if v.starts_with("进行") => "会谈",
         v if v.starts_with("交换") => "会谈",
         v => v,
     }

@@ -952,3 +952,14 @@ fn a_sentence_opening_with_no_subject_is_of_the_leader_last_named() {
     let m = meetings_of("习近平总书记出席。朱婷说,这次有机会见到总书记。", "");
     assert!(m.is_empty(), "{m:?}");
 }
+
+#[test]
+fn a_discussion_held_between_leaders_is_talks_but_not_on_the_telephone() {
+    let text = "访问中,尼克松总统和周恩来总理就两国关系正常化问题进行了广泛、认真和坦率的讨论。";
+    let m = meetings_of(text, "");
+    assert!(m.iter().any(|f| f.contains("尼克松") && f.contains("周恩来")), "{m:?}");
+    let m = meetings_of("俄罗斯总统普京与法国总统马克龙进行电话交谈。", "");
+    assert!(m.is_empty(), "{m:?}");
+    let m = meetings_of("双方经贸团队就共同关心的问题进行了深入讨论。", "");
+    assert!(m.is_empty(), "{m:?}");
+}
