@@ -3,7 +3,8 @@
 
 use super::Sentences;
 use crate::model::{Entity, Kind};
-use crate::reference::{Gazetteer, Leader};
+use crate::reference::{Gazetteer, Leader, Office};
+use std::ops::Range;
 
 /// The kind of head that words naming both sides' leaders mean.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -12,27 +13,58 @@ pub(super) enum Head {
     State,
     /// 两国总理: premiers and prime ministers.
     Government,
-    /// 两国领导人, 两国首脑: either.
+    /// 两国外长: foreign ministers and secretaries of state.
+    Foreign,
+    /// 两国领导人, 两国首脑: either head.
     Either,
 }
 
+/// The words after 两国 (or two countries' one-character forms, 苏美) that name both sides' heads,
+/// the most precise first.
+const BOTH_SIDES: [(&str, Head); 7] = [
+    ("元首", Head::State),
+    ("总理", Head::Government),
+    ("首相", Head::Government),
+    ("外长", Head::Foreign),
+    ("外交部长", Head::Foreign),
+    ("首脑", Head::Either),
+    ("领导人", Head::Either),
+];
+
+/// Foreign ministers' offices (the gazetteer ranks them with all ministers).
+const FOREIGN_OFFICES: [&str; 4] = ["外长", "外交部长", "外交大臣", "国务卿"];
+
 impl Head {
-    /// The head that `text` names: 元首 a head of state, 总理 or 首相 a head of government, else either.
-    pub(super) fn named_in(text: &str) -> Head {
-        if text.contains("两国元首") {
-            Head::State
-        } else if text.contains("两国总理") || text.contains("两国首相") {
-            Head::Government
-        } else {
-            Head::Either
-        }
+    /// The heads that `range` of the document names as both sides': 两国元首, 中泰两国总理, 两国外长, or
+    /// two countries' one-character forms before the word (苏美领导人, 中美元首), not three (中俄印外长).
+    /// `None` when it names none.
+    pub(super) fn both_sides_in(s: &Sentences<'_>, range: Range<usize>) -> Option<Head> {
+        let text = &s.text[range.clone()];
+        let one_char_country = |end: usize| {
+            s.mentions
+                .iter()
+                .find(|m| m.kind == Kind::Country && m.end == end && m.surface.chars().count() == 1)
+        };
+        BOTH_SIDES.iter().find_map(|&(word, head)| {
+            text.match_indices(word)
+                .any(|(i, _)| {
+                    let at = range.start + i;
+                    s.text[..at].ends_with("两国")
+                        || one_char_country(at).and_then(|m| one_char_country(m.start)).is_some_and(|m| {
+                            // 中俄印外长会晤: three countries' talks are no two heads'.
+                            one_char_country(m.start).is_none()
+                        })
+                })
+                .then_some(head)
+        })
     }
 
-    /// True when an office of the gazetteer's `rank` is a head of this kind.
-    fn takes(self, rank: &str) -> bool {
+    /// True when an office `zh` of the gazetteer's `rank` is a head of this kind.
+    fn takes(self, zh: &str, rank: &str) -> bool {
         match self {
             Head::State => matches!(rank, "head_of_state" | "monarch"),
             Head::Government => rank == "head_of_government",
+            Head::Foreign => FOREIGN_OFFICES.contains(&zh),
             Head::Either => matches!(rank, "head_of_state" | "monarch" | "head_of_government"),
         }
     }
@@ -63,7 +95,10 @@ pub(super) fn heads_of(
                 .filter_map(|(i, e)| {
                     let known = known_leader(e, g);
                     let offices = e.office.iter().chain(known.into_iter().flat_map(|l| &l.offices));
-                    if !offices.into_iter().any(|o| rank_of(o, g).is_some_and(|r| head.takes(r))) {
+                    if !offices
+                        .into_iter()
+                        .any(|o| office_of(o, g).is_some_and(|k| head.takes(&k.zh, &k.rank)))
+                    {
                         return None;
                     }
                     // A head of other years is none of these (曼德拉 in 2018): a year either side
@@ -87,9 +122,9 @@ fn known_leader<'g>(e: &Entity, g: &'g Gazetteer) -> Option<&'g Leader> {
     g.leaders.iter().find(|l| l.id == key)
 }
 
-/// The rank of an office: that of the longest office of the gazetteer it ends with (国务院总理, 总理).
-fn rank_of<'g>(office: &str, g: &'g Gazetteer) -> Option<&'g str> {
-    g.offices.iter().filter(|o| office.ends_with(&o.zh)).max_by_key(|o| o.zh.len()).map(|o| o.rank.as_str())
+/// The gazetteer's office an office ends with, the longest (国务院总理 before 总理).
+fn office_of<'g>(office: &str, g: &'g Gazetteer) -> Option<&'g Office> {
+    g.offices.iter().filter(|o| office.ends_with(&o.zh)).max_by_key(|o| o.zh.len())
 }
 
 #[cfg(test)]
@@ -97,11 +132,9 @@ mod tests {
     use super::Head;
 
     #[test]
-    fn words_for_both_sides_name_their_kind_of_head() {
-        assert_eq!(Head::named_in("两国元首举行会谈"), Head::State);
-        assert_eq!(Head::named_in("中泰两国总理举行会谈"), Head::Government);
-        assert_eq!(Head::named_in("两国领导人举行会晤"), Head::Either);
-        assert!(Head::State.takes("monarch") && !Head::State.takes("head_of_government"));
-        assert!(Head::Either.takes("head_of_government") && !Head::Either.takes("minister"));
+    fn offices_name_their_kind_of_head() {
+        assert!(Head::State.takes("国王", "monarch") && !Head::State.takes("总理", "head_of_government"));
+        assert!(Head::Either.takes("总理", "head_of_government") && !Head::Either.takes("外长", "minister"));
+        assert!(Head::Foreign.takes("国务卿", "minister") && !Head::Foreign.takes("财政部长", "minister"));
     }
 }

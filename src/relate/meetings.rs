@@ -51,8 +51,6 @@ static NAMED_TALKS: LazyLock<Regex> = LazyLock::new(|| {
     )
     .expect("named talks")
 });
-/// Words naming both sides' leaders without their names: the heads of the parties met.
-const BOTH_LEADERS: [&str; 4] = ["两国元首", "两国总理", "两国首脑", "两国领导人"];
 /// Verbs of attending someone else's talks (刘鹤、王毅等参加会见, 陪同会见).
 const ATTENDING: [&str; 6] = ["参加", "参加了", "出席", "陪同", "陪同了", "在座"];
 /// Verbs of hoping for talks (他期待着在北京同朗伊见面): talks wished for are not told.
@@ -152,12 +150,10 @@ pub fn find(
             if let Some(named) = attended_talks(s, clause.clone()) {
                 let people = heads_of(s, &named, Head::Either, year, g);
                 met = if people.len() == named.len() { vec![(people, Vec::new())] } else { Vec::new() };
-            } else if met.iter().all(|(p, _)| p.len() < 2)
-                && BOTH_LEADERS.iter().any(|w| sentence.contains(w))
-            {
+            } else if met.iter().all(|(p, _)| p.len() < 2) && Head::both_sides_in(s, span.clone()).is_some() {
                 // 两国领导人…深化印中战略互信: the two countries the sentence names, else the parties.
                 let named = countries_in(s, span.clone());
-                let head = Head::named_in(sentence);
+                let head = Head::both_sides_in(s, span.clone()).unwrap_or(Head::Either);
                 let year = event_dates(sentence, document).start.map_or(year, |d| Some(d.year));
                 let both = match &met_before {
                     Some(people) => people.clone(),
@@ -296,7 +292,7 @@ fn clause_groups(s: &Sentences<'_>, clause: Range<usize>, carried: &mut Carried)
         // 有机会见到: 会 of 机会 opens no verb.
         let of_chance = v.as_str().starts_with('会') && text[..v.start()].ends_with('机');
         !(next.contains("机制") || next.contains("委员会") || text[..v.start()].ends_with('团') || of_chance)
-            && verb_stands(s, clause.start + v.start(), clause.start + v.end(), text, &leaders)
+            && verb_stands(s, clause.start + v.start(), clause.start + v.end(), clause.clone(), &leaders)
     });
     let Some(verb) = verb else {
         // 应Y邀请 names the host, not who speaks next.
@@ -417,11 +413,12 @@ fn clause_groups(s: &Sentences<'_>, clause: Range<usize>, carried: &mut Carried)
     })
 }
 
-/// True when the verb at `start..end` of the clause `text` with `leaders` states talks: a headline's
+/// True when the verb at `start..end` of `clause` with `leaders` states talks: a headline's
 /// bare 晤 only between two leaders' names (习近平晤阿巴斯), an exchange of views only by both heads
 /// (两国元首就…交换意见) or with a leader (并同小渊惠三内阁总理大臣就…交换了意见), not on the telephone
 /// or by video.
-fn verb_stands(s: &Sentences<'_>, start: usize, end: usize, text: &str, leaders: &[usize]) -> bool {
+fn verb_stands(s: &Sentences<'_>, start: usize, end: usize, clause: Range<usize>, leaders: &[usize]) -> bool {
+    let text = &s.text[clause.clone()];
     let verb = &s.text[start..end];
     if verb == "晤" {
         let leader_ends = s.mentions.iter().any(|m| m.kind == Kind::Leader && m.end == start);
@@ -439,7 +436,7 @@ fn verb_stands(s: &Sentences<'_>, start: usize, end: usize, text: &str, leaders:
             s.text[..m.start].ends_with(['同', '与', '和'])
                 && s.text.get(m.end..start).is_some_and(|t| t.contains('就'))
         });
-        return !remote && (with_leader || BOTH_LEADERS.iter().any(|w| text.contains(w)));
+        return !remote && (with_leader || Head::both_sides_in(s, clause).is_some());
     }
     true
 }

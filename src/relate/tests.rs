@@ -963,3 +963,17 @@ fn a_discussion_held_between_leaders_is_talks_but_not_on_the_telephone() {
     let m = meetings_of("双方经贸团队就共同关心的问题进行了深入讨论。", "");
     assert!(m.is_empty(), "{m:?}");
 }
+
+#[test]
+fn two_countries_forms_and_both_foreign_ministers_name_both_sides() {
+    let text = "美国总统艾森豪威尔在机场欢迎苏联部长会议主席赫鲁晓夫。苏美领导人开始会谈。";
+    let m = meetings_dated(text, "1959-09-15");
+    assert!(m.iter().any(|f| f.contains("艾森豪威尔") && f.contains("赫鲁晓夫")), "{m:?}");
+    let text = "越南外长裴青山欢迎澳大利亚外长黄英贤来访。两国外长会面气氛愉悦。";
+    let m = meetings_of(text, "");
+    assert!(m.iter().any(|f| f.contains("裴青山") && f.contains("黄英贤")), "{m:?}");
+    // Three countries' forms name no two heads.
+    let text = "中国外长王毅、俄罗斯外长拉夫罗夫出席。中俄印外长第十六次会晤将于2月27日在浙江举行。";
+    let m = meetings_of(text, "");
+    assert!(m.is_empty(), "{m:?}");
+}
