@@ -316,13 +316,22 @@ fn known_country(m: &Mention, lexicon: &Lexicon) -> Option<usize> {
 }
 
 /// The first of the offices one person holds with the one that starts at `start` (副总理兼外长: 副总理 for
-/// 外长; 总理特使、前总统: 总理 for 总统).
+/// 外长; 总理特使、前总统: 总理 for 总统; 内政部长兼律政部长: 部长 of 内政部长 for the second).
 fn held_with(offices: &[aho_corasick::Match], text: &str, start: usize) -> Option<std::ops::Range<usize>> {
     // Only a title that continues another follows it with nothing between (总理特使, not 苏丹总统).
     let continues = TITLE_CONTINUATIONS.iter().any(|w| text[start..].starts_with(w));
     let earlier = OFFICE_JOINERS.iter().filter(|j| continues || !j.is_empty()).find_map(|joiner| {
         let before = start.checked_sub(joiner.len()).filter(|&at| text.get(at..start) == Some(*joiner))?;
         offices.iter().find(|o| o.end() == before)
+    });
+    // 计划部长兼水利和电力部长: 兼 then the field of a second ministry.
+    let earlier = earlier.or_else(|| {
+        let window = text[..start].char_indices().rev().nth(8).map_or(0, |(i, _)| i);
+        let joiner = window + text[window..start].rfind('兼')?;
+        let field = &text[joiner + '兼'.len_utf8()..start];
+        let office = offices.iter().find(|o| o.start() == start)?;
+        is_ministry_field(field, &text[office.range()]).then_some(())?;
+        offices.iter().find(|o| o.end() == joiner)
     })?;
     Some(held_with(offices, text, earlier.start()).unwrap_or(earlier.range()))
 }
