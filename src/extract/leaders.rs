@@ -217,6 +217,10 @@ pub fn find(text: &str, existing: &[Mention], lexicon: &Lexicon) -> Found {
         if ["共同", "协同", "如同", "合同"].iter().any(|w| text[..name_start].ends_with(w)) {
             continue;
         }
+        // 、自然资源与生态部长: 与 between two fields of one ministry joins them; what follows is a field.
+        if joins_fields(text, name_start, name_end, office, existing) {
+            continue;
+        }
         let honorific = honorifics.contains(&office);
         // 先生 and 女士 follow anyone's name: only a transliterated one is taken for a dignitary's.
         if honorific && office != "阁下" && !n.contains('·') {
@@ -347,6 +351,28 @@ fn qualifies(gap: &str, office: &str, government_chars: &str) -> bool {
     let gap = gap.strip_suffix('前').unwrap_or(gap);
     let field = gap.trim_start_matches(|c| government_chars.contains(c));
     field.is_empty() || is_ministry_field(field, office)
+}
+
+/// True when the greeting's name at `name_start..name_end` before `office` is the second field of a
+/// ministry (、自然资源与生态部长): a minister's office, after 与, 和 or 及 that follow two to four
+/// characters, no leader's name, opening after a list mark or a comma.
+fn joins_fields(text: &str, name_start: usize, name_end: usize, office: &str, existing: &[Mention]) -> bool {
+    let Some(lead) = text[..name_start].strip_suffix(['与', '和', '及']) else { return false };
+    let field: String = lead
+        .chars()
+        .rev()
+        .take_while(|&c| crate::text::normalize::is_cjk(c) && !"的了在是为对向".contains(c))
+        .collect();
+    let count = field.chars().count();
+    let field_start = lead.len() - field.len();
+    let opens = lead[..field_start].ends_with(['、', ',', ';']) || field_start == 0;
+    let named =
+        existing.iter().any(|m| m.kind == Kind::Leader && m.start < lead.len() && m.end > field_start);
+    (office.ends_with("部长") || office.ends_with("大臣"))
+        && (2..=4).contains(&count)
+        && opens
+        && !named
+        && is_ministry_field(&text[name_start..name_end], office)
 }
 
 /// A field of two to four characters before a minister's title, with no word that joins clauses, or

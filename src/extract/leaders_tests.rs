@@ -93,6 +93,12 @@ fn names_after_offices_and_greetings() {
     assert!(leaders("会见澳大利亚总督并发表了重要讲话(Speech)。").is_empty());
     // An office held with another (兼) is qualified by the first's country.
     assert_eq!(leaders("老挝副总理兼外长沙伦赛将访华。"), ["沙伦赛"]);
+    // 与 between two fields of one ministry opens no name; between two names it still does.
+    assert_eq!(
+        leaders("俄罗斯国防部长别洛乌索夫、自然资源与生态部长科兹洛夫出席。"),
+        ["别洛乌索夫", "科兹洛夫"]
+    );
+    assert_eq!(leaders("王毅与拉夫罗夫部长会谈。"), ["王毅", "拉夫罗夫"]);
     // …and so is a minister's second ministry after 兼 (兼水利和电力部长).
     assert_eq!(leaders("印度交通部长拉姆,计划部长兼水利和电力部长南达出席。"), ["拉姆", "南达"]);
 }
