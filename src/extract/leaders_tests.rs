@@ -93,6 +93,12 @@ fn names_after_offices_and_greetings() {
     assert!(leaders("会见澳大利亚总督并发表了重要讲话(Speech)。").is_empty());
     // An office held with another (兼) is qualified by the first's country.
     assert_eq!(leaders("老挝副总理兼外长沙伦赛将访华。"), ["沙伦赛"]);
+    // A council of state's member and a rotating chair are offices.
+    assert_eq!(
+        leaders("缅甸总理吴貌貌卡、国务委员会委员吴当基、外长吴拉蓬出席。"),
+        ["吴貌貌卡", "吴当基", "吴拉蓬"]
+    );
+    assert_eq!(leaders("同卢旺达总统、非盟轮值主席卡加梅会晤。"), ["卡加梅"]);
     // 与 between two fields of one ministry opens no name; between two names it still does.
     assert_eq!(
         leaders("俄罗斯国防部长别洛乌索夫、自然资源与生态部长科兹洛夫出席。"),
