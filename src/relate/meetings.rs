@@ -132,6 +132,8 @@ pub fn find(
         if !MEETING.is_match(sentence) {
             continue;
         }
+        // The sentence's dates, for the year of both heads and for every meeting it tells.
+        let dates = or_paragraph_year(event_dates(sentence, document), s.text, span.start, document);
         // 习近平与普京举行会晤,这是两国元首今年第三次会晤: the heads are those who met just before.
         let mut met_before: Option<Vec<usize>> = None;
         let parts = clauses(span.clone(), sentence);
@@ -154,7 +156,7 @@ pub fn find(
                 // 两国领导人…深化印中战略互信: the two countries the sentence names, else the parties.
                 let named = countries_in(s, span.clone());
                 let head = Head::both_sides_in(s, span.clone()).unwrap_or(Head::Either);
-                let year = event_dates(sentence, document).start.map_or(year, |d| Some(d.year));
+                let year = dates.start.map_or(year, |d| Some(d.year));
                 let both = match &met_before {
                     Some(people) => people.clone(),
                     None if named.len() == 2 => heads_of(s, &named, head, year, g),
@@ -189,8 +191,7 @@ pub fn find(
                         true => dateline.map(str::to_owned),
                         false => Some(p),
                     });
-                let dates = event_dates(sentence, document);
-                let Dates { start, end, stated, .. } = or_paragraph_year(dates, s.text, span.start, document);
+                let Dates { start, end, stated, .. } = dates;
                 // 两国领导人大阪会晤推动…: talks named by their place are past ones, not of the report's day.
                 let named = !stated && named_by_place(s, clause.start..at, lexicon);
                 (fact.start, fact.end) = if named { (None, None) } else { (start, end) };

@@ -49,6 +49,7 @@ pub(super) fn one_undated_per_meeting(s: &Sentences<'_>, facts: Vec<(Fact, bool)
 /// those days, else to an undated mention of the same talks (同卡拉会谈时), else keeps them as talks
 /// of the visit's month; then orders all by sentence.
 pub(super) fn join_during_visits(s: &Sentences<'_>, out: &mut Vec<Fact>, during: Vec<Fact>) {
+    let mut moved = false;
     for mut fact in during {
         // The talks the document dates within the visit's days, else talks of its month.
         let (first, last) = (fact.start, fact.end);
@@ -64,11 +65,18 @@ pub(super) fn join_during_visits(s: &Sentences<'_>, out: &mut Vec<Fact>, during:
             Some(f) => {
                 fact.place = fact.place.or(f.place.take());
                 *f = fact;
+                moved = true;
             }
-            None => out.push(fact),
+            None => {
+                out.push(fact);
+                moved = true;
+            }
         }
     }
-    out.sort_by_key(|f| f.sentence.start);
+    // `out` comes ordered by sentence; only talks added or put in another's place need it ordered again.
+    if moved {
+        out.sort_by_key(|f| f.sentence.start);
+    }
 }
 
 /// The date of talks held during a visit from `start` to `end` (days): one day of those, so only
