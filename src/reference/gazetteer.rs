@@ -111,6 +111,7 @@ pub struct Gazetteer {
     /// Words that contain a country name but name something else (努尔苏丹, 印度洋).
     pub blocklist: Vec<String>,
     country_by_id: HashMap<String, usize>,
+    leader_by_id: HashMap<String, usize>,
 }
 
 /// The text of each gazetteer file.
@@ -225,7 +226,7 @@ impl Gazetteer {
                 org_type: f.get(6).to_owned(),
             })
             .collect();
-        let leaders = read("leaders.tsv", sources.leaders, &LEADERS)?
+        let leaders: Vec<Leader> = read("leaders.tsv", sources.leaders, &LEADERS)?
             .iter()
             .map(|f| Leader {
                 id: f.get(0).to_owned(),
@@ -282,6 +283,7 @@ impl Gazetteer {
             .map(|f| f.get(0).to_owned())
             .collect();
         let country_by_id = countries.iter().enumerate().map(|(i, c)| (c.id.clone(), i)).collect();
+        let leader_by_id = leaders.iter().enumerate().map(|(i, l)| (l.id.clone(), i)).collect();
         Ok(Self {
             countries,
             organizations,
@@ -292,12 +294,18 @@ impl Gazetteer {
             places,
             blocklist,
             country_by_id,
+            leader_by_id,
         })
     }
 
     /// The index of the country with this id.
     pub fn country_index(&self, id: &str) -> Option<usize> {
         self.country_by_id.get(id).copied()
+    }
+
+    /// The leader with this id (`xi-jinping`).
+    pub fn leader(&self, id: &str) -> Option<&Leader> {
+        self.leader_by_id.get(id).map(|&i| &self.leaders[i])
     }
 
     /// The index of the country a gazetteer organization belongs to.

@@ -119,7 +119,7 @@ pub(super) fn heads_of(
 /// The gazetteer's entry for a leader entity, by its IRI.
 fn known_leader<'g>(e: &Entity, g: &'g Gazetteer) -> Option<&'g Leader> {
     let key = e.iri.rsplit_once('/')?.1;
-    g.leaders.iter().find(|l| l.id == key)
+    g.leader(key)
 }
 
 /// The gazetteer's office an office ends with, the longest (国务院总理 before 总理).
