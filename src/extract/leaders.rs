@@ -357,22 +357,21 @@ fn qualifies(gap: &str, office: &str, government_chars: &str) -> bool {
 /// ministry (、自然资源与生态部长): a minister's office, after 与, 和 or 及 that follow two to four
 /// characters, no leader's name, opening after a list mark or a comma.
 fn joins_fields(text: &str, name_start: usize, name_end: usize, office: &str, existing: &[Mention]) -> bool {
+    if !(office.ends_with("部长") || office.ends_with("大臣")) {
+        return false;
+    }
     let Some(lead) = text[..name_start].strip_suffix(['与', '和', '及']) else { return false };
-    let field: String = lead
-        .chars()
+    let field: Vec<(usize, char)> = lead
+        .char_indices()
         .rev()
-        .take_while(|&c| crate::text::normalize::is_cjk(c) && !"的了在是为对向".contains(c))
+        .take_while(|&(_, c)| crate::text::normalize::is_cjk(c) && !"的了在是为对向".contains(c))
         .collect();
-    let count = field.chars().count();
-    let field_start = lead.len() - field.len();
+    let field_start = field.last().map_or(lead.len(), |&(i, _)| i);
     let opens = lead[..field_start].ends_with(['、', ',', ';']) || field_start == 0;
-    let named =
-        existing.iter().any(|m| m.kind == Kind::Leader && m.start < lead.len() && m.end > field_start);
-    (office.ends_with("部长") || office.ends_with("大臣"))
-        && (2..=4).contains(&count)
+    (2..=4).contains(&field.len())
         && opens
-        && !named
         && is_ministry_field(&text[name_start..name_end], office)
+        && !existing.iter().any(|m| m.kind == Kind::Leader && m.start < lead.len() && m.end > field_start)
 }
 
 /// A field of two to four characters before a minister's title, with no word that joins clauses, or

@@ -41,7 +41,7 @@ impl Head {
     pub(super) fn both_sides_in(s: &Sentences<'_>, range: Range<usize>) -> Option<Head> {
         let text = &s.text[range.clone()];
         let one_char_country = |end: usize| {
-            s.mentions
+            s.near(end..end)
                 .iter()
                 .find(|m| m.kind == Kind::Country && m.end == end && m.surface.chars().count() == 1)
         };

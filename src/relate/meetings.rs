@@ -51,6 +51,8 @@ static NAMED_TALKS: LazyLock<Regex> = LazyLock::new(|| {
     )
     .expect("named talks")
 });
+/// Words of talks held apart (on the telephone, by video): no meeting.
+const REMOTE: [&str; 3] = ["电话", "视频", "通话"];
 /// Verbs of attending someone else's talks (刘鹤、王毅等参加会见, 陪同会见).
 const ATTENDING: [&str; 6] = ["参加", "参加了", "出席", "陪同", "陪同了", "在座"];
 /// Verbs of hoping for talks (他期待着在北京同朗伊见面): talks wished for are not told.
@@ -141,7 +143,8 @@ pub fn find(
             // 会见X时,王毅表示: a clause of time takes the subject of the clause after it.
             carried.next_subject =
                 parts.get(k + 1).and_then(|next| s.of_kind(next.clone(), Kind::Leader).first().copied());
-            let Some(Groups { groups, verb, weak, at }) = clause_groups(s, clause.clone(), &mut carried)
+            let Some(Groups { groups, verb, weak, at }) =
+                clause_groups(s, span.start, clause.clone(), &mut carried)
             else {
                 continue;
             };
@@ -152,10 +155,11 @@ pub fn find(
             if let Some(named) = attended_talks(s, clause.clone()) {
                 let people = heads_of(s, &named, Head::Either, year, g);
                 met = if people.len() == named.len() { vec![(people, Vec::new())] } else { Vec::new() };
-            } else if met.iter().all(|(p, _)| p.len() < 2) && Head::both_sides_in(s, span.clone()).is_some() {
+            } else if let Some(head) =
+                met.iter().all(|(p, _)| p.len() < 2).then(|| Head::both_sides_in(s, span.clone())).flatten()
+            {
                 // 两国领导人…深化印中战略互信: the two countries the sentence names, else the parties.
                 let named = countries_in(s, span.clone());
-                let head = Head::both_sides_in(s, span.clone()).unwrap_or(Head::Either);
                 let year = dates.start.map_or(year, |d| Some(d.year));
                 let both = match &met_before {
                     Some(people) => people.clone(),
@@ -268,7 +272,12 @@ fn clauses(span: Range<usize>, sentence: &str) -> Vec<Range<usize>> {
 }
 
 /// The groups of leader mentions meeting in `clause`, updating what later clauses inherit.
-fn clause_groups(s: &Sentences<'_>, clause: Range<usize>, carried: &mut Carried) -> Option<Groups> {
+fn clause_groups(
+    s: &Sentences<'_>,
+    opening: usize,
+    clause: Range<usize>,
+    carried: &mut Carried,
+) -> Option<Groups> {
     let text = &s.text[clause.clone()];
     if carried.subject.is_none() && PRONOUN.is_match(text) {
         carried.subject = carried.pronoun;
@@ -348,10 +357,6 @@ fn clause_groups(s: &Sentences<'_>, clause: Range<usize>, carried: &mut Carried)
             || (text.starts_with('在') && text.ends_with('中'));
         // 今天上午曾在…发表演说,同时与胡锦涛会面; 总理一行…前往会见通邢: a sentence that opens with
         // no subject, and a clause of it with none, are still of the one the last sentence opened on.
-        let opening = s
-            .spans
-            .get(s.spans.partition_point(|sp| sp.end <= clause.start))
-            .map_or(clause.start, |sp| sp.start);
         let unnamed = !leaders.is_empty()
             && s.of_kind(opening..clause.start, Kind::Leader).is_empty()
             && NO_SUBJECT.is_match(&s.text[opening..clause.end])
@@ -428,11 +433,11 @@ fn verb_stands(s: &Sentences<'_>, start: usize, end: usize, clause: Range<usize>
     }
     // 尼克松总统和周恩来总理…进行了…讨论: a discussion held in person, between leaders.
     if verb.starts_with("进行") {
-        let remote = ["电话", "视频", "通话"].iter().any(|w| text.contains(w));
+        let remote = REMOTE.iter().any(|w| text.contains(w));
         return !remote && leaders.len() >= 2;
     }
     if verb.starts_with("交换") {
-        let remote = ["电话", "视频", "通话", "致电", "信函"].iter().any(|w| text.contains(w));
+        let remote = REMOTE.iter().chain(&["致电", "信函"]).any(|w| text.contains(w));
         let with_leader = leaders.iter().map(|&m| &s.mentions[m]).any(|m| {
             s.text[..m.start].ends_with(['同', '与', '和'])
                 && s.text.get(m.end..start).is_some_and(|t| t.contains('就'))
