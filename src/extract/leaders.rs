@@ -139,12 +139,12 @@ pub fn find(text: &str, existing: &[Mention], lexicon: &Lexicon) -> Found {
             .min()
             .map(|i| &existing[i])
             // 吉尔吉斯斯坦外交部长: a country's body whose name took the first characters of an office
-            // naming that body (外交部 of 外交部长, not 部 of 部长) qualifies it.
+            // naming that body (外交部 of 外交部长, not 部 of 部长) qualifies it, as does a country's
+            // name that did so (瑞士联邦主席: 瑞士联邦 took 联邦 of 联邦主席).
             .or_else(|| {
                 let names_body = text[first.clone()].chars().count() >= 4;
                 existing.iter().filter(|_| names_body).find(|m| {
-                    m.kind == Kind::Organization
-                        && m.country.is_some()
+                    (m.kind == Kind::Organization && m.country.is_some() || m.kind == Kind::Country)
                         && m.start < first.start
                         && (first.start + 1..first.end).contains(&m.end)
                 })

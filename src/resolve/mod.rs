@@ -396,6 +396,9 @@ mod tests {
         // Another country's holder of the name is a new person of that country.
         let iri = leader_iri("洪都拉斯总统卡斯特罗表示。", Some(2023));
         assert!(!iri[0].ends_with("/fidel-castro"), "{iri:?}");
+        // A country's long name that takes the first characters of the office (瑞士联邦 of 联邦主席)
+        // still gives the country: not Romania's 毛雷尔 of 1958-1974.
+        assert!(leader_iri("瑞士联邦主席毛雷尔会见王毅。", Some(2019))[0].ends_with("/毛雷尔-ch"));
         assert!(leader_iri("约翰逊首相表示。", Some(2019))[0].ends_with("/boris-johnson"));
         // A past leader recalled with the office is still that leader.
         assert!(leader_iri("1954年中国总理周恩来访问印度。", Some(2024))[0].ends_with("/zhou-enlai"));
