@@ -31,6 +31,10 @@ static ANAPHOR: LazyLock<Regex> =
     LazyLock::new(|| Regex::new(r#"^[“"「『]?(?:会谈|会晤|会见)(?:中|时|期间|上)"#).expect("anaphor"));
 static PLACE: LazyLock<Regex> =
     LazyLock::new(|| Regex::new(r"在(\p{Han}{2,8}?)(?:举行|会见|会晤)").expect("place"));
+/// 在金奈同莫迪举行会晤: a place before the one met, taken only when it is a country or a known place
+/// (在双方共同关心的问题上 is none).
+static PLACE_WITH: LazyLock<Regex> =
+    LazyLock::new(|| Regex::new(r"在(\p{Han}{2,8}?)(?:同|与|和)").expect("place with"));
 /// What keeps a leader named in a clause away from its meeting: their name is part of an envoy's title
 /// (习近平主席特使, 普京总统的特别代表) or of a thing they said or wrote (习近平总书记重要回信精神座谈会).
 static NOT_PRESENT: LazyLock<Regex> = LazyLock::new(|| {
@@ -186,8 +190,13 @@ pub fn find(
                 fact.evidence.extend(group);
                 fact.detail = FactDetail::Meeting { meeting_type: verb.clone() };
                 // 在莫斯科举行会谈 names a place; 在亲切友好气氛中举行会谈 does not.
+                let known = |c: &regex::Captures<'_>| {
+                    let place = c.get(1).map_or(0..0, |p| span.start + p.start()..span.start + p.end());
+                    super::hosts::place_first(s, place, lexicon)
+                };
                 fact.place = PLACE
                     .captures(sentence)
+                    .or_else(|| PLACE_WITH.captures(sentence).filter(known))
                     .map(|c| trim_adverbs(&c[1]).to_owned())
                     .filter(|p| !p.is_empty() && !p.contains("气氛") && !p.ends_with(['中', '下']))
                     // 在这里举行会晤: the place the report is datelined, when it names one.
