@@ -14,6 +14,7 @@ mod hosts;
 mod meetings;
 mod partnerships;
 mod positions;
+mod present;
 mod same_talks;
 mod visitors;
 mod visits;
@@ -238,6 +239,8 @@ pub fn relate(
     });
     let mut facts = visits::find(&s, context.date, speaker, here, lexicon);
     facts.extend(meetings::find(&s, &parties, context.date, context.place.as_deref(), lexicon));
+    let present = present::visits_of_meetings(&s, &facts, lexicon);
+    facts.extend(present);
     facts.extend(documents::find(&s, context, lexicon.words));
     facts.extend(partnerships::find(&s, &parties, lexicon.words, &lexicon.abbrev_chars));
     facts.extend(positions::find(&s, &parties, lexicon.words));

@@ -175,3 +175,33 @@ fn the_named_query_counts_an_undated_announcement_as_a_report_of_the_visit_that_
     );
     assert_eq!(undated.len(), 2, "{undated:?}");
 }
+
+#[test]
+fn talks_in_the_hosts_place_report_the_visit_and_the_day_it_began_stays() {
+    let ws = workspace();
+    let dir = ws.path();
+    let issue = dir.join("news");
+    std::fs::create_dir(&issue).unwrap();
+    std::fs::write(
+        issue.join("20230514-01-01.txt"),
+        "\n托卡耶夫抵达北京\n\
+         新华社北京5月13日电 哈萨克斯坦总统托卡耶夫13日乘专机抵达北京，开始对中国进行国事访问。\n",
+    )
+    .unwrap();
+    // No word of a visit: the talks in Shanghai with China's premier place him in China that month.
+    std::fs::write(
+        issue.join("20230516-02-01.txt"),
+        "\n托卡耶夫会见李强\n\
+         新华社上海5月15日电 哈萨克斯坦总统托卡耶夫15日在上海会见国务院总理李强。\n",
+    )
+    .unwrap();
+    let built = run(dir, &["build", "--store", "x.nq", "news"]);
+    assert!(built.status.success(), "{}", String::from_utf8_lossy(&built.stderr));
+    let o = run(dir, &["query", "--store", "x.nq", "--format", "csv", "visits"]);
+    let text = stdout(&o);
+    let rows: Vec<&str> = text.lines().skip(1).collect();
+    // One visit with both reports, dated by the day of arrival, not by the talks' month.
+    assert_eq!(rows.len(), 1, "{text}");
+    assert!(rows[0].starts_with("2023-05-13,2023-05-13,托卡耶夫,中国,"), "{text}");
+    assert!(rows[0].contains(",2,"), "{text}");
+}
