@@ -21,7 +21,7 @@ use std::sync::LazyLock;
 /// only where [`verb_stands`] allows.
 static MEETING: LazyLock<Regex> = LazyLock::new(|| {
     Regex::new(
-        r"(会谈|会见|会晤|会面|见面|拜会|拜见|接见|晤谈|茶叙|共同主持|交换了?意见|进行了?[^,;:。]{0,12}?(?:讨论|交谈|谈话)|晤)",
+        r"(会谈|会见|会晤|会面|见面|拜会|拜见|接见|晤谈|茶叙|共同主持|交换了?意见|进行了?[^,;:。]{0,12}?(?:讨论|交谈|谈话|交流)|晤)",
     )
     .expect("meeting")
 });

@@ -962,6 +962,11 @@ fn a_discussion_held_between_leaders_is_talks_but_not_on_the_telephone() {
     assert!(m.is_empty(), "{m:?}");
     let m = meetings_of("双方经贸团队就共同关心的问题进行了深入讨论。", "");
     assert!(m.is_empty(), "{m:?}");
+    // An exchange (交流) held in person is talks too; one of peoples or fields is not.
+    let m = meetings_of("国家主席习近平今天在成都和法国总统马克龙进行「友好交流」。", "");
+    assert!(m.iter().any(|f| f.contains("习近平") && f.contains("马克龙")), "{m:?}");
+    let m = meetings_of("两国青年进行了广泛交流。", "");
+    assert!(m.is_empty(), "{m:?}");
 }
 
 #[test]
