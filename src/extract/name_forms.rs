@@ -51,15 +51,23 @@ fn same_given_names(a: &str, b: &str) -> bool {
     latin(&a) || latin(&b) || starts(&a, &b) || starts(&b, &a)
 }
 
-/// A pattern-found name that is a form of a gazetteer leader takes that leader's key.
+/// A pattern-found name that is a form of a gazetteer leader takes that leader's key: the leader
+/// of that very form, else one of a full form with the same last part and given names (穆罕默德·萨勒曼
+/// is 穆罕默德·本·萨勒曼, the crown prince), else the one known by the last part alone (萨勒曼, the king).
 pub(super) fn link_to_gazetteer(found: &mut [Mention], lexicon: &Lexicon) {
+    let leaders = &lexicon.gazetteer.leaders;
     for m in found.iter_mut() {
         let key = name_key(&m.surface);
-        let hit = lexicon
-            .gazetteer
-            .leaders
+        let full_form = |l: &crate::reference::Leader| {
+            let mut forms = std::iter::once(&l.zh).chain(&l.names);
+            m.surface.contains('·')
+                && forms.any(|f| f.contains('·') && name_key(f) == key && same_given_names(&m.surface, f))
+        };
+        let hit = leaders
             .iter()
-            .position(|l| l.zh == key || l.zh == m.surface || l.names.contains(&m.surface));
+            .position(|l| l.zh == m.surface || l.names.contains(&m.surface))
+            .or_else(|| leaders.iter().position(full_form))
+            .or_else(|| leaders.iter().position(|l| l.zh == key));
         if let Some(i) = hit {
             m.key = Key::Leader(i);
         }
@@ -115,5 +123,22 @@ mod tests {
         assert!(same_given_names("J·克里", "约翰·克里"));
         assert!(!same_given_names("索尼娅·甘地", "拉吉夫·甘地"));
         assert!(!same_given_names("希拉里·克林顿", "比尔·克林顿"));
+    }
+
+    #[test]
+    fn a_full_form_links_to_the_leader_of_its_given_names_before_the_one_of_its_last_part() {
+        use crate::extract::{extract, lexicon::Lexicon, Key, Kind};
+        let lexicon = Lexicon::get();
+        let id = |text: &str, surface: &str| {
+            let found = extract(text, lexicon);
+            let m = found.iter().find(|m| m.kind == Kind::Leader && m.surface == surface).cloned();
+            match m.map(|m| m.key) {
+                Some(Key::Leader(i)) => lexicon.gazetteer.leaders[i].id.clone(),
+                other => format!("{other:?}"),
+            }
+        };
+        let text = "沙特国王萨勒曼以及首相穆罕默德·萨勒曼一同接待了中国领导人。";
+        assert_eq!(id(text, "穆罕默德·萨勒曼"), "mohammed-bin-salman");
+        assert_eq!(id(text, "萨勒曼"), "salman-of-saudi-arabia");
     }
 }
