@@ -154,21 +154,36 @@ const ANNOUNCING: [&str; 4] = ["宣布", "透露", "证实", "发布消息"];
 static STATEMENT_DAY: LazyLock<Regex> =
     LazyLock::new(|| Regex::new(&format!(r"{BEFORE_DAY}(?:{NUMBER})日就")).expect("statement day"));
 
-/// What follows the first verb of announcing, when it states a date of its own (外交部发言人10月29日
-/// 宣布:…将于10月30日…举行会晤 dates the talks the 30th); else the whole sentence.
+/// Verbs of saying: a date before them, and before any event is told, is the saying's (克里斯托弗
+/// 今天说,…克林顿总统和江泽民主席去年11月在西雅图的会晤).
+const SAYING: [&str; 4] = ["说,", "表示,", "指出,", "说:"];
+
+/// What follows the first verb of announcing (or of saying, before the event's words), when it states
+/// a date of its own (外交部发言人10月29日宣布:…将于10月30日…举行会晤 dates the talks the 30th);
+/// else the whole sentence.
 fn after_announcement(sentence: &str) -> &str {
+    let event = first_event_word(sentence).unwrap_or(sentence.len());
+    let said = SAYING.iter().filter_map(|w| sentence.find(w).filter(|&at| at < event).map(|at| at + w.len()));
     ANNOUNCING
         .iter()
         .filter_map(|w| sentence.find(w).map(|at| at + w.len()))
+        .chain(said)
         .min()
         .map(|at| &sentence[at..])
-        .filter(|rest| !find_dates(rest).is_empty() || MONTH_DAY.is_match(rest) || DAY.is_match(rest))
+        .filter(|rest| {
+            !find_dates(rest).is_empty()
+                || MONTH_DAY.is_match(rest)
+                || DAY.is_match(rest)
+                || MONTH.is_match(rest)
+        })
         .unwrap_or(sentence)
 }
 
-/// A time since which something holds (自1988年4月就任总理以来, 2013年以来): not the event's date.
+/// A time since which something holds (自1988年4月就任总理以来, 2013年以来, 去年9月以来): not the
+/// event's date.
 static SINCE: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(r"(?:自|从)[^,;。]{1,30}?以来|(?:1[89]|20)[0-9]{2}年(?:[0-9]{1,2}月)?以来").expect("since")
+    Regex::new(r"(?:自|从)[^,;。]{1,30}?以来|(?:(?:1[89]|20)[0-9]{2}年|前年|去年|今年)(?:[0-9]{1,2}月)?以来")
+        .expect("since")
 });
 
 /// `sentence` without the times since which something holds: 这是李鹏自1988年4月就任总理以来第二次
@@ -220,6 +235,7 @@ fn recalled(head: &str, clause: &str) -> bool {
 /// The dates of an event stated in `sentence` of a document dated `document`. A day the sentence
 /// gives an event it ends (10月13日晚，习近平在结束…访问后，回到北京) is its last: the first is not said.
 pub fn event_dates(sentence: &str, document: Option<Date>) -> Dates {
+    let sentence = &without_since(sentence);
     let dates = told_dates(sentence, document);
     match dates {
         Dates { start: Some(day), end: Some(last), stated: true, .. } if day == last && ended(sentence) => {
@@ -531,6 +547,13 @@ mod tests {
             dates("外交部发言人10月29日宣布:双方将举行会晤", "2025-10-30"),
             both("2025-10-29", "2025-10-29")
         );
+        // A day of saying before the event is told is the saying's; a time since which something
+        // holds is no one's.
+        let s = "克里斯托弗今天说,去年9月以来美中关系进入新阶段,克林顿总统和江泽民主席去年11月在西雅图的会晤是证明。";
+        assert_eq!(dates(s, "1994-03-02"), both("1993-11", "1993-11"));
+        // Said after the talks are told, the day is still theirs.
+        let s = "习近平今天在金奈同莫迪举行会晤时说,两国要加强合作。";
+        assert_eq!(dates(s, "2019-10-12"), both("2019-10-12", "2019-10-12"));
     }
 
     #[test]
