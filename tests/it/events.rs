@@ -205,3 +205,43 @@ fn talks_in_the_hosts_place_report_the_visit_and_the_day_it_began_stays() {
     assert!(rows[0].starts_with("2023-05-13,2023-05-13,托卡耶夫,中国,"), "{text}");
     assert!(rows[0].contains(",2,"), "{text}");
 }
+
+#[test]
+fn a_visit_recalled_by_its_year_is_the_one_visit_of_that_year_and_no_row_of_its_own() {
+    let ws = workspace();
+    let dir = ws.path();
+    let issue = dir.join("news");
+    std::fs::create_dir(&issue).unwrap();
+    std::fs::write(
+        issue.join("20230514-01-01.txt"),
+        "\n托卡耶夫抵达北京\n\
+         新华社北京5月13日电 哈萨克斯坦总统托卡耶夫13日乘专机抵达北京，开始对中国进行国事访问。\n",
+    )
+    .unwrap();
+    std::fs::write(
+        issue.join("20240302-03-01.txt"),
+        "\n中哈关系稳步发展\n\
+         本报北京3月1日电 外交部发言人表示，哈萨克斯坦总统托卡耶夫去年访华，成果丰硕。\n",
+    )
+    .unwrap();
+    let built = run(dir, &["build", "--store", "x.nq", "news"]);
+    assert!(built.status.success(), "{}", String::from_utf8_lossy(&built.stderr));
+    let o = run(dir, &["query", "--store", "x.nq", "--format", "csv", "visits"]);
+    let text = stdout(&o);
+    let rows: Vec<&str> = text.lines().skip(1).collect();
+    assert_eq!(rows.len(), 1, "{text}");
+    assert!(rows[0].starts_with("2023-05-13,2023-05-13,托卡耶夫,中国,") && rows[0].contains(",2,"), "{text}");
+    // With two visits dated in that year, the recollection could be either: it keeps its own row.
+    std::fs::write(
+        issue.join("20230920-01-02.txt"),
+        "\n托卡耶夫再次来京\n\
+         新华社北京9月19日电 哈萨克斯坦总统托卡耶夫19日抵达北京，开始对中国进行工作访问。\n",
+    )
+    .unwrap();
+    let built = run(dir, &["build", "--store", "y.nq", "news"]);
+    assert!(built.status.success(), "{}", String::from_utf8_lossy(&built.stderr));
+    let o = run(dir, &["query", "--store", "y.nq", "--format", "csv", "visits"]);
+    let text = stdout(&o);
+    assert_eq!(text.lines().skip(1).count(), 3, "{text}");
+    assert!(text.lines().any(|l| l.starts_with("2023,")), "{text}");
+}
