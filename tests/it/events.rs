@@ -245,3 +245,30 @@ fn a_visit_recalled_by_its_year_is_the_one_visit_of_that_year_and_no_row_of_its_
     assert_eq!(text.lines().skip(1).count(), 3, "{text}");
     assert!(text.lines().any(|l| l.starts_with("2023,")), "{text}");
 }
+
+#[test]
+fn talks_recalled_by_their_year_are_the_one_meeting_of_that_year() {
+    let ws = workspace();
+    let dir = ws.path();
+    let issue = dir.join("news");
+    std::fs::create_dir(&issue).unwrap();
+    std::fs::write(
+        issue.join("20230518-01-01.txt"),
+        "\n习近平同托卡耶夫会谈\n\
+         新华社西安5月17日电 国家主席习近平17日在西安同哈萨克斯坦总统托卡耶夫举行会谈。\n",
+    )
+    .unwrap();
+    std::fs::write(
+        issue.join("20240302-03-01.txt"),
+        "\n中哈关系稳步发展\n\
+         本报北京3月1日电 外交部发言人表示，去年习近平主席同托卡耶夫总统在西安举行会谈，成果丰硕。\n",
+    )
+    .unwrap();
+    let built = run(dir, &["build", "--store", "x.nq", "news"]);
+    assert!(built.status.success(), "{}", String::from_utf8_lossy(&built.stderr));
+    let o = run(dir, &["query", "--store", "x.nq", "--format", "csv", "meetings"]);
+    let text = stdout(&o);
+    let rows: Vec<&str> = text.lines().skip(1).collect();
+    assert_eq!(rows.len(), 1, "{text}");
+    assert!(rows[0].starts_with("2023-05-17,") && rows[0].contains(",2,"), "{text}");
+}
