@@ -176,29 +176,39 @@ fn the_named_query_counts_an_undated_announcement_as_a_report_of_the_visit_that_
     assert_eq!(undated.len(), 2, "{undated:?}");
 }
 
+/// Writes news items (file name, text) into `dir/news`.
+fn write_news(dir: &Path, items: &[(&str, &str)]) {
+    let issue = dir.join("news");
+    std::fs::create_dir_all(&issue).unwrap();
+    for (name, text) in items {
+        std::fs::write(issue.join(name), text).unwrap();
+    }
+}
+
+/// Builds `store` from `dir/news` and answers the named query `name` as CSV.
+fn built_answer(dir: &Path, store: &str, name: &str) -> String {
+    let built = run(dir, &["build", "--store", store, "news"]);
+    assert!(built.status.success(), "{}", String::from_utf8_lossy(&built.stderr));
+    stdout(&run(dir, &["query", "--store", store, "--format", "csv", name]))
+}
+
+/// Tokayev's arrival for a state visit in May 2023.
+const ARRIVAL: (&str, &str) = (
+    "20230514-01-01.txt",
+    "\n托卡耶夫抵达北京\n新华社北京5月13日电 哈萨克斯坦总统托卡耶夫13日乘专机抵达北京，开始对中国进行国事访问。\n",
+);
+
 #[test]
 fn talks_in_the_hosts_place_report_the_visit_and_the_day_it_began_stays() {
     let ws = workspace();
     let dir = ws.path();
-    let issue = dir.join("news");
-    std::fs::create_dir(&issue).unwrap();
-    std::fs::write(
-        issue.join("20230514-01-01.txt"),
-        "\n托卡耶夫抵达北京\n\
-         新华社北京5月13日电 哈萨克斯坦总统托卡耶夫13日乘专机抵达北京，开始对中国进行国事访问。\n",
-    )
-    .unwrap();
     // No word of a visit: the talks in Shanghai with China's premier place him in China that month.
-    std::fs::write(
-        issue.join("20230516-02-01.txt"),
-        "\n托卡耶夫会见李强\n\
-         新华社上海5月15日电 哈萨克斯坦总统托卡耶夫15日在上海会见国务院总理李强。\n",
-    )
-    .unwrap();
-    let built = run(dir, &["build", "--store", "x.nq", "news"]);
-    assert!(built.status.success(), "{}", String::from_utf8_lossy(&built.stderr));
-    let o = run(dir, &["query", "--store", "x.nq", "--format", "csv", "visits"]);
-    let text = stdout(&o);
+    let talks = (
+        "20230516-02-01.txt",
+        "\n托卡耶夫会见李强\n新华社上海5月15日电 哈萨克斯坦总统托卡耶夫15日在上海会见国务院总理李强。\n",
+    );
+    write_news(dir, &[ARRIVAL, talks]);
+    let text = built_answer(dir, "x.nq", "visits");
     let rows: Vec<&str> = text.lines().skip(1).collect();
     // One visit with both reports, dated by the day of arrival, not by the talks' month.
     assert_eq!(rows.len(), 1, "{text}");
@@ -210,38 +220,22 @@ fn talks_in_the_hosts_place_report_the_visit_and_the_day_it_began_stays() {
 fn a_visit_recalled_by_its_year_is_the_one_visit_of_that_year_and_no_row_of_its_own() {
     let ws = workspace();
     let dir = ws.path();
-    let issue = dir.join("news");
-    std::fs::create_dir(&issue).unwrap();
-    std::fs::write(
-        issue.join("20230514-01-01.txt"),
-        "\n托卡耶夫抵达北京\n\
-         新华社北京5月13日电 哈萨克斯坦总统托卡耶夫13日乘专机抵达北京，开始对中国进行国事访问。\n",
-    )
-    .unwrap();
-    std::fs::write(
-        issue.join("20240302-03-01.txt"),
-        "\n中哈关系稳步发展\n\
-         本报北京3月1日电 外交部发言人表示，哈萨克斯坦总统托卡耶夫去年访华，成果丰硕。\n",
-    )
-    .unwrap();
-    let built = run(dir, &["build", "--store", "x.nq", "news"]);
-    assert!(built.status.success(), "{}", String::from_utf8_lossy(&built.stderr));
-    let o = run(dir, &["query", "--store", "x.nq", "--format", "csv", "visits"]);
-    let text = stdout(&o);
+    let recalled = (
+        "20240302-03-01.txt",
+        "\n中哈关系稳步发展\n本报北京3月1日电 外交部发言人表示，哈萨克斯坦总统托卡耶夫去年访华，成果丰硕。\n",
+    );
+    write_news(dir, &[ARRIVAL, recalled]);
+    let text = built_answer(dir, "x.nq", "visits");
     let rows: Vec<&str> = text.lines().skip(1).collect();
     assert_eq!(rows.len(), 1, "{text}");
     assert!(rows[0].starts_with("2023-05-13,2023-05-13,托卡耶夫,中国,") && rows[0].contains(",2,"), "{text}");
     // With two visits dated in that year, the recollection could be either: it keeps its own row.
-    std::fs::write(
-        issue.join("20230920-01-02.txt"),
-        "\n托卡耶夫再次来京\n\
-         新华社北京9月19日电 哈萨克斯坦总统托卡耶夫19日抵达北京，开始对中国进行工作访问。\n",
-    )
-    .unwrap();
-    let built = run(dir, &["build", "--store", "y.nq", "news"]);
-    assert!(built.status.success(), "{}", String::from_utf8_lossy(&built.stderr));
-    let o = run(dir, &["query", "--store", "y.nq", "--format", "csv", "visits"]);
-    let text = stdout(&o);
+    let again = (
+        "20230920-01-02.txt",
+        "\n托卡耶夫再次来京\n新华社北京9月19日电 哈萨克斯坦总统托卡耶夫19日抵达北京，开始对中国进行工作访问。\n",
+    );
+    write_news(dir, &[again]);
+    let text = built_answer(dir, "y.nq", "visits");
     assert_eq!(text.lines().skip(1).count(), 3, "{text}");
     assert!(text.lines().any(|l| l.starts_with("2023,")), "{text}");
 }
@@ -250,24 +244,16 @@ fn a_visit_recalled_by_its_year_is_the_one_visit_of_that_year_and_no_row_of_its_
 fn talks_recalled_by_their_year_are_the_one_meeting_of_that_year() {
     let ws = workspace();
     let dir = ws.path();
-    let issue = dir.join("news");
-    std::fs::create_dir(&issue).unwrap();
-    std::fs::write(
-        issue.join("20230518-01-01.txt"),
-        "\n习近平同托卡耶夫会谈\n\
-         新华社西安5月17日电 国家主席习近平17日在西安同哈萨克斯坦总统托卡耶夫举行会谈。\n",
-    )
-    .unwrap();
-    std::fs::write(
-        issue.join("20240302-03-01.txt"),
-        "\n中哈关系稳步发展\n\
-         本报北京3月1日电 外交部发言人表示，去年习近平主席同托卡耶夫总统在西安举行会谈，成果丰硕。\n",
-    )
-    .unwrap();
-    let built = run(dir, &["build", "--store", "x.nq", "news"]);
-    assert!(built.status.success(), "{}", String::from_utf8_lossy(&built.stderr));
-    let o = run(dir, &["query", "--store", "x.nq", "--format", "csv", "meetings"]);
-    let text = stdout(&o);
+    let talks = (
+        "20230518-01-01.txt",
+        "\n习近平同托卡耶夫会谈\n新华社西安5月17日电 国家主席习近平17日在西安同哈萨克斯坦总统托卡耶夫举行会谈。\n",
+    );
+    let recalled = (
+        "20240302-03-01.txt",
+        "\n中哈关系稳步发展\n本报北京3月1日电 外交部发言人表示，去年习近平主席同托卡耶夫总统在西安举行会谈，成果丰硕。\n",
+    );
+    write_news(dir, &[talks, recalled]);
+    let text = built_answer(dir, "x.nq", "meetings");
     let rows: Vec<&str> = text.lines().skip(1).collect();
     assert_eq!(rows.len(), 1, "{text}");
     assert!(rows[0].starts_with("2023-05-17,") && rows[0].contains(",2,"), "{text}");
