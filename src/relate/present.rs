@@ -1,12 +1,13 @@
-//! Visits told by presence: a leader who meets someone in a place of another country is visiting
-//! that country (温家宝10日晚在新德里下榻的饭店会见了…, 李克强在这里会见了莫迪 in a report datelined
-//! 吉隆坡, 金正恩与普京去年9月在俄罗斯东方航天发射场会晤), though no word of visiting is said.
+//! Visits told by presence: a leader who holds talks in a place of another country with a leader of
+//! that country is visiting it (习近平同印度总理莫迪在金奈举行会晤, 埃尔多安与美国副总统彭斯在安卡拉举行
+//! 会晤, 金正恩与普京去年9月在俄罗斯东方航天发射场会晤), though no word of visiting is said.
 
 use super::guests::countries_of_places_in;
 use super::hosts::HERE;
 use super::Sentences;
 use crate::extract::lexicon::{Entry, Lexicon};
 use crate::model::{Date, Fact, FactDetail, FactKind, Kind, Role};
+use std::ops::Range;
 
 /// The most characters between the subject and the 在 of the place (10日晚, 今天上午, 去年9月).
 const SUBJECT_GAP: usize = 12;
@@ -39,14 +40,15 @@ pub(super) fn visits_of_meetings(s: &Sentences<'_>, facts: &[Fact], lexicon: &Le
         if !received {
             continue;
         }
-        for subject in subjects_before(s, meeting, place) {
+        let (subjects, sentence) = subjects_before(s, meeting, place);
+        for subject in subjects {
             let visitor = s.entity(subject);
             if s.entities[visitor].country.as_ref().is_none_or(|c| c == host_iri)
                 || facts.iter().chain(&found).any(|f| visiting(f, visitor, host))
             {
                 continue;
             }
-            let mut visit = Fact::new(FactKind::Visit, meeting.sentence.clone());
+            let mut visit = Fact::new(FactKind::Visit, sentence.clone());
             visit.roles = vec![(Role::Visitor, visitor), (Role::HostCountry, host)];
             visit.evidence = vec![subject];
             visit.detail = FactDetail::Visit { visit_type: "访问".to_owned() };
@@ -70,11 +72,12 @@ fn country_of(s: &Sentences<'_>, place: &str, lexicon: &Lexicon) -> Option<usize
     s.place_country_entity(&iri, g)
 }
 
-/// The mentions of the meeting's subjects: the participant named a few characters before 在 and the
-/// place (or 这里, the dateline's place), in the same clause (温家宝10日晚在新德里), with those joined to
-/// them before (特朗普总统和习近平主席在阿根廷举行会晤: both). The place may be told by a later
-/// report of the meeting than its first (a headline), so the whole text is searched.
-fn subjects_before(s: &Sentences<'_>, meeting: &Fact, place: &str) -> Vec<usize> {
+/// The mentions of the meeting's subjects and the sentence that names them at the place: the
+/// participant named a few characters before 在 and the place (or 这里, the dateline's place), in the
+/// same clause (习近平11日在金奈), with those joined to them before (习近平主席同莫迪总理在武汉: both).
+/// The place may be told by a later report of the meeting than its first (a headline), so the whole
+/// text is searched.
+fn subjects_before(s: &Sentences<'_>, meeting: &Fact, place: &str) -> (Vec<usize>, Range<usize>) {
     let participant = |m: usize| meeting.with_role(Role::Participant).any(|p| p == s.entity(m));
     let close = |gap: &str| gap.chars().count() <= SUBJECT_GAP && !gap.contains([',', ';', ':', '。', '\n']);
     let last = std::iter::once(place).chain(HERE).find_map(|p| {
@@ -84,7 +87,10 @@ fn subjects_before(s: &Sentences<'_>, meeting: &Fact, place: &str) -> Vec<usize>
             (close(&s.text[s.mentions[leader].end..at]) && participant(leader)).then_some((before, leader))
         })
     });
-    let Some((before, leader)) = last else { return Vec::new() };
+    let Some((before, leader)) = last else { return (Vec::new(), meeting.sentence.clone()) };
+    let at = s.mentions[leader].start;
+    let sentence =
+        s.spans.iter().find(|r| r.contains(&at)).cloned().unwrap_or_else(|| meeting.sentence.clone());
     let mut subjects = vec![leader];
     for &m in before.iter().rev().skip(1) {
         let gap = s.between(m, subjects[subjects.len() - 1]);
@@ -93,7 +99,7 @@ fn subjects_before(s: &Sentences<'_>, meeting: &Fact, place: &str) -> Vec<usize>
         }
         subjects.push(m);
     }
-    subjects
+    (subjects, sentence)
 }
 
 /// What joins two subjects (A和B, A同B, A、B).
