@@ -256,21 +256,56 @@ pub fn dossier(store: &dyn Sparql, a: &str, b: &str) -> Result<Dossier, DossierE
     Ok(Dossier { a, b, entries: one_per_fact(entries) })
 }
 
-/// Each fact once: its first report in timeline order, counting the documents reporting it.
+/// Each fact once: its first report in timeline order among those dating it most precisely (a
+/// report's day before another's month: 习近平11日在金奈 before a report of the visit in October),
+/// counting the documents reporting it. A statement that dates its visit or talks by the year alone
+/// (去年…在武汉举行的非正式会晤) counts as a report of the one event of that kind between the same people
+/// other reports date in that year, as the named queries count it.
 fn one_per_fact(mut entries: Vec<Entry>) -> Vec<Entry> {
     sort(&mut entries);
-    let mut documents: BTreeMap<&str, BTreeSet<&str>> = BTreeMap::new();
+    let mut documents: BTreeMap<String, BTreeSet<String>> = BTreeMap::new();
+    let mut precision: BTreeMap<String, usize> = BTreeMap::new();
     for e in &entries {
-        documents.entry(&e.fact).or_default().insert(&e.document);
+        documents.entry(e.fact.clone()).or_default().insert(e.document.clone());
+        let p = precision.entry(e.fact.clone()).or_default();
+        *p = (*p).max(e.date.as_ref().map_or(0, String::len));
     }
-    let reports: BTreeMap<String, usize> =
-        documents.into_iter().map(|(f, d)| (f.to_owned(), d.len())).collect();
     let mut seen = BTreeSet::new();
-    entries.retain(|e| seen.insert(e.fact.clone()));
+    entries.retain(|e| {
+        let most = precision.get(&e.fact).copied().unwrap_or(0);
+        e.date.as_ref().map_or(0, String::len) == most && seen.insert(e.fact.clone())
+    });
+    let folded: Vec<(usize, usize)> = (0..entries.len())
+        .filter_map(|i| {
+            let e = &entries[i];
+            let year = e.date.as_deref().filter(|d| d.len() == 4 && !is_event(&e.fact))?;
+            let mut events = (0..entries.len()).filter(|&j| {
+                let x = &entries[j];
+                x.kind == e.kind
+                    && x.between == e.between
+                    && is_event(&x.fact)
+                    && x.date.as_deref().is_some_and(|d| d.len() > 4 && d.starts_with(year))
+            });
+            let event = events.next()?;
+            events.next().is_none().then_some((i, event))
+        })
+        .collect();
+    for &(i, event) in &folded {
+        let moved: Vec<String> = documents.get(&entries[i].fact).into_iter().flatten().cloned().collect();
+        documents.entry(entries[event].fact.clone()).or_default().extend(moved);
+    }
+    let gone: BTreeSet<usize> = folded.iter().map(|&(i, _)| i).collect();
+    let mut entries: Vec<Entry> =
+        entries.into_iter().enumerate().filter(|(i, _)| !gone.contains(i)).map(|(_, e)| e).collect();
     for e in &mut entries {
-        e.reports = reports.get(&e.fact).copied().unwrap_or(1);
+        e.reports = documents.get(&e.fact).map_or(1, BTreeSet::len);
     }
     entries
+}
+
+/// True when `fact` is an event several documents may report, not a statement of one document.
+fn is_event(fact: &str) -> bool {
+    fact.starts_with(&format!("{}event/", vocab::ID))
 }
 
 /// Dated entries first by date, then kind, source file, span and fact IRI; undated entries last.

@@ -127,3 +127,41 @@ fn errors_say_what_is_wrong() {
 fn no_facts_is_an_empty_dossier() {
     assert!(dossier(&store(), "哈萨克斯坦", "蒙古国").unwrap().entries.is_empty());
 }
+
+/// A report of `fact` in `document`, dated `date`.
+fn report(date: &str, kind: EntryKind, fact: &str, document: &str) -> Entry {
+    Entry {
+        date: Some(date.to_owned()),
+        date_source: Some(DateSource::Stated),
+        kind,
+        between: "习近平 · 莫迪".to_owned(),
+        detail: String::new(),
+        evidence: String::new(),
+        source_file: format!("{document}.txt"),
+        span: (0, 1),
+        fact: fact.to_owned(),
+        document: document.to_owned(),
+        reports: 1,
+    }
+}
+
+#[test]
+fn an_event_shows_its_day_and_a_recollection_by_year_counts_as_its_report() {
+    let event = &format!("{}event/meeting/2018-04-27/xi+modi", vocab::ID);
+    let entries = vec![
+        report("2018-04", EntryKind::Meeting, event, "d1"),
+        report("2018-04-27", EntryKind::Meeting, event, "d2"),
+        report("2018", EntryKind::Meeting, "id:doc/d3/f/meeting-1-0", "d3"),
+        report("2018", EntryKind::Visit, "id:doc/d3/f/visit-1-0", "d3"),
+    ];
+    let one = one_per_fact(entries.clone());
+    let dates: Vec<(&str, usize)> = one.iter().map(|e| (e.date.as_deref().unwrap(), e.reports)).collect();
+    // The meeting once, by its day, with three reports; the visit has no event of its year to join.
+    assert_eq!(dates, [("2018", 1), ("2018-04-27", 3)]);
+    assert_eq!(one[0].kind, EntryKind::Visit);
+    // With two meetings dated in that year, the recollection could be either and stays.
+    let mut two = entries;
+    let other = format!("{}event/meeting/2018-06-09/xi+modi", vocab::ID);
+    two.push(report("2018-06-09", EntryKind::Meeting, &other, "d4"));
+    assert_eq!(one_per_fact(two).len(), 4);
+}
