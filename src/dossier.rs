@@ -305,7 +305,7 @@ fn one_per_fact(mut entries: Vec<Entry>) -> Vec<Entry> {
 
 /// True when `fact` is an event several documents may report, not a statement of one document.
 fn is_event(fact: &str) -> bool {
-    fact.starts_with(&format!("{}event/", vocab::ID))
+    fact.strip_prefix(vocab::ID).is_some_and(|rest| rest.starts_with("event/"))
 }
 
 /// Dated entries first by date, then kind, source file, span and fact IRI; undated entries last.

@@ -188,7 +188,7 @@ static SINCE: LazyLock<Regex> = LazyLock::new(|| {
 
 /// `sentence` without the times since which something holds: 这是李鹏自1988年4月就任总理以来第二次
 /// 访问泰国 does not date the visit in 1988.
-pub fn without_since(sentence: &str) -> std::borrow::Cow<'_, str> {
+fn without_since(sentence: &str) -> std::borrow::Cow<'_, str> {
     SINCE.replace_all(sentence, "")
 }
 

@@ -1,7 +1,7 @@
 //! Visits: 应X邀请，Y于…对Z进行国事访问; Y将对Z进行访问; Y访华; Y结束对Z的国事访问.
 
 use super::counted::{times, Times};
-use super::dating::{event_dates, or_paragraph_year, without_since, Dates};
+use super::dating::{event_dates, or_paragraph_year, Dates};
 use super::guests::listed_guests;
 use super::hosts::{hosts_in, place_first};
 use super::visitors::{
@@ -465,7 +465,7 @@ fn framed(fact: &mut Fact, said: Said, text: &str, at: usize, document: Option<D
 
 /// Dates `fact` from its sentence and document; says whether the sentence itself named a day.
 fn date(fact: &mut Fact, sentence: &str, document: Option<Date>) -> Said {
-    let Dates { start, end, stated, planned } = event_dates(&without_since(sentence), document);
+    let Dates { start, end, stated, planned } = event_dates(sentence, document);
     (fact.start, fact.end) = (start, end);
     Said { stated, planned }
 }
