@@ -25,8 +25,9 @@ fn before_capacity(s: &Sentences<'_>, span: Range<usize>) -> Range<usize> {
     }
 }
 
-/// The type of a visit (正式友好访问 too); 国是访问 is the Taiwan spelling of 国事访问.
-const KIND: &str = r"(?P<kind>国事|国是|正式友好|正式|工作|友好|私人|国事和工作)?访问";
+/// The type of a visit, official or not (正式国事访问, 正式工作访问, 正式友好访问, 正式访问); 国是访问 is the
+/// Taiwan spelling of 国事访问.
+const KIND: &str = r"(?P<kind>(?:正式)?(?:国事和工作|国事|国是|工作|友好|私人)|正式)?访问";
 /// The ordinals and durations that may stand before the type: 首次, 第二次, 为期4天的, 六天.
 const BEFORE_KIND: &str =
     r"(?:首次|再次|第[一二三四五六七八九十]{1,3}次|为期[^,;。]{1,6}的|[一二三四五六七八九十两\d]{1,3}天的?)?";

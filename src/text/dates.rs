@@ -54,10 +54,32 @@ pub fn date_in_path(path: &str) -> Option<Date> {
     found
 }
 
-/// Every dated expression in `text` (normalized), in order.
+/// Calendars other than the Gregorian whose dates the text may give beside it (回历1444年12月13日
+/// (即2022年12月7日), 农历正月初一, 佛历2567年): their years and months are no Gregorian date.
+const OTHER_CALENDARS: [&str; 13] = [
+    "回历",
+    "伊历",
+    "伊斯兰历",
+    "希吉来历",
+    "希吉拉历",
+    "农历",
+    "阴历",
+    "夏历",
+    "佛历",
+    "藏历",
+    "波斯历",
+    "伊朗历",
+    "犹太历",
+];
+
+/// Every dated expression in `text` (normalized), in order; dates of other calendars are none.
 pub fn find_dates(text: &str) -> Vec<DateMention> {
     let mut found = Vec::new();
     for caps in DATE.captures_iter(text) {
+        let whole = caps.get(0).expect("whole match");
+        if OTHER_CALENDARS.iter().any(|c| text[..whole.start()].ends_with(c)) {
+            continue;
+        }
         let Some(year) = parse_year(&caps["y"]) else { continue };
         let month = caps.name("m").and_then(|m| parse_number(m.as_str()));
         let day = caps.name("d").and_then(|d| parse_number(d.as_str()));
@@ -74,7 +96,6 @@ pub fn find_dates(text: &str) -> Vec<DateMention> {
             let m2 = caps.name("m2").and_then(|m| parse_number(m.as_str())).or(month)?;
             Date::ymd(year, m2, parse_number(d2.as_str())?)
         });
-        let whole = caps.get(0).expect("whole match");
         found.push(DateMention { start: whole.start(), end: whole.end(), date, until });
     }
     found
@@ -154,6 +175,15 @@ mod tests {
         for (text, date, until) in cases {
             assert_eq!(first(text), (date.to_owned(), until.map(str::to_owned)), "{text}");
         }
+    }
+
+    #[test]
+    fn skips_the_dates_of_other_calendars() {
+        let text = "于回历1444年12月13日至15日(即2022年12月7日至9日)对沙特进行国事访问";
+        let found: Vec<String> = find_dates(text).iter().map(|m| m.date.to_string()).collect();
+        assert_eq!(found, ["2022-12-07"]);
+        assert!(find_dates("佛历2567年").is_empty());
+        assert_eq!(first("农历新年前,2024年2月9日"), ("2024-02-09".to_owned(), None));
     }
 
     #[test]
