@@ -57,7 +57,8 @@ impl NormText {
                 continue;
             }
             if let Some(prev) = previous.take() {
-                if !joins(&chars[prev.clone()], &chars[trimmed.clone()], width) {
+                let indented = opens_paragraph(&chars[line.start..trimmed.start]);
+                if indented || !joins(&chars[prev.clone()], &chars[trimmed.clone()], width) {
                     out.push('\n', prev.end, trimmed.start);
                 }
             }
@@ -198,6 +199,12 @@ fn wrap_width(chars: &[char], lines: &[Range<usize>]) -> Option<usize> {
     let p75 = lengths[lengths.len() * 3 / 4];
     let near = lengths.iter().filter(|&&n| n.abs_diff(p75) <= 3).count();
     (near * 3 >= lengths.len()).then_some(p75)
+}
+
+/// True when a line's leading space indents a paragraph (　　本报加德满都10月13日电, a tab, two spaces or
+/// more): the line opens one, it does not go on the line before, however long that is.
+fn opens_paragraph(lead: &[char]) -> bool {
+    lead.iter().any(|&c| c == '\u{3000}' || c == '\t') || lead.iter().filter(|&&c| is_space(c)).count() >= 2
 }
 
 /// Whether a line break between `prev` and `next` is a wrap inside a sentence.
@@ -417,6 +424,11 @@ mod tests {
         assert!(!norm(&text).contains('\n'));
         assert_eq!(norm("标题联合声明\n\n正文开始。"), "标题联合声明\n正文开始。");
         assert_eq!(norm("携手努力，并肩前行，\n开创未来"), "携手努力,并肩前行,开创未来");
+        // A long subtitle over an indented dateline: the indent opens a paragraph.
+        let subtitle =
+            "——国务委员兼外交部长王毅谈习近平主席赴印度出席中印领导人第二次非正式会晤并对尼泊尔进行国事访问";
+        let text = format!("{subtitle}\r\n\u{3000}\u{3000}本报加德满都10月13日电");
+        assert_eq!(norm(&text), format!("{subtitle}\n本报加德满都10月13日电"));
     }
 
     #[test]

@@ -176,12 +176,17 @@ pub fn segment(text: &str, issued: Option<Date>) -> Vec<Segment> {
 /// characters (3 bytes each), 于, a place of at most 8 characters (4 bytes each), an ending of 2.
 const SIGNATURE_LINE_MAX_BYTES: usize = 13 * 3 + 3 + 8 * 4 + 2 * 3;
 
-/// How many lines at the end of `group` read as the headline of what follows: up to three short
-/// lines without a sentence's end, when something else comes before them or they are all there is.
+/// The most characters a headline line holds: a subtitle may run long (指出中美关系是…, up to 140).
+const HEADLINE_MAX_CHARS: usize = 160;
+
+/// How many lines at the end of `group` read as the headline of what follows: up to three lines
+/// without a sentence's end, when something else comes before them or they are all there is.
 fn headline_lines(group: &[Line<'_>]) -> usize {
     let is_headline = |l: &Line<'_>| {
         let text = l.text.trim();
-        text.chars().count() <= 40 && !text.ends_with(['。', '!', '?', ';', ':']) && !closes(text)
+        text.chars().count() <= HEADLINE_MAX_CHARS
+            && !text.ends_with(['。', '!', '?', ';', ':'])
+            && !closes(text)
     };
     group.iter().rev().take(3).take_while(|l| is_headline(l)).count()
 }
@@ -298,12 +303,15 @@ fn describe(group: &[Line<'_>], issued: Option<Date>) -> Segment {
         }
         // In a file with an issue date, a full date near the top more than a week away from it (a
         // biography's 2019年1月1日就职 in a report of October) dates something the text tells, not
-        // the document; the issue date will.
+        // the document; the issue date will. So does a range of days (a visit's), beside an issue date.
         None => {
             date = group
                 .iter()
                 .take(4)
                 .flat_map(|l| find_dates(l.text))
+                // 于2022年12月7日至9日对沙特进行国事访问: beside an issue date, a range of days is an
+                // event's, not the document's.
+                .filter(|m| issued.is_none() || m.until.is_none())
                 .map(|m| m.date)
                 .find(Date::is_complete)
                 .filter(|d| issued.is_none_or(|i| days_apart(*d, i).is_some_and(|n| n <= ISSUE_SLACK_DAYS)))
@@ -634,6 +642,31 @@ mod tests {
         let norm = NormText::new("某国总统会见外宾\n2019年10月21日\n某国总统会见外宾。\n");
         let date = segment(norm.as_str(), Date::ymd(2019, 10, 24))[0].date.map(|d| d.to_string());
         assert_eq!(date.as_deref(), Some("2019-10-21"), "a date days before the issue");
+    }
+
+    #[test]
+    fn a_long_subtitle_over_an_indented_dateline_heads_its_report() {
+        let subtitle =
+            "指出中美关系是当今世界最重要的双边关系之一。两国在维护世界和平稳定、促进全球发展繁荣方面\
+                        肩负着重要责任,拥有广泛共同利益,合作是双方最好的选择";
+        let raw = format!(
+            "习近平会见美国贸易代表和财政部长\r\n{subtitle}\r\n\u{3000}\u{3000}本报北京2月15日电  国家主席习近平\
+             15日在人民大会堂会见美国贸易代表。\r\n\u{3000}\u{3000}习近平指出,合作是双方最好的选择。\r\n"
+        );
+        let norm = NormText::new(&raw);
+        let segments = segment(norm.as_str(), Date::ymd(2019, 2, 16));
+        assert_eq!(segments.len(), 1, "one report, its headline with it");
+        assert_eq!(segments[0].date.map(|d| d.to_string()).as_deref(), Some("2019-02-15"));
+        assert_eq!(segments[0].place.as_deref(), Some("北京"));
+    }
+
+    #[test]
+    fn a_range_of_days_beside_an_issue_date_dates_an_event_not_the_document() {
+        let raw = "中沙峰会闭幕联合声明\n习近平于2022年12月7日至9日对沙特进行国事访问。\n双方举行会谈。\n";
+        let norm = NormText::new(raw);
+        let date = |issued| segment(norm.as_str(), issued)[0].date.map(|d| d.to_string());
+        assert_eq!(date(Date::ymd(2022, 12, 9)).as_deref(), Some("2022-12-09"), "the issue date");
+        assert_eq!(date(None).as_deref(), Some("2022-12-07"), "with no issue date, the first full date");
     }
 
     #[test]
