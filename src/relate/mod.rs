@@ -16,6 +16,7 @@ mod partnerships;
 mod positions;
 mod present;
 mod same_talks;
+mod trips;
 mod visitors;
 mod visits;
 
@@ -238,6 +239,7 @@ pub fn relate(
         s.place_country_entity(&iri, lexicon.gazetteer)
     });
     let mut facts = visits::find(&s, context.date, speaker, here, lexicon);
+    trips::share_trip_dates(&s, &mut facts);
     facts.extend(meetings::find(&s, &parties, context.date, context.place.as_deref(), lexicon));
     let present = present::visits_of_meetings(&s, &facts, lexicon);
     facts.extend(present);

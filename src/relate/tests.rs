@@ -577,12 +577,18 @@ fn visits_across_phrasings() {
         ("国家副主席胡锦涛将于近期访美,推动中美关系发展。", "Visit visitor=胡锦涛 hostCountry=美国 访问"),
         ("呼日勒苏赫总统邀请习近平主席在双方方便的时候再次访蒙。中蒙关系", ""),
         ("托卡耶夫表示,习近平主席今天的访问必将载入哈中关系史册。", ""),
-        // A country named later in the clause is no host; a leader's own country is none.
+        // A country named earlier in the clause is not the visit's host, but going there to attend
+        // something is a visit of its own; a leader's own country is no host.
         (
             "国家主席习近平将赴印度出席金砖国家领导人会晤后对尼泊尔进行国事访问。",
-            "Visit visitor=习近平 hostCountry=尼泊尔 国事访问",
+            "Visit visitor=习近平 hostCountry=尼泊尔 国事访问|Visit visitor=习近平 hostCountry=印度 访问",
         ),
         ("国家主席习近平结束对中国的考察访问。", ""),
+        // A second visit joined to the first by 并 alone is its subject's too.
+        (
+            "国务院总理李强将对乌兹别克斯坦进行正式访问并对泰国进行国事访问。",
+            "Visit visitor=李强 hostCountry=乌兹别克斯坦 正式访问|Visit visitor=李强 hostCountry=泰国 国事访问",
+        ),
         // Where the visit took place, the clause after 期间, and the noun of a visit.
         (
             "国务院总理周恩来于一九六〇年五月五日至九日在柬埔寨进行了国事访问。",
@@ -981,4 +987,44 @@ fn two_countries_forms_and_both_foreign_ministers_name_both_sides() {
     let text = "中国外长王毅、俄罗斯外长拉夫罗夫出席。中俄印外长第十六次会晤将于2月27日在浙江举行。";
     let m = meetings_of(text, "");
     assert!(m.is_empty(), "{m:?}");
+}
+
+#[test]
+fn one_range_for_a_trip_to_several_hosts_starts_the_first_visit_and_ends_the_last() {
+    let text =
+        "国家主席习近平将于2019年10月11日至13日赴印度出席中印领导人第二次非正式会晤并对尼泊尔进行国事访问。";
+    let found = visits(text);
+    assert!(
+        found.contains(&"Visit visitor=习近平 hostCountry=印度 访问 2019-10-11..2019-10".to_owned()),
+        "{found:?}"
+    );
+    assert!(
+        found.contains(&"Visit visitor=习近平 hostCountry=尼泊尔 国事访问 2019-10..2019-10-13".to_owned()),
+        "{found:?}"
+    );
+    let text =
+        "国家主席习近平11日乘专机离开北京,应印度总理莫迪和尼泊尔总统班达里邀请,分别赴印度出席中印领导人\
+                第二次非正式会晤并对尼泊尔进行国事访问。";
+    let left = facts_dated(text, "", Some("2019-10-11"));
+    let dated = |host: &str, dates: &str| {
+        left.iter().any(|f| f.contains(&format!("hostCountry={host} ")) && f.ends_with(&format!(" {dates}")))
+    };
+    assert!(dated("印度", "2019-10-11..2019-10") && dated("尼泊尔", "2019-10..2019-10"), "{left:?}");
+    // One host: the range is the visit's own.
+    let one = visits("国家主席习近平于2019年10月12日至13日对尼泊尔进行国事访问。");
+    assert_eq!(one, ["Visit visitor=习近平 hostCountry=尼泊尔 国事访问 2019-10-12..2019-10-13"]);
+}
+
+#[test]
+fn a_visit_named_as_a_thing_is_dated_by_the_month_of_its_report() {
+    let visit = |text: &str| {
+        let found = facts_dated(text, "", Some("2019-10-14"));
+        found.into_iter().find(|f| f.starts_with("Visit")).unwrap_or_default()
+    };
+    let named = visit("中国国家主席习近平对尼泊尔的访问,让尼中两国的友谊提升到一个更高的层次。");
+    assert!(named.ends_with(" 2019-10..2019-10"), "{named}");
+    let told = visit("国家主席习近平对尼泊尔进行国事访问。");
+    assert!(told.ends_with(" 2019-10-14..2019-10-14"), "{told}");
+    let ended = visit("宴会结束后,习近平结束对尼泊尔的国事访问,乘专机回到北京。");
+    assert!(ended.ends_with(" 2019-10-14"), "{ended}");
 }

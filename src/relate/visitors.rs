@@ -131,9 +131,14 @@ pub(super) fn elided_subject(
     whole: &Range<usize>,
 ) -> Option<usize> {
     let arrival = s.text[whole.clone()].contains(['抵', '访']);
-    // 对乌兹别克斯坦进行正式访问、出席…并对泰国进行正式访问: a visit listed after another is its subject's.
-    let clause_start =
-        s.text[..visitor.start].ends_with([',', ';', '、']) || s.text[visitor.clone()].starts_with('、');
+    // 对乌兹别克斯坦进行正式访问、出席…并对泰国进行正式访问: a visit listed after another is its subject's,
+    // as is one joined to it by 并, 还 or 随后 alone (对乌兹别克斯坦进行正式访问并对泰国进行国事访问).
+    let joined = s.text[visitor.clone()]
+        .trim_matches(['并', '还', '将', '再', '又', '随', '然', '之', '后'])
+        .is_empty();
+    let clause_start = s.text[..visitor.start].ends_with([',', ';', '、'])
+        || s.text[visitor.clone()].starts_with('、')
+        || joined && !visitor.is_empty();
     let unnamed = s.mentions_in(visitor.clone()).next().is_none();
     if !(arrival && clause_start && unnamed) {
         return None;

@@ -38,9 +38,10 @@ static VISIT: LazyLock<Regex> = LazyLock::new(|| {
         .expect("visit")
 });
 /// 华国锋今天离开北京前往罗马尼亚进行正式友好访问, 每年都要到中国来进行访问, 将到巴基斯坦访问,
-/// 启程赴美国国事访问, 将前往澳大利亚、日本和中国进行为期10天的亚洲之行: going to the host for the visit.
+/// 启程赴美国国事访问, 将前往澳大利亚、日本和中国进行为期10天的亚洲之行, 赴印度出席…会晤: going to the
+/// host for the visit, or to attend something there.
 static WENT: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(&format!(r"(?:应(?P<inviter>[^,;。]{{1,40}}?)邀请,?)?(?P<visitor>[^,;。]{{0,60}}?)(?:前往|到|去|赴)(?P<host>[^,;。出参前后]{{1,12}}?)(?:来|去)?(?:进行(?:了)?)?{BEFORE_KIND}(?:{KIND}|\p{{Han}}{{0,4}}之行)"))
+    Regex::new(&format!(r"(?:应(?P<inviter>[^,;。]{{1,40}}?)邀请,?)?(?P<visitor>[^,;。]{{0,60}}?)(?:前往|到|去|赴)(?P<host>[^,;。出参前后]{{1,12}}?)(?:(?:来|去)?(?:进行(?:了)?)?{BEFORE_KIND}(?:{KIND}|\p{{Han}}{{0,4}}之行)|出席|参加)"))
         .expect("went to visit")
 });
 /// 周恩来…于五月五日至九日在柬埔寨进行了国事访问: the visit where it took place (not the guest
@@ -249,6 +250,10 @@ pub fn find(
                 _ => listed.into_iter().map(|m| (s.entity(m), Some(m))).collect(),
             };
             let current = THIS.iter().any(|w| s.text[visitor_span.clone()].contains(w));
+            // 习近平对尼泊尔的访问,让尼中两国的友谊提升: a visit named as a thing, not told as the day's
+            // news, may be over by the report's day (结束对…的访问 is the news of its end).
+            let named_as_noun = caps.name("host").is_some_and(|h| sentence[h.end()..].starts_with('的'))
+                && !caps[0].contains("结束");
             for ((host, host_mention), visitor) in
                 hosts.into_iter().flat_map(|h| visitors.iter().map(move |v| (h, *v)))
             {
@@ -266,6 +271,9 @@ pub fn find(
                 fact.detail = FactDetail::Visit { visit_type: visit_type.clone() };
                 let said = date_of(&mut fact, &s.text[whole.clone()], current, sentence, document);
                 let said = framed(&mut fact, said, s.text, span.start, document);
+                if named_as_noun && !said.stated && !said.planned {
+                    month_only(&mut fact);
+                }
                 push_counted(
                     s,
                     (&mut facts, &mut counted),
@@ -462,6 +470,14 @@ fn framed(fact: &mut Fact, said: Said, text: &str, at: usize, document: Option<D
     let Dates { start, end, stated, planned } = or_paragraph_year(dates, text, at, document);
     (fact.start, fact.end) = (start, end);
     Said { stated, planned }
+}
+
+/// Keeps the month of a visit's dates and drops their day: a visit its words name as a thing
+/// (对尼泊尔的访问) without a date of its own happened near its report, not on its report's day.
+fn month_only(fact: &mut Fact) {
+    let month = |d: Date| if d.month.is_some() { Date { day: None, ..d } } else { d };
+    fact.start = fact.start.map(month);
+    fact.end = fact.end.map(month);
 }
 
 /// Dates `fact` from its sentence and document; says whether the sentence itself named a day.

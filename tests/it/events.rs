@@ -258,3 +258,22 @@ fn talks_recalled_by_their_year_are_the_one_meeting_of_that_year() {
     assert_eq!(rows.len(), 1, "{text}");
     assert!(rows[0].starts_with("2023-05-17,") && rows[0].contains(",2,"), "{text}");
 }
+
+#[test]
+fn a_trip_dated_once_starts_its_first_stop_and_ends_its_last_and_an_announcement_joins_its_stop() {
+    let ws = workspace();
+    let dir = ws.path();
+    let trip = (
+        "20231026-01-05.txt",
+        "\n外交部宣布\n新华社北京10月25日电 外交部发言人宣布：国务院总理李强将于11月1日至5日对乌兹别克斯坦、\
+         泰国进行正式访问。\n",
+    );
+    let announced =
+        ("20231029-03-02.txt", "\n吹风会\n本报北京10月28日电 国务院总理李强将对泰国进行正式访问。\n");
+    write_news(dir, &[trip, announced]);
+    let text = built_answer(dir, "x.nq", "visits");
+    let rows: Vec<&str> = text.lines().skip(1).collect();
+    assert_eq!(rows.len(), 2, "{text}");
+    assert!(rows[0].starts_with("2023-11,2023-11-05,李强,泰国,正式访问,,2,"), "{text}");
+    assert!(rows[1].starts_with("2023-11-01,2023-11,李强,乌兹别克斯坦,正式访问,,1,"), "{text}");
+}
