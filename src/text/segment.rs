@@ -176,11 +176,15 @@ pub fn segment(text: &str, issued: Option<Date>) -> Vec<Segment> {
 /// characters (3 bytes each), 于, a place of at most 8 characters (4 bytes each), an ending of 2.
 const SIGNATURE_LINE_MAX_BYTES: usize = 13 * 3 + 3 + 8 * 4 + 2 * 3;
 
-/// The most characters a headline line holds: a subtitle may run long (指出中美关系是…, up to 140).
-const HEADLINE_MAX_CHARS: usize = 160;
+/// The most characters a headline line holds: a subtitle or a summary deck above the dateline may run
+/// long (指出中美关系是…, 140; 老同志们对此表示感谢…, 228).
+const HEADLINE_MAX_CHARS: usize = 300;
+/// The most lines a headline takes above its dateline.
+const HEADLINE_MAX_LINES: usize = 5;
 
-/// How many lines at the end of `group` read as the headline of what follows: up to three lines
-/// without a sentence's end, when something else comes before them or they are all there is.
+/// How many lines at the end of `group` read as the headline of what follows: up to five lines
+/// without a sentence's end (a headline over two lines, its subtitle, a summary of two points), when
+/// something else comes before them or they are all there is.
 fn headline_lines(group: &[Line<'_>]) -> usize {
     let is_headline = |l: &Line<'_>| {
         let text = l.text.trim();
@@ -188,7 +192,7 @@ fn headline_lines(group: &[Line<'_>]) -> usize {
             && !text.ends_with(['。', '!', '?', ';', ':'])
             && !closes(text)
     };
-    group.iter().rev().take(3).take_while(|l| is_headline(l)).count()
+    group.iter().rev().take(HEADLINE_MAX_LINES).take_while(|l| is_headline(l)).count()
 }
 
 /// A line that closes a document: a closing dateline or a `date于place` signature line.
@@ -217,7 +221,7 @@ fn describe(group: &[Line<'_>], issued: Option<Date>) -> Segment {
 
     // The dateline opens the group, or follows the headline printed above it.
     let mut headline = None;
-    let dateline = group.iter().take(4).position(|l| DATELINE.is_match(l.text));
+    let dateline = group.iter().take(HEADLINE_MAX_LINES + 1).position(|l| DATELINE.is_match(l.text));
     if let Some((at, caps)) = dateline.and_then(|at| Some((at, DATELINE.captures(group[at].text)?))) {
         let line = &group[at];
         place = Some(caps["city"].to_owned());
@@ -658,6 +662,17 @@ mod tests {
         assert_eq!(segments.len(), 1, "one report, its headline with it");
         assert_eq!(segments[0].date.map(|d| d.to_string()).as_deref(), Some("2019-02-15"));
         assert_eq!(segments[0].place.as_deref(), Some("北京"));
+        // Three lines of headline and two points of summary over the dateline.
+        let deck =
+            format!("\u{3000}\u{3000}■ 前进征程上{}", "我们要坚持中国共产党领导,坚持人民主体地位,".repeat(4));
+        let raw = format!(
+            "庆祝大会在京隆重举行\n天安门广场举行盛大阅兵仪式\n习近平发表重要讲话\n\u{3000}\u{3000}■ 70年来取得了伟大成就\n\
+             {deck}\n\u{3000}\u{3000}本报北京10月1日电  大会在天安门广场隆重举行。\n"
+        );
+        let norm = NormText::new(&raw);
+        let segments = segment(norm.as_str(), Date::ymd(2019, 10, 2));
+        assert_eq!(segments.len(), 1, "one report under five lines of headline");
+        assert_eq!(segments[0].date.map(|d| d.to_string()).as_deref(), Some("2019-10-01"));
     }
 
     #[test]
