@@ -192,6 +192,13 @@ fn built_answer(dir: &Path, store: &str, name: &str) -> String {
     stdout(&run(dir, &["query", "--store", store, "--format", "csv", name]))
 }
 
+/// The named query `name` answered as CSV over a store built from the news items `items` alone.
+fn answer(items: &[(&str, &str)], name: &str) -> String {
+    let ws = workspace();
+    write_news(ws.path(), items);
+    built_answer(ws.path(), "x.nq", name)
+}
+
 /// Tokayev's arrival for a state visit in May 2023.
 const ARRIVAL: (&str, &str) = (
     "20230514-01-01.txt",
@@ -200,15 +207,12 @@ const ARRIVAL: (&str, &str) = (
 
 #[test]
 fn talks_in_the_hosts_place_report_the_visit_and_the_day_it_began_stays() {
-    let ws = workspace();
-    let dir = ws.path();
     // No word of a visit: the talks in Shanghai with China's premier place him in China that month.
     let talks = (
         "20230516-02-01.txt",
         "\n托卡耶夫会见李强\n新华社上海5月15日电 哈萨克斯坦总统托卡耶夫15日在上海会见国务院总理李强。\n",
     );
-    write_news(dir, &[ARRIVAL, talks]);
-    let text = built_answer(dir, "x.nq", "visits");
+    let text = answer(&[ARRIVAL, talks], "visits");
     let rows: Vec<&str> = text.lines().skip(1).collect();
     // One visit with both reports, dated by the day of arrival, not by the talks' month.
     assert_eq!(rows.len(), 1, "{text}");
@@ -242,8 +246,6 @@ fn a_visit_recalled_by_its_year_is_the_one_visit_of_that_year_and_no_row_of_its_
 
 #[test]
 fn talks_recalled_by_their_year_are_the_one_meeting_of_that_year() {
-    let ws = workspace();
-    let dir = ws.path();
     let talks = (
         "20230518-01-01.txt",
         "\n习近平同托卡耶夫会谈\n新华社西安5月17日电 国家主席习近平17日在西安同哈萨克斯坦总统托卡耶夫举行会谈。\n",
@@ -252,8 +254,7 @@ fn talks_recalled_by_their_year_are_the_one_meeting_of_that_year() {
         "20240302-03-01.txt",
         "\n中哈关系稳步发展\n本报北京3月1日电 外交部发言人表示，去年习近平主席同托卡耶夫总统在西安举行会谈，成果丰硕。\n",
     );
-    write_news(dir, &[talks, recalled]);
-    let text = built_answer(dir, "x.nq", "meetings");
+    let text = answer(&[talks, recalled], "meetings");
     let rows: Vec<&str> = text.lines().skip(1).collect();
     assert_eq!(rows.len(), 1, "{text}");
     assert!(rows[0].starts_with("2023-05-17,") && rows[0].contains(",2,"), "{text}");
@@ -261,8 +262,6 @@ fn talks_recalled_by_their_year_are_the_one_meeting_of_that_year() {
 
 #[test]
 fn a_trip_dated_once_starts_its_first_stop_and_ends_its_last_and_an_announcement_joins_its_stop() {
-    let ws = workspace();
-    let dir = ws.path();
     let trip = (
         "20231026-01-05.txt",
         "\n外交部宣布\n新华社北京10月25日电 外交部发言人宣布：国务院总理李强将于11月1日至5日对乌兹别克斯坦、\
@@ -270,8 +269,7 @@ fn a_trip_dated_once_starts_its_first_stop_and_ends_its_last_and_an_announcement
     );
     let announced =
         ("20231029-03-02.txt", "\n吹风会\n本报北京10月28日电 国务院总理李强将对泰国进行正式访问。\n");
-    write_news(dir, &[trip, announced]);
-    let text = built_answer(dir, "x.nq", "visits");
+    let text = answer(&[trip, announced], "visits");
     let rows: Vec<&str> = text.lines().skip(1).collect();
     assert_eq!(rows.len(), 2, "{text}");
     assert!(rows[0].starts_with("2023-11,2023-11-05,李强,泰国,正式访问,,2,"), "{text}");
