@@ -65,6 +65,11 @@ impl Date {
         self.precision() == Precision::Day
     }
 
+    /// The same date without its day: the month of a day, a month or a year as it is.
+    pub fn without_day(self) -> Self {
+        Date { day: None, ..self }
+    }
+
     /// The complete date `days` days later (earlier when negative), for a complete date.
     pub fn shifted(&self, days: i32) -> Option<Self> {
         let (mut year, mut month, mut day) = (self.year, self.month?, self.day? as i32 + days);

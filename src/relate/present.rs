@@ -52,7 +52,7 @@ pub(super) fn visits_of_meetings(s: &Sentences<'_>, facts: &[Fact], lexicon: &Le
             visit.roles = vec![(Role::Visitor, visitor), (Role::HostCountry, host)];
             visit.evidence = vec![subject];
             visit.detail = FactDetail::Visit { visit_type: "访问".to_owned() };
-            visit.start = meeting.start.map(|d| Date { day: None, ..d });
+            visit.start = meeting.start.map(Date::without_day);
             visit.recollected = meeting.recollected;
             found.push(visit);
         }

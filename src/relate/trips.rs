@@ -35,10 +35,10 @@ pub(super) fn share_trip_dates(s: &Sentences<'_>, facts: &mut [Fact]) {
         for (k, &j) in trip.iter().enumerate() {
             let fact = &mut facts[j];
             if k > 0 {
-                fact.start = fact.start.map(month);
+                fact.start = fact.start.map(Date::without_day);
             }
             if k < last || one_day {
-                fact.end = fact.end.map(month);
+                fact.end = fact.end.map(Date::without_day);
             }
         }
     }
@@ -57,9 +57,4 @@ fn host_named_at(s: &Sentences<'_>, fact: &Fact) -> usize {
         .map(|&m| s.mentions[m].start)
         .min()
         .unwrap_or(usize::MAX)
-}
-
-/// The month of a day.
-fn month(d: Date) -> Date {
-    Date { day: None, ..d }
 }

@@ -475,9 +475,8 @@ fn framed(fact: &mut Fact, said: Said, text: &str, at: usize, document: Option<D
 /// Keeps the month of a visit's dates and drops their day: a visit its words name as a thing
 /// (对尼泊尔的访问) without a date of its own happened near its report, not on its report's day.
 fn month_only(fact: &mut Fact) {
-    let month = |d: Date| if d.month.is_some() { Date { day: None, ..d } } else { d };
-    fact.start = fact.start.map(month);
-    fact.end = fact.end.map(month);
+    fact.start = fact.start.map(Date::without_day);
+    fact.end = fact.end.map(Date::without_day);
 }
 
 /// Dates `fact` from its sentence and document; says whether the sentence itself named a day.

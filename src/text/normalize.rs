@@ -50,20 +50,26 @@ impl NormText {
             starts: Vec::with_capacity(chars.len()),
             origin: Vec::with_capacity(chars.len()),
         };
-        let mut previous: Option<Range<usize>> = None;
+        // The last line kept, and how far it was indented.
+        let mut previous: Option<(Range<usize>, usize)> = None;
         for line in lines {
             let trimmed = trim(&chars, line.clone());
             if trimmed.is_empty() || is_page_number(&chars[trimmed.clone()]) {
                 continue;
             }
-            if let Some(prev) = previous.take() {
-                let indented = opens_paragraph(&chars[line.start..trimmed.start]);
-                if indented || !joins(&chars[prev.clone()], &chars[trimmed.clone()], width) {
+            let indent = indent_width(&chars[line.start..trimmed.start]);
+            if let Some((prev, prev_indent)) = previous.take() {
+                // 　　本报加德满都10月13日电 under a long subtitle: a line indented with ideographic spaces,
+                // the Chinese paragraph's mark, or further than the one before, opens a paragraph (lines
+                // all indented alike with spaces, as a PDF's layout gives them, do not).
+                let ideographic = chars[line.start..trimmed.start].contains(&'\u{3000}');
+                let opens_paragraph = ideographic || indent >= 2 && indent > prev_indent;
+                if opens_paragraph || !joins(&chars[prev.clone()], &chars[trimmed.clone()], width) {
                     out.push('\n', prev.end, trimmed.start);
                 }
             }
             out.push_line(&chars, trimmed.clone());
-            previous = Some(trimmed);
+            previous = Some((trimmed, indent));
         }
         out.finish()
     }
@@ -201,10 +207,17 @@ fn wrap_width(chars: &[char], lines: &[Range<usize>]) -> Option<usize> {
     (near * 3 >= lengths.len()).then_some(p75)
 }
 
-/// True when a line's leading space indents a paragraph (　　本报加德满都10月13日电, a tab, two spaces or
-/// more): the line opens one, it does not go on the line before, however long that is.
-fn opens_paragraph(lead: &[char]) -> bool {
-    lead.iter().any(|&c| c == '\u{3000}' || c == '\t') || lead.iter().filter(|&&c| is_space(c)).count() >= 2
+/// How far a line's leading space indents it, in half-width columns (an ideographic space is two, a
+/// tab four).
+fn indent_width(lead: &[char]) -> usize {
+    lead.iter()
+        .map(|&c| match c {
+            '\u{3000}' => 2,
+            '\t' => 4,
+            c if is_space(c) => 1,
+            _ => 0,
+        })
+        .sum()
 }
 
 /// Whether a line break between `prev` and `next` is a wrap inside a sentence.
@@ -429,6 +442,9 @@ mod tests {
             "——国务委员兼外交部长王毅谈习近平主席赴印度出席中印领导人第二次非正式会晤并对尼泊尔进行国事访问";
         let text = format!("{subtitle}\r\n\u{3000}\u{3000}本报加德满都10月13日电");
         assert_eq!(norm(&text), format!("{subtitle}\n本报加德满都10月13日电"));
+        // Lines all indented alike (a PDF's layout) still join where they wrap.
+        let text = format!("  {subtitle}\n  继续上一行。");
+        assert_eq!(norm(&text), format!("{subtitle}继续上一行。"));
     }
 
     #[test]
