@@ -7,7 +7,8 @@
 use super::compiled::{Offices, HONORIFICS};
 use super::lexicon::Lexicon;
 use super::name_bounds::{
-    acts_alone, is_stop_at, listed_after, name_after, never_starts, Stops, JOINERS, TITLE_CONTINUATIONS,
+    acts_alone, heads_longer_name, is_han, is_stop_at, listed_after, name_after, never_starts, Stops,
+    JOINERS, TITLE_CONTINUATIONS,
 };
 use super::name_forms::{link_to_full_forms, link_to_gazetteer, name_key, propagate};
 use super::officials::{abbreviated_qualifier, country_of, envoy_country, heads_no_government};
@@ -49,6 +50,13 @@ fn greetings<'t>(
         })
         .collect()
 }
+
+/// Offices that a company or a local bureau has as often as a state: a leader's only when the body
+/// named right before them is a party or an organ of state.
+const BODY_OFFICES: [&str; 4] = ["总裁", "副总裁", "办公室主任", "办公厅主任"];
+
+/// Offices of a province, a state or a city: their holders are listed with guests of any country.
+const LOCAL_OFFICES: [&str; 4] = ["省长", "副省长", "市长", "州长"];
 
 /// How far (in bytes) before an office the country or body qualifying it may end: a government word
 /// and a ministry's field stand between (南非国际关系与合作部长: nine characters).
@@ -118,7 +126,24 @@ pub fn find(text: &str, existing: &[Mention], lexicon: &Lexicon) -> Found {
     let mut offices = Vec::new();
     for office in &found_offices {
         let Some((start, end, dotted)) = name_after(text, office.end(), stops, titles) else { continue };
-        if clashes(start, end) {
+        // 国防部长卡特朱, 研究部长马拉维亚: a known name or a country that the name after an office
+        // runs on past is only the head of that longer name.
+        let heads = |m: &Mention| {
+            matches!(m.kind, Kind::Leader | Kind::Country)
+                && m.start == start
+                && heads_longer_name(text, (office.start(), m.end, end), stops, titles)
+        };
+        let at_start =
+            || existing.iter().filter(|m| matches!(m.kind, Kind::Leader | Kind::Country) && m.start == start);
+        let longer_than_known = at_start().next().is_some() && at_start().all(heads);
+        let clashes_besides_head = |start: usize, end: usize| {
+            let clash_free = existing
+                .iter()
+                .filter(|m| m.kind != Kind::Leader && m.start < end && start < m.end)
+                .all(|m| m.kind == Kind::Country && heads(m));
+            !clash_free || text[start..].starts_with(|c| chars.not_name_start.contains(c))
+        };
+        if if longer_than_known { clashes_besides_head(start, end) } else { clashes(start, end) } {
             continue;
         }
         // The first country or body (in `existing` order) ending at most nine characters before the
@@ -160,7 +185,13 @@ pub fn find(text: &str, existing: &[Mention], lexicon: &Lexicon) -> Found {
                 q.filter(|q| !countries_only || q.kind == Kind::Country).and_then(|q| country_of(q, lexicon))
             })
         };
-        if leader_at(office.end()) {
+        // 总裁 and 办公室主任 are a party's or a state body's only when one stands right before them
+        // (自民党副总裁, 越共中央办公室主任), not a company's (霍尼韦尔中国总裁, 航空公司副总裁什雷斯塔).
+        let body_held = qualifier.is_some_and(|q| q.kind == Kind::Organization && q.end == first.start);
+        if BODY_OFFICES.contains(&office_text) && !body_held {
+            continue;
+        }
+        if leader_at(office.end()) && !longer_than_known {
             // 洪都拉斯总统卡斯特罗: a known name, with the office and country to check it against.
             if let Some(known) = existing.iter().find(|m| m.kind == Kind::Leader && m.start == office.end()) {
                 // Only a country names the leader's: a ministry (外交部) may be of another's.
@@ -169,8 +200,10 @@ pub fn find(text: &str, existing: &[Mention], lexicon: &Lexicon) -> Found {
             }
             continue;
         }
-        // An office that names its body (国务院总理, 外交部长) needs no qualifier; a rank (第一书记) does.
-        let strong_office = office_text.chars().count() >= 4 && !office_text.starts_with("第一");
+        // An office that names its body (国务院总理, 外交部长, 纺织工业部部长) needs no qualifier; a rank
+        // (第一书记) does.
+        let strong_office = office_text.chars().count() >= 4 && !office_text.starts_with("第一")
+            || office_text == "部长" && names_a_ministry(&text[..office.start()]);
         let abbreviated = qualifier
             .is_none()
             .then(|| abbreviated_qualifier(text, first.start, &text[first.clone()], lexicon))
@@ -182,18 +215,25 @@ pub fn find(text: &str, existing: &[Mention], lexicon: &Lexicon) -> Found {
             .chain(existing.iter().filter(|m| m.kind == Kind::Leader))
             .filter(|m| m.end <= first.start)
             .max_by_key(|m| m.end);
-        let listed = previous
-            .filter(|m| {
-                let after_office = m.office.is_some() || office_next_to(text, m.start, m.end, titles);
-                qualifier.is_none()
-                    && abbreviated.is_none()
-                    && text.get(m.end..first.start).is_some_and(|gap| listed_after(gap, after_office, stops))
-                    && !existing
-                        .iter()
-                        .any(|q| q.kind != Kind::Leader && q.start >= m.end && q.end <= first.start)
-            })
-            .and_then(|m| country_of(m, lexicon).or_else(|| known_country(m, lexicon)));
-        if !dotted && qualifier.is_none() && listed.is_none() && abbreviated.is_none() && !strong_office {
+        let listed_after_holder = previous.filter(|m| {
+            let after_office = m.office.is_some() || office_next_to(text, m.start, m.end, titles);
+            qualifier.is_none()
+                && abbreviated.is_none()
+                && text
+                    .get(m.end..first.start)
+                    .is_some_and(|gap| listed_after(gap, after_office, &text[first.clone()], stops))
+                && !existing
+                    .iter()
+                    .any(|q| q.kind != Kind::Leader && q.start >= m.end && q.end <= first.start)
+        });
+        let listed =
+            listed_after_holder.and_then(|m| country_of(m, lexicon).or_else(|| known_country(m, lexicon)));
+        if !dotted
+            && qualifier.is_none()
+            && listed_after_holder.is_none()
+            && abbreviated.is_none()
+            && !strong_office
+        {
             continue;
         }
         // 作家协会主席, 驻村第一书记: the head of an association, a company or a village.
@@ -202,6 +242,9 @@ pub fn find(text: &str, existing: &[Mention], lexicon: &Lexicon) -> Found {
         }
         let mut m = Mention::new(text, Kind::Leader, start, end, Key::Name(name_key(&text[start..end])));
         m.office = Some(office_text.to_owned());
+        // 中国驻爱尔兰大使岳晓勇、都柏林市长尼亚尔·林: a city's office listed after another's holder is
+        // not of that holder's country.
+        let listed = listed.filter(|_| !LOCAL_OFFICES.contains(&office_text));
         m.country = qualifier_country(qualifier, false).or(listed).or(abbreviated.flatten());
         found.push(m);
     }
@@ -383,6 +426,14 @@ fn is_ministry_field(field: &str, office: &str) -> bool {
     };
     let joined = || field.split_once(['与', '和']).is_some_and(|(a, b)| plain(a) && plain(b));
     (office.ends_with("部长") || office.ends_with("大臣")) && (plain(field) || joined())
+}
+
+/// True when `before` ends with a ministry's name, a field of two to six characters and 部 (纺织工业部,
+/// 中央对外部), so the 部长 after it names its body. Words that join clauses end the field.
+fn names_a_ministry(before: &str) -> bool {
+    let Some(lead) = before.strip_suffix('部') else { return false };
+    let field = lead.chars().rev().take_while(|&c| is_han(c) && !"的了在是为向和与及同".contains(c)).count();
+    (2..=6).contains(&field)
 }
 
 /// True when the one-character country form `q` follows another (中英, 中俄印): the office after it

@@ -141,6 +141,13 @@ fn function_words_and_offices_bound_transliterated_names() {
     // A party's secretary-general is an office; a company's president is not one.
     assert_eq!(leaders("王岐山还会见了日本自民党干事长二阶俊博。"), ["王岐山", "二阶俊博"]);
     assert_eq!(leaders("沙特水电项目公司总裁哈立德表示。"), Vec::<String>::new());
+    // A party's vice-president is a leader; a company's president for a country is not.
+    assert_eq!(leaders("日本自民党副总裁二阶堂进今天到达北京。"), ["二阶堂进"]);
+    assert!(leaders("霍尼韦尔中国总裁余锋表示,展位扩大。").is_empty());
+    // A city's mayor listed after an ambassador is of no country the list gives.
+    let found = extract("中国驻爱尔兰大使岳晓勇、都柏林市长尼亚尔·林出席。", Lexicon::get());
+    let mayor = found.iter().find(|m| m.surface == "尼亚尔·林").expect("尼亚尔·林");
+    assert_eq!(mayor.country, None);
 }
 
 #[test]
@@ -236,6 +243,30 @@ fn a_reception_listed_with_commas_after_an_office_holder_is_of_leaders() {
     assert_eq!(pant.country, india, "listed after India's prime minister");
     // A comma after a bare name lists nothing: 部长 alone names no one.
     assert!(leaders("他们见到了尼赫鲁,随后部长潘特到达。").iter().all(|n| n != "潘特"));
+}
+
+#[test]
+fn a_known_name_or_country_heading_a_longer_name_after_an_office_is_part_of_it() {
+    // Katju and Malaviya begin with a known name (卡特) and a country (马拉维); a minister's field may be
+    // long and join two fields.
+    let text = "印度总理尼赫鲁,国防部长卡特朱,交通部长拉姆,天然资源和科学研究部长马拉维亚和其他部长们出席。";
+    assert_eq!(leaders(text), ["尼赫鲁", "卡特朱", "拉姆", "马拉维亚"]);
+    assert!(!extract(text, Lexicon::get()).iter().any(|m| m.kind == Kind::Country && m.surface == "马拉维"));
+    // A word run on to a known name is no part of it.
+    assert_eq!(leaders("胡锦涛会见美国国务卿鲍威尔时,表示欢迎。"), ["胡锦涛", "鲍威尔"]);
+    assert_eq!(leaders("习近平同印度总理莫迪继续举行会晤。"), ["习近平", "莫迪"]);
+    // Even where an office is listed after it: 会见 opens no list.
+    assert_eq!(leaders("会见法国总统马克龙时,外交部长王毅表示欢迎。"), ["马克龙", "王毅"]);
+}
+
+#[test]
+fn a_ministry_named_before_its_minister_and_offices_listed_after_a_holder_name_leaders() {
+    // 纺织工业部部长 names its body; the offices listed after its holder are of leaders too.
+    let text = "陪同团团长、纺织工业部部长吴文英,广东省副省长杨德元、广州市市长朱森林同他们握手。";
+    assert_eq!(leaders(text), ["吴文英", "杨德元", "朱森林"]);
+    assert_eq!(leaders("越共中央办公室主任黎明兴,中央对外部部长黎怀忠等到机场迎接。"), ["黎明兴", "黎怀忠"]);
+    // A word after a minister's title that names a kind of meeting is no name.
+    assert!(leaders("双方同意举行公安、内务部部长年度会晤。").is_empty());
 }
 
 #[test]

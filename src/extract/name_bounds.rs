@@ -154,15 +154,20 @@ static REGNAL: LazyLock<Regex> =
 /// True when `gap`, between a leader's name and the next office, is a list mark or conjunction and at
 /// most four characters of the office's body (、国务总理, 和副总统): the next office is listed after the
 /// leader. After a leader named with an office, a comma lists too, as older reports list a
-/// reception (印度总理尼赫鲁,内政部长潘特,教育部长阿扎德).
-pub(super) fn listed_after(gap: &str, after_office: bool, stops: &Stops) -> bool {
+/// reception (印度总理尼赫鲁,内政部长潘特,教育部长阿扎德). A minister's body is the ministry's field,
+/// which may be longer and join two fields (天然资源和科学研究部长).
+pub(super) fn listed_after(gap: &str, after_office: bool, office: &str, stops: &Stops) -> bool {
     // 加纳总统阿库福-阿多和副总统巴武米亚: a conjunction lists as the list mark does; 与 joins two sides
     // (中国驻布隆迪大使李昌林与布外交部长尼比吉拉共同签署), not one side's officials.
     let marks: &[&str] =
         if after_office { &["、", "和", "及", "以及", ","] } else { &["、", "和", "及", "以及"] };
     let body = marks.iter().find_map(|mark| gap.strip_prefix(mark));
+    let field = office.ends_with("部长");
+    let (longest, joins) = if field { (10, "和与及") } else { (4, "") };
     body.is_some_and(|body| {
-        body.chars().count() <= 4 && body.chars().all(|c| is_han(c) && !stops.chars.contains(c))
+        body.chars().count() <= longest
+            && !body.starts_with(|c| joins.contains(c))
+            && body.chars().all(|c| is_han(c) && (!stops.chars.contains(c) || joins.contains(c)))
     })
 }
 
@@ -172,4 +177,36 @@ fn ends_name(rest: &str, count: usize) -> bool {
     let mut chars = rest.chars();
     let conjunction = chars.next().is_some_and(|c| "和与及同".contains(c));
     conjunction && (2..=3).contains(&count) && chars.next().is_some_and(|c| "、,;。".contains(c))
+}
+
+/// True when a name after the office at `office_start`, ending at `head_end`, is only the head of the
+/// longer name running on to `name_end`: no stop follows the head, and the rest is transliteration
+/// (马拉维亚, 克里斯蒂安·埃斯特罗西) or the office and its holder are an item of a list of officials (,国防部长卡特朱,交通部长),
+/// not a word run on to a name (鲍威尔时, 陈毅元帅, 莫迪继续).
+pub(super) fn heads_longer_name(
+    text: &str,
+    (office_start, head_end, name_end): (usize, usize, usize),
+    stops: &Stops,
+    titles: &Offices,
+) -> bool {
+    let transliterated = || {
+        text[head_end..name_end].chars().all(|c| stops.transliteration.contains(c) || JOINERS.contains(&c))
+    };
+    let listed = || {
+        let field = text[..office_start].chars().rev().take_while(|&c| is_han(c) && !stops.chars.contains(c));
+        let field_len: usize = field.take(6).map(char::len_utf8).sum();
+        let opens_item = text[..office_start - field_len].ends_with(LIST_MARKS);
+        opens_item && office_listed_next(text, name_end, titles)
+    };
+    head_end < name_end && !is_stop_at(&text[head_end..], stops) && (transliterated() || listed())
+}
+
+/// The marks that part the items of a list of officials.
+const LIST_MARKS: [char; 2] = ['、', ','];
+
+/// True when a list mark at `at` is followed, within a ministry's field, by an office.
+fn office_listed_next(text: &str, at: usize, titles: &Offices) -> bool {
+    let Some(rest) = text[at..].strip_prefix(LIST_MARKS) else { return false };
+    let window: String = rest.chars().take(8).collect();
+    titles.automaton.find(&window).is_some()
 }
