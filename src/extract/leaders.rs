@@ -341,7 +341,20 @@ pub fn find(text: &str, existing: &[Mention], lexicon: &Lexicon) -> Found {
     };
     let long: Vec<&&Mention> =
         known.iter().filter(|k| k.surface.chars().count() >= 3 && chinese(k)).collect();
-    let listed = |m: &Mention| chinese(m) && long.iter().any(|k| k.end == m.start || k.start == m.end);
+    // 会晤了江泽民与李鹏,: one joined to such a name by a conjunction or a list mark, and ending there
+    // or at punctuation, is one too.
+    let joined =
+        |a: usize, b: usize| text.get(a..b).is_some_and(|gap| ["与", "和", "、", "及"].contains(&gap));
+    let ends_word =
+        |m: &Mention| text[m.end..].chars().next().is_none_or(|c| !is_han(c) || "与和及".contains(c));
+    let listed = |m: &Mention| {
+        chinese(m)
+            && long.iter().any(|k| {
+                k.end == m.start
+                    || k.start == m.end
+                    || ends_word(m) && (joined(k.end, m.start) || joined(m.end, k.start))
+            })
+    };
     let confirmed =
         |m: &Mention| spans.contains(&(m.start, m.end)) || strong_keys.contains(&m.key) || listed(m);
     let mut withdrawn: Vec<(usize, usize)> = existing

@@ -270,6 +270,13 @@ fn a_ministry_named_before_its_minister_and_offices_listed_after_a_holder_name_l
 }
 
 #[test]
+fn a_short_chinese_name_joined_to_a_long_one_is_a_name() {
+    assert_eq!(leaders("布什会晤了江泽民与李鹏,并分别与他俩举行了会谈。"), ["布什", "江泽民", "李鹏"]);
+    // Inside a word it is none (李鹏飞 is no 李鹏).
+    assert!(!leaders("江泽民与李鹏飞交谈。").contains(&"李鹏".to_owned()));
+}
+
+#[test]
 fn a_party_centre_qualifies_a_rank_and_a_weekday_ends_a_name() {
     assert_eq!(leaders("匈牙利党中央第一书记卡达尔星期日到达莫斯科。"), ["卡达尔"]);
     let found = extract("匈牙利党中央第一书记卡达尔到达莫斯科。", Lexicon::get());

@@ -390,10 +390,17 @@ fn clause_groups(
         .find("分别")
         .or_else(|| bilateral.then(|| text.find(['与', '同'])).flatten())
         .map(|at| clause.start + at);
-    let (hosts, mut guests): (Vec<usize>, Vec<usize>) = match each {
+    let (mut hosts, mut guests): (Vec<usize>, Vec<usize>) = match each {
         Some(at) => before.iter().chain(&after).partition(|&&m| s.mentions[m].end <= at),
         None => (before.clone(), after.clone()),
     };
+    // 普京同托卡耶夫、米尔济约耶夫分别举行会谈: the one before 同 or 与 meets each one after it.
+    if each.is_some() && guests.is_empty() && hosts.len() > 2 {
+        let gap = &s.text[s.mentions[hosts[0]].end..s.mentions[hosts[1]].start];
+        if gap.contains(['同', '与']) {
+            guests = hosts.split_off(1);
+        }
+    }
     if object_elided && guests.is_empty() {
         guests = carried.guests.clone();
     }

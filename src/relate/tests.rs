@@ -119,6 +119,15 @@ fn a_clause_without_subject_takes_the_sentences() {
     assert_eq!(m.len(), 1, "{m:?}");
     let m = meetings_of("外交部长王毅分别会见德国总理朔尔茨、法国总统马克龙。", "");
     assert_eq!(m.len(), 2, "{m:?}");
+    // The one before 同 holds talks with each one listed after it when 分别 follows the list.
+    let m =
+        meetings_of("俄罗斯总统普京同哈萨克斯坦总统托卡耶夫、乌兹别克斯坦总统米尔济约耶夫分别举行会谈。", "");
+    assert_eq!(m.len(), 2, "{m:?}");
+    assert!(
+        m.iter().all(|m| m.contains("普京"))
+            && !m.iter().any(|m| m.contains("托卡耶夫") && m.contains("米尔济约耶夫")),
+        "{m:?}"
+    );
     // An office of a standing committee is no mechanism of talks; a mechanism is no meeting.
     let m = meetings_of("全国人大常委会委员长赵乐际会见了德国总理朔尔茨。", "");
     assert_eq!(m.len(), 1, "{m:?}");
