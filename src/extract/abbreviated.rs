@@ -13,14 +13,18 @@ const TITLES: [&str; 6] = ["总书记", "委员长", "主席", "总理", "总统
 /// Characters that make the office another word (总统府, 主席团, 主席台).
 const WORD_AFTER: [char; 3] = ['府', '团', '台'];
 
-/// True when `surface` is a surname and an office of [`TITLES`] that `leader` could be named by.
+/// The most characters of a surname: a Japanese family name has up to three (中曾根首相).
+const SURNAME_CHARS: usize = 3;
+
+/// True when `surface` is a surname and an office of [`TITLES`] that `leader` could be named by: the
+/// surname opens the leader's name and is shorter than it (中曾根首相 is 中曾根康弘's, 习主席 习近平's).
 pub fn abbreviates(surface: &str, leader: &Leader) -> bool {
-    let mut chars = surface.chars();
-    let Some(surname) = chars.next() else { return false };
-    let title = chars.as_str();
-    TITLES.contains(&title)
+    let Some(title) = TITLES.iter().find(|t| surface.ends_with(*t)) else { return false };
+    let surname = &surface[..surface.len() - title.len()];
+    (1..=SURNAME_CHARS).contains(&surname.chars().count())
         && leader.zh.starts_with(surname)
-        && leader.zh.chars().count() > 1
+        && leader.zh.chars().count() > surname.chars().count()
+        && !leader.zh.contains('·')
         && held_office(title, leader).is_some()
 }
 
@@ -41,18 +45,23 @@ pub fn find(text: &str, lexicon: &Lexicon) -> Vec<Mention> {
     let mut found = Vec::new();
     for title in TITLES {
         for (at, _) in text.match_indices(title) {
-            let Some(surname) = text[..at].chars().next_back() else { continue };
-            let start = at - surname.len_utf8();
             let end = at + title.len();
-            if !super::name_bounds::is_han(surname)
-                || !text[..start].chars().next_back().is_none_or(before)
-                || text[end..].starts_with(WORD_AFTER)
-                || g.countries_with_abbrev(surname).next().is_some()
-            {
+            if text[end..].starts_with(WORD_AFTER) {
                 continue;
             }
-            let surface = &text[start..end];
-            if let Some(i) = g.leaders.iter().position(|l| abbreviates(surface, l)) {
+            // The surname, one to three Han characters after the end of a word; one character is no
+            // country's form.
+            let found_at = text[..at].char_indices().rev().take(SURNAME_CHARS).find_map(|(start, c)| {
+                let one = start + c.len_utf8() == at;
+                let stands = super::name_bounds::is_han(c)
+                    && text[..start].chars().next_back().is_none_or(before)
+                    && !(one && g.countries_with_abbrev(c).next().is_some());
+                let surface = &text[start..end];
+                stands
+                    .then(|| g.leaders.iter().position(|l| abbreviates(surface, l)).map(|i| (start, i)))
+                    .flatten()
+            });
+            if let Some((start, i)) = found_at {
                 let mut m = Mention::new(text, Kind::Leader, start, end, Key::Leader(i));
                 // The office in full, as the gazetteer names it: the title alone is a word, not an office.
                 m.office = held_office(title, &g.leaders[i]).map(str::to_owned);
@@ -89,6 +98,16 @@ mod tests {
         let offices: Vec<Option<String>> =
             find("感谢习主席的邀请。", Lexicon::get()).into_iter().map(|m| m.office).collect();
         assert_eq!(offices, [Some("国家主席".to_owned())], "the office in full, never the bare title");
+    }
+
+    #[test]
+    fn a_family_name_of_two_or_three_characters_before_its_office_names_a_leader() {
+        let got = found("二阶堂进把中曾根首相的亲笔信交给胡耀邦。海部首相和宫泽首相出席。");
+        let names: Vec<&str> = got.iter().map(|(_, n)| n.as_str()).collect();
+        assert_eq!(names, ["中曾根康弘", "海部俊树", "宫泽喜一"], "{got:?}");
+        // A full name is no family name of itself, and a word before the family name hides it.
+        assert!(found("习近平主席和李克强总理").is_empty());
+        assert!(found("山中曾根首相").is_empty());
     }
 
     #[test]
