@@ -99,6 +99,10 @@ fn organizations(text: &str, hits: &[Hit], forms: &[Mention], lexicon: &Lexicon)
     let mut starts: Vec<usize> = qualifiers.iter().filter(|q| !international(q)).map(|q| q.start).collect();
     starts.sort_unstable();
     let starts = |at: usize| starts.binary_search(&at).is_ok();
+    // 日本首相海部俊树: a body's name never ends inside a known leader's (海部 is no ministry).
+    let leaders: Vec<(usize, usize)> =
+        hits.iter().filter(|h| matches!(h.entry, Entry::Leader(_))).map(|h| (h.start, h.end)).collect();
+    let inside_leader = |at: usize| leaders.iter().any(|&(start, end)| start < at && at < end);
     let mut out = Vec::new();
     for q in &qualifiers {
         let rest = &text[q.end..];
@@ -139,7 +143,7 @@ fn organizations(text: &str, hits: &[Hit], forms: &[Mention], lexicon: &Lexicon)
             if !extends {
                 break;
             }
-            if bounded && !word && long_enough {
+            if bounded && !word && long_enough && !inside_leader(q.end + at.len()) {
                 best = Some(at.len());
             }
         }
@@ -338,6 +342,11 @@ mod tests {
         assert!(named("双方在巴西签署协议").is_empty());
         // 兼 joins two offices of one person: no body runs across it.
         assert!(named("缅甸总统兼国务委员会主席吴奈温").iter().all(|(_, n)| !n.contains('兼')));
+    }
+
+    #[test]
+    fn a_body_never_ends_inside_a_known_leaders_name() {
+        assert!(!named("日本首相海部俊树明天来访。").iter().any(|(k, _)| *k == Kind::Organization));
     }
 
     #[test]

@@ -143,7 +143,7 @@ static YEAR: LazyLock<Regex> =
 
 /// A count of years before the document's day (70年前, 二十年前), exact: not 70多年前 nor 多年前.
 static YEARS_AGO: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(r"(?:^|[^0-9多几数])([0-9]{1,3}|[一二三四五六七八九]?十[一二三四五六七八九]?|[一二三四五六七八九])年(?:以)?前")
+    Regex::new(r"(?:^|[^0-9多几数])([0-9]{1,3}|[一二三四五六七八九]?十[一二三四五六七八九]?|[一二三四五六七八九两])年(?:以)?前")
         .expect("years ago")
 });
 
@@ -598,6 +598,7 @@ mod tests {
         );
         assert_eq!(dates("去年两国元首多次会晤", "2019-02-02"), both("2018", "2018"));
         assert_eq!(dates("70年前,毛泽东主席首次访问苏联", "2019-06-05"), both("1949", "1949"));
+        assert_eq!(dates("二阶堂进两年前以特使的身份来访时", "1985-03-28"), both("1983", "1983"));
         assert_eq!(dates("七十年前,毛泽东主席首次访问苏联", "2019-06-05"), both("1949", "1949"));
         assert_ne!(dates("70多年前,毛泽东主席首次访问苏联", "2019-06-05"), both("1949", "1949"));
         assert_eq!(

@@ -59,6 +59,44 @@ pub fn come(s: &Sentences<'_>, span: Range<usize>, lexicon: &Lexicon) -> Vec<Gue
     guests
 }
 
+/// X明天来访, X两年前…来访时: a guest's coming told as a verb. Not 来访的X (see [`COME`]).
+static CAME: LazyLock<Regex> =
+    LazyLock::new(|| Regex::new(r"(?P<visitor>[^,;。]{1,40}?)来访(?P<described>的)?").expect("guest came"));
+
+/// What follows the name of a leader who sends an envoy (首相特使, 总统的特别代表).
+static ENVOY_OF: LazyLock<Regex> =
+    LazyLock::new(|| Regex::new(r"^\p{Han}{0,3}?的?(?:特使|特别代表)").expect("envoy of"));
+
+/// Words before 来访 that tell no coming: an invitation, a welcome or a hope (欢迎X来访, 期待X来访),
+/// or a companion's (同我一起来访).
+const NOT_COMING: [&str; 7] = ["邀请", "欢迎", "期待", "希望", "同", "与", "跟"];
+
+/// The guests the sentence at `span` tells as coming (日本首相海部俊树明天来访): the first leader of
+/// the clause before 来访, to the country the report is datelined in (`here`), else China, the
+/// country of the press these documents come from; a guest of that country comes home, not on a visit.
+pub fn came(s: &Sentences<'_>, span: Range<usize>, here: Option<usize>) -> Vec<Guest> {
+    let sentence = &s.text[span.clone()];
+    let mut guests = Vec::new();
+    for caps in CAME.captures_iter(sentence) {
+        let (Some(whole), Some(clause)) = (caps.get(0), caps.name("visitor")) else { continue };
+        if caps.name("described").is_some() || NOT_COMING.iter().any(|w| clause.as_str().contains(w)) {
+            continue;
+        }
+        let clause = span.start + clause.start()..span.start + clause.end();
+        // 以中曾根首相特使的身份来访: the leader who sends an envoy does not come.
+        let sends_envoy = |m: usize| ENVOY_OF.is_match(&s.text[s.mentions[m].end..clause.end]);
+        let leaders = s.of_kind(clause.clone(), Kind::Leader);
+        let Some(&visitor) = leaders.iter().find(|&&m| !sends_envoy(m)) else { continue };
+        let host = here.or_else(|| s.country_entity(&crate::vocab::entity("country", "CN")));
+        let Some(host) = host else { continue };
+        if s.entities[s.entity(visitor)].country.as_deref() == Some(s.entities[host].iri.as_str()) {
+            continue;
+        }
+        guests.push(Guest { visitor, host, whole: span.start + whole.start()..span.start + whole.end() });
+    }
+    guests
+}
+
 /// The IRIs of the countries of the places (capitals and cities of the gazetteer) named in `range`,
 /// in order.
 pub(super) fn countries_of_places(s: &Sentences<'_>, range: Range<usize>, lexicon: &Lexicon) -> Vec<String> {

@@ -336,11 +336,15 @@ fn clause_groups(
     }
     let (mut before, mut after): (Vec<usize>, Vec<usize>) =
         leaders.iter().partition(|&&m| s.mentions[m].end <= verb_at);
-    // 李克强总理将同他举行会谈, 也将会见他: 他 is the one met in the clause before.
-    if let [guest] = carried.guests[..] {
-        if HIM.is_match(text) && !leaders.contains(&guest) {
-            after.push(guest);
-        }
+    // 李克强总理将同他举行会谈, 也将会见他: 他 is the one met in the clause before, or, where none
+    // was, its subject (二阶堂进…来访时,胡耀邦在武汉会见了他).
+    let him = match carried.guests[..] {
+        [guest] => Some(guest),
+        [] => carried.subject,
+        _ => None,
+    };
+    if let Some(guest) = him.filter(|g| HIM.is_match(text) && !leaders.contains(g)) {
+        after.push(guest);
     }
     // 拉加万高度评价习近平和莫迪去年举行的会晤: talks named as a thing (举行的会晤) are those of the
     // leaders after the verb that speaks of them, not of the one who speaks.

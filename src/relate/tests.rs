@@ -1037,3 +1037,21 @@ fn a_visit_named_as_a_thing_is_dated_by_the_month_of_its_report() {
     let ended = visit("宴会结束后,习近平结束对尼泊尔的国事访问,乘专机回到北京。");
     assert!(ended.ends_with(" 2019-10-14"), "{ended}");
 }
+
+#[test]
+fn a_guest_coming_told_as_a_verb_visits_the_reports_country() {
+    let v = visits("日本首相海部俊树明天来访,中国政府表示欢迎。");
+    assert_eq!(v, ["Visit visitor=海部俊树 hostCountry=中国 访问"], "{v:?}");
+    let v = visits("中国欢迎自民党副总裁二阶堂进。七十五岁的二阶堂进两年前以中曾根首相特使的身份来访时,胡耀邦在武汉会见了他。");
+    assert_eq!(v, ["Visit visitor=二阶堂进 hostCountry=中国 访问"], "{v:?}");
+    // A welcome, a hope or a companion tells no coming; 来访的X is the described guest's.
+    assert!(visits("中国欢迎日本首相海部俊树来访。").is_empty());
+    assert!(visits("中国领导人同日本首相海部俊树一起来访。").is_empty());
+}
+
+#[test]
+fn him_met_is_the_subject_of_the_clause_before_when_it_met_no_one() {
+    let m = meetings_of("日本自民党副总裁二阶堂进两年前来访时,中共中央总书记胡耀邦在武汉会见了他。", "");
+    assert_eq!(m.len(), 1, "{m:?}");
+    assert!(m[0].contains("二阶堂进") && m[0].contains("胡耀邦"), "{m:?}");
+}

@@ -283,7 +283,8 @@ pub fn find(
                 );
             }
         }
-        for guest in super::guests::come(s, span.clone(), lexicon) {
+        let came = super::guests::came(s, span.clone(), here);
+        for guest in super::guests::come(s, span.clone(), lexicon).into_iter().chain(came) {
             let mut fact = Fact::new(FactKind::Visit, span.clone());
             fact.roles.extend([(Role::Visitor, s.entity(guest.visitor)), (Role::HostCountry, guest.host)]);
             fact.evidence.push(guest.visitor);
