@@ -1055,3 +1055,12 @@ fn him_met_is_the_subject_of_the_clause_before_when_it_met_no_one() {
     assert_eq!(m.len(), 1, "{m:?}");
     assert!(m[0].contains("二阶堂进") && m[0].contains("胡耀邦"), "{m:?}");
 }
+
+#[test]
+fn an_arrival_dates_a_visits_first_day_only() {
+    let v: Vec<String> = facts_dated("国家主席习近平11日乘专机抵达印度金奈。", "", Some("2019-10-11"))
+        .into_iter()
+        .filter(|f| f.starts_with("Visit"))
+        .collect();
+    assert_eq!(v, ["Visit visitor=习近平 hostCountry=印度 访问 2019-10-11..2019-10"], "{v:?}");
+}

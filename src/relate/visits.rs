@@ -252,6 +252,8 @@ pub fn find(
             let current = THIS.iter().any(|w| s.text[visitor_span.clone()].contains(w));
             // 习近平对尼泊尔的访问,让尼中两国的友谊提升: a visit named as a thing, not told as the day's
             // news, may be over by the report's day (结束对…的访问 is the news of its end).
+            // 习近平抵达印度金奈: the day of an arrival is the visit's first; its last is not told.
+            let arrival = caps.name("brief").is_some() || ARRIVING.iter().any(|w| caps[0].contains(w));
             let named_as_noun = caps.name("host").is_some_and(|h| sentence[h.end()..].starts_with('的'))
                 && !caps[0].contains("结束");
             for ((host, host_mention), visitor) in
@@ -273,6 +275,9 @@ pub fn find(
                 let said = framed(&mut fact, said, s.text, span.start, document);
                 if named_as_noun && !said.stated && !said.planned {
                     month_only(&mut fact);
+                }
+                if arrival {
+                    arrival_starts_only(&mut fact);
                 }
                 push_counted(
                     s,
@@ -475,6 +480,16 @@ fn framed(fact: &mut Fact, said: Said, text: &str, at: usize, document: Option<D
 
 /// Keeps the month of a visit's dates and drops their day: a visit its words name as a thing
 /// (对尼泊尔的访问) without a date of its own happened near its report, not on its report's day.
+/// Verbs of arriving (a visit's first day).
+const ARRIVING: [&str; 3] = ["抵达", "飞抵", "到达"];
+
+/// An arrival's day as a visit's first day only: its end keeps the month of that day.
+fn arrival_starts_only(fact: &mut Fact) {
+    if fact.start.is_some_and(|d| d.day.is_some()) && fact.end == fact.start {
+        fact.end = fact.end.map(Date::without_day);
+    }
+}
+
 fn month_only(fact: &mut Fact) {
     fact.start = fact.start.map(Date::without_day);
     fact.end = fact.end.map(Date::without_day);
