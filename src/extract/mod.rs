@@ -10,6 +10,7 @@ mod compiled;
 pub mod compounds;
 pub mod leaders;
 pub mod lexicon;
+mod ministries;
 mod name_bounds;
 pub(crate) mod name_forms;
 pub mod named;
