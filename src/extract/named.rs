@@ -108,8 +108,10 @@ fn organizations(text: &str, hits: &[Hit], forms: &[Mention], lexicon: &Lexicon)
         let rest = &text[q.end..];
         let mut best: Option<usize> = None;
         for (count, (i, c)) in rest.char_indices().enumerate() {
-            let breaks =
-                words.chars.org_break.contains(c) || !(is_cjk(c) || c == '、' || c == '-' || c == '—');
+            // A double dash (越通社河内——老挝…) parts a dateline or a clause; a single one joins names.
+            let breaks = words.chars.org_break.contains(c)
+                || !(is_cjk(c) || c == '、' || c == '-' || c == '—')
+                || rest[i..].starts_with("——");
             let connector = "和与同、".contains(c) && starts(q.end + i + c.len_utf8());
             let joined = rest[..i].ends_with(['-', '—']);
             let next_name = i > 0 && !joined && (rest[i..].starts_with("关于") || starts(q.end + i));
@@ -342,6 +344,15 @@ mod tests {
         assert!(named("双方在巴西签署协议").is_empty());
         // 兼 joins two offices of one person: no body runs across it.
         assert!(named("缅甸总统兼国务委员会主席吴奈温").iter().all(|(_, n)| !n.contains('兼')));
+    }
+
+    #[test]
+    fn a_double_dash_ends_a_body() {
+        let orgs = |text: &str| -> Vec<String> {
+            named(text).into_iter().filter(|(k, _)| *k == Kind::Organization).map(|(_, s)| s).collect()
+        };
+        let found = orgs("越通社河内——老挝人民革命党中央委员会总书记通伦抵达。");
+        assert!(found.iter().all(|o| !o.contains('—')), "{found:?}");
     }
 
     #[test]
