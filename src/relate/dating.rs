@@ -44,13 +44,19 @@ const NUMBER: &str = "[0-9]{1,2}|[一二三]?十[一二三四五六七八九]?|[
 /// Years named relative to the document's.
 const RELATIVE_YEAR: &str = "前年|去年|今年|明年";
 
-/// `10月12日`, `10月12日至14日`, `9月30日至10月2日`, `去年12月1日`, without a year number before them.
+/// `10月12日`, `10月12日至14日`, `9月30日至10月2日`, `5月7到8日`, `去年12月1日`, without a year number
+/// before them (a day without 日 only opens a range: see [`month_day`]).
 static MONTH_DAY: LazyLock<Regex> = LazyLock::new(|| {
     Regex::new(&format!(
-        r"(?:(?P<y>{RELATIVE_YEAR})|^|[^0-9年])(?P<m>{NUMBER})月(?P<d>{NUMBER})日(?:(?:至|到|-|—|–|~)(?:(?P<m2>{NUMBER})月)?(?P<d2>{NUMBER})日)?"
+        r"(?:(?P<y>{RELATIVE_YEAR})|^|[^0-9年])(?P<m>{NUMBER})月(?P<d>{NUMBER})(?P<mark>日)?(?:(?:至|到|-|—|–|~)(?:(?P<m2>{NUMBER})月)?(?P<d2>{NUMBER})日)?"
     ))
     .expect("month and day")
 });
+
+/// The first month and day of `text` (a day written without 日 only where a range follows it).
+fn month_day(text: &str) -> Option<regex::Captures<'_>> {
+    MONTH_DAY.captures_iter(text).find(|c| c.name("mark").is_some() || c.name("d2").is_some())
+}
 
 /// `今年3月`, `去年11月份`, `3月`: a month with no day, not after a year number or another month.
 static MONTH: LazyLock<Regex> = LazyLock::new(|| {
@@ -155,8 +161,8 @@ static STATEMENT_DAY: LazyLock<Regex> =
     LazyLock::new(|| Regex::new(&format!(r"{BEFORE_DAY}(?:{NUMBER})日就")).expect("statement day"));
 
 /// Verbs of saying: a date before them, and before any event is told, is the saying's (克里斯托弗
-/// 今天说,…克林顿总统和江泽民主席去年11月在西雅图的会晤).
-const SAYING: [&str; 4] = ["说,", "表示,", "指出,", "说:"];
+/// 今天说,…克林顿总统和江泽民主席去年11月在西雅图的会晤; 路透社12日报道,…届时将会见习近平).
+const SAYING: [&str; 5] = ["说,", "表示,", "指出,", "说:", "报道,"];
 
 /// What follows the first verb of announcing (or of saying, before the event's words), when it states
 /// a date of its own (外交部发言人10月29日宣布:…将于10月30日…举行会晤 dates the talks the 30th);
@@ -172,7 +178,7 @@ fn after_announcement(sentence: &str) -> &str {
         .map(|at| &sentence[at..])
         .filter(|rest| {
             !find_dates(rest).is_empty()
-                || MONTH_DAY.is_match(rest)
+                || month_day(rest).is_some()
                 || DAY.is_match(rest)
                 || MONTH.is_match(rest)
         })
@@ -279,7 +285,7 @@ fn told_dates(sentence: &str, document: Option<Date>) -> Dates {
     let Some(document) = document.filter(Date::is_complete) else {
         return Dates::from_document(None, None);
     };
-    if let Some(caps) = MONTH_DAY.captures(sentence) {
+    if let Some(caps) = month_day(sentence) {
         let number = |name: &str| caps.name(name).and_then(|m| parse_number(m.as_str()));
         let start = number("m").zip(number("d")).and_then(|(m, d)| match caps.name("y") {
             Some(y) => Date::ymd(relative_year(y.as_str(), document), m, d),
@@ -565,6 +571,7 @@ mod tests {
         assert_eq!(dates("某国总统12月30日抵达北京", "2020-01-02"), both("2019-12-30", "2019-12-30"));
         assert_eq!(dates("国家主席习近平12日抵达加德满都", "2019-10-13"), both("2019-10-12", "2019-10-12"));
         assert_eq!(dates("习近平十二日至十三日访问", "2019-10-14"), both("2019-10-12", "2019-10-13"));
+        assert_eq!(dates("正规划5月7到8日访问韩国", "2023-05-02"), both("2023-05-07", "2023-05-08"));
         // The 30th reported on the 2nd is of the month before; a date announced is ahead.
         assert_eq!(dates("双方30日举行会谈", "2019-11-02"), both("2019-10-30", "2019-10-30"));
         assert_eq!(dates("外长会晤将于2月27日举行", "2019-02-20"), both("2019-02-27", "2019-02-27"));

@@ -44,10 +44,10 @@ static WENT: LazyLock<Regex> = LazyLock::new(|| {
     Regex::new(&format!(r"(?:应(?P<inviter>[^,;。]{{1,40}}?)邀请,?)?(?P<visitor>[^,;。]{{0,60}}?)(?:前往|到|去|赴)(?P<host>[^,;。出参前后]{{1,12}}?)(?:(?:来|去)?(?:进行(?:了)?)?{BEFORE_KIND}(?:{KIND}|\p{{Han}}{{0,4}}之行)|出席|参加)"))
         .expect("went to visit")
 });
-/// 周恩来…于五月五日至九日在柬埔寨进行了国事访问: the visit where it took place (not the guest
+/// 周恩来…于五月五日至九日在柬埔寨进行了国事访问, 他1985年在美国访问时: the visit where it took place (not the guest
 /// described by it, 正在俄罗斯进行国事访问的习近平, nor a place of meeting, 在北京同…).
 static AT_HOST: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(&format!(r"(?:应(?P<inviter>[^,;。]{{1,40}}?)邀请,?)?(?P<visitor>[^,;。]{{1,60}}?)(?:将|拟|于[^,;。在]{{0,30}}?)?在(?P<host>[^,;。同与和]{{1,20}}?)进行(?:了)?{BEFORE_KIND}{KIND}(?P<modifies>的)?"))
+    Regex::new(&format!(r"(?:应(?P<inviter>[^,;。]{{1,40}}?)邀请,?)?(?P<visitor>[^,;。]{{1,60}}?)(?:将|拟|于[^,;。在]{{0,30}}?)?在(?P<host>[^,;。同与和]{{1,20}}?)(?:进行(?:了)?)?{BEFORE_KIND}{KIND}(?P<modifies>的)?"))
         .expect("visit at host")
 });
 /// 周恩来和副总理兼外交部长陈毅,应柬埔寨王国政府的邀请,于五月五日至九日在柬埔寨进行了国事访问: the
@@ -56,10 +56,11 @@ static INVITED_BETWEEN: LazyLock<Regex> = LazyLock::new(|| {
     Regex::new(&format!(r"(?P<visitor>[^,;。]{{1,60}}?),应(?P<inviter>[^,;。]{{1,40}}?)邀请,(?:将|拟|于[^,;。在对]{{0,30}}?)?(?:在|对)(?P<host>[^,;。同与和]{{1,20}}?)进行(?:了)?{BEFORE_KIND}{KIND}(?P<modifies>的)?"))
         .expect("visit invited between")
 });
-/// 在对塞舌尔进行国事访问期间,胡锦涛同…, 访华期间,陈大光…: the visitor is the subject of the clause after.
+/// 在对塞舌尔进行国事访问期间,胡锦涛同…, 访华期间,陈大光…, 应…邀请对老挝进行工作访问期间,以…黄忠海为首的…:
+/// the visitor is the subject of the clause after.
 static DURING: LazyLock<Regex> = LazyLock::new(|| {
     Regex::new(&format!(
-        r"(?:^|[,:])(?:在(?:对)?(?P<host>[^,;。]{{1,30}}?)(?:进行)?{BEFORE_KIND}{KIND}|在?(?P<china>访华|来华|在华)(?:访问)?)期间,(?P<visitor>[^,;。]{{1,40}})"
+        r"(?:^|[,:])(?:(?:在(?:对)?|(?:应(?P<inviter>[^,;。]{{1,50}}?)邀请,?)?对)(?P<host>[^,;。]{{1,30}}?)(?:进行)?{BEFORE_KIND}{KIND}|在?(?P<china>访华|来华|在华)(?:访问)?)期间,(?P<visitor>[^,;。]{{1,40}})"
     ))
     .expect("during visit")
 });
@@ -83,9 +84,10 @@ static ARRIVED_BRIEF: LazyLock<Regex> = LazyLock::new(|| {
         .expect("arrived, brief")
 });
 /// 会见正在俄罗斯进行国事访问的习近平, 正在肯尼亚访问的习近平会见…, 应邀来我国访问的金日成, 应印度政府
-/// 邀请到印度访问的布尔加宁: a guest described by a visit abroad.
+/// 邀请到印度访问的布尔加宁, 同前来苏联作正式访问的英迪拉·甘地 (作, the older 进行): a guest described by a
+/// visit abroad.
 static GUEST_ABROAD: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(&format!(r"(?:(?:(?:会见|会晤|接见|欢迎|宴请|同|与|和)正?|正)在(?:对)?|(?:应邀|应[^,;。]{{1,20}}?邀请)?(?:前)?(?:来|到))(?P<host>[^,;。的]{{1,15}}?)(?:进行)?{BEFORE_KIND}{KIND}的(?P<visitor>[^,;。、和]{{1,30}})"))
+    Regex::new(&format!(r"(?:(?:(?:会见|会晤|接见|欢迎|宴请|同|与|和)正?|正)在(?:对)?|(?:应邀|应[^,;。]{{1,20}}?邀请)?(?:前)?(?:来|到))(?P<host>[^,;。的]{{1,15}}?)(?:进行|作)?{BEFORE_KIND}{KIND}的(?P<visitor>(?:共和|[^,;。、和]){{1,30}})"))
         .expect("guest abroad")
 });
 /// 周恩来阁下,应尼赫鲁阁下的邀请来到德里: the older way, the visitor before the invitation.
@@ -179,6 +181,12 @@ pub fn find(
             }
             // 正在俄罗斯进行国事访问的习近平 is the guest GUEST_ABROAD finds.
             if caps.name("modifies").is_some() {
+                continue;
+            }
+            // 陪同新西兰贵宾来广州访问的农林部部长沙风: the one described escorts the guests.
+            if shape == Shape::Described
+                && last_clause_before(sentence, whole.start - span.start).contains("陪同")
+            {
                 continue;
             }
             // 耿爽宣布:应…邀请,X总统将来华: a leader after the invitation is the visitor, not the one before.
@@ -449,6 +457,12 @@ fn is_han(c: char) -> bool {
     crate::text::normalize::is_cjk(c)
 }
 
+/// The part of the clause of `sentence` that comes before byte `at`.
+fn last_clause_before(sentence: &str, at: usize) -> &str {
+    let before = &sentence[..at];
+    before.rfind([',', ';', ':']).map_or(before, |i| &before[i + 1..])
+}
+
 /// Where the clause holding `from` ends (a comma or semicolon), at most at `end`.
 fn clause_end(s: &Sentences<'_>, from: usize, end: usize) -> usize {
     s.text[from..end].find([',', ';']).map_or(end, |i| from + i)
@@ -465,7 +479,16 @@ fn date_of(fact: &mut Fact, own: &str, current: bool, sentence: &str, document: 
     if said.stated {
         return said;
     }
-    date(fact, if current { "" } else { sentence }, document)
+    let own_dates = (fact.start, fact.end);
+    let from_sentence = date(fact, if current { "" } else { sentence }, document);
+    // 回忆起1992年底…的会晤,期待着江泽民访问俄罗斯: a visit its own words speak of as to come takes no
+    // earlier year the sentence gives another event.
+    let earlier = fact.start.or(fact.end).zip(document).is_some_and(|(d, doc)| d.year < doc.year);
+    if said.planned && from_sentence.stated && earlier {
+        (fact.start, fact.end) = own_dates;
+        return said;
+    }
+    from_sentence
 }
 
 /// A fact its sentence (starting at `at`) does not date takes the year its paragraph opens with,
