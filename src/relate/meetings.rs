@@ -21,7 +21,7 @@ use std::sync::LazyLock;
 /// only where [`verb_stands`] allows.
 static MEETING: LazyLock<Regex> = LazyLock::new(|| {
     Regex::new(
-        r"(会谈|会见|会晤|会面|见面|拜会|拜见|接见|晤谈|茶叙|共同主持|交换了?意见|进行了?[^,;:。]{0,12}?(?:讨论|交谈|谈话|交流)|晤)",
+        r"(会谈|会见|会晤|会面|见面|拜会|拜见|拜访|接见|晤谈|茶叙|共同主持|交换了?意见|进行了?[^,;:。]{0,12}?(?:讨论|交谈|谈话|交流)|晤)",
     )
     .expect("meeting")
 });
@@ -59,8 +59,9 @@ static NAMED_TALKS: LazyLock<Regex> = LazyLock::new(|| {
 const REMOTE: [&str; 3] = ["电话", "视频", "通话"];
 /// Verbs of attending someone else's talks (刘鹤、王毅等参加会见, 陪同会见).
 const ATTENDING: [&str; 6] = ["参加", "参加了", "出席", "陪同", "陪同了", "在座"];
-/// Verbs of hoping for talks (他期待着在北京同朗伊见面): talks wished for are not told.
-const WISHES: [&str; 4] = ["期待", "希望", "盼望", "期盼"];
+/// Verbs of hoping for talks (他期待着在北京同朗伊见面, 他与苏林可望进行的公开会面): talks wished for
+/// or expected are not told.
+const WISHES: [&str; 6] = ["期待", "希望", "盼望", "期盼", "可望", "有望"];
 /// Verbs that speak of talks held by others (高度评价…举行的会晤).
 const REPORTING: [&str; 8] = ["评价", "赞赏", "称赞", "回顾", "表示", "指出", "谈到", "忆及"];
 /// 他 or 她 as the other side of talks (同他举行会谈, 会见了她), not 他们 or 其他.
@@ -142,7 +143,7 @@ pub fn find(
         let dates = or_paragraph_year(event_dates(sentence, document), s.text, span.start, document);
         // 习近平与普京举行会晤,这是两国元首今年第三次会晤: the heads are those who met just before.
         let mut met_before: Option<Vec<usize>> = None;
-        let parts = clauses(span.clone(), sentence);
+        let parts = listed_on(s, clauses(span.clone(), sentence));
         for (k, clause) in parts.iter().enumerate() {
             // 会见X时,王毅表示: a clause of time takes the subject of the clause after it.
             carried.next_subject =
@@ -277,6 +278,44 @@ fn clauses(span: Range<usize>, sentence: &str) -> Vec<Range<usize>> {
         }
     }
     out.push(span.start + start..span.end);
+    out
+}
+
+/// What may stand between the leaders of a list that runs on past a comma: a connective, then an
+/// office with its country or body (,老挝国会主席巴妮·雅陶都以及政府总理通伦·西苏里), nothing said.
+static LIST_GAP: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(r"^\s*(?:以及|和|及|与|、)?[^的是有在了也都说将已并称时]{0,14}$").expect("list gap")
+});
+
+/// `parts` with each clause that only lists more leaders joined to the one before it, when that one
+/// ends on a leader met: 拜访老挝…总书记、国家主席本扬·沃拉吉,老挝国会主席巴妮·雅陶都以及政府总理
+/// 通伦·西苏里 meets three.
+fn listed_on(s: &Sentences<'_>, parts: Vec<Range<usize>>) -> Vec<Range<usize>> {
+    let ends_on_leader = |r: &Range<usize>| {
+        let end = r.start + s.text[r.clone()].trim_end_matches(['。', ' ', '\n']).len();
+        s.of_kind(r.clone(), Kind::Leader).last().is_some_and(|&m| s.mentions[m].end == end)
+    };
+    let only_lists = |r: &Range<usize>| {
+        let leaders = s.of_kind(r.clone(), Kind::Leader);
+        let mut from = r.start;
+        let gaps_list = leaders.iter().all(|&m| {
+            let gap = s.text.get(from..s.mentions[m].start).unwrap_or("");
+            from = s.mentions[m].end;
+            LIST_GAP.is_match(gap) && !MEETING.is_match(gap)
+        });
+        !leaders.is_empty() && gaps_list && ends_on_leader(r)
+    };
+    let mut out: Vec<Range<usize>> = Vec::new();
+    for part in parts {
+        match out.last_mut() {
+            Some(last)
+                if ends_on_leader(last) && MEETING.is_match(&s.text[last.clone()]) && only_lists(&part) =>
+            {
+                last.end = part.end;
+            }
+            _ => out.push(part),
+        }
+    }
     out
 }
 
@@ -470,7 +509,7 @@ fn verb_stands(s: &Sentences<'_>, start: usize, end: usize, clause: Range<usize>
 /// The type of talks a verb names: 会谈, 会见 or 会晤.
 fn meeting_type(verb: &str) -> &str {
     match verb {
-        "接见" | "会面" | "拜会" | "拜见" => "会见",
+        "接见" | "会面" | "拜会" | "拜见" | "拜访" => "会见",
         "晤" | "晤谈" | "茶叙" | "见面" => "会晤",
         "共同主持" => "会谈",
         v if v.starts_with("进行") => "会谈",
@@ -479,10 +518,11 @@ fn meeting_type(verb: &str) -> &str {
     }
 }
 
-/// True when a 会见 receives its guests one by one: a host receives a president and a speaker
+/// True when a 会见 (接见, 拜会, 拜访) receives its guests one by one: a host receives a president and a speaker
 /// separately unless the text says they were received together (集体会见, 共同会见, 一起会见).
 fn receives_each(clause: &str, verb: &str) -> bool {
-    verb == "会见" && !["集体", "共同", "一起", "一同"].iter().any(|w| clause.contains(w))
+    matches!(verb, "会见" | "接见" | "拜会" | "拜见" | "拜访")
+        && !["集体", "共同", "一起", "一同"].iter().any(|w| clause.contains(w))
 }
 
 /// Adverbs between a place and its verb (在武汉首次举行): not part of the place.
