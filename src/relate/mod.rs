@@ -251,4 +251,6 @@ pub fn relate(
 }
 
 #[cfg(test)]
+mod report_tests;
+#[cfg(test)]
 mod tests;

@@ -11,7 +11,7 @@ fn facts_of(text: &str, title: &str) -> Vec<String> {
 }
 
 /// [`facts_of`] in a document dated `date`.
-fn facts_dated(text: &str, title: &str, date: Option<&str>) -> Vec<String> {
+pub(super) fn facts_dated(text: &str, title: &str, date: Option<&str>) -> Vec<String> {
     let lexicon = Lexicon::get();
     let mentions = extract(text, lexicon);
     let resolved = resolve(&mentions, lexicon);

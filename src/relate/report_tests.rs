@@ -1,0 +1,63 @@
+//! Tests of relation extraction on the ways news reports of other decades and places tell visits and
+//! meetings (older verbs, escorts, lists that run past a comma, expected talks).
+
+use super::tests::facts_dated;
+
+/// The facts of `text` of `kind` (Visit, Meeting) in a document dated `date`.
+fn of(kind: &str, text: &str, date: &str) -> Vec<String> {
+    facts_dated(text, "", Some(date)).into_iter().filter(|f| f.starts_with(kind)).collect()
+}
+
+#[test]
+fn an_older_verb_of_visiting_and_a_visit_told_without_its_verb_of_doing() {
+    let v = of("Visit", "柯西金今天同前来苏联作正式访问的印度共和国总理英迪拉·甘地举行会谈。", "1971-09-28");
+    assert!(v.iter().any(|f| f.contains("visitor=英迪拉·甘地 hostCountry=苏联")), "{v:?}");
+    let v = of("Visit", "美国国务卿舒尔茨说,李先念主席1985年在美国访问时受到热烈欢迎。", "1987-03-03");
+    assert!(
+        v.iter().any(|f| f.contains("visitor=李先念 hostCountry=美国") && f.ends_with("1985..1985")),
+        "{v:?}"
+    );
+}
+
+#[test]
+fn a_visit_named_before_its_visitor_and_the_one_who_escorts_guests() {
+    let v = of(
+        "Visit",
+        "应万象市委书记辛拉冯·库派吞邀请对老挝进行工作访问期间,以越南河内市委书记黄忠海为首的代表团拜访老挝总理通伦。",
+        "2017-11-24",
+    );
+    assert!(v.iter().any(|f| f.contains("visitor=黄忠海 hostCountry=老挝")), "{v:?}");
+    let v = of("Visit", "陪同新西兰总理马尔登来广州访问的农林部部长沙风也到机场送行。", "1976-05-05");
+    assert!(!v.iter().any(|f| f.contains("visitor=沙风")), "{v:?}");
+}
+
+#[test]
+fn a_visit_to_come_takes_no_earlier_year_and_a_range_may_leave_out_its_first_day() {
+    let v = of("Visit", "叶利钦回忆起1992年底在北京同江泽民的会晤,期待着江泽民访问俄罗斯。", "1994-06-28");
+    assert!(
+        v.iter().any(|f| f.contains("visitor=江泽民 hostCountry=俄罗斯") && !f.contains("1992")),
+        "{v:?}"
+    );
+    let v = of("Visit", "日本首相岸田文雄正规划5月7到8日访问韩国。", "2023-05-02");
+    assert!(v.iter().any(|f| f.ends_with("2023-05-07..2023-05-08")), "{v:?}");
+}
+
+#[test]
+fn calls_on_a_list_that_runs_past_a_comma_are_one_meeting_each() {
+    let m = of(
+        "Meeting",
+        "越南河内市委书记黄忠海今天礼节性拜访老挝人民革命党中央总书记、国家主席本扬·沃拉吉,老挝国会主席巴妮·雅陶都以及政府总理通伦·西苏里。",
+        "2017-11-24",
+    );
+    assert_eq!(m.len(), 3, "{m:?}");
+    assert!(m.iter().all(|f| f.contains("participant=黄忠海")), "{m:?}");
+}
+
+#[test]
+fn talks_expected_are_not_told_and_a_reports_day_is_not_of_the_events_it_dates() {
+    let m = of("Meeting", "路透社12日报道,越共总书记苏林将于18日访华并会见习近平。", "2024-08-15");
+    assert!(m.iter().all(|f| f.ends_with("2024-08-18..2024-08-18")), "{m:?}");
+    let m =
+        of("Meeting", "习近平近日未公开露面,使他与越共总书记苏林可望进行的公开会面备受关注。", "2024-08-15");
+    assert!(m.is_empty(), "{m:?}");
+}
