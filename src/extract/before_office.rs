@@ -1,5 +1,6 @@
 //! Transliterated names before a head's office (应巴雷拉总统邀请, 伦古总统就任以来, 同莫拉莱斯总理会谈): a
-//! speech or an article names its host so, never with the country first. Start with [`find`].
+//! speech or an article names its host so, never with the country first; and Chinese names before an
+//! office of China (廖承志副委员长、黄华外长), as older reports list officials. Start with [`find`].
 
 use super::lexicon::Lexicon;
 use super::Mention;
@@ -13,6 +14,13 @@ const WORD_AFTER: [char; 6] = ['府', '团', '台', '级', '杯', '位'];
 
 /// The fewest and most characters of a name found so.
 const NAME_CHARS: std::ops::RangeInclusive<usize> = 2..=5;
+
+/// Offices of China's state and party a Chinese name is put before (廖承志副委员长、黄华外长), deputies'
+/// first (not 主席, which companies and societies have too: 董事局主席, 荣誉主席).
+const CHINESE_OFFICES: [&str; 6] = ["副委员长", "委员长", "总书记", "副总理", "总理", "外长"];
+
+/// The fewest and most characters of a Chinese name found so.
+const CHINESE_NAME_CHARS: std::ops::RangeInclusive<usize> = 2..=3;
 
 /// The span and office of every name of two to five transliteration characters right before an office
 /// of [`OFFICES`], after the start of a word (punctuation, a function word, 应, a verb of greeting),
@@ -50,6 +58,32 @@ pub fn find(text: &str, existing: &[Mention], lexicon: &Lexicon) -> Vec<(Range<u
             found.push((start..at, office));
         }
     }
+    for office in CHINESE_OFFICES {
+        for (at, _) in text.match_indices(office) {
+            let end = at + office.len();
+            if text[end..].starts_with(WORD_AFTER) || text[..at].ends_with('副') {
+                continue;
+            }
+            // Two or three Han characters from the start of a word, the first a family name.
+            let run: Vec<(usize, char)> = text[..at]
+                .char_indices()
+                .rev()
+                .take_while(|&(_, c)| super::name_bounds::is_han(c) && !opens(c))
+                .take(*CHINESE_NAME_CHARS.end() + 1)
+                .collect();
+            let Some(&(start, first)) = run.last() else { continue };
+            if !CHINESE_NAME_CHARS.contains(&run.len())
+                || !chars.chinese_surnames.contains(first)
+                || !text[..start].chars().next_back().is_none_or(opens)
+                || run.iter().any(|&(_, c)| chars.name_stops.contains(c) || chars.not_name_start.contains(c))
+                || covered(start, end)
+                || found.iter().any(|(r, _)| r.start < end && start < r.end)
+            {
+                continue;
+            }
+            found.push((start..at, office));
+        }
+    }
     found
 }
 
@@ -72,6 +106,16 @@ mod tests {
         assert_eq!(names("应巴雷拉总统邀请,我将对巴拿马进行国事访问。"), ["巴雷拉:总统"]);
         assert_eq!(names("伦古总统就任以来两次访华。"), ["伦古:总统"]);
         assert_eq!(names("我同莫拉莱斯副总统举行了会谈。"), ["莫拉莱斯:副总统"]);
+    }
+
+    #[test]
+    fn a_chinese_name_before_an_office_of_china_is_a_leader() {
+        assert_eq!(names("邓副总理一行。廖承志副委员长、黄华外长陪同。"), ["廖承志:副委员长", "黄华:外长"]);
+        assert_eq!(names("欢迎朱德委员长。"), ["朱德:委员长"]);
+        // No family name, a longer run, or a word's start inside: none.
+        assert!(names("各国外长出席。").is_empty(), "{:?}", names("各国外长出席。"));
+        assert!(names("由人大常委会委员长主持。").is_empty());
+        assert!(names("双方总理举行会谈。").is_empty());
     }
 
     #[test]

@@ -124,10 +124,13 @@ pub fn find(text: &str, hits: &[Hit], lexicon: &Lexicon) -> Vec<Mention> {
             compounds.push(m);
         }
     }
-    // 访华, 来华, 对华: 华 after a verb of movement or relation stands for China.
+    // 访华, 来华, 对华: 华 after a verb of movement or relation stands for China; 在华府, 抵华盛顿
+    // are in Washington.
     for (k, w) in text.char_indices().filter(|(_, c)| *c == '华') {
         let before = text[..k].chars().next_back();
-        if before.is_some_and(|b| "访来赴在对输驻离抵旅".contains(b)) && !covered(k) {
+        let washington = text[k + w.len_utf8()..].starts_with(['府', '盛']);
+        if before.is_some_and(|b| "访来赴在对输驻离抵旅".contains(b)) && !covered(k) && !washington
+        {
             let mut m = Mention::new(text, Kind::Country, k, k + w.len_utf8(), Key::Abbrev('中'));
             m.surface = "华".to_owned();
             compounds.push(m);
@@ -165,6 +168,7 @@ mod tests {
             ("西方国家和各方", &[]),
             ("集中力量", &[]),
             ("中华人民共和国", &[]),
+            ("习近平访华。尹锡悦在华府会谈", &["华"]),
             // Languages are not countries; a word starting with 文 is no language.
             ("俄罗斯联邦。中俄文本具有同等效力", &[]),
             ("俄罗斯联邦。用中俄文写成", &[]),

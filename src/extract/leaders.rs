@@ -56,8 +56,8 @@ fn greetings<'t>(
 /// named right before them is a party or an organ of state.
 const BODY_OFFICES: [&str; 4] = ["总裁", "副总裁", "办公室主任", "办公厅主任"];
 
-/// Offices of a province, a state or a city: their holders are listed with guests of any country.
-const LOCAL_OFFICES: [&str; 4] = ["省长", "副省长", "市长", "州长"];
+/// Offices of a province, a state or a city (and their party's): their holders are listed with guests of any country.
+const LOCAL_OFFICES: [&str; 6] = ["省长", "副省长", "市长", "州长", "省委书记", "市委书记"];
 
 /// How far (in bytes) before an office the country or body qualifying it may end: a government word
 /// and a ministry's field stand between (南非国际关系与合作部长: nine characters).
@@ -379,7 +379,8 @@ fn known_country(m: &Mention, lexicon: &Lexicon) -> Option<usize> {
 }
 
 /// The first of the offices one person holds with the one that starts at `start` (副总理兼外长: 副总理 for
-/// 外长; 总理特使、前总统: 总理 for 总统; 内政部长兼律政部长: 部长 of 内政部长 for the second).
+/// 外长; 总理特使、前总统: 总理 for 总统; 内政部长兼律政部长: 部长 of 内政部长 for the second; 中央书记处
+/// 书记、中央统战部部长: 书记 for 部长).
 fn held_with(offices: &[aho_corasick::Match], text: &str, start: usize) -> Option<std::ops::Range<usize>> {
     // Only a title that continues another follows it with nothing between (总理特使, not 苏丹总统).
     let continues = TITLE_CONTINUATIONS.iter().any(|w| text[start..].starts_with(w));
@@ -387,11 +388,16 @@ fn held_with(offices: &[aho_corasick::Match], text: &str, start: usize) -> Optio
         let before = start.checked_sub(joiner.len()).filter(|&at| text.get(at..start) == Some(*joiner))?;
         offices.iter().find(|o| o.end() == before)
     });
-    // 计划部长兼水利和电力部长: 兼 then the field of a second ministry.
+    // 计划部长兼水利和电力部长, 中央书记处书记、中央统战部部长: 兼 or a list mark, then the field of a
+    // second ministry.
     let earlier = earlier.or_else(|| {
         let window = text[..start].char_indices().rev().nth(8).map_or(0, |(i, _)| i);
-        let joiner = window + text[window..start].rfind('兼')?;
+        let joiner = window + text[window..start].rfind(['兼', '、'])?;
         let field = &text[joiner + '兼'.len_utf8()..start];
+        // After a list mark only a ministry named in full (not 主席、英国前外交大臣: another country's).
+        if text[joiner..].starts_with('、') && !field.ends_with('部') {
+            return None;
+        }
         let office = offices.iter().find(|o| o.start() == start)?;
         is_ministry_field(field, &text[office.range()]).then_some(())?;
         offices.iter().find(|o| o.end() == joiner)

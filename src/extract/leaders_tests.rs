@@ -283,3 +283,19 @@ fn a_party_centre_qualifies_a_rank_and_a_weekday_ends_a_name() {
     let kadar = found.iter().find(|m| m.surface == "卡达尔").expect("卡达尔");
     assert_eq!(kadar.country, Lexicon::get().gazetteer.country_index("HU"));
 }
+
+#[test]
+fn a_party_committees_secretary_and_a_ministry_listed_after_another_office() {
+    assert_eq!(leaders("以越共中央政治局委员、河内市委书记黄忠海为首的代表团抵达。"), ["黄忠海"]);
+    assert_eq!(leaders("江西省委书记刘奇多次指出。"), ["刘奇"]);
+    // 部长 after a list mark and a ministry's name is of the country of the office before it.
+    let text = "朝鲜劳动党中央副委员长、宣传鼓动部部长朴光浩在平壤会见代表团。";
+    let found = extract(text, Lexicon::get());
+    let pak = found.iter().find(|m| m.surface == "朴光浩").expect("朴光浩");
+    assert!(pak.country.is_some(), "{pak:?}");
+    // Not another country's office after a list mark.
+    let text = "英国皇家国际问题研究所主席、英国前外交大臣威廉·黑格勋爵表示。";
+    let found = extract(text, Lexicon::get());
+    let hague = found.iter().find(|m| m.kind == Kind::Leader).expect("黑格");
+    assert!(hague.country.is_some(), "{hague:?}");
+}

@@ -48,7 +48,9 @@ pub(super) fn is_ministry_field(field: &str, office: &str) -> bool {
             && f.chars().all(|c| crate::text::normalize::is_cjk(c) && !"的和与同及在是为对向".contains(c))
     };
     let joined = || field.split_once(['与', '和']).is_some_and(|(a, b)| plain(a) && plain(b));
-    (office.ends_with("部长") || office.ends_with("大臣")) && (plain(field) || joined())
+    // 中央统战部部长: a ministry named in full before 部长.
+    let named = || office == "部长" && names_a_ministry(field);
+    (office.ends_with("部长") || office.ends_with("大臣")) && (plain(field) || joined() || named())
 }
 
 /// True when `before` ends with a ministry's name, a field of two to six characters and 部 (纺织工业部,

@@ -112,7 +112,14 @@ fn organizations(text: &str, hits: &[Hit], forms: &[Mention], lexicon: &Lexicon)
             let breaks = words.chars.org_break.contains(c)
                 || !(is_cjk(c) || c == '、' || c == '-' || c == '—')
                 || rest[i..].starts_with("——");
-            let connector = "和与同、".contains(c) && starts(q.end + i + c.len_utf8());
+            // 中共中央政治局委员、中央书记处书记、中央办公厅主任: a list of a person's offices, not a name.
+            let after_office = c == '、'
+                && lexicon
+                    .gazetteer
+                    .offices
+                    .iter()
+                    .any(|o| o.zh.chars().count() >= 2 && rest[..i].ends_with(&o.zh));
+            let connector = "和与同、".contains(c) && starts(q.end + i + c.len_utf8()) || after_office;
             let joined = rest[..i].ends_with(['-', '—']);
             let next_name = i > 0 && !joined && (rest[i..].starts_with("关于") || starts(q.end + i));
             if count > 24 || breaks || connector || next_name {
@@ -344,6 +351,16 @@ mod tests {
         assert!(named("双方在巴西签署协议").is_empty());
         // 兼 joins two offices of one person: no body runs across it.
         assert!(named("缅甸总统兼国务委员会主席吴奈温").iter().all(|(_, n)| !n.contains('兼')));
+    }
+
+    #[test]
+    fn a_list_of_offices_is_no_body() {
+        let found: Vec<String> = named("中共中央政治局委员、中央书记处书记、中央办公厅主任丁薛祥陪同。")
+            .into_iter()
+            .filter(|(k, _)| *k == Kind::Organization)
+            .map(|(_, s)| s)
+            .collect();
+        assert!(found.iter().all(|o| !o.contains('、')), "{found:?}");
     }
 
     #[test]

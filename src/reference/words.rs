@@ -86,6 +86,8 @@ pub struct CharacterSets {
     pub before_surname_office: &'static str,
     /// Characters of transliterated foreign names (a longer run of them is one name).
     pub transliteration: &'static str,
+    /// Common Chinese family names (廖 of 廖承志副委员长).
+    pub chinese_surnames: &'static str,
 }
 
 impl CharacterSets {
@@ -119,6 +121,7 @@ impl CharacterSets {
             proposer_gap: set("proposer_gap")?,
             before_surname_office: set("before_surname_office")?,
             transliteration: set("transliteration")?,
+            chinese_surnames: set("chinese_surnames")?,
         })
     }
 }
