@@ -472,19 +472,21 @@ fn dev7_entities_meet_the_floors() {
 }
 
 /// The third development set's floors (precision, recall) per kind (news reports of meetings and
-/// visits, added at stop 44; its errors are read).
+/// visits, added at stop 44; its errors are read): measured minus 0.05, rounded down to 0.05, at the
+/// end of stop 44 (micro-F1 0.920 when it was added, 0.940 then). It names no project or initiative.
 const DEV8_FLOORS: [(Kind, f64, f64); 6] = [
-    (Kind::Country, 0.0, 0.0),
-    (Kind::Leader, 0.0, 0.0),
-    (Kind::Treaty, 0.0, 0.0),
-    (Kind::Organization, 0.0, 0.0),
+    (Kind::Country, 0.90, 0.95),
+    (Kind::Leader, 0.90, 0.85),
+    (Kind::Treaty, 0.95, 0.20),
+    (Kind::Organization, 0.70, 0.90),
     (Kind::Project, 0.0, 0.0),
     (Kind::Initiative, 0.0, 0.0),
 ];
 /// The third development set's floor of the micro-averaged F1.
-const DEV8_MICRO_F1_FLOOR: f64 = 0.0;
-/// Documents of the third development set whose title or date the extractor gets wrong.
-const DEV8_MAX_METADATA_ERRORS: usize = 20;
+const DEV8_MICRO_F1_FLOOR: f64 = 0.85;
+/// Documents of the third development set whose title or date the extractor gets wrong (dateline
+/// days the gold takes for the document's date against the page's day): more is a regression.
+const DEV8_MAX_METADATA_ERRORS: usize = 4;
 
 #[test]
 fn dev8_entities_meet_the_floors() {

@@ -472,13 +472,15 @@ fn dev7_relations_meet_the_floors() {
 }
 
 /// The third development set's floors (precision, recall) per kind (news reports of meetings and
-/// visits, added at stop 44; its errors are read).
+/// visits, added at stop 44; its errors are read): measured minus 0.05, rounded down to 0.05, at the
+/// end of stop 44 (visits F1 0.833, meetings 0.915 when it was added; 0.903 and 0.984 then). Its one
+/// signing (a declaration recalled by a report) is not found.
 const DEV8_FLOORS: [(&str, f64, f64); 5] = [
-    ("visits", 0.0, 0.0),
-    ("meetings", 0.0, 0.0),
+    ("visits", 0.85, 0.80),
+    ("meetings", 0.95, 0.90),
     ("signings", 0.0, 0.0),
-    ("citations", 0.0, 0.0),
-    ("partnerships", 0.0, 0.0),
+    ("citations", 0.95, 0.25),
+    ("partnerships", 0.95, 0.45),
 ];
 
 #[test]
