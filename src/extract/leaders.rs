@@ -45,8 +45,13 @@ fn greetings<'t>(
                     let at = name.start() + k;
                     titles.at_start.find(&window[at..]).is_some_and(|t| at + t.end() == office.end())
                 });
+                // 和大平前外相: 前 before the office says "former", it ends no name.
+                let name_end = match name.as_str().strip_suffix('前') {
+                    Some(rest) if rest.chars().count() >= 2 => name.start() + rest.len(),
+                    _ => name.end(),
+                };
                 (!window[..opening].ends_with('机') && !inside_longer)
-                    .then(|| (from + name.start(), from + name.end(), office.as_str()))
+                    .then(|| (from + name.start(), from + name_end, office.as_str()))
             })
         })
         .collect()

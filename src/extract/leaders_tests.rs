@@ -288,6 +288,8 @@ fn a_party_centre_qualifies_a_rank_and_a_weekday_ends_a_name() {
 fn a_party_committees_secretary_and_a_ministry_listed_after_another_office() {
     assert_eq!(leaders("以越共中央政治局委员、河内市委书记黄忠海为首的代表团抵达。"), ["黄忠海"]);
     assert_eq!(leaders("江西省委书记刘奇多次指出。"), ["刘奇"]);
+    assert_eq!(leaders("越南河内市委书记黄忠海礼节性拜访老挝总理通伦。"), ["黄忠海", "通伦"]);
+    assert_eq!(leaders("我们始终记着田中前首相和大平前外相的努力。"), ["大平"]);
     // 部长 after a list mark and a ministry's name is of the country of the office before it.
     let text = "朝鲜劳动党中央副委员长、宣传鼓动部部长朴光浩在平壤会见代表团。";
     let found = extract(text, Lexicon::get());
