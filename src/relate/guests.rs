@@ -87,7 +87,7 @@ pub fn came(s: &Sentences<'_>, span: Range<usize>, here: Option<usize>) -> Vec<G
         let sends_envoy = |m: usize| ENVOY_OF.is_match(&s.text[s.mentions[m].end..clause.end]);
         let leaders = s.of_kind(clause.clone(), Kind::Leader);
         let Some(&visitor) = leaders.iter().find(|&&m| !sends_envoy(m)) else { continue };
-        let host = here.or_else(|| s.country_entity(&crate::vocab::entity("country", "CN")));
+        let host = here.or_else(|| s.china());
         let Some(host) = host else { continue };
         if s.entities[s.entity(visitor)].country.as_deref() == Some(s.entities[host].iri.as_str()) {
             continue;

@@ -120,6 +120,12 @@ impl<'a> Sentences<'a> {
         self.entities.iter().position(|e| e.kind == Kind::Country && e.iri == iri)
     }
 
+    /// China's entity, if the document names China (the host of 访华, 来华 and of guests come
+    /// without a dateline).
+    fn china(&self) -> Option<usize> {
+        self.country_entity(&crate::vocab::entity("country", "CN"))
+    }
+
     /// The country entity of the document for a place of the country `iri`: that country, else the
     /// one historical state the document names that held the place (莫斯科 in a report that names
     /// 苏联 and not 俄罗斯).

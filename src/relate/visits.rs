@@ -306,7 +306,7 @@ pub fn find(
             let said = framed(&mut fact, said, s.text, span.start, document);
             push_unique(s, &mut facts, fact, said);
         }
-        let china = s.entities.iter().position(|e| e.iri.ends_with("/country/CN"));
+        let china = s.china();
         // 古拜希访华,国务部长苏尔坦访华: each clause's visit.
         let to_china = TO_CHINA.captures_iter(sentence).map(|c| (c, china));
         let to_form = TO_FORM.captures_iter(sentence).filter_map(|c| {
