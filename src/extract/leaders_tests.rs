@@ -301,3 +301,9 @@ fn a_party_committees_secretary_and_a_ministry_listed_after_another_office() {
     let hague = found.iter().find(|m| m.kind == Kind::Leader).expect("黑格");
     assert!(hague.country.is_some(), "{hague:?}");
 }
+
+#[test]
+fn a_regnal_number_follows_a_name_and_a_rank_ends_one() {
+    assert_eq!(leaders("西班牙国王费利佩六世会见了他。"), ["费利佩六世"]);
+    assert_eq!(leaders("缅甸宣传和文化部长苏敏上校也出席了。"), ["苏敏"]);
+}

@@ -123,7 +123,9 @@ pub(super) fn name_after(
     }
     let mut end = from;
     for (count, (i, c)) in rest.char_indices().enumerate() {
-        if count >= 4 || is_stop_at(&rest[i..], stops) && !ends_name(&rest[i..], count) {
+        // 阿尔贝二世: the regnal number follows the name (see below), it is not in it.
+        let regnal = count >= 2 && REGNAL.is_match(&rest[i..]);
+        if count >= 4 || regnal || is_stop_at(&rest[i..], stops) && !ends_name(&rest[i..], count) {
             break;
         }
         end = from + i + c.len_utf8();

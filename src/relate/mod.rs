@@ -247,6 +247,7 @@ pub fn relate(
     let mut facts = visits::find(&s, context.date, speaker, here, lexicon);
     trips::share_trip_dates(&s, &mut facts);
     facts.extend(meetings::find(&s, &parties, context.date, context.place.as_deref(), lexicon));
+    same_talks::within_earlier_visits(&s, &mut facts, context.date);
     let present = present::visits_of_meetings(&s, &facts, lexicon);
     facts.extend(present);
     facts.extend(documents::find(&s, context, lexicon.words));

@@ -61,3 +61,15 @@ fn talks_expected_are_not_told_and_a_reports_day_is_not_of_the_events_it_dates()
         of("Meeting", "习近平近日未公开露面,使他与越共总书记苏林可望进行的公开会面备受关注。", "2024-08-15");
     assert!(m.is_empty(), "{m:?}");
 }
+
+#[test]
+fn talks_within_a_visit_an_essay_recalls_take_the_visits_dates() {
+    let text = "去年11月,习近平主席对西班牙进行了国事访问。访问期间,习近平主席分别同西班牙国王费利佩六世、首相桑切斯举行会谈。";
+    let m = of("Meeting", text, "2019-02-16");
+    assert_eq!(m.len(), 2, "{m:?}");
+    assert!(m.iter().all(|f| f.ends_with("2018-11..2018-11")), "{m:?}");
+    // A report of the day keeps the day.
+    let text = "习近平主席今天抵达马德里,开始对西班牙进行国事访问。访问期间,习近平主席同首相桑切斯举行会谈。";
+    let m = of("Meeting", text, "2018-11-27");
+    assert!(m.iter().all(|f| f.ends_with("2018-11-27..2018-11-27")), "{m:?}");
+}

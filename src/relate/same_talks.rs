@@ -3,7 +3,7 @@
 //! visit of several days with those dated within it.
 
 use super::Sentences;
-use crate::model::{Date, Fact, Role};
+use crate::model::{Date, Fact, FactKind, Role};
 
 /// The names of a meeting's participants, sorted: a headline's 塔米姆 and the lead's 卡塔尔埃米尔塔米姆
 /// are one person even when resolved apart.
@@ -112,5 +112,38 @@ pub(super) fn push_unique(s: &Sentences<'_>, facts: &mut Vec<(Fact, bool)>, fact
         *was_stated |= stated;
     } else {
         facts.push((fact, stated));
+    }
+}
+
+/// Words opening a sentence that tells talks within a visit told before it, naming no one first.
+const WITHIN_VISIT: [&str; 4] = ["访问期间", "在访问期间", "访华期间", "出访期间"];
+
+/// Talks a sentence places within a visit told before it (访问期间,习近平主席分别同费利佩六世…举行会谈)
+/// and does not date take that visit's dates when the visit is of a month before the document's: an
+/// essay recalling a state visit tells talks of the visit, not of its own day.
+pub(super) fn within_earlier_visits(s: &Sentences<'_>, facts: &mut [Fact], document: Option<Date>) {
+    let Some(document) = document else { return };
+    let earlier = |d: Date| {
+        d.year < document.year
+            || d.year == document.year && d.month.zip(document.month).is_some_and(|(a, b)| a < b)
+    };
+    let visits: Vec<(usize, usize, Date, Option<Date>)> = facts
+        .iter()
+        .filter(|f| f.kind == FactKind::Visit)
+        .filter_map(|f| Some((f.sentence.end, f.with_role(Role::Visitor).next()?, f.start?, f.end)))
+        .filter(|&(_, _, start, _)| earlier(start))
+        .collect();
+    for talks in facts.iter_mut().filter(|f| f.kind == FactKind::Meeting) {
+        let opening = s.text[talks.sentence.clone()].trim_start();
+        let of_the_day = talks.start == Some(document) && talks.end == Some(document);
+        if !of_the_day || !WITHIN_VISIT.iter().any(|w| opening.starts_with(w)) {
+            continue;
+        }
+        let visit = visits.iter().rev().find(|&&(end, visitor, ..)| {
+            end <= talks.sentence.start && talks.with_role(Role::Participant).any(|p| p == visitor)
+        });
+        if let Some(&(_, _, start, end)) = visit {
+            (talks.start, talks.end) = (Some(start), end.or(Some(start)));
+        }
     }
 }
