@@ -28,63 +28,74 @@ const CHINESE_NAME_CHARS: std::ops::RangeInclusive<usize> = 2..=3;
 pub fn find(text: &str, existing: &[Mention], lexicon: &Lexicon) -> Vec<(Range<usize>, &'static str)> {
     let chars = &lexicon.words.chars;
     let opens = |c: char| c == '应' || super::ends_word(c, chars);
+    // 阿库福—阿多总统: the last part of a longer name is not a name.
+    let foreign = runs_before(text, &OFFICES, &NAME_CHARS, |c| chars.transliteration.contains(c), opens)
+        .filter(|run| !text[..run.start].ends_with(['-', '—', '·']));
+    // The first a family name, none a character that ends or cannot open a name.
+    let chinese = runs_before(
+        text,
+        &CHINESE_OFFICES,
+        &CHINESE_NAME_CHARS,
+        |c| super::name_bounds::is_han(c) && !opens(c),
+        opens,
+    )
+    .filter(|run| {
+        chars.chinese_surnames.contains(run.first)
+            && !text[run.start..run.at]
+                .chars()
+                .any(|c| chars.name_stops.contains(c) || chars.not_name_start.contains(c))
+    });
     let covered = |start: usize, end: usize| existing.iter().any(|m| m.start < end && start < m.end);
     let mut found: Vec<(Range<usize>, &'static str)> = Vec::new();
-    for office in OFFICES {
-        for (at, _) in text.match_indices(office) {
-            let end = at + office.len();
-            // 巴雷拉副总统: the deputy's office, found as its own.
-            if text[end..].starts_with(WORD_AFTER)
-                || office.len() == "总统".len() && text[..at].ends_with('副')
-            {
-                continue;
-            }
-            let run: Vec<(usize, char)> = text[..at]
-                .char_indices()
-                .rev()
-                .take_while(|&(_, c)| chars.transliteration.contains(c))
-                .take(*NAME_CHARS.end() + 1)
-                .collect();
-            let Some(&(start, _)) = run.last() else { continue };
-            // 阿库福—阿多总统: the last part of a longer name is not a name.
-            if !NAME_CHARS.contains(&run.len())
-                || !text[..start].chars().next_back().is_none_or(opens)
-                || text[..start].ends_with(['-', '—', '·'])
-                || covered(start, end)
-                || found.iter().any(|(r, _)| r.start < end && start < r.end)
-            {
-                continue;
-            }
-            found.push((start..at, office));
-        }
-    }
-    for office in CHINESE_OFFICES {
-        for (at, _) in text.match_indices(office) {
-            let end = at + office.len();
-            if text[end..].starts_with(WORD_AFTER) || text[..at].ends_with('副') {
-                continue;
-            }
-            // Two or three Han characters from the start of a word, the first a family name.
-            let run: Vec<(usize, char)> = text[..at]
-                .char_indices()
-                .rev()
-                .take_while(|&(_, c)| super::name_bounds::is_han(c) && !opens(c))
-                .take(*CHINESE_NAME_CHARS.end() + 1)
-                .collect();
-            let Some(&(start, first)) = run.last() else { continue };
-            if !CHINESE_NAME_CHARS.contains(&run.len())
-                || !chars.chinese_surnames.contains(first)
-                || !text[..start].chars().next_back().is_none_or(opens)
-                || run.iter().any(|&(_, c)| chars.name_stops.contains(c) || chars.not_name_start.contains(c))
-                || covered(start, end)
-                || found.iter().any(|(r, _)| r.start < end && start < r.end)
-            {
-                continue;
-            }
-            found.push((start..at, office));
+    for run in foreign.chain(chinese) {
+        let end = run.at + run.office.len();
+        if !covered(run.start, end) && !found.iter().any(|(r, _)| r.start < end && run.start < r.end) {
+            found.push((run.start..run.at, run.office));
         }
     }
     found
+}
+
+/// A run of name characters right before an office.
+struct Run {
+    /// Where the run starts.
+    start: usize,
+    /// Its first character.
+    first: char,
+    /// Where the office starts (the run's end).
+    at: usize,
+    /// The office.
+    office: &'static str,
+}
+
+/// For each of `offices` in `text`, in their order, that no character after makes another word (总统府)
+/// and no 副 before makes a deputy's, the run of characters `in_name` right before it when it has a
+/// length in `lengths` and starts a word (text start, or a character that `opens`).
+fn runs_before<'t>(
+    text: &'t str,
+    offices: &'t [&'static str],
+    lengths: &'t std::ops::RangeInclusive<usize>,
+    in_name: impl Fn(char) -> bool + 't,
+    opens: impl Fn(char) -> bool + 't,
+) -> impl Iterator<Item = Run> + 't {
+    offices
+        .iter()
+        .flat_map(move |&office| text.match_indices(office).map(move |(at, _)| (at, office)))
+        .filter_map(move |(at, office)| {
+            let end = at + office.len();
+            if text[end..].starts_with(WORD_AFTER) || text[..at].ends_with('副') {
+                return None;
+            }
+            let run: Vec<(usize, char)> = text[..at]
+                .char_indices()
+                .rev()
+                .take_while(|&(_, c)| in_name(c))
+                .take(lengths.end() + 1)
+                .collect();
+            let &(start, first) = run.last()?;
+            (lengths.contains(&run.len()) && text[..start].chars().next_back().is_none_or(&opens))
+                .then_some(Run { start, first, at, office })
+        })
 }
 
 #[cfg(test)]

@@ -202,7 +202,7 @@ fn without_since(sentence: &str) -> std::borrow::Cow<'_, str> {
 const CLAUSE_ENDS: [char; 7] = ['，', ',', '；', ';', '：', ':', '。'];
 
 /// The last clause of `text`: what follows its last comma, semicolon or colon.
-fn last_clause(text: &str) -> &str {
+pub(super) fn last_clause(text: &str) -> &str {
     text.rsplit(CLAUSE_ENDS).next().unwrap_or(text)
 }
 

@@ -1,7 +1,7 @@
 //! Visits: 应X邀请，Y于…对Z进行国事访问; Y将对Z进行访问; Y访华; Y结束对Z的国事访问.
 
 use super::counted::{times, Times};
-use super::dating::{event_dates, or_paragraph_year, Dates};
+use super::dating::{event_dates, last_clause, or_paragraph_year, Dates};
 use super::guests::listed_guests;
 use super::hosts::{hosts_in, place_first};
 use super::visitors::{
@@ -185,7 +185,7 @@ pub fn find(
             }
             // 陪同新西兰贵宾来广州访问的农林部部长沙风: the one described escorts the guests.
             if shape == Shape::Described
-                && last_clause_before(sentence, whole.start - span.start).contains("陪同")
+                && last_clause(&sentence[..whole.start - span.start]).contains("陪同")
             {
                 continue;
             }
@@ -455,12 +455,6 @@ const GUEST_VERBS: [&str; 8] = ["会见", "会晤", "欢迎", "接见", "宴请"
 
 fn is_han(c: char) -> bool {
     crate::text::normalize::is_cjk(c)
-}
-
-/// The part of the clause of `sentence` that comes before byte `at`.
-fn last_clause_before(sentence: &str, at: usize) -> &str {
-    let before = &sentence[..at];
-    before.rfind([',', ';', ':']).map_or(before, |i| &before[i + 1..])
 }
 
 /// Where the clause holding `from` ends (a comma or semicolon), at most at `end`.
