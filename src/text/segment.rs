@@ -72,13 +72,13 @@ const CN_N: &str = "[0-9]{1,2}|[一二三四五六七八九十]{1,3}";
 
 static DATELINE: LazyLock<Regex> = LazyLock::new(|| {
     Regex::new(&format!(
-        r"^(?:{NEWS})(?P<city>[^\s,()0-9]{{1,12}}?)(?:\([^()\s]{{1,8}}\))?(?:(?:{CN_N})月)?(?P<day>{CN_N})日(?:电|讯)"
+        r"^(?:{NEWS})(?P<city>[^\s,()0-9]{{0,12}}?)(?:\([^()\s]{{1,8}}\))?(?:(?:{CN_N})月)?(?P<day>{CN_N})日(?:电|讯)"
     ))
     .expect("dateline")
 });
 static CLOSING_DATELINE: LazyLock<Regex> = LazyLock::new(|| {
     Regex::new(&format!(
-        r"^\((?:{NEWS})(?P<city>[^\s,()0-9]{{1,12}}?)(?:(?:{CN_N})月)?(?P<day>{CN_N})日(?:电|讯)\)$"
+        r"^\((?:{NEWS})(?P<city>[^\s,()0-9]{{0,12}}?)(?:(?:{CN_N})月)?(?P<day>{CN_N})日(?:电|讯)\)$"
     ))
     .expect("closing dateline")
 });
@@ -224,7 +224,7 @@ fn describe(group: &[Line<'_>], issued: Option<Date>) -> Segment {
     let dateline = group.iter().take(HEADLINE_MAX_LINES + 1).position(|l| DATELINE.is_match(l.text));
     if let Some((at, caps)) = dateline.and_then(|at| Some((at, DATELINE.captures(group[at].text)?))) {
         let line = &group[at];
-        place = Some(caps["city"].to_owned());
+        place = Some(caps["city"].to_owned()).filter(|city| !city.is_empty());
         date = dateline_date(&caps);
         let rest = line.text[caps[0].len()..].trim_start_matches(['/', '|', ' ', '\u{3000}']);
         let rest = REPORTER.find(rest).map_or(rest, |m| &rest[m.end()..]);
@@ -293,7 +293,7 @@ fn describe(group: &[Line<'_>], issued: Option<Date>) -> Segment {
     }
     if date.is_none() {
         if let Some(caps) = group.iter().rev().take(3).find_map(|l| CLOSING_DATELINE.captures(l.text)) {
-            place = place.or_else(|| Some(caps["city"].to_owned()));
+            place = place.or_else(|| Some(caps["city"].to_owned()).filter(|city| !city.is_empty()));
             date = dateline_date(&caps);
         }
     }
@@ -607,6 +607,11 @@ mod tests {
         let norm = NormText::new(raw);
         let date = segment(norm.as_str(), Date::ymd(2020, 1, 2))[0].date.map(|d| d.to_string());
         assert_eq!(date.as_deref(), Some("2019-12-30"));
+        // A dateline without a city: 十九 is the day, not a city 十 and the day 九.
+        let norm = NormText::new("新华社十九日讯 某国主席和另一国主席联合公报\n两国主席举行了会谈。\n");
+        let segments = segment(norm.as_str(), Date::ymd(1964, 5, 20));
+        assert_eq!(segments[0].date.map(|d| d.to_string()).as_deref(), Some("1964-05-19"));
+        assert_eq!(segments[0].place, None, "no city is no place");
         // A document that states no date is dated by its issue.
         let norm = NormText::new("某国总统会见外宾。\n");
         let date = segment(norm.as_str(), Date::ymd(2019, 2, 3))[0].date.map(|d| d.to_string());
