@@ -22,6 +22,10 @@ fn words_after_or_before_an_office_that_are_no_names() {
     assert!(leaders("欢迎仪式按照国家元首最高规格举行。").is_empty());
     assert_eq!(leaders("尼赫鲁同赫鲁晓夫和苏联其他领导人会晤。"), ["尼赫鲁", "赫鲁晓夫"]);
     assert!(leaders("俄方干预前两届美国总统大选和总统选举。").is_empty());
+    // Verbs and a document's kind right after a name end it.
+    assert_eq!(leaders("他将出席由立陶宛总统吉塔纳斯·瑙塞达主办的晚宴。"), ["吉塔纳斯·瑙塞达"]);
+    assert!(leaders("签字后,江泽民同俄总统回答了记者的提问。").iter().all(|n| n != "回答"));
+    assert!(leaders("尹锡悦将会见北约秘书长讨论合作方案。").iter().all(|n| !n.starts_with("讨论")));
 }
 
 #[test]

@@ -73,3 +73,16 @@ fn talks_within_a_visit_an_essay_recalls_take_the_visits_dates() {
     let m = of("Meeting", text, "2018-11-27");
     assert!(m.iter().all(|f| f.ends_with("2018-11-27..2018-11-27")), "{m:?}");
 }
+
+#[test]
+fn the_end_of_a_visit_made_at_an_invitation_or_unofficial() {
+    let v = of(
+        "Visit",
+        "越共中央总书记阮富仲已抵达河内,圆满结束应奥巴马总统政府的邀请对美利坚合众国进行的正式访问之行。",
+        "2015-07-12",
+    );
+    assert!(v.iter().any(|f| f.contains("visitor=阮富仲 hostCountry=美国")), "{v:?}");
+    let v =
+        of("Visit", "在巴基斯坦总统穆沙拉夫即将结束对印度的非正式访问之际,两国发表联合声明。", "2005-04-18");
+    assert!(v.iter().any(|f| f.contains("visitor=穆沙拉夫 hostCountry=印度")), "{v:?}");
+}

@@ -27,7 +27,7 @@ fn before_capacity(s: &Sentences<'_>, span: Range<usize>) -> Range<usize> {
 
 /// The type of a visit, official or not (正式国事访问, 正式工作访问, 正式友好访问, 正式访问); 国是访问 is the
 /// Taiwan spelling of 国事访问.
-const KIND: &str = r"(?P<kind>(?:正式)?(?:国事和工作|国事|国是|工作|友好|私人)|正式)?访问";
+const KIND: &str = r"(?P<kind>(?:正式)?(?:国事和工作|国事|国是|工作|友好|私人)|非正式|正式)?访问";
 /// The ordinals and durations that may stand before the type: 首次, 第二次, 为期4天的, 六天.
 const BEFORE_KIND: &str =
     r"(?:首次|再次|第[一二三四五六七八九十]{1,3}次|为期[^,;。]{1,6}的|[一二三四五六七八九十两\d]{1,3}天的?)?";
@@ -95,10 +95,10 @@ static CAME: LazyLock<Regex> = LazyLock::new(|| {
     Regex::new(r"(?P<visitor>[^,;:。]{1,60}?),?应(?P<inviter>[^,;。]{1,50}?)邀请,?(?P<gap>[^,;。]{0,30}?)(?:来到|到达|前来|来|赴)(?P<host>[^,;。]{1,20})")
         .expect("came")
 });
-/// 结束对埃及的国事访问, 结束了在中国的访问: the end of a visit.
+/// 结束对埃及的国事访问, 结束了在中国的访问, 结束应…邀请对美国进行的正式访问: the end of a visit.
 static ENDED: LazyLock<Regex> = LazyLock::new(|| {
     Regex::new(&format!(
-        r"(?P<visitor>[^,;。]{{1,20}}?)结束(?:了)?(?:对|在)(?P<host>[^,;。]{{1,30}}?)的{BEFORE_KIND}{KIND}"
+        r"(?P<visitor>[^,;。]{{1,20}}?)结束(?:了)?(?:应(?P<inviter>[^,;。]{{1,40}}?)邀请)?(?:对|在)(?P<host>[^,;。]{{1,30}}?)(?:进行)?的{BEFORE_KIND}{KIND}"
     ))
     .expect("ended visit")
 });
