@@ -5,6 +5,7 @@
 //! ([`leaders`]) and named organizations, projects and initiatives found by pattern ([`named`]).
 
 pub mod abbreviated;
+mod bare_titles;
 pub(crate) mod before_office;
 mod compiled;
 pub mod compounds;
@@ -123,6 +124,8 @@ pub fn extract(text: &str, lexicon: &Lexicon) -> Vec<Mention> {
         .collect();
     let forms = compounds::find(text, &hits, lexicon);
     mentions.extend(titles::find(text, lexicon));
+    let bare = bare_titles::find(text, &mentions, lexicon);
+    mentions.extend(bare);
     mentions.extend(named::find(text, &hits, &forms, lexicon));
     mentions.extend(forms);
     let mut mentions = resolve_overlaps(mentions);

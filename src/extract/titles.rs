@@ -60,7 +60,7 @@ fn classify(text: &str, start: usize, end: usize, after: &str, lexicon: &Lexicon
 }
 
 /// Fills a treaty mention's type, parties and date from its title and the words before it.
-fn describe(m: &mut Mention, text: &str, lexicon: &Lexicon) {
+pub(super) fn describe(m: &mut Mention, text: &str, lexicon: &Lexicon) {
     let title = strip_years(&m.surface);
     m.detail.doc_type = lexicon
         .words

@@ -44,7 +44,8 @@ pub fn find(s: &Sentences<'_>, context: &DocumentContext, words: &Words) -> Vec<
             {
                 continue;
             }
-            let signed_now = signs(before) && !m.detail.date.is_some_and(|d| earlier(d, context));
+            let signed_now = signs(&without_titles(s, span.start, open))
+                && !m.detail.date.is_some_and(|d| earlier(d, context));
             let kind = if signed_now { FactKind::Signing } else { FactKind::Citation };
             let mut fact = Fact::new(kind, span.clone());
             fact.roles.push((Role::Document, s.entity(t)));
@@ -61,6 +62,21 @@ pub fn find(s: &Sentences<'_>, context: &DocumentContext, words: &Words) -> Vec<
     cited.retain(|c| !signings.iter().any(|f| f.roles == c.roles));
     signings.extend(cited);
     signings
+}
+
+/// The text from `from` to `to` without the treaty titles in it (签订了文化合作协定和: 签订了和), so that a
+/// title without brackets in a list counts as the titles of a 《》 list do.
+fn without_titles(s: &Sentences<'_>, from: usize, to: usize) -> String {
+    let mut kept = String::new();
+    let mut at = from;
+    for m in s.near(from..to).iter().filter(|m| m.kind == Kind::Treaty && from <= m.start && m.end <= to) {
+        if m.start >= at {
+            kept.push_str(&s.text[at..m.start]);
+            at = m.end;
+        }
+    }
+    kept.push_str(&s.text[at..to]);
+    kept
 }
 
 /// True when the words before a title end with a signing verb, possibly followed by other titles
