@@ -86,3 +86,14 @@ fn the_end_of_a_visit_made_at_an_invitation_or_unofficial() {
         of("Visit", "在巴基斯坦总统穆沙拉夫即将结束对印度的非正式访问之际,两国发表联合声明。", "2005-04-18");
     assert!(v.iter().any(|f| f.contains("visitor=穆沙拉夫 hostCountry=印度")), "{v:?}");
 }
+
+#[test]
+fn a_delegation_met_is_met_in_its_head_named_before() {
+    let text = "以金日成首相为首的朝鲜民主主义人民共和国政府代表团在中国进行了友好访问。\
+                在访问期间,中华人民共和国主席毛泽东接见了朝鲜民主主义人民共和国政府代表团。";
+    let m = of("Meeting", text, "1958-12-08");
+    assert!(m.iter().any(|f| f.contains("毛泽东") && f.contains("金日成")), "{m:?}");
+    // A delegation the document names no head of is no one met.
+    let m = of("Meeting", "毛泽东接见了朝鲜民主主义人民共和国政府代表团。", "1958-12-08");
+    assert!(m.is_empty(), "{m:?}");
+}
