@@ -6,6 +6,7 @@
 //! mentions are one meeting is decided in `same_talks`; which leaders 两国元首 means, in `heads`.
 
 use super::dating::{event_dates, or_paragraph_year, Dates};
+use super::delegations;
 use super::heads::{heads_of, Head};
 use super::hosts::HERE;
 use super::same_talks::{join_during_visits, names, one_undated_per_meeting, push_unique, within};
@@ -64,13 +65,6 @@ const ATTENDING: [&str; 6] = ["参加", "参加了", "出席", "陪同", "陪同
 const WISHES: [&str; 6] = ["期待", "希望", "盼望", "期盼", "可望", "有望"];
 /// Verbs that speak of talks held by others (高度评价…举行的会晤).
 const REPORTING: [&str; 8] = ["评价", "赞赏", "称赞", "回顾", "表示", "指出", "谈到", "忆及"];
-/// A delegation and its head (以金日成首相为首的朝鲜民主主义人民共和国政府代表团).
-static LED_BY: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(r"以(?P<head>[^,;。]{2,30}?)为首的(?P<delegation>[^,;。]{2,40}?代表团)").expect("led by")
-});
-/// A delegation right after a verb of meeting (接见了朝鲜民主主义人民共和国政府代表团).
-static DELEGATION_MET: LazyLock<Regex> =
-    LazyLock::new(|| Regex::new(r"^了?(?P<delegation>[^,;。、]{2,40}?代表团)").expect("delegation met"));
 /// 他 or 她 as the other side of talks (同他举行会谈, 会见了她), not 他们 or 其他.
 static HIM: LazyLock<Regex> = LazyLock::new(|| {
     Regex::new(r"(?:同|与|和|跟|会见了?|会晤了?|接见了?)(?:他|她)(?:[^们]|$)").expect("him")
@@ -385,7 +379,7 @@ fn clause_groups(
     // 毛泽东接见了朝鲜民主主义人民共和国政府代表团: a delegation whose head the document named is met in
     // its head.
     if after.is_empty() {
-        after.extend(delegation_head(s, clause.start + verb.end(), clause.end));
+        after.extend(delegations::head_met(s, clause.start + verb.end(), clause.end));
     }
     // 李克强总理将同他举行会谈, 也将会见他: 他 is the one met in the clause before, or, where none
     // was, its subject (二阶堂进…来访时,胡耀邦在武汉会见了他).
@@ -488,19 +482,6 @@ fn clause_groups(
         weak: verb.as_str().starts_with("交换"),
         at: verb_at,
     })
-}
-
-/// The head of the delegation met right after `verb_end` (up to `clause_end`), as the document named
-/// it before (以X为首的…代表团): the leader of the last such naming of the same delegation.
-fn delegation_head(s: &Sentences<'_>, verb_end: usize, clause_end: usize) -> Option<usize> {
-    let met = DELEGATION_MET.captures(&s.text[verb_end..clause_end])?;
-    let name = met.name("delegation")?.as_str();
-    let led = LED_BY.captures_iter(&s.text[..verb_end]).filter(|c| {
-        let named = &c["delegation"];
-        named.ends_with(name) || name.ends_with(named)
-    });
-    let head = led.last()?.name("head")?.range();
-    s.of_kind(head, Kind::Leader).first().copied()
 }
 
 /// True when the verb at `start..end` of `clause` with `leaders` states talks: a headline's

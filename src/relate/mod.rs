@@ -6,6 +6,7 @@
 
 mod counted;
 mod dating;
+mod delegations;
 mod documents;
 mod events;
 mod guests;
