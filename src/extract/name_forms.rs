@@ -58,20 +58,24 @@ pub(super) fn link_to_gazetteer(found: &mut [Mention], lexicon: &Lexicon) {
     let leaders = &lexicon.gazetteer.leaders;
     for m in found.iter_mut() {
         let key = name_key(&m.surface);
-        let full_form = |l: &crate::reference::Leader| {
-            let mut forms = std::iter::once(&l.zh).chain(&l.names);
-            m.surface.contains('·')
-                && forms.any(|f| f.contains('·') && name_key(f) == key && same_given_names(&m.surface, f))
-        };
         let hit = leaders
             .iter()
             .position(|l| l.zh == m.surface || l.names.contains(&m.surface))
-            .or_else(|| leaders.iter().position(full_form))
+            .or_else(|| leaders.iter().position(|l| full_form_of(&m.surface, l)))
             .or_else(|| leaders.iter().position(|l| l.zh == key));
         if let Some(i) = hit {
             m.key = Key::Leader(i);
         }
     }
+}
+
+/// True when `surface`, a full form (费迪南德·罗穆亚尔德斯·马科斯), may be another writing of a full form
+/// of `leader` (费迪南德·罗慕尔德斯·马科斯): the same last part and given names.
+pub fn full_form_of(surface: &str, leader: &crate::reference::Leader) -> bool {
+    let key = name_key(surface);
+    let mut forms = std::iter::once(&leader.zh).chain(&leader.names);
+    surface.contains('·')
+        && forms.any(|f| f.contains('·') && name_key(f) == key && same_given_names(surface, f))
 }
 
 /// Every other occurrence of a leader's name forms (the full form and its last part).

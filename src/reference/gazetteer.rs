@@ -20,6 +20,9 @@ pub struct Country {
     pub status: String,
     /// For a historical state, the ids of today's states whose land it held (苏联: 俄罗斯, 乌克兰 …).
     pub parts: Vec<String>,
+    /// For a historical state, the year it ended (联邦德国: 1990): a name it shares with today's state
+    /// (德意志联邦共和国) means it in documents of earlier years.
+    pub until: Option<i32>,
 }
 
 /// An international organization or a national body.
@@ -142,7 +145,7 @@ impl Sources<'static> {
 }
 
 const COUNTRIES: Schema<'static> = Schema {
-    columns: &["id", "iso3", "wikidata", "en", "zh", "names", "abbrev", "status", "parts"],
+    columns: &["id", "iso3", "wikidata", "en", "zh", "names", "abbrev", "status", "parts", "until"],
     required: &["id", "en", "zh", "status"],
     key: Some("id"),
     flags: &[],
@@ -212,6 +215,7 @@ impl Gazetteer {
                 abbrev: f.list(6).filter_map(|s| s.chars().next()).collect(),
                 status: f.get(7).to_owned(),
                 parts: list(f, 8),
+                until: f.optional(9).and_then(|y| y.parse().ok()),
             })
             .collect::<Vec<_>>();
         let organizations = read("organizations.tsv", sources.organizations, &ORGANIZATIONS)?
@@ -368,7 +372,7 @@ mod tests {
 
     #[test]
     fn a_bad_file_is_named_with_its_line() {
-        let countries = "id\tiso3\twikidata\ten\tzh\tnames\tabbrev\tstatus\tparts\nCN\tCHN\n";
+        let countries = "id\tiso3\twikidata\ten\tzh\tnames\tabbrev\tstatus\tparts\tuntil\nCN\tCHN\n";
         let err = Gazetteer::from_sources(&Sources { countries, ..Sources::EMBEDDED }).unwrap_err();
         assert_eq!((err.file.as_str(), err.line), ("countries.tsv", 2));
         let places = "zh\ten\tcountry\tkind\tnames\n上海\tShanghai\tCN\t\t\n";

@@ -3,6 +3,7 @@
 
 use crate::extract::abbreviated::abbreviates;
 use crate::extract::lexicon::Lexicon;
+use crate::extract::name_forms::full_form_of;
 use crate::extract::{Key, Mention};
 use crate::model::Date;
 use std::collections::BTreeMap;
@@ -36,14 +37,19 @@ pub(super) fn leaders_in_context(
         let same: Vec<&Mention> =
             mentions.iter().filter(|x| x.key == m.key && abbreviation(x) == group.1).collect();
         let country = same.iter().find_map(|x| x.country).map(|c| g.countries[c].id.as_str());
+        let exact =
+            same.iter().any(|x| g.leaders.iter().any(|l| l.zh == x.surface || l.names.contains(&x.surface)));
         let named = |j: usize| {
             let l = &g.leaders[j];
             match &group.1 {
                 Some(surface) => abbreviates(surface, l),
-                None => {
+                None if exact => {
                     l.zh == g.leaders[i].zh
                         || same.iter().any(|x| l.zh == x.surface || l.names.contains(&x.surface))
                 }
+                // Written otherwise than any known form (费迪南德·罗穆亚尔德斯·马科斯): every leader it
+                // may be a form of (the father 1965–1986 and the son from 2022).
+                None => l.zh == g.leaders[i].zh || same.iter().any(|x| full_form_of(&x.surface, l)),
             }
         };
         let mut candidates: Vec<usize> = (0..g.leaders.len()).filter(|&j| named(j)).collect();

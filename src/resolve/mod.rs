@@ -11,9 +11,11 @@ use crate::vocab;
 use std::collections::{BTreeMap, BTreeSet};
 
 mod leaders;
+mod states;
 mod treaties;
 
 use leaders::leaders_in_context;
+use states::states_in_time;
 
 /// A date whose year was guessed from the years its document's body names (a dateline's month and
 /// day with no issue date) is moved, when it lies before the year every known leader the document
@@ -66,7 +68,7 @@ pub fn resolve_document(
     title: &str,
     date: Option<Date>,
 ) -> (Resolved, Option<usize>) {
-    let mentions = &leaders_in_context(mentions, lexicon, date);
+    let mentions = &states_in_time(&leaders_in_context(mentions, lexicon, date), lexicon, date);
     let g = lexicon.gazetteer;
     let mut named_counts: BTreeMap<usize, usize> = BTreeMap::new();
     for m in mentions {
@@ -400,6 +402,10 @@ mod tests {
         // still gives the country: not Romania's 毛雷尔 of 1958-1974.
         assert!(leader_iri("瑞士联邦主席毛雷尔会见王毅。", Some(2019))[0].ends_with("/毛雷尔-ch"));
         assert!(leader_iri("约翰逊首相表示。", Some(2019))[0].ends_with("/boris-johnson"));
+        // A full name written otherwise than any known form is still chosen by time.
+        let marcos = "菲律宾总统费迪南德·罗穆亚尔德斯·马科斯表示。";
+        assert!(leader_iri(marcos, Some(2023))[0].ends_with("/ferdinand-marcos-jr"));
+        assert!(leader_iri(marcos, Some(1975))[0].ends_with("/ferdinand-marcos"));
         // A past leader recalled with the office is still that leader.
         assert!(leader_iri("1954年中国总理周恩来访问印度。", Some(2024))[0].ends_with("/zhou-enlai"));
         // A recollection without office is still the leader nearest in time.
