@@ -11,7 +11,7 @@ use super::name_bounds::{
     acts_alone, heads_longer_name, is_han, is_stop_at, listed_after, name_after, never_starts, Stops,
     JOINERS, TITLE_CONTINUATIONS,
 };
-use super::name_forms::{link_to_full_forms, link_to_gazetteer, name_key, propagate};
+use super::name_forms::{link_to_full_forms, link_to_gazetteer, name_key, propagate, separate_namesakes};
 use super::officials::{abbreviated_qualifier, country_of, envoy_country, heads_no_government};
 use super::spans::Covered;
 use super::{Key, Kind, Mention};
@@ -314,6 +314,7 @@ pub fn find(text: &str, existing: &[Mention], lexicon: &Lexicon) -> Found {
     found.extend(before_offices);
     link_to_gazetteer(&mut found, lexicon);
     link_to_full_forms(&mut found, existing);
+    separate_namesakes(&mut found);
     let mut name_like: BTreeMap<String, bool> = BTreeMap::new();
     found.retain(|m| {
         !matches!(m.key, Key::Name(_))
@@ -425,7 +426,8 @@ fn shared_by_countries(q: &Mention, existing: &[Mention]) -> bool {
 
 /// A word found once after an office (总统倡议, 外长战略) is a name only if it does not end like a
 /// body and, where it recurs, mostly stands next to an office, before a word that ends names (王瑞杰表示,
-/// 王瑞杰会见) or after a verb of meeting (会见穆拉图): a name does, a common word does not.
+/// 王瑞杰会见), before the day of what its bearer does (李洛渊13日, 李洛渊将于22日) or after a verb of
+/// meeting (会见穆拉图): a name does, a common word does not.
 fn looks_like_name(text: &str, name: &str, titles: &Offices, not_name_end: &str, stops: &Stops) -> bool {
     if name.ends_with(|c| not_name_end.contains(c)) {
         return false;
@@ -435,11 +437,17 @@ fn looks_like_name(text: &str, name: &str, titles: &Offices, not_name_end: &str,
         let end = i + name.len();
         office_next_to(text, i, end, titles)
             || stops.words.iter().any(|w| text[end..].starts_with(w))
+            || DAY_NEXT.is_match(&text[end..])
             || MET_BY.iter().any(|w| text[..i].ends_with(w))
     };
     let by_role = occurrences.iter().filter(|&&i| in_role(i)).count();
     occurrences.len() < 3 || by_role * 2 >= occurrences.len()
 }
+
+/// The day of an act right after its actor's name (13日, 于15至17日, 将于22日上午, 十九日).
+static DAY_NEXT: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(r"^(?:将于|于|在)?[0-9〇一二三四五六七八九十]{1,3}(?:日|至|—|-)").expect("day next")
+});
 
 /// Verbs whose object is a person met (在会见穆拉图时): a word after one stands where names do.
 const MET_BY: [&str; 4] = ["会见", "会晤", "接见", "拜会"];

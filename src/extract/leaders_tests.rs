@@ -15,6 +15,15 @@ fn a_guest_named_bare_in_the_report_stays_a_name() {
 }
 
 #[test]
+fn a_guest_named_bare_before_the_days_of_the_trip_stays_a_name() {
+    // A report of a tour names its traveller once with the office, then bare before each day.
+    let text = "韩国国务总理李洛渊13日起对孟加拉国进行正式访问。李洛渊13日下午前往孟加拉国。\
+                李洛渊首先于15至17日对塔吉克斯坦进行访问。17至19日,李洛渊将访问吉尔吉斯斯坦。\
+                李洛渊将对卡塔尔进行访问。李洛渊将于22日上午返回韩国。";
+    assert_eq!(leaders(text).iter().filter(|n| *n == "李洛渊").count(), 6, "{:?}", leaders(text));
+}
+
+#[test]
 fn words_after_or_before_an_office_that_are_no_names() {
     assert_eq!(leaders("缅甸总理吴貌貌卡到机场送行。"), ["吴貌貌卡"]);
     assert_eq!(leaders("缅甸总理吴貌貌卡、外长吴拉蓬以及其他国务委员送行。"), ["吴貌貌卡", "吴拉蓬"]);

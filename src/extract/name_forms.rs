@@ -35,6 +35,27 @@ pub(super) fn link_to_full_forms(found: &mut [Mention], existing: &[Mention]) {
     }
 }
 
+/// Full forms of unknown names that share a last part but not a given name (塔米姆·本·哈迈德·阿勒萨尼,
+/// 阿卜杜拉·本·纳赛尔·本·哈利法·阿勒萨尼: the emir and the prime minister) are two people: each is keyed
+/// by its full form, not by the last part they share.
+pub(super) fn separate_namesakes(found: &mut [Mention]) {
+    let full: Vec<(String, String)> = found
+        .iter()
+        .filter(|m| matches!(m.key, Key::Name(_)) && m.surface.contains('·'))
+        .map(|m| (name_key(&m.surface), m.surface.clone()))
+        .collect();
+    for m in found.iter_mut() {
+        if !matches!(m.key, Key::Name(_)) || !m.surface.contains('·') {
+            continue;
+        }
+        let key = name_key(&m.surface);
+        let other = |(k, f): &(String, String)| *k == key && !same_given_names(&m.surface, f);
+        if full.iter().any(other) {
+            m.key = Key::Name(m.surface.clone());
+        }
+    }
+}
+
 /// True when two full forms of names with the same last part may name one person: the first given
 /// name of one is a given name of the other or its initial (德·阿·梅德韦杰夫, 德米特里·梅德韦杰夫;
 /// 科林达·格拉巴尔 and 玛丽亚·科林达·格拉巴尔), or one is written with Latin initials.
