@@ -3,7 +3,8 @@
 //! News reports date events against their dateline: 「新华社加德满都10月13日电 国家主席习近平12日抵达」
 //! names only a day, 「昨天」 a day before the report. In order: a full date in the sentence; a
 //! month and day there (the year of the document, or the one 去年/今年/明年 names); a day alone (the
-//! month of the document); a relative day (今天, 当天, 昨天, 前天); a month with no day (今年3月, 去年11月,
+//! month of the document); a relative day (今天, 当天, 昨天, 前天); a day of the week (周二, 本周二至六:
+//! see `weekdays`); a month with no day (今年3月, 去年11月,
 //! 2018年4月: the month, with month precision); a relative month (上个月, 本月, 下月); a past year (去年,
 //! 前年, 70年前: the year); a season of the document's year (今春: to come before it begins, else the
 //! year); and else the document's own date, unless the words before the event (访问, 会谈 …) speak of
@@ -311,6 +312,9 @@ fn told_dates(sentence: &str, document: Option<Date>) -> Dates {
         RELATIVE.iter().find(|(word, _)| sentence.contains(word)).and_then(|(_, n)| document.shifted(*n))
     {
         return Dates::stated(day, day);
+    }
+    if let Some((start, end)) = super::weekdays::weekday_dates(sentence, document) {
+        return Dates::stated(start, end);
     }
     if let Some(month) = found.iter().map(|d| d.date).find(|d| d.precision() == Precision::Month) {
         return Dates::stated(month, month);

@@ -20,6 +20,7 @@ mod same_talks;
 mod trips;
 mod visitors;
 mod visits;
+mod weekdays;
 
 use crate::extract::lexicon::Lexicon;
 use crate::extract::Mention;
