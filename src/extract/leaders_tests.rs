@@ -24,6 +24,21 @@ fn a_guest_named_bare_before_the_days_of_the_trip_stays_a_name() {
 }
 
 #[test]
+fn a_list_of_officials_is_no_body_and_a_foreign_name_needs_no_country() {
+    // Each official of a list is an office and a name, not a body running on to 国民议会.
+    let text = "吴邦国将分别会见加蓬总统邦戈、参议长科尼凯、国民议会议长恩达马等加主要领导人。";
+    assert_eq!(leaders(text), ["吴邦国", "邦戈", "科尼凯", "恩达马"]);
+    // A transliterated name after an office no country qualifies (the country comes after the list).
+    assert_eq!(leaders("他将同参议长纳马尼和众议长马萨里等尼日利亚领导人会晤。"), ["纳马尼", "马萨里"]);
+    // A word of transliteration characters shorter than three is no name for it.
+    assert!(leaders("他同参议长萨摩会晤。").is_empty());
+    // An office that is a country's name too is the country before a region's name.
+    assert!(leaders("中国赴苏丹达尔富尔维和部队出发。").is_empty());
+    // A cabinet between the country and the office still qualifies it.
+    assert_eq!(leaders("李进军与朝鲜内阁副总理全光虎一同观看演出。"), ["全光虎"]);
+}
+
+#[test]
 fn words_after_or_before_an_office_that_are_no_names() {
     assert_eq!(leaders("缅甸总理吴貌貌卡到机场送行。"), ["吴貌貌卡"]);
     assert_eq!(leaders("缅甸总理吴貌貌卡、外长吴拉蓬以及其他国务委员送行。"), ["吴貌貌卡", "吴拉蓬"]);

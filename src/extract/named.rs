@@ -112,13 +112,14 @@ fn organizations(text: &str, hits: &[Hit], forms: &[Mention], lexicon: &Lexicon)
             let breaks = words.chars.org_break.contains(c)
                 || !(is_cjk(c) || c == '、' || c == '-' || c == '—')
                 || rest[i..].starts_with("——");
-            // 中共中央政治局委员、中央书记处书记、中央办公厅主任: a list of a person's offices, not a name.
+            // 中共中央政治局委员、中央书记处书记、中央办公厅主任: a list of a person's offices, not a name;
+            // 加蓬总统邦戈、参议长科尼凯、国民议会议长: a list of officials, each an office and a name.
             let after_office = c == '、'
                 && lexicon
                     .gazetteer
                     .offices
                     .iter()
-                    .any(|o| o.zh.chars().count() >= 2 && rest[..i].ends_with(&o.zh));
+                    .any(|o| o.zh.chars().count() >= 2 && rest[..i].contains(&o.zh));
             let connector = "和与同、".contains(c) && starts(q.end + i + c.len_utf8()) || after_office;
             let joined = rest[..i].ends_with(['-', '—']);
             let next_name = i > 0 && !joined && (rest[i..].starts_with("关于") || starts(q.end + i));

@@ -60,9 +60,9 @@ static NAMED_TALKS: LazyLock<Regex> = LazyLock::new(|| {
 const REMOTE: [&str; 3] = ["电话", "视频", "通话"];
 /// Verbs of attending someone else's talks (刘鹤、王毅等参加会见, 陪同会见).
 const ATTENDING: [&str; 6] = ["参加", "参加了", "出席", "陪同", "陪同了", "在座"];
-/// Verbs of hoping for talks (他期待着在北京同朗伊见面, 他与苏林可望进行的公开会面): talks wished for
-/// or expected are not told.
-const WISHES: [&str; 6] = ["期待", "希望", "盼望", "期盼", "可望", "有望"];
+/// Verbs of hoping for talks (他期待着在北京同朗伊见面, 他与苏林可望进行的公开会面, 其愿意与马克龙举行
+/// 会晤): talks wished for or expected are not told.
+const WISHES: [&str; 7] = ["期待", "希望", "盼望", "期盼", "可望", "有望", "愿意"];
 /// Verbs that speak of talks held by others (高度评价…举行的会晤).
 const REPORTING: [&str; 8] = ["评价", "赞赏", "称赞", "回顾", "表示", "指出", "谈到", "忆及"];
 /// 他 or 她 as the other side of talks (同他举行会谈, 会见了她), not 他们 or 其他.

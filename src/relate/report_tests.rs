@@ -60,6 +60,8 @@ fn talks_expected_are_not_told_and_a_reports_day_is_not_of_the_events_it_dates()
     let m =
         of("Meeting", "习近平近日未公开露面,使他与越共总书记苏林可望进行的公开会面备受关注。", "2024-08-15");
     assert!(m.is_empty(), "{m:?}");
+    let m = of("Meeting", "意大利副总理萨尔维尼称,其愿意与法国总统马克龙举行会晤。", "2019-02-11");
+    assert!(m.is_empty(), "{m:?}");
 }
 
 #[test]
