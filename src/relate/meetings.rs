@@ -443,10 +443,18 @@ fn clause_groups(
         Some(at) => before.iter().chain(&after).partition(|&&m| s.mentions[m].end <= at),
         None => (before.clone(), after.clone()),
     };
-    // 普京同托卡耶夫、米尔济约耶夫分别举行会谈: the one before 同 or 与 meets each one after it.
-    if each.is_some() && guests.is_empty() && hosts.len() > 2 {
+    // 普京同托卡耶夫、米尔济约耶夫分别举行会谈, 他将同参议长纳马尼和众议长马萨里等领导人会晤: the one
+    // before 同 or 与 (or a 和 after words of time and place: 将于16日在北京和习近平与李强会面) meets each
+    // one after it.
+    let one_by_one = each.is_some() || receives_each(text, verb.as_str());
+    if one_by_one
+        && guests.is_empty()
+        && hosts.len() > 2
+        && (each.is_some() || of_one_country(s, &hosts[1..], &verb))
+    {
         let gap = &s.text[s.mentions[hosts[0]].end..s.mentions[hosts[1]].start];
-        if gap.contains(['同', '与']) {
+        let with_and = gap.rfind('和').is_some_and(|at| gap[..at].contains(['将', '在', '于', '日']));
+        if gap.contains(['同', '与']) || with_and {
             guests = hosts.split_off(1);
         }
     }
@@ -461,9 +469,21 @@ fn clause_groups(
     }
     let groups: Vec<Vec<usize>> = if each.is_some() && hosts.len() > 1 && !guests.is_empty() {
         hosts.iter().map(|&h| [h].into_iter().chain(guests.iter().copied()).collect()).collect()
-    } else if hosts.len() == 1 && guests.len() > 1 && (each.is_some() || receives_each(text, verb.as_str())) {
-        // 王毅分别会见A、B, 会见了桑帕约总统和伽马议长: one meeting with each guest.
+    } else if hosts.len() == 1
+        && guests.len() > 1
+        && one_by_one
+        && (each.is_some() || of_one_country(s, &guests, &verb))
+    {
+        // 王毅分别会见A、B, 会见了桑帕约总统和伽马议长, 同参议长纳马尼和众议长马萨里等领导人会晤: one
+        // meeting with each guest.
         guests.iter().map(|&g| vec![hosts[0], g]).collect()
+    } else if hosts.len() > 1
+        && guests.len() == 1
+        && receives_each(text, verb.as_str())
+        && of_one_country(s, &hosts, &verb)
+    {
+        // 江泽民和李鹏会见了恩赫巴亚尔总理: each host receives the guest.
+        hosts.iter().map(|&h| vec![h, guests[0]]).collect()
     } else {
         vec![hosts.iter().chain(&guests).copied().collect()]
     };
@@ -524,11 +544,23 @@ fn meeting_type(verb: &str) -> &str {
     }
 }
 
-/// True when a 会见 (接见, 拜会, 拜访) receives its guests one by one: a host receives a president and a speaker
-/// separately unless the text says they were received together (集体会见, 共同会见, 一起会见).
+/// True when the leaders listed on one side of a 会晤 or 会面 are of one country (参议长纳马尼和众议长马萨里):
+/// one side's officials meet a guest one by one, while leaders of several countries (与法国总统马克龙、
+/// 塞内加尔总统萨勒举行会晤) meet together. A 会见 receives each guest whatever their country.
+fn of_one_country(s: &Sentences<'_>, listed: &[usize], verb: &regex::Match<'_>) -> bool {
+    !matches!(verb.as_str(), "会晤" | "会面")
+        || listed.windows(2).all(|w| countries_in(s, s.mentions[w[0]].end..s.mentions[w[1]].start).is_empty())
+}
+
+/// True when a 会见 (接见, 拜会, 拜访, 会晤, 会面) receives its guests one by one: a host receives a president
+/// and a speaker separately unless the text says they were received together (集体会见, 共同会见,
+/// 一起会见) or the meeting is one of three or more sides (三方会晤, 中俄蒙元首会晤, 峰会). Talks (会谈) of
+/// two delegations are one meeting of the heads named.
 fn receives_each(clause: &str, verb: &str) -> bool {
-    matches!(verb, "会见" | "接见" | "拜会" | "拜见" | "拜访")
-        && !["集体", "共同", "一起", "一同"].iter().any(|w| clause.contains(w))
+    matches!(verb, "会见" | "接见" | "拜会" | "拜见" | "拜访" | "会晤" | "会面")
+        && !["集体", "共同", "一起", "一同", "三方", "四方", "多方", "三国", "峰会", "元首会晤"]
+            .iter()
+            .any(|w| clause.contains(w))
 }
 
 /// Adverbs between a place and its verb (在武汉首次举行): not part of the place.

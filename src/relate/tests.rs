@@ -824,6 +824,22 @@ fn bilateral_talks_with_several_leaders_are_one_meeting_with_each() {
 }
 
 #[test]
+fn one_sides_officials_meet_a_guest_one_by_one() {
+    // Two hosts receive a guest: a meeting each.
+    let text =
+        "访问期间,中华人民共和国主席江泽民和全国人民代表大会常务委员会委员长李鹏会见了蒙古国总理恩赫巴亚尔。";
+    let m = meetings_of(text, "");
+    assert_eq!(m.len(), 2, "{m:?}");
+    // A guest meets one country's speakers: a meeting each; a 会谈 of delegations stays one.
+    let text = "尼日利亚总统奥巴桑乔同胡锦涛举行会谈。胡锦涛还同尼日利亚参议长纳马尼和众议长马萨里会晤。";
+    let m = meetings_of(text, "");
+    assert_eq!(m.len(), 3, "{m:?}");
+    assert!(m.iter().all(|m| m.matches("participant=").count() == 2), "{m:?}");
+    let text = "胡锦涛同尼日利亚总统奥巴桑乔和副总统阿布巴卡尔举行会谈。";
+    assert_eq!(meetings_of(text, "").len(), 1);
+}
+
+#[test]
 fn a_name_glossed_in_its_own_spelling_is_still_listed() {
     let v = visits(
         "习近平分别会见来华出席峰会的埃及总理马德布利(Mostafa Madbouly)、哈萨克斯坦总统托卡耶夫(Kassym-Jomart Tokayev)等人。",
