@@ -15,9 +15,11 @@ const WORD_AFTER: [char; 6] = ['府', '团', '台', '级', '杯', '位'];
 /// The fewest and most characters of a name found so.
 const NAME_CHARS: std::ops::RangeInclusive<usize> = 2..=5;
 
-/// Offices of China's state and party a Chinese name is put before (廖承志副委员长、黄华外长), deputies'
-/// first (not 主席, which companies and societies have too: 董事局主席, 荣誉主席).
-const CHINESE_OFFICES: [&str; 6] = ["副委员长", "委员长", "总书记", "副总理", "总理", "外长"];
+/// Offices of the states writing names in Chinese characters (China, Vietnam) a name is put before
+/// (廖承志副委员长、黄华外长, 梁强国家主席、陈青敏国会主席), deputies' first (not 主席 alone, which
+/// companies and societies have too: 董事局主席, 荣誉主席).
+const CHINESE_OFFICES: [&str; 8] =
+    ["副委员长", "委员长", "总书记", "副总理", "总理", "外长", "国家主席", "国会主席"];
 
 /// The fewest and most characters of a Chinese name found so.
 const CHINESE_NAME_CHARS: std::ops::RangeInclusive<usize> = 2..=3;
@@ -122,6 +124,10 @@ mod tests {
     #[test]
     fn a_chinese_name_before_an_office_of_china_is_a_leader() {
         assert_eq!(names("邓副总理一行。廖承志副委员长、黄华外长陪同。"), ["廖承志:副委员长", "黄华:外长"]);
+        assert_eq!(
+            names("习近平分别会见梁强国家主席、陈青敏国会主席。"),
+            ["梁强:国家主席", "陈青敏:国会主席"]
+        );
         assert_eq!(names("欢迎朱德委员长。"), ["朱德:委员长"]);
         // No family name, a longer run, or a word's start inside: none.
         assert!(names("各国外长出席。").is_empty(), "{:?}", names("各国外长出席。"));
