@@ -99,3 +99,15 @@ fn a_delegation_met_is_met_in_its_head_named_before() {
     let m = of("Meeting", "毛泽东接见了朝鲜民主主义人民共和国政府代表团。", "1958-12-08");
     assert!(m.is_empty(), "{m:?}");
 }
+
+#[test]
+fn a_summit_two_leaders_hold_is_a_meeting() {
+    let text = "日本首相小泉纯一郎昨与朝鲜领导人金正日举行战后首次高峰会,成功破冰。";
+    let m = of("Meeting", text, "2002-09-18");
+    assert!(m.iter().any(|f| f.contains("小泉纯一郎") && f.contains("金正日")), "{m:?}");
+    // Hong Kong writes 峯, which conversion to simplified keeps.
+    let m = of("Meeting", "日本首相小泉纯一郎昨与朝鲜领导人金正日举行战后首次高峯会。", "2002-09-18");
+    assert!(m.iter().any(|f| f.contains("小泉纯一郎") && f.contains("金正日")), "{m:?}");
+    // A summit a country hosts is no meeting of the one who speaks of it.
+    assert!(of("Meeting", "习近平表示,中方将举行中非合作论坛峰会。", "2018-08-01").is_empty());
+}
