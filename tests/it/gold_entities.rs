@@ -516,19 +516,22 @@ fn dev9_entities_meet_the_floors() {
 }
 
 /// Floors of the fifth development set (twenty news reports of several meetings and visits each,
-/// 1974-2025, stop 46): its end-of-stop scores minus 0.05.
+/// 1974-2025, stop 46): its end-of-stop scores minus 0.05, rounded down to 0.05.
 const DEV10_FLOORS: [(Kind, f64, f64); 6] = [
-    (Kind::Country, 0.0, 0.0),
-    (Kind::Leader, 0.0, 0.0),
-    (Kind::Treaty, 0.0, 0.0),
-    (Kind::Organization, 0.0, 0.0),
-    (Kind::Project, 0.0, 0.0),
-    (Kind::Initiative, 0.0, 0.0),
+    (Kind::Country, 0.95, 0.90),
+    (Kind::Leader, 0.85, 0.85),
+    (Kind::Treaty, 0.95, 0.25),
+    (Kind::Organization, 0.70, 0.75),
+    (Kind::Project, 0.30, 0.45),
+    (Kind::Initiative, 0.35, 0.60),
 ];
-/// Entity micro-F1 floor of the fifth development set.
-const DEV10_MICRO_F1_FLOOR: f64 = 0.0;
-/// Documents of the fifth development set whose date the extractor gets wrong.
-const DEV10_MAX_METADATA_ERRORS: usize = 20;
+/// Entity micro-F1 floor of the fifth development set (0.880 when it was added, 0.904 at the end of
+/// stop 46).
+const DEV10_MICRO_F1_FLOOR: f64 = 0.85;
+/// Documents of the fifth development set whose date the extractor gets wrong (five 参考消息 pages
+/// and relays the gold dates by their first dispatch, the extractor by the page's day): more is a
+/// regression.
+const DEV10_MAX_METADATA_ERRORS: usize = 5;
 
 #[test]
 fn dev10_entities_meet_the_floors() {
