@@ -1080,3 +1080,12 @@ fn an_arrival_dates_a_visits_first_day_only() {
         .collect();
     assert_eq!(v, ["Visit visitor=习近平 hostCountry=印度 访问 2019-10-11..2019-10"], "{v:?}");
 }
+
+#[test]
+fn a_pronoun_after_a_pronoun_is_still_the_leader_named_before() {
+    let v = visits(
+        "新华社阿布贾4月26日电 胡锦涛从卡萨布兰卡乘专机抵达阿布贾。此前他已经访问了美国和沙特阿拉伯。\
+         他还将对肯尼亚进行国事访问。",
+    );
+    assert!(v.iter().any(|f| f.contains("visitor=胡锦涛") && f.contains("hostCountry=肯尼亚")), "{v:?}");
+}

@@ -45,10 +45,20 @@ pub(super) fn after_welcome(s: &Sentences<'_>, visitor: Range<usize>, whole: Ran
 pub(super) static PRONOUN: LazyLock<Regex> =
     LazyLock::new(|| Regex::new(r"(?:^|[^其吉])[他她](?:[^们人国]|$)").expect("pronoun"));
 
-/// The leader a pronoun in sentence `index` stands for: the last leader of the sentence before it.
+/// The leader a pronoun in sentence `index` stands for: the last leader of the sentence before it, or
+/// of the one before a run of sentences that name their subject by a pronoun too (胡锦涛…抵达阿布贾。
+/// 此前他已经访问了美国。他还将对肯尼亚进行国事访问: 胡锦涛), at most three sentences back.
 pub(super) fn antecedent(s: &Sentences<'_>, index: usize) -> Option<usize> {
-    let previous = s.spans.get(index.checked_sub(1)?)?;
-    s.of_kind(previous.clone(), Kind::Leader).last().copied()
+    for back in 1..=3 {
+        let previous = s.spans.get(index.checked_sub(back)?)?;
+        if let Some(&last) = s.of_kind(previous.clone(), Kind::Leader).last() {
+            return Some(last);
+        }
+        if !PRONOUN.is_match(&s.text[previous.clone()]) {
+            return None;
+        }
+    }
+    None
 }
 
 /// Verbs of speaking: the leader before one is the speaker, not the one spoken to.
