@@ -142,7 +142,7 @@ const SEASONS: [(&str, u32); 8] = [
 const PRESENT: [&str; 3] = ["这次", "此次", "本次"];
 
 /// Words that put the event before the document's day: a recollection, not the news.
-const EARLIER: [&str; 6] = ["此前", "曾", "去年", "前年", "不久前", "前不久"];
+const EARLIER: [&str; 8] = ["此前", "曾", "去年", "前年", "不久前", "前不久", "上次", "上一次"];
 
 /// A year written out before the event (2016年，习近平主席对伊朗进行国事访问期间).
 static YEAR: LazyLock<Regex> =
@@ -384,7 +384,14 @@ fn told_dates(sentence: &str, document: Option<Date>) -> Dates {
         ["落实", "审议"].iter().any(|w| last_clause(head).contains(w)) || !present && recalled(head, clause);
     // 外交部28日就…访问举行吹风会: a briefing (吹风会) is held before the event it is about.
     let briefed = spoken_of && sentence.contains("吹风会");
-    if to_come || carried_out || spoken_of || EARLIER.iter().any(|word| head.contains(word)) {
+    let earlier = EARLIER.iter().any(|word| head.contains(word));
+    // 莫迪上次访问俄罗斯是在2019年: an earlier event's year may follow it in its clause.
+    let year_after =
+        YEAR.captures_iter(clause).filter_map(|c| c[1].parse::<i32>().ok()).find(|&y| y < document.year);
+    if let Some(year) = year_after.filter(|_| earlier).map(Date::y) {
+        return Dates::stated(year, year);
+    }
+    if to_come || carried_out || spoken_of || earlier {
         return Dates { planned: to_come || briefed, ..Dates::from_document(None, None) };
     }
     // 结束对…的访问: the report's day is the last one; the first is not said.
@@ -512,6 +519,10 @@ mod tests {
         assert_eq!(dates("狄伯杰说，莫迪总理访问武汉期间，习近平主席同他一道参观", "2019-10-13"), none);
         assert_eq!(dates("习近平主席在访问尼泊尔时提出了很多措施", "2019-10-15"), none);
         assert_eq!(dates("会议审议了栗战书委员长访问阿塞拜疆的情况报告", "2019-10-22"), none);
+        // The last time, and the year of it said after it.
+        assert_eq!(dates("莫迪上次访问俄罗斯时受到热烈欢迎", "2024-06-27"), none);
+        let year = both("2019", "2019");
+        assert_eq!(dates("莫迪上次访问俄罗斯是在2019年", "2024-06-27"), year);
         // Told as the news: the talks and what they agree; 会见时 of the meeting just told; this visit.
         let day = both("2019-10-12", "2019-10-12");
         assert_eq!(dates("习近平同奥利举行会谈并达成重要共识", "2019-10-12"), day);
