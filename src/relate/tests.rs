@@ -1089,3 +1089,9 @@ fn a_pronoun_after_a_pronoun_is_still_the_leader_named_before() {
     );
     assert!(v.iter().any(|f| f.contains("visitor=胡锦涛") && f.contains("hostCountry=肯尼亚")), "{v:?}");
 }
+
+#[test]
+fn a_guest_described_by_the_visit_they_are_making_visits() {
+    let v = visits("北京二日电:正在访问中国的美国总统福特,二日下午前往中南海拜访毛泽东主席。");
+    assert!(v.iter().any(|f| f.contains("visitor=福特") && f.contains("hostCountry=中国")), "{v:?}");
+}

@@ -90,6 +90,13 @@ static GUEST_ABROAD: LazyLock<Regex> = LazyLock::new(|| {
     Regex::new(&format!(r"(?:(?:(?:会见|会晤|接见|欢迎|宴请|同|与|和)正?|正)在(?:对)?|(?:应邀|应[^,;。]{{1,20}}?邀请)?(?:前)?(?:来|到))(?P<host>[^,;。的]{{1,15}}?)(?:进行|作)?{BEFORE_KIND}{KIND}的(?P<visitor>(?:共和|[^,;。、和]){{1,30}})"))
         .expect("guest abroad")
 });
+/// 正在访问中国的美国总统福特: a guest described by the visit they are making, its host after the verb.
+static GUEST_VISITING: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(&format!(
+        r"正在(?:进行)?{KIND}(?P<host>[^,;。的]{{1,15}}?)的(?P<visitor>(?:共和|[^,;。、和]){{1,30}})"
+    ))
+    .expect("guest visiting")
+});
 /// 周恩来阁下,应尼赫鲁阁下的邀请来到德里: the older way, the visitor before the invitation.
 static CAME: LazyLock<Regex> = LazyLock::new(|| {
     Regex::new(r"(?P<visitor>[^,;:。]{1,60}?),?应(?P<inviter>[^,;。]{1,50}?)邀请,?(?P<gap>[^,;。]{0,30}?)(?:来到|到达|前来|来|赴)(?P<host>[^,;。]{1,20})")
@@ -170,6 +177,7 @@ pub fn find(
             .map(|c| (c, Shape::VisitorLast))
             .chain(DURING.captures_iter(sentence).map(|c| (c, Shape::VisitorFirst)))
             .chain(GUEST_ABROAD.captures_iter(sentence).map(|c| (c, Shape::Described)))
+            .chain(GUEST_VISITING.captures_iter(sentence).map(|c| (c, Shape::Described)))
             .chain(VISITED.captures_iter(sentence).map(|c| (c, Shape::HostFirst)));
         for (caps, shape) in attempts {
             let host_first = shape == Shape::HostFirst;
