@@ -1095,3 +1095,9 @@ fn a_guest_described_by_the_visit_they_are_making_visits() {
     let v = visits("北京二日电:正在访问中国的美国总统福特,二日下午前往中南海拜访毛泽东主席。");
     assert!(v.iter().any(|f| f.contains("visitor=福特") && f.contains("hostCountry=中国")), "{v:?}");
 }
+
+#[test]
+fn an_invitation_to_visit_is_no_visit() {
+    let v = visits("印度外交部长瓦杰帕伊再次转达了印度总统和总理请勃列日涅夫对印度进行友好访问的邀请。");
+    assert!(v.iter().all(|f| !f.contains("visitor=勃列日涅夫")), "{v:?}");
+}

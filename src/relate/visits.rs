@@ -201,8 +201,11 @@ pub fn find(
             if at("gap").is_some_and(|g| !s.of_kind(g, Kind::Leader).is_empty()) {
                 continue;
             }
-            // 邀请X…进行访问 is an invitation to a future visit, not a visit.
-            if without_invitation(&s.text[visitor_span.clone()]).contains("邀请") {
+            // 邀请X…进行访问 is an invitation to a future visit, not a visit, and so is 请X对印度进行友好访问的
+            // 邀请.
+            if without_invitation(&s.text[visitor_span.clone()]).contains("邀请")
+                || s.text[whole.end..].starts_with("的邀请")
+            {
                 continue;
             }
             // 我曾访问沙特阿拉伯: 我 and the adverbs of its verb.
