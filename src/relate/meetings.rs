@@ -558,10 +558,13 @@ fn of_one_country(s: &Sentences<'_>, listed: &[usize], verb: &regex::Match<'_>) 
 /// 一起会见) or the meeting is one of three or more sides (三方会晤, 中俄蒙元首会晤, 峰会). Talks (会谈) of
 /// two delegations are one meeting of the heads named.
 fn receives_each(clause: &str, verb: &str) -> bool {
-    matches!(verb, "会见" | "接见" | "拜会" | "拜见" | "拜访" | "会晤" | "会面")
-        && !["集体", "共同", "一起", "一同", "三方", "四方", "多方", "三国", "峰会", "元首会晤"]
-            .iter()
-            .any(|w| clause.contains(w))
+    let together = ["集体", "共同", "一起", "一同"].iter().any(|w| clause.contains(w));
+    let sides = ["三方", "四方", "多方", "三国", "峰会", "元首会晤"].iter().any(|w| clause.contains(w));
+    match verb {
+        "会见" | "接见" | "拜会" | "拜见" | "拜访" => !together,
+        "会晤" | "会面" => !together && !sides,
+        _ => false,
+    }
 }
 
 /// Adverbs between a place and its verb (在武汉首次举行): not part of the place.
