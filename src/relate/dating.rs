@@ -386,10 +386,12 @@ fn told_dates(sentence: &str, document: Option<Date>) -> Dates {
     let briefed = spoken_of && sentence.contains("吹风会");
     let earlier = EARLIER.iter().any(|word| head.contains(word));
     // 莫迪上次访问俄罗斯是在2019年: an earlier event's year may follow it in its clause.
-    let year_after =
-        YEAR.captures_iter(clause).filter_map(|c| c[1].parse::<i32>().ok()).find(|&y| y < document.year);
-    if let Some(year) = year_after.filter(|_| earlier).map(Date::y) {
-        return Dates::stated(year, year);
+    if earlier {
+        let year_after =
+            YEAR.captures_iter(clause).filter_map(|c| c[1].parse::<i32>().ok()).find(|&y| y < document.year);
+        if let Some(year) = year_after.map(Date::y) {
+            return Dates::stated(year, year);
+        }
     }
     if to_come || carried_out || spoken_of || earlier {
         return Dates { planned: to_come || briefed, ..Dates::from_document(None, None) };

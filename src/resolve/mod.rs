@@ -68,7 +68,7 @@ pub fn resolve_document(
     title: &str,
     date: Option<Date>,
 ) -> (Resolved, Option<usize>) {
-    let mentions = &states_in_time(&leaders_in_context(mentions, lexicon, date), lexicon, date);
+    let mentions = &states_in_time(leaders_in_context(mentions, lexicon, date), lexicon, date);
     let g = lexicon.gazetteer;
     let mut named_counts: BTreeMap<usize, usize> = BTreeMap::new();
     for m in mentions {

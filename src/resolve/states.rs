@@ -8,27 +8,27 @@ use crate::model::Date;
 
 /// The mentions with each country named by a shared name moved to the historical state that bore
 /// it in the document's year (a document without a date keeps today's state).
-pub(super) fn states_in_time(mentions: &[Mention], lexicon: &Lexicon, date: Option<Date>) -> Vec<Mention> {
+pub(super) fn states_in_time(
+    mut mentions: Vec<Mention>,
+    lexicon: &Lexicon,
+    date: Option<Date>,
+) -> Vec<Mention> {
     let countries = &lexicon.gazetteer.countries;
-    let Some(year) = date.map(|d| d.year) else { return mentions.to_vec() };
+    let Some(year) = date.map(|d| d.year) else { return mentions };
     let bore = |c: &crate::reference::Country, name: &str| c.zh == name || c.names.iter().any(|n| n == name);
+    let then: Vec<usize> =
+        (0..countries.len()).filter(|&j| countries[j].until.is_some_and(|u| year < u)).collect();
+    if then.is_empty() {
+        return mentions;
+    }
+    for m in &mut mentions {
+        let Key::Country(i) = m.key else { continue };
+        let earlier = then.iter().copied().find(|&j| j != i && bore(&countries[j], &m.surface));
+        if let Some(j) = earlier.filter(|_| bore(&countries[i], &m.surface)) {
+            m.key = Key::Country(j);
+        }
+    }
     mentions
-        .iter()
-        .map(|m| {
-            let mut m = m.clone();
-            if let Key::Country(i) = m.key {
-                let then = countries.iter().position(|c| {
-                    c.until.is_some_and(|until| year < until)
-                        && c.id != countries[i].id
-                        && bore(c, &m.surface)
-                });
-                if let Some(j) = then.filter(|_| bore(&countries[i], &m.surface)) {
-                    m.key = Key::Country(j);
-                }
-            }
-            m
-        })
-        .collect()
 }
 
 #[cfg(test)]
@@ -39,7 +39,7 @@ mod tests {
         let lexicon = Lexicon::get();
         let mentions = crate::extract::extract(text, lexicon);
         let date = year.map(|year| Date { year, month: None, day: None });
-        states_in_time(&mentions, lexicon, date)
+        states_in_time(mentions, lexicon, date)
             .iter()
             .filter_map(|m| match m.key {
                 Key::Country(i) => Some(lexicon.gazetteer.countries[i].id.clone()),
