@@ -239,19 +239,18 @@ pub fn find(text: &str, existing: &[Mention], lexicon: &Lexicon) -> Found {
         // 同参议长纳马尼和众议长马萨里等尼日利亚领导人: a foreign name of three characters or more, all of
         // them the characters of transliteration, is a name whoever's the office; not after an office
         // that is also a country's name (苏丹达尔富尔维和: Sudan's Darfur, not a sultan).
-        let transliterated = {
+        let transliterated = || {
             let name = &text[start..end];
-            let country_named = existing.iter().any(|m| m.kind == Kind::Country && m.start == office.start());
             name.chars().count() >= 3
                 && name.chars().all(|c| stops.transliteration.contains(c))
-                && !country_named
+                && !existing.iter().any(|m| m.kind == Kind::Country && m.start == office.start())
         };
         if !dotted
-            && !transliterated
             && qualifier.is_none()
             && listed_after_holder.is_none()
             && abbreviated.is_none()
             && !strong_office
+            && !transliterated()
         {
             continue;
         }

@@ -8,7 +8,7 @@ use std::sync::LazyLock;
 /// A day of the week, a range of them, and the week they are of.
 static WEEKDAY: LazyLock<Regex> = LazyLock::new(|| {
     Regex::new(
-        r"(?P<week>上个?|下个?|本|这个?)?(?P<mark>星期|礼拜|周)(?P<d>[一二三四五六日天])(?:(?:至|到|-|—)(?:星期|礼拜|周)?(?P<d2>[一二三四五六日天]))?",
+        r"(?P<week>上个?|下个?|本|这个?)?(?:星期|礼拜|周)(?P<d>[一二三四五六日天])(?:(?:至|到|-|—)(?:星期|礼拜|周)?(?P<d2>[一二三四五六日天]))?",
     )
     .expect("weekday")
 });
