@@ -170,6 +170,11 @@ mod tests {
         assert!(names("第一书记们奔跑在扶贫一线。").is_empty());
         assert!(names("日本首相或即将访华。").is_empty());
         assert!(names("他与前任第一副总统会面。").is_empty());
+        assert!(names("午宴原先只限于在两位政府首脑之间进行。").is_empty());
+        assert!(names("法国总理预定在大学看望留学生。").is_empty());
+        assert!(names("他希望爱尔兰总理关心推动议会批准协定。").is_empty());
+        assert!(names("越南国家主席联袂为客人举行欢迎宴会。").is_empty());
+        assert!(names("尼日利亚总统奥巴桑乔和内阁部长在舷梯下迎接。").iter().all(|n| n != "内阁"));
         // Time words and verbs after a name end it.
         assert_eq!(names("欧盟委员会主席容克去年表示。"), ["容克"]);
         assert_eq!(names("全国人大常委会秘书长杨振武作了说明。"), ["杨振武"]);
