@@ -111,3 +111,18 @@ fn a_summit_two_leaders_hold_is_a_meeting() {
     // A summit a country hosts is no meeting of the one who speaks of it.
     assert!(of("Meeting", "习近平表示,中方将举行中非合作论坛峰会。", "2018-08-01").is_empty());
 }
+
+#[test]
+fn a_visit_considered_or_hoped_for_is_none_and_the_one_replaced_does_not_visit() {
+    let v = of("Visit", "另外,中国国家主席胡锦涛也在考虑访问东京。", "2007-01-01");
+    assert!(v.is_empty(), "{v:?}");
+    let v = of("Visit", "美国总统拜登表示,他希望能早日访问越南。", "2023-01-01");
+    assert!(v.is_empty(), "{v:?}");
+    let v =
+        of("Visit", "日本首相安倍晋三去年9月接替前首相小泉纯一郎担任首相后立刻访问了中国。", "2007-01-01");
+    assert!(v.iter().any(|f| f.contains("visitor=安倍晋三 hostCountry=中国")), "{v:?}");
+    assert!(!v.iter().any(|f| f.contains("visitor=小泉纯一郎")), "{v:?}");
+    // A visit still to come is told (将访问), and so is one an earlier statement hoped for and that happened.
+    let v = of("Visit", "日本首相安倍晋三将于今年秋天访问中国。", "2007-01-01");
+    assert!(v.iter().any(|f| f.contains("visitor=安倍晋三 hostCountry=中国")), "{v:?}");
+}

@@ -107,6 +107,33 @@ pub(super) fn inviter_of(s: &Sentences<'_>, inviters: &[usize], host: usize) -> 
     inviters.last().copied()
 }
 
+/// True when the words before a verb of visiting end by wishing or weighing it (也在考虑访问东京, 希望能早日
+/// 访华, 有意前往): a visit hoped for or considered is not one told.
+pub(super) fn wished(words: &str) -> bool {
+    WISHED.is_match(words)
+}
+
+/// A wish or a thought of visiting, with the adverbs and the way there after it.
+static WISHED: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(r"(?:考虑|希望|盼望|期盼|渴望|有意|想要|很想)(?:能够|能|尽早|早日|尽快|再次|再度|亲自)*(?:前往|前来|来|到|去)?$")
+        .expect("wished")
+});
+
+/// Verbs whose object is the one a leader replaces (安倍晋三接替小泉纯一郎担任首相后访问了中国): the
+/// replaced one does not do what follows.
+const REPLACING: [&str; 5] = ["接替", "取代", "继任", "接任", "替代"];
+
+/// True when `before`, the text before a leader's name, ends with a verb of replacing and at most an
+/// office after it (接替前首相小泉纯一郎).
+fn replaced(before: &str) -> bool {
+    let window = before.char_indices().rev().nth(7).map_or(0, |(i, _)| i);
+    REPLACING.iter().any(|w| {
+        before[window..]
+            .rfind(w)
+            .is_some_and(|at| before[window + at + w.len()..].chars().all(|c| c.is_alphabetic()))
+    })
+}
+
 /// `text` without its 应…邀请 phrases.
 pub(super) fn without_invitation(text: &str) -> String {
     INVITATION.replace_all(text, "").into_owned()
@@ -127,6 +154,7 @@ fn leaders_not_inviting(s: &Sentences<'_>, span: Range<usize>) -> Vec<usize> {
         .filter(|&m| {
             !invitations.iter().any(|i| i.start <= s.mentions[m].start && s.mentions[m].end <= i.end)
         })
+        .filter(|&m| !replaced(&s.text[..s.mentions[m].start]))
         .collect()
 }
 

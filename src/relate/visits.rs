@@ -6,7 +6,7 @@ use super::guests::listed_guests;
 use super::hosts::{hosts_in, place_first};
 use super::visitors::{
     addressee, after_welcome, antecedent, each_visitor, elided_subject, inviter_of, is_me, quoted_speaker,
-    visitor_in, without_invitation, GLAD, INVITATION, PRONOUN,
+    visitor_in, wished, without_invitation, GLAD, INVITATION, PRONOUN,
 };
 use super::Sentences;
 use crate::extract::lexicon::Lexicon;
@@ -205,6 +205,7 @@ pub fn find(
             // 邀请.
             if without_invitation(&s.text[visitor_span.clone()]).contains("邀请")
                 || s.text[whole.end..].starts_with("的邀请")
+                || wished(&s.text[visitor_span.clone()])
             {
                 continue;
             }
@@ -332,7 +333,9 @@ pub fn find(
             let whole = caps.get(0).map_or(span.clone(), |m| span.start + m.start()..span.start + m.end());
             // 邀请习近平主席再次访蒙 is an invitation, not a visit; 访华多次, many.
             let after = caps.get(0).map_or("", |m| &sentence[m.end()..]);
-            if r.clone().is_some_and(|r| without_invitation(&s.text[r]).contains("邀请")) {
+            if r.clone().is_some_and(|r| {
+                without_invitation(&s.text[r.clone()]).contains("邀请") || wished(&s.text[r])
+            }) {
                 continue;
             }
             // 会见来华进行国事访问的法国总统马克龙: after a verb that takes a guest, the visitor is the
@@ -428,7 +431,7 @@ fn push_counted(
                 (each.start, each.end) = (date, date);
                 each.recollected = date.is_none();
                 match date {
-                    Some(_) => push_unique(s, facts, each, Said { stated: true, planned: false }),
+                    Some(_) => push_unique(s, facts, each, Said { stated: true, ..Said::default() }),
                     None => counted.push(each),
                 }
             }
@@ -503,7 +506,8 @@ fn framed(fact: &mut Fact, said: Said, text: &str, at: usize, document: Option<D
     let dates = Dates { start: fact.start, end: fact.end, stated: said.stated, planned: said.planned };
     let Dates { start, end, stated, planned } = or_paragraph_year(dates, text, at, document);
     (fact.start, fact.end) = (start, end);
-    Said { stated, planned }
+    let earlier = stated && start.or(end).zip(document).is_some_and(|(d, doc)| d.year < doc.year);
+    Said { stated, planned, earlier }
 }
 
 /// Keeps the month of a visit's dates and drops their day: a visit its words name as a thing
@@ -527,7 +531,7 @@ fn month_only(fact: &mut Fact) {
 fn date(fact: &mut Fact, sentence: &str, document: Option<Date>) -> Said {
     let Dates { start, end, stated, planned } = event_dates(sentence, document);
     (fact.start, fact.end) = (start, end);
-    Said { stated, planned }
+    Said { stated, planned, earlier: false }
 }
 
 /// What a statement of a visit says of its date: whether its sentence states one, and whether it
@@ -536,6 +540,8 @@ fn date(fact: &mut Fact, sentence: &str, document: Option<Date>) -> Said {
 struct Said {
     stated: bool,
     planned: bool,
+    /// The stated date is in a year before the document's.
+    earlier: bool,
 }
 
 /// Keeps one visit per (visitor, host); a later statement adds what the first lacked, and a date
@@ -549,7 +555,13 @@ fn push_unique(s: &Sentences<'_>, facts: &mut Vec<(Fact, Said)>, fact: Fact, sai
         let when = |f: &Fact| f.start.or(f.end);
         f_said.stated && said.stated && when(f).zip(when(&fact)).is_some_and(|(a, b)| a.year != b.year)
     };
-    match facts.iter_mut().find(|(f, f_said)| visit_key(f) == visit_key(&fact) && !other_year(f, *f_said)) {
+    // 安倍晋三去年9月访问了中国…很可能会在今年秋天访问北京: a visit to come is not one of an earlier year.
+    let to_come = |s: Said| s.planned && !s.stated;
+    let apart = |f_said: Said| to_come(f_said) && said.earlier || to_come(said) && f_said.earlier;
+    match facts
+        .iter_mut()
+        .find(|(f, f_said)| visit_key(f) == visit_key(&fact) && !other_year(f, *f_said) && !apart(*f_said))
+    {
         Some((existing, existing_said)) => {
             let undated = |f: &Fact| f.start.is_none() && f.end.is_none();
             // 李克强将…对泰国进行正式访问…此访是李克强总理时隔6年再次正式访泰: a visit the document
