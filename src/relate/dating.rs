@@ -9,7 +9,8 @@
 //! 前年, 70年前: the year); a season of the document's year (今春: to come before it begins, else the
 //! year); and else the document's own date, unless the words before the event (访问, 会谈 …) speak of
 //! something still to come (将, 即将, 拟, 期待, 明年) or already past (此前, 曾, 不久前), or the event
-//! took days and only its end is reported. Words after the event in its clause speak of it too
+//! took days and only its end is reported. A length of stay (访华5日, 为期三天) is no day: it gives
+//! the last day from the first. Words after the event in its clause speak of it too
 //! (「习近平主席的访问将成为一件大事」 is said before the visit), unless the sentence speaks of this one
 //! (「这次访问必将开启新时代」).
 
@@ -99,6 +100,11 @@ static DAY: LazyLock<Regex> = LazyLock::new(|| {
 
 /// What may stand before a day alone: not a month, a digit or a word of length (为期三日).
 const BEFORE_DAY: &str = "(?:^|[^0-9月期数几一二三四五六七八九十])";
+
+/// The length of a stay after its verb (访华5日, 访问三天, 为期四天): its first day starts the count.
+static STAY: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(&format!(r"(?:访\p{{Han}}{{0,2}}|为期)(?P<n>{NUMBER})(?:日|天)")).expect("stay")
+});
 
 /// Days relative to the document's date.
 const RELATIVE: [(&str, i32); 8] = [
@@ -299,19 +305,24 @@ fn told_dates(sentence: &str, document: Option<Date>) -> Dates {
             return Dates::stated(start, end.unwrap_or(start));
         }
     }
-    if let Some(caps) = DAY.captures(sentence) {
+    let stay = STAY.captures(sentence).and_then(|c| parse_number(&c["n"]));
+    let last_of_stay = |start: Date| stay.and_then(|n| start.shifted(n as i32 - 1)).unwrap_or(start);
+    // 访华5日 is the length of a stay, not the fifth day of the month.
+    let stays: Vec<usize> = STAY.find_iter(sentence).map(|m| m.end()).collect();
+    let day = DAY.captures_iter(sentence).find(|c| !c.get(0).is_some_and(|m| stays.contains(&m.end())));
+    if let Some(caps) = day {
         let number = |name: &str| caps.name(name).and_then(|m| parse_number(m.as_str()));
         let start = number("d").and_then(|d| day_nearest(document, d));
         if let Some(start) = start {
             let end =
                 number("d2").and_then(|d2| Date::ymd(start.year, start.month?, d2)).filter(|e| *e >= start);
-            return Dates::stated(start, end.unwrap_or(start));
+            return Dates::stated(start, end.unwrap_or_else(|| last_of_stay(start)));
         }
     }
     if let Some(day) =
         RELATIVE.iter().find(|(word, _)| sentence.contains(word)).and_then(|(_, n)| document.shifted(*n))
     {
-        return Dates::stated(day, day);
+        return Dates::stated(day, last_of_stay(day));
     }
     if let Some((start, end)) = super::weekdays::weekday_dates(sentence, document) {
         return Dates::stated(start, end);
@@ -603,6 +614,14 @@ mod tests {
         );
         assert_eq!(dates("两国元首举行会谈", "2019-10-13"), both("2019-10-13", "2019-10-13"));
         assert_eq!(dates("习近平结束对尼泊尔的国事访问", "2019-10-13"), (None, Some("2019-10-13".into())));
+    }
+
+    #[test]
+    fn the_length_of_a_stay_is_no_day_and_ends_it() {
+        assert_eq!(dates("塞拉利昂总统比奥明天起访华5日", "2024-02-26"), both("2024-02-27", "2024-03-02"));
+        assert_eq!(dates("总统12日起访华五日", "2024-05-10"), both("2024-05-12", "2024-05-16"));
+        assert_eq!(dates("总统将于12日抵达,为期三天", "2024-05-10"), both("2024-05-12", "2024-05-14"));
+        assert_eq!(dates("总统12日访华", "2024-05-10"), both("2024-05-12", "2024-05-12"));
     }
 
     #[test]
