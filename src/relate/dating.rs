@@ -305,7 +305,11 @@ fn told_dates(sentence: &str, document: Option<Date>) -> Dates {
             return Dates::stated(start, end.unwrap_or(start));
         }
     }
-    let stay = STAY.captures(sentence).and_then(|c| parse_number(&c["n"]));
+    // 结束这项为期6天的海外访问: the length of a trip that ends is not counted from a day of its middle.
+    let stay = STAY
+        .captures(sentence)
+        .filter(|c| !c.get(0).is_some_and(|m| last_clause(&sentence[..m.start()]).contains("结束")))
+        .and_then(|c| parse_number(&c["n"]));
     let last_of_stay = |start: Date| stay.and_then(|n| start.shifted(n as i32 - 1)).unwrap_or(start);
     // 访华5日 is the length of a stay, not the fifth day of the month.
     let stays: Vec<usize> = STAY.find_iter(sentence).map(|m| m.end()).collect();
@@ -622,6 +626,8 @@ mod tests {
         assert_eq!(dates("总统12日起访华五日", "2024-05-10"), both("2024-05-12", "2024-05-16"));
         assert_eq!(dates("总统将于12日抵达,为期三天", "2024-05-10"), both("2024-05-12", "2024-05-14"));
         assert_eq!(dates("总统12日访华", "2024-05-10"), both("2024-05-12", "2024-05-12"));
+        let trip = dates("总统将于29日前往日惹,接着前往新加坡,结束这项为期6天的访问", "2025-05-28");
+        assert_eq!(trip.1.as_deref(), Some("2025-05-29"));
     }
 
     #[test]

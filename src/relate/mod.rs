@@ -17,6 +17,7 @@ mod partnerships;
 mod positions;
 mod present;
 mod same_talks;
+mod stops;
 mod trips;
 mod visitors;
 mod visits;

@@ -126,3 +126,17 @@ fn a_visit_considered_or_hoped_for_is_none_and_the_one_replaced_does_not_visit()
     let v = of("Visit", "日本首相安倍晋三将于今年秋天访问中国。", "2007-01-01");
     assert!(v.iter().any(|f| f.contains("visitor=安倍晋三 hostCountry=中国")), "{v:?}");
 }
+
+#[test]
+fn a_country_named_as_a_stop_of_a_trip_is_visited() {
+    let text = "法国总统马克龙今天在雅加达会晤印尼总统普拉博沃。马克龙本次对东南亚3国的访问旨在推广法国的地位,印尼为访问的第二站。\
+                马克龙将于29日前往印尼古都日惹,接着前往此行的最后一站新加坡,结束这项为期6天的海外访问。";
+    let v = of("Visit", text, "2025-05-28");
+    assert!(v.iter().any(|f| f.contains("visitor=马克龙 hostCountry=印度尼西亚")), "{v:?}");
+    assert!(v.iter().any(|f| f.contains("visitor=马克龙 hostCountry=新加坡")), "{v:?}");
+    let v = of("Visit", "日本外相茂木敏充首站先到以色列会见以色列外长萨尔。", "2026-01-15");
+    assert!(v.iter().any(|f| f.contains("visitor=茂木敏充 hostCountry=以色列")), "{v:?}");
+    // A stop of a train or a service is no one's visit; a country of the traveller's own is no host.
+    let v = of("Visit", "中欧班列的第一站是德国。法国总统马克龙说,下一站是法国。", "2025-05-28");
+    assert!(v.is_empty(), "{v:?}");
+}

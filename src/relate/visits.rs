@@ -112,7 +112,7 @@ static ENDED: LazyLock<Regex> = LazyLock::new(|| {
 static VISITED: LazyLock<Regex> = LazyLock::new(|| {
     // 访问的法国总统 is the visiting president, not a visit to France. 到访 is the press's 访问
     // (沙纳汉到访阿富汗), 突访 its surprise visit.
-    Regex::new(r"(?P<visitor>[^,;。]{0,40}?)(?:首次|正式|再次|成功|将)?(?:访问|出访|顺访|到访|突访)(?:了)?(?P<host>[^,;。的][^,;。]{0,23})")
+    Regex::new(r"(?P<visitor>[^,;。]{0,40}?)(?:首次|正式|再次|成功|将)?(?:访问|出访|顺访|到访|突访|走访)(?:了)?(?P<host>[^,;。的][^,;。]{0,23})")
         .expect("visited")
 });
 static TO_CHINA: LazyLock<Regex> = LazyLock::new(|| {
@@ -148,7 +148,8 @@ pub fn find(
         // 孙春兰将访问马达加斯加、纳米比亚、加纳。…对上述三国进行正式友好访问: without an invitation
         // naming them, 上述 are the countries of the sentence before.
         let earlier = index.checked_sub(1).map(|i| s.spans[i].clone());
-        if !["访", "邀请", "抵", "来华", "到达", "之行"].iter().any(|w| sentence.contains(w)) {
+        if !["访", "邀请", "抵", "来华", "到达", "之行", "站"].iter().any(|w| sentence.contains(w))
+        {
             continue;
         }
         // 习近平在贺电中指出,…今年6月,我对俄罗斯进行国事访问: 我 in reported words is the one reported.
@@ -213,7 +214,11 @@ pub fn find(
             let speaking = is_me(&s.text[visitor_span.clone()]);
             let addressed = addressee(s, span.start, visitor_span.clone());
             // 此前他已经对喀麦隆…进行了国事访问: the leader of the sentence before (not its evidence).
-            let referred = antecedent.filter(|_| PRONOUN.is_match(&s.text[visitor_span.clone()]));
+            // 他从本月10日起出国访问,依序走访以色列、…: or the subject of the sentence's first clause.
+            let subject_referred = PRONOUN.is_match(sentence.split([',', ';']).next().unwrap_or(""))
+                && s.of_kind(span.start..visitor_span.end, Kind::Leader).is_empty();
+            let referred =
+                antecedent.filter(|_| PRONOUN.is_match(&s.text[visitor_span.clone()]) || subject_referred);
             let found = match shape {
                 Shape::VisitorFirst | Shape::Described => {
                     s.of_kind(visitor_span.clone(), Kind::Leader).first().copied()
@@ -309,7 +314,8 @@ pub fn find(
             }
         }
         let came = super::guests::came(s, span.clone(), here);
-        for guest in super::guests::come(s, span.clone(), lexicon).into_iter().chain(came) {
+        let stops = super::stops::stops(s, span.clone(), earlier.clone());
+        for guest in super::guests::come(s, span.clone(), lexicon).into_iter().chain(came).chain(stops) {
             let mut fact = Fact::new(FactKind::Visit, span.clone());
             fact.roles.extend([(Role::Visitor, s.entity(guest.visitor)), (Role::HostCountry, guest.host)]);
             fact.evidence.push(guest.visitor);
