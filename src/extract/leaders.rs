@@ -11,7 +11,9 @@ use super::name_bounds::{
     acts_alone, heads_longer_name, is_han, is_stop_at, listed_after, name_after, never_starts, Stops,
     JOINERS, TITLE_CONTINUATIONS,
 };
-use super::name_forms::{link_to_full_forms, link_to_gazetteer, name_key, propagate, separate_namesakes};
+use super::name_forms::{
+    japanese_surname, link_to_full_forms, link_to_gazetteer, name_key, propagate, separate_namesakes,
+};
 use super::officials::{abbreviated_qualifier, country_of, envoy_country, heads_no_government};
 use super::spans::Covered;
 use super::{Key, Kind, Mention};
@@ -383,7 +385,13 @@ pub fn find(text: &str, existing: &[Mention], lexicon: &Lexicon) -> Found {
         .collect();
     withdrawn.extend(given_names);
     let all: Vec<Mention> = known.iter().filter(|m| confirmed(m)).map(|m| (*m).clone()).collect();
-    found.extend(propagate(text, &all));
+    // 茂木敏充…茂木这次访问马尼拉: a Japanese leader is named by the family name alone.
+    let japan = lexicon.gazetteer.country_index("JP");
+    let surname = |m: &Mention| {
+        let country = m.country.or_else(|| known_country(m, lexicon));
+        japan.filter(|_| country == japan).and_then(|_| japanese_surname(&m.surface))
+    };
+    found.extend(propagate(text, &all, &surname));
     Found { added: found, withdrawn, offices }
 }
 

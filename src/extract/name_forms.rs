@@ -99,14 +99,55 @@ pub fn full_form_of(surface: &str, leader: &crate::reference::Leader) -> bool {
         && forms.any(|f| f.contains('·') && name_key(f) == key && same_given_names(surface, f))
 }
 
-/// Every other occurrence of a leader's name forms (the full form and its last part).
-pub(super) fn propagate(text: &str, leaders: &[Mention]) -> Vec<Mention> {
+/// Japanese family names of three characters (中曾根康弘, 二阶堂进): the rest of a four-character name
+/// is the given name, not two characters of each.
+const THREE_CHARACTER_SURNAMES: [&str; 12] = [
+    "中曾根",
+    "二阶堂",
+    "长谷川",
+    "佐佐木",
+    "小野寺",
+    "宇都宫",
+    "大久保",
+    "小笠原",
+    "伊集院",
+    "东久迩",
+    "五十岚",
+    "武者小",
+];
+
+/// The family name of a Japanese name written in full (茂木敏充: 茂木; 二阶堂进: 二阶堂), which reports
+/// name its bearer by alone after the first mention; none for a three-character name (石破茂, 菅义伟),
+/// whose split the characters do not tell.
+pub(super) fn japanese_surname(name: &str) -> Option<String> {
+    let chars: Vec<char> = name.chars().collect();
+    if !chars.iter().all(|&c| crate::text::normalize::is_cjk(c)) || !(4..=5).contains(&chars.len()) {
+        return None;
+    }
+    let three: String = chars[..3].iter().collect();
+    match chars.len() {
+        _ if THREE_CHARACTER_SURNAMES.contains(&three.as_str()) => Some(three),
+        4 => Some(chars[..2].iter().collect()),
+        _ => None,
+    }
+}
+
+/// Every other occurrence of a leader's name forms (the full form, its last part, and the family
+/// name `surname` gives for it).
+pub(super) fn propagate(
+    text: &str,
+    leaders: &[Mention],
+    surname: &dyn Fn(&Mention) -> Option<String>,
+) -> Vec<Mention> {
     let mut forms: BTreeMap<String, Key> = BTreeMap::new();
     for m in leaders {
         forms.entry(m.surface.clone()).or_insert_with(|| m.key.clone());
         let short = name_key(&m.surface);
         if short.chars().count() >= 2 {
             forms.entry(short).or_insert_with(|| m.key.clone());
+        }
+        if let Some(family) = surname(m) {
+            forms.entry(family).or_insert_with(|| m.key.clone());
         }
     }
     if forms.is_empty() {
@@ -139,6 +180,16 @@ pub(super) fn propagate(text: &str, leaders: &[Mention]) -> Vec<Mention> {
 #[cfg(test)]
 mod tests {
     use super::same_given_names;
+
+    #[test]
+    fn a_japanese_family_name_is_two_characters_of_four_or_a_known_three() {
+        use super::japanese_surname;
+        assert_eq!(japanese_surname("茂木敏充").as_deref(), Some("茂木"));
+        assert_eq!(japanese_surname("二阶堂进").as_deref(), Some("二阶堂"));
+        assert_eq!(japanese_surname("中曾根康弘").as_deref(), Some("中曾根"));
+        assert_eq!(japanese_surname("石破茂"), None);
+        assert_eq!(japanese_surname("约翰·史密斯"), None);
+    }
 
     #[test]
     fn full_forms_of_one_person_share_a_given_name_or_its_initial() {

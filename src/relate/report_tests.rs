@@ -140,3 +140,17 @@ fn a_country_named_as_a_stop_of_a_trip_is_visited() {
     let v = of("Visit", "中欧班列的第一站是德国。法国总统马克龙说,下一站是法国。", "2025-05-28");
     assert!(v.is_empty(), "{v:?}");
 }
+
+#[test]
+fn a_tour_told_by_its_pronoun_and_a_japanese_leader_by_family_name() {
+    let text = "日本外务大臣茂木敏充今天在马尼拉举行会谈。而茂木这次访问马尼拉,也代表他这次出访迈入尾声。\
+                他从本月10日起出国访问,依序走访以色列、卡塔尔、菲律宾。";
+    let v = of("Visit", text, "2026-01-15");
+    for host in ["以色列", "卡塔尔", "菲律宾"] {
+        assert!(v.iter().any(|f| f.contains(&format!("visitor=茂木敏充 hostCountry={host}"))), "{host} {v:?}");
+    }
+    // The one invited in an earlier clause is not the subject of the next (也欢迎…访问中国).
+    let text = "日本首相田中角荣会见邓小平。邓副总理邀请田中先生访问中国,也欢迎二阶堂先生访问中国。";
+    let v = of("Visit", text, "1978-10-24");
+    assert!(!v.iter().any(|f| f.contains("visitor=邓小平")), "{v:?}");
+}

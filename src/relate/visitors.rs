@@ -126,8 +126,18 @@ const REPLACING: [&str; 5] = ["接替", "取代", "继任", "接任", "替代"];
 /// True when `before`, the text before a leader's name, ends with a verb of replacing and at most an
 /// office after it (接替前首相小泉纯一郎).
 fn replaced(before: &str) -> bool {
+    object_of(before, &REPLACING)
+}
+
+/// Verbs whose object is not the subject of the clause (邓副总理邀请田中先生访问中国,也欢迎…: the one
+/// invited is not who welcomes).
+const TAKING_AN_OBJECT: [&str; 4] = ["邀请", "欢迎", "会见", "接见"];
+
+/// True when `before`, the text before a leader's name, ends with one of `verbs` and at most an
+/// office after it.
+fn object_of(before: &str, verbs: &[&str]) -> bool {
     let window = before.char_indices().rev().nth(7).map_or(0, |(i, _)| i);
-    REPLACING.iter().any(|w| {
+    verbs.iter().any(|w| {
         before[window..]
             .rfind(w)
             .is_some_and(|at| before[window + at + w.len()..].chars().all(|c| c.is_alphabetic()))
@@ -185,7 +195,10 @@ pub(super) fn elided_subject(
     let mut end = before.len();
     while end > 0 {
         let start = before[..end].trim_end_matches([',', ';']).rfind([',', ';']).map_or(0, |i| i + 1);
-        if let Some(&first) = leaders_not_inviting(s, sentence_start + start..sentence_start + end).first() {
+        let subjects = leaders_not_inviting(s, sentence_start + start..sentence_start + end)
+            .into_iter()
+            .filter(|&m| !object_of(&s.text[..s.mentions[m].start], &TAKING_AN_OBJECT));
+        if let Some(first) = subjects.into_iter().next() {
             return Some(first);
         }
         end = start;
