@@ -2,7 +2,8 @@
 //!
 //! The entry point is [`extract`]. Recognizers: the gazetteer automaton ([`lexicon`]), one-character
 //! country forms in compounds ([`compounds`]), 《titles》 ([`titles`]), leaders named with an office
-//! ([`leaders`]) and named organizations, projects and initiatives found by pattern ([`named`]).
+//! ([`leaders`]) or by family name and office (邓副总理: `surname_offices`), and named organizations,
+//! projects and initiatives found by pattern ([`named`]).
 
 pub mod abbreviated;
 mod bare_titles;
@@ -18,6 +19,7 @@ pub mod named;
 mod officials;
 pub mod proposers;
 pub mod spans;
+mod surname_offices;
 pub mod titles;
 
 use crate::model::Kind;
@@ -140,6 +142,8 @@ pub fn extract(text: &str, lexicon: &Lexicon) -> Vec<Mention> {
         }
     }
     mentions.extend(leaders.added);
+    let named_by_office = surname_offices::find(text, &mentions, lexicon);
+    mentions.extend(named_by_office);
     mentions.extend(abbreviated::find(text, lexicon));
     let mut mentions = resolve_overlaps(mentions);
     mentions.sort_by_key(|m| (m.start, m.end, m.kind));
