@@ -8,7 +8,7 @@
 //! 2018年4月: the month, with month precision); a relative month (上个月, 本月, 下月); a past year (去年,
 //! 前年, 70年前: the year); a season of the document's year (今春: to come before it begins, else the
 //! year); and else the document's own date, unless the words before the event (访问, 会谈 …) speak of
-//! something still to come (将, 即将, 拟, 期待, 明年) or already past (此前, 曾, 不久前), or the event
+//! something still to come (将, 即将, 拟, 期待, 明年, 最早, 计划) or already past (此前, 曾, 不久前), or the event
 //! took days and only its end is reported. A length of stay (访华5日, 为期三天) is no day: it gives
 //! the last day from the first. Words after the event in its clause speak of it too
 //! (「习近平主席的访问将成为一件大事」 is said before the visit), unless the sentence speaks of this one
@@ -129,7 +129,8 @@ fn month_shifted(date: Date, n: i32) -> Option<Date> {
 }
 
 /// Words that put the event after the document: an announcement or a hope, not a report.
-const TO_COME: [&str; 6] = ["将", "拟", "期待", "明年", "年内", "前夕"];
+const TO_COME: [&str; 11] =
+    ["将", "拟", "期待", "明年", "年内", "前夕", "最早", "计划", "打算", "准备", "预定"];
 
 /// The seasons of the document's year (今春访华) and the month each starts in: one not yet begun is
 /// to come, one begun or past dates the event in the year.
@@ -626,6 +627,8 @@ mod tests {
         assert_eq!(dates("总统12日起访华五日", "2024-05-10"), both("2024-05-12", "2024-05-16"));
         assert_eq!(dates("总统将于12日抵达,为期三天", "2024-05-10"), both("2024-05-12", "2024-05-14"));
         assert_eq!(dates("总统12日访华", "2024-05-10"), both("2024-05-12", "2024-05-12"));
+        // At the earliest in October, in a September report: the coming October.
+        assert_eq!(dates("首相开始讨论最早于10月中旬访问越南", "2020-09-30"), both("2020-10", "2020-10"));
         let trip = dates("总统将于29日前往日惹,接着前往新加坡,结束这项为期6天的访问", "2025-05-28");
         assert_eq!(trip.1.as_deref(), Some("2025-05-29"));
     }
