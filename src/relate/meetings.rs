@@ -72,6 +72,13 @@ static HIM: LazyLock<Regex> = LazyLock::new(|| {
 /// Prepositions that introduce the other side of talks (同Y举行会谈) after an unstated subject.
 const WITH: [char; 4] = ['同', '与', '和', '跟'];
 
+/// True when the words from `clause_start` to the first of the leaders `before` hold a preposition
+/// of talks (与, 同), not the 和 of 共和国: every leader named is on its other side.
+fn opens_with_with(s: &Sentences<'_>, clause_start: usize, before: &[usize]) -> bool {
+    let Some(&first) = before.first() else { return false };
+    s.text[clause_start..s.mentions[first].start].replace("共和", "").contains(WITH)
+}
+
 /// One clause's meetings as groups of leader mentions, plus the verb.
 struct Groups {
     groups: Vec<Vec<usize>>,
@@ -423,8 +430,18 @@ fn clause_groups(
             .subject
             .or(carried.next_subject.filter(|_| of_time))
             .or(carried.pronoun.filter(|_| unnamed));
-        if let Some(subject) = subject.filter(|x| !leaders.contains(x)) {
-            before.insert(0, subject);
+        match subject.filter(|x| !leaders.contains(x)) {
+            Some(subject) => before.insert(0, subject),
+            // 正在协调与越南总理阮春福和印度尼西亚总统佐科等人的会谈: those after 与 are the other side
+            // of talks whose subject no sentence names, not a meeting of their own.
+            None if subject.is_none()
+                && after.is_empty()
+                && before.len() > 1
+                && opens_with_with(s, clause.start, &before) =>
+            {
+                return None
+            }
+            None => {}
         }
     }
     // 刚果总统萨苏同胡锦涛举行会谈 with 萨苏 not known as a leader: 胡锦涛 is the one met, no subject.

@@ -147,10 +147,24 @@ fn a_tour_told_by_its_pronoun_and_a_japanese_leader_by_family_name() {
                 他从本月10日起出国访问,依序走访以色列、卡塔尔、菲律宾。";
     let v = of("Visit", text, "2026-01-15");
     for host in ["以色列", "卡塔尔", "菲律宾"] {
-        assert!(v.iter().any(|f| f.contains(&format!("visitor=茂木敏充 hostCountry={host}"))), "{host} {v:?}");
+        assert!(
+            v.iter().any(|f| f.contains(&format!("visitor=茂木敏充 hostCountry={host}"))),
+            "{host} {v:?}"
+        );
     }
     // The one invited in an earlier clause is not the subject of the next (也欢迎…访问中国).
     let text = "日本首相田中角荣会见邓小平。邓副总理邀请田中先生访问中国,也欢迎二阶堂先生访问中国。";
     let v = of("Visit", text, "1978-10-24");
     assert!(!v.iter().any(|f| f.contains("visitor=邓小平")), "{v:?}");
+}
+
+#[test]
+fn talks_being_arranged_with_two_leaders_of_no_named_subject_are_no_meeting_of_theirs() {
+    let text = "将根据当地的感染状况做出最终判断。正在协调与越南总理阮春福和印度尼西亚总统佐科等人的会谈。";
+    let m = of("Meeting", text, "2020-09-30");
+    assert!(m.is_empty(), "{m:?}");
+    // 共和国 holds a 和 but no preposition: its leaders meet each other.
+    let text = "中华人民共和国国务院总理李克强同蒙古国总统呼日勒苏赫会见。";
+    let m = of("Meeting", text, "2022-11-28");
+    assert!(m.iter().any(|f| f.contains("李克强") && f.contains("呼日勒苏赫")), "{m:?}");
 }
