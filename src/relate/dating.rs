@@ -8,7 +8,7 @@
 //! 2018年4月: the month, with month precision); a relative month (上个月, 本月, 下月); a past year (去年,
 //! 前年, 70年前: the year); a season of the document's year (今春: to come before it begins, else the
 //! year); and else the document's own date, unless the words before the event (访问, 会谈 …) speak of
-//! something still to come (将, 即将, 拟, 期待, 明年, 最早, 计划) or already past (此前, 曾, 不久前), or the event
+//! something still to come (将, 即将, 拟, 期待, 明年, 最早, 计划) or already past (此前, 曾, 不久前, 80年代), or the event
 //! took days and only its end is reported. A length of stay (访华5日, 为期三天) is no day: it gives
 //! the last day from the first. Words after the event in its clause speak of it too
 //! (「习近平主席的访问将成为一件大事」 is said before the visit), unless the sentence speaks of this one
@@ -149,7 +149,7 @@ const SEASONS: [(&str, u32); 8] = [
 const PRESENT: [&str; 3] = ["这次", "此次", "本次"];
 
 /// Words that put the event before the document's day: a recollection, not the news.
-const EARLIER: [&str; 8] = ["此前", "曾", "去年", "前年", "不久前", "前不久", "上次", "上一次"];
+const EARLIER: [&str; 9] = ["此前", "曾", "去年", "前年", "不久前", "前不久", "上次", "上一次", "年代"];
 
 /// A year written out before the event (2016年，习近平主席对伊朗进行国事访问期间).
 static YEAR: LazyLock<Regex> =
@@ -525,6 +525,8 @@ mod tests {
 
     #[test]
     fn an_event_told_as_past_is_not_dated_by_the_report() {
+        // A decade (上世纪80年代初) tells of the past, and no day of it.
+        assert_eq!(dates("福田先生清晰记得上世纪80年代初第一次到访中国的初印象", "2019-10-22"), (None, None));
         let none = (None, None);
         // After it something else happens; what it brought; a time within it its subject names.
         assert_eq!(
