@@ -107,7 +107,7 @@ static STAY: LazyLock<Regex> = LazyLock::new(|| {
 });
 
 /// Days relative to the document's date.
-const RELATIVE: [(&str, i32); 8] = [
+const RELATIVE: [(&str, i32); 9] = [
     ("今天", 0),
     ("今日", 0),
     ("当天", 0),
@@ -116,6 +116,7 @@ const RELATIVE: [(&str, i32); 8] = [
     ("昨日", -1),
     ("前天", -2),
     ("明天", 1),
+    ("明日", 1),
 ];
 
 /// Months relative to the document's (上个月，我同总统先生在阿根廷成功会晤): longer words first.

@@ -97,15 +97,32 @@ struct Carried {
     guests: Vec<usize>,
     /// The first leader of the next clause.
     next_subject: Option<usize>,
-    /// Who 他 or 她 opening a clause is: the first leader of the last sentence that named one and
-    /// did not open on 他 or 她.
-    pronoun: Option<usize>,
+    /// Who 他 or 她 opening a clause may be: the leaders of the last sentence that named one and
+    /// did not open on 他 or 她, the first most likely (see [`referent`]).
+    named: Vec<usize>,
 }
 
 /// A clause opening on 他 or 她 (此后,他在纽约同…会晤; 他说), not 他们 or 她们.
 static PRONOUN: LazyLock<Regex> = LazyLock::new(|| {
     Regex::new(r"^\s*(?:(?:此后|随后|之后|后来|当天|同日|次日)[,，]?)?[他她](?:[^们]|$)").expect("pronoun")
 });
+
+/// Who 他 or 她 opening `clause` is, of the leaders `named` in the sentence before: not one the clause
+/// names itself (她同黄华外长会谈: not 黄华), a woman for 她 (`she`) where one of them is named as one
+/// (撒切尔夫人), else the first.
+fn referent(s: &Sentences<'_>, named: &[usize], clause: Range<usize>, she: bool) -> Option<usize> {
+    let here: Vec<usize> = s.of_kind(clause, Kind::Leader).into_iter().map(|m| s.entity(m)).collect();
+    let mut candidates = named.iter().copied().filter(|&m| !here.contains(&s.entity(m))).peekable();
+    let first = candidates.peek().copied();
+    candidates.find(|&m| she && woman(s, m)).or(first)
+}
+
+/// True when the leader's mention `m` names a woman: 撒切尔夫人, 班达拉奈克夫人, …女士, 女王.
+fn woman(s: &Sentences<'_>, m: usize) -> bool {
+    let name = &s.text[s.mentions[m].start..s.mentions[m].end];
+    let after = &s.text[s.mentions[m].end..];
+    name.ends_with("夫人") || name.ends_with("女士") || after.starts_with("女士") || name.contains("女王")
+}
 
 /// The opening of a sentence or clause that leaves its subject out: times and adverbs, then a
 /// preposition or a verb of going or meeting (今天上午曾在…, 同时与…, 随后会见…), or an office's party
@@ -132,17 +149,20 @@ pub fn find(
     let mut during_visits: Vec<Fact> = Vec::new();
     let year = document.map(|d| d.year);
     let mut carried = Carried::default();
-    let mut last_named: Option<usize> = None;
+    let mut last_named: Vec<usize> = Vec::new();
     for span in &s.spans {
         let sentence = &s.text[span.clone()];
         // 本扬同阮富仲举行会谈;与陈大光举行会晤;会见阮春福: a part after a semicolon keeps the subject
         // and the guests of the part before.
         if !s.text[..span.start].ends_with(';') {
-            carried = Carried { pronoun: last_named, ..Carried::default() };
+            carried = Carried { named: last_named.clone(), ..Carried::default() };
         }
         // 他说,…: a sentence opening on 他 is still of the one he is.
         if !PRONOUN.is_match(sentence) {
-            last_named = s.of_kind(span.clone(), Kind::Leader).first().copied().or(last_named);
+            let named = s.of_kind(span.clone(), Kind::Leader);
+            if !named.is_empty() {
+                last_named = named;
+            }
         }
         if !MEETING.is_match(sentence) {
             continue;
@@ -213,7 +233,9 @@ pub fn find(
                         true => dateline.map(str::to_owned),
                         false => Some(p),
                     });
-                let Dates { start, end, stated, .. } = dates;
+                // 布什昨天已抵达悉尼,…,他会在明日会见胡锦涛: a day the meeting's own clause states is its.
+                let own = event_dates(&s.text[clause.clone()], document);
+                let Dates { start, end, stated, .. } = if own.stated { own } else { dates };
                 // 两国领导人大阪会晤推动…: talks named by their place are past ones, not of the report's day.
                 let named = !stated && named_by_place(s, clause.start..at, lexicon);
                 (fact.start, fact.end) = if named { (None, None) } else { (start, end) };
@@ -336,7 +358,7 @@ fn clause_groups(
 ) -> Option<Groups> {
     let text = &s.text[clause.clone()];
     if carried.subject.is_none() && PRONOUN.is_match(text) {
-        carried.subject = carried.pronoun;
+        carried.subject = referent(s, &carried.named, clause.clone(), text.contains('她'));
     }
     // 习近平主席特使王志刚: the leader who sends an envoy is not at the envoy's meetings, nor the one
     // whose words a meeting is about (接见参加贯彻习近平总书记重要回信精神座谈会的代表).
@@ -395,6 +417,14 @@ fn clause_groups(
         [] => carried.subject,
         _ => None,
     };
+    // 她同黄华外长会谈…,李先念副总理同她举行了会谈: 她 is the woman of those named before.
+    let she = HIM.find(text).is_some_and(|m| m.as_str().contains('她'));
+    let him = match she {
+        true => {
+            carried.subject.into_iter().chain(carried.guests.iter().copied()).find(|&m| woman(s, m)).or(him)
+        }
+        false => him,
+    };
     if let Some(guest) = him.filter(|g| HIM.is_match(text) && !leaders.contains(g)) {
         after.push(guest);
     }
@@ -426,10 +456,11 @@ fn clause_groups(
             && s.of_kind(opening..clause.start, Kind::Leader).is_empty()
             && NO_SUBJECT.is_match(&s.text[opening..clause.end])
             && (opening == clause.start || NO_SUBJECT.is_match(text));
-        let subject = carried
-            .subject
-            .or(carried.next_subject.filter(|_| of_time))
-            .or(carried.pronoun.filter(|_| unnamed));
+        let subject = carried.subject.or(carried.next_subject.filter(|_| of_time)).or(carried
+            .named
+            .first()
+            .copied()
+            .filter(|_| unnamed));
         match subject.filter(|x| !leaders.contains(x)) {
             Some(subject) => before.insert(0, subject),
             // 正在协调与越南总理阮春福和印度尼西亚总统佐科等人的会谈: those after 与 are the other side

@@ -168,3 +168,20 @@ fn talks_being_arranged_with_two_leaders_of_no_named_subject_are_no_meeting_of_t
     let m = of("Meeting", text, "2022-11-28");
     assert!(m.iter().any(|f| f.contains("李克强") && f.contains("呼日勒苏赫")), "{m:?}");
 }
+
+#[test]
+fn she_is_the_woman_named_before_and_not_the_one_her_clause_names() {
+    let text = "英国保守党领袖撒切尔夫人五日抵达北京。黄华外长和外交部的其他领导人到机场迎接撒切尔夫人,安排她在迎宾馆居住。\
+                当天下午,她同黄华外长会谈两小时以后,李先念副总理同她举行了会谈。";
+    let m = of("Meeting", text, "1977-04-12");
+    assert!(m.iter().any(|f| f.contains("撒切尔") && f.contains("黄华")), "{m:?}");
+    assert!(m.iter().any(|f| f.contains("撒切尔") && f.contains("李先念")), "{m:?}");
+    assert!(!m.iter().any(|f| f.contains("黄华") && f.contains("李先念")), "{m:?}");
+}
+
+#[test]
+fn a_day_the_meetings_own_clause_states_is_its_day() {
+    let text = "美国总统布什昨天已抵达悉尼,准备出席峰会,他会在明日会见中国国家主席胡锦涛。";
+    let m = of("Meeting", text, "2007-09-05");
+    assert!(m.iter().any(|f| f.contains("胡锦涛") && f.ends_with("2007-09-06..2007-09-06")), "{m:?}");
+}
