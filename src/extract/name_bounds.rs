@@ -32,8 +32,17 @@ pub(super) fn is_stop_at(text: &str, stops: &Stops) -> bool {
         let next = chars.as_str();
         !next.is_empty() && is_stop_word_or_char(next, stops)
     };
-    first.is_none_or(|c| !(c == '·' || is_han(c))) || modal || is_stop_word_or_char(text, stops)
+    first.is_none_or(|c| !(c == '·' || is_han(c)))
+        || modal
+        || is_stop_word_or_char(text, stops)
+        || DAY_AFTER.is_match(text)
 }
+
+/// A day written in Chinese numerals right after a name (施特劳斯十七日会见了毛泽东): the date of what
+/// its bearer does, not part of the name.
+static DAY_AFTER: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(r"^(?:[一二三]?十[一二三四五六七八九]?|[一二三四五六七八九])日").expect("day after a name")
+});
 
 /// Modals that stand between a subject and its verb (…许会拜会, …又会见).
 const MODALS: &str = "会又";

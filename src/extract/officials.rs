@@ -178,6 +178,7 @@ mod tests {
         // Time words and verbs after a name end it.
         assert_eq!(names("欧盟委员会主席容克去年表示。"), ["容克"]);
         assert_eq!(names("全国人大常委会秘书长杨振武作了说明。"), ["杨振武"]);
+        assert_eq!(names("基督教社会联盟主席施特劳斯十七日会见了毛泽东。"), ["施特劳斯", "毛泽东"]);
         assert_eq!(names("在第二副总统约瑟夫·布托雷见证下签署。"), ["约瑟夫·布托雷"]);
         assert_eq!(names("联合国副秘书长约翰·史密斯介绍说。"), ["约翰·史密斯"]);
         assert_eq!(names("联合国副秘书长约翰·史密斯感慨道。"), ["约翰·史密斯"]);
