@@ -185,3 +185,11 @@ fn a_day_the_meetings_own_clause_states_is_its_day() {
     let m = of("Meeting", text, "2007-09-05");
     assert!(m.iter().any(|f| f.contains("胡锦涛") && f.ends_with("2007-09-06..2007-09-06")), "{m:?}");
 }
+
+#[test]
+fn the_leader_a_visit_describes_after_its_de_is_the_visitor() {
+    let text = "观察家并不认为施特劳斯受到的接待是为了得罪预定三四月间访华的西德总理施密特。";
+    let v = of("Visit", text, "1975-01-20");
+    assert!(v.iter().any(|f| f.contains("visitor=施密特 hostCountry=中国")), "{v:?}");
+    assert!(!v.iter().any(|f| f.contains("visitor=施特劳斯")), "{v:?}");
+}

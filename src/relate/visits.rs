@@ -352,7 +352,16 @@ pub fn find(
                 GUEST_VERBS.iter().any(|v| group.ends_with(v))
             });
             let modifies = caps.name("modifies").or(caps.name("also")).or(caps.name("attending"));
-            let described = modifies.is_some() && before_guest;
+            // 为了得罪预定三四月间访华的西德总理施密特: a leader right after 的, with only a country and an
+            // office between, is the one the visit describes whatever the verb before.
+            let leader_follows = modifies.is_some_and(|m| {
+                let from = span.start + m.end();
+                s.of_kind(from..span.end, Kind::Leader).first().is_some_and(|&l| {
+                    let gap = &s.text[from..s.mentions[l].start];
+                    gap.chars().count() <= 10 && gap.chars().all(is_han) && !gap.contains('的')
+                })
+            });
+            let described = modifies.is_some() && (before_guest || leader_follows);
             // 普京来华出席论坛的消息: attending is a visit only of the guest a verb of meeting takes.
             if caps.name("attending").is_some() && !described {
                 continue;
