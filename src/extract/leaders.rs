@@ -368,13 +368,21 @@ pub fn find(text: &str, existing: &[Mention], lexicon: &Lexicon) -> Found {
         |a: usize, b: usize| text.get(a..b).is_some_and(|gap| ["与", "和", "、", "及"].contains(&gap));
     let ends_word =
         |m: &Mention| text[m.end..].chars().next().is_none_or(|c| !is_han(c) || "与和及".contains(c));
+    // 两位外长——让·弗朗索瓦—蓬塞和黄华: joined to any longer leader's name; 陈慕华副总理和黄华、申健:
+    // listed after an office's holder.
+    let longer: Vec<&&Mention> = known.iter().filter(|k| k.surface.chars().count() >= 3).collect();
+    let after_office = |m: &Mention| {
+        ["和", "、", "及", "与"].iter().any(|c| {
+            let at = m.start.saturating_sub(c.len());
+            text.get(at..m.start) == Some(*c) && office_next_to(text, at, at, titles)
+        })
+    };
     let listed = |m: &Mention| {
-        chinese(m)
-            && long.iter().any(|k| {
-                k.end == m.start
-                    || k.start == m.end
-                    || ends_word(m) && (joined(k.end, m.start) || joined(m.end, k.start))
-            })
+        let with_longer = longer.iter().any(|k| joined(k.end, m.start) || joined(m.end, k.start));
+        let run_together = long.iter().any(|k| k.end == m.start || k.start == m.end);
+        let with_chinese =
+            long.iter().any(|k| ends_word(m) && (joined(k.end, m.start) || joined(m.end, k.start)));
+        chinese(m) && (run_together || with_chinese) || ends_word(m) && (with_longer || after_office(m))
     };
     let confirmed =
         |m: &Mention| spans.contains(&(m.start, m.end)) || strong_keys.contains(&m.key) || listed(m);

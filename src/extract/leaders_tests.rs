@@ -335,3 +335,13 @@ fn a_regnal_number_follows_a_name_and_a_rank_ends_one() {
     assert_eq!(leaders("西班牙国王费利佩六世会见了他。"), ["费利佩六世"]);
     assert_eq!(leaders("缅甸宣传和文化部长苏敏上校也出席了。"), ["苏敏"]);
 }
+
+#[test]
+fn a_french_double_name_with_a_single_dash_and_a_short_name_listed_after_an_officials() {
+    assert_eq!(leaders("法国外长让·弗朗索瓦—蓬塞表示欢迎。"), ["让·弗朗索瓦—蓬塞"]);
+    // A double dash is punctuation, not a joiner.
+    assert!(leaders("法国外长让·弗朗索瓦——他表示欢迎。").iter().all(|n| !n.contains('—')));
+    // 黄华 (a short gazetteer name) listed after an official's office is the leader.
+    let found = leaders("耿飚、陈慕华副总理和黄华、申健等同乘专车离开平壤。");
+    assert!(found.iter().any(|n| n == "黄华"), "{found:?}");
+}

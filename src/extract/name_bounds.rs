@@ -7,13 +7,14 @@ use regex::Regex;
 use std::sync::LazyLock;
 
 /// A transliterated name in parts: joined by `·` (initials allowed), or by a hyphen between Han parts
-/// as Arabic and West African double names are written (阿库福-阿多, 阿卜杜勒-迈赫迪).
+/// as Arabic and West African double names are written (阿库福-阿多, 阿卜杜勒-迈赫迪), or by a single dash
+/// as older texts write French double names (让·弗朗索瓦—蓬塞; a double dash —— is punctuation).
 static DOTTED: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(r"^(?:\p{Han}{1,8}|[A-Z])(?:·(?:\p{Han}{1,8}|[A-Z])|-\p{Han}{1,8})+").expect("dotted name")
+    Regex::new(r"^(?:\p{Han}{1,8}|[A-Z])(?:·(?:\p{Han}{1,8}|[A-Z])|[-—]\p{Han}{1,8})+").expect("dotted name")
 });
 
 /// The characters that join the parts of a transliterated name.
-pub(super) const JOINERS: [char; 2] = ['·', '-'];
+pub(super) const JOINERS: [char; 3] = ['·', '-', '—'];
 
 /// What ends a leader's name: these words, or one of these characters; and the characters of
 /// transliterated names, of which a run longer than a Chinese name may be one name.
