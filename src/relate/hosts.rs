@@ -6,6 +6,9 @@ use crate::extract::lexicon::{Entry, Lexicon};
 use crate::model::Kind;
 use std::ops::Range;
 
+/// Words of a territory after a country's name (巴勒斯坦自治区, 巴勒斯坦领土).
+const TERRITORY: [&str; 4] = ["自治区", "地区", "领土", "被占领土"];
+
 /// The host countries (entity, mention) in `span`: every country it names (对俄罗斯、德国进行), the
 /// countries of the invitation (or of the sentence before) for 上述三国, the country `here` of the
 /// dateline for 这里 and 此间, else the country of the first place it names (德里), else for 这个国家
@@ -28,7 +31,12 @@ pub(super) fn hosts_in(
     // 对俄罗斯、德国进行: the country before the verb and those listed with it; 赴印度出席…后对尼泊尔进行
     // names Nepal alone. After a bare 访问 the list starts at the host instead (访问新加坡及出席…).
     // 上述三国 takes every country of the invitation.
-    let listed = |a: usize, b: usize| s.between(a, b).chars().all(|c| "、和及与".contains(c));
+    // 以色列、巴勒斯坦自治区、卡达: a territory's word may follow a country's name in the list.
+    let listed = |a: usize, b: usize| {
+        let gap = s.between(a, b);
+        let gap = TERRITORY.iter().find_map(|w| gap.strip_prefix(w)).unwrap_or(gap);
+        gap.chars().all(|c| "、和及与".contains(c))
+    };
     if !text.starts_with("上述") {
         if host_first {
             let n = (1..countries.len())
