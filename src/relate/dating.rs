@@ -279,7 +279,9 @@ fn ended(sentence: &str) -> bool {
 
 /// The dates `sentence` tells of its event, see [`event_dates`].
 fn told_dates(sentence: &str, document: Option<Date>) -> Dates {
-    // A dateline (新华社北京1月1日电) dates the report, not the event.
+    // A dateline (新华社北京1月1日电) dates the report, not the event; its day is the one 今天 and 昨天
+    // after it count from (【美联社北京十二月二日电】…今天下午接见, in a page of the 3rd).
+    let document = report_day(sentence, document);
     let sentence = sentence.find("日电").map_or(sentence, |at| &sentence[at + "日电".len()..]);
     let sentence = after_announcement(sentence);
     // 外交部28日就李克强…访问…举行吹风会: the day of a statement about the event, not the event's.
@@ -418,6 +420,22 @@ fn told_dates(sentence: &str, document: Option<Date>) -> Dates {
         return Dates::from_document(None, Some(document));
     }
     Dates::from_document(Some(document), Some(document))
+}
+
+/// The day the report in `sentence` speaks from: its dateline's (新华社北京1月1日电), else the
+/// document's.
+pub fn report_day(sentence: &str, document: Option<Date>) -> Option<Date> {
+    let dateline = sentence.find("日电").map(|at| &sentence[..at + "日".len()]);
+    dateline.and_then(|d| dateline_day(d, document)).or(document)
+}
+
+/// The day a dateline (`新华社北京1月1日`, `【美联社北京十二月二日`) names, nearest the document's date;
+/// none when it names no month and day, or the document has no full date.
+fn dateline_day(dateline: &str, document: Option<Date>) -> Option<Date> {
+    let document = document.filter(Date::is_complete)?;
+    let caps = MONTH_DAY.captures_iter(dateline).last()?;
+    let number = |name: &str| caps.name(name).and_then(|m| parse_number(m.as_str()));
+    Date::month_day_nearest(document, number("m")?, number("d")?)
 }
 
 /// `dates`, or, when their sentence (starting at `at` in `text`) did not state them, the year of its
@@ -611,6 +629,14 @@ mod tests {
         // The 30th reported on the 2nd is of the month before; a date announced is ahead.
         assert_eq!(dates("双方30日举行会谈", "2019-11-02"), both("2019-10-30", "2019-10-30"));
         assert_eq!(dates("外长会晤将于2月27日举行", "2019-02-20"), both("2019-02-27", "2019-02-27"));
+    }
+
+    #[test]
+    fn relative_days_count_from_the_dateline() {
+        assert_eq!(
+            dates("【美联社北京十二月二日电】毛泽东主席今天下午接见了福特", "1975-12-03"),
+            both("1975-12-02", "1975-12-02")
+        );
     }
 
     #[test]

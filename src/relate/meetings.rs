@@ -5,7 +5,7 @@
 //! the sentence's subject; a clause whose 会见 has no object (Z分别会见) takes the last guest. Which
 //! mentions are one meeting is decided in `same_talks`; which leaders 两国元首 means, in `heads`.
 
-use super::dating::{event_dates, or_paragraph_year, Dates};
+use super::dating::{event_dates, or_paragraph_year, report_day, Dates};
 use super::delegations;
 use super::heads::{heads_of, Head};
 use super::hosts::HERE;
@@ -234,7 +234,7 @@ pub fn find(
                         false => Some(p),
                     });
                 // 布什昨天已抵达悉尼,…,他会在明日会见胡锦涛: a day the meeting's own clause states is its.
-                let own = event_dates(&s.text[clause.clone()], document);
+                let own = event_dates(&s.text[clause.clone()], report_day(sentence, document));
                 let Dates { start, end, stated, .. } = if own.stated { own } else { dates };
                 // 两国领导人大阪会晤推动…: talks named by their place are past ones, not of the report's day.
                 let named = !stated && named_by_place(s, clause.start..at, lexicon);
