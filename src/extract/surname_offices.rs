@@ -47,7 +47,11 @@ pub fn find(text: &str, mentions: &[Mention], lexicon: &Lexicon) -> Vec<Mention>
         let end = at + c.len_utf8();
         let Some(office) = OFFICES.iter().find(|o| text[end..].starts_with(**o)) else { continue };
         let free = text[..at].chars().next_back().is_none_or(|p| !is_cjk(p) || BEFORE.contains(p));
-        if !free || mentions.iter().any(|m| m.start < end + office.len() && at < m.end) {
+        // The family names of the document's leaders first: a cheap test before the mentions are scanned.
+        if !free
+            || !named.iter().any(|m| m.surface.starts_with(c))
+            || mentions.iter().any(|m| m.start < end + office.len() && at < m.end)
+        {
             continue;
         }
         let Some(holder) = holder(&named, c, office, lexicon) else { continue };

@@ -1,4 +1,5 @@
-//! Visits: 应X邀请，Y于…对Z进行国事访问; Y将对Z进行访问; Y访华; Y结束对Z的国事访问.
+//! Visits: 应X邀请，Y于…对Z进行国事访问; Y将对Z进行访问; Y访华; Y结束对Z的国事访问; guests described
+//! by their coming (`guests`) and the stops of a trip (`stops`).
 
 use super::counted::{times, Times};
 use super::dating::{event_dates, last_clause, or_paragraph_year, Dates};
