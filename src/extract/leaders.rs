@@ -379,10 +379,9 @@ pub fn find(text: &str, existing: &[Mention], lexicon: &Lexicon) -> Found {
     };
     let listed = |m: &Mention| {
         let with_longer = longer.iter().any(|k| joined(k.end, m.start) || joined(m.end, k.start));
+        // (`long` is part of `longer`: a Chinese name joined to a longer Chinese one is `with_longer`.)
         let run_together = long.iter().any(|k| k.end == m.start || k.start == m.end);
-        let with_chinese =
-            long.iter().any(|k| ends_word(m) && (joined(k.end, m.start) || joined(m.end, k.start)));
-        chinese(m) && (run_together || with_chinese) || ends_word(m) && (with_longer || after_office(m))
+        chinese(m) && run_together || ends_word(m) && (with_longer || after_office(m))
     };
     let confirmed =
         |m: &Mention| spans.contains(&(m.start, m.end)) || strong_keys.contains(&m.key) || listed(m);

@@ -204,6 +204,8 @@ pub fn find(
             if let Some((people, _)) = met.iter().find(|(p, _)| p.len() == 2) {
                 met_before = Some(people.clone());
             }
+            // 布什昨天已抵达悉尼,…,他会在明日会见胡锦涛: a day the meeting's own clause states is its.
+            let own = event_dates(&s.text[clause.clone()], report_day(sentence, document));
             for (participants, group) in met {
                 // 美国财政部长本特森、贸易代表坎特…都会晤了中国高级官员: leaders of one country, with
                 // the other side unnamed, are one side of talks, not both.
@@ -233,8 +235,6 @@ pub fn find(
                         true => dateline.map(str::to_owned),
                         false => Some(p),
                     });
-                // 布什昨天已抵达悉尼,…,他会在明日会见胡锦涛: a day the meeting's own clause states is its.
-                let own = event_dates(&s.text[clause.clone()], report_day(sentence, document));
                 let Dates { start, end, stated, .. } = if own.stated { own } else { dates };
                 // 两国领导人大阪会晤推动…: talks named by their place are past ones, not of the report's day.
                 let named = !stated && named_by_place(s, clause.start..at, lexicon);

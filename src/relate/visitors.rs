@@ -123,18 +123,12 @@ static WISHED: LazyLock<Regex> = LazyLock::new(|| {
 /// replaced one does not do what follows.
 const REPLACING: [&str; 5] = ["接替", "取代", "继任", "接任", "替代"];
 
-/// True when `before`, the text before a leader's name, ends with a verb of replacing and at most an
-/// office after it (接替前首相小泉纯一郎).
-fn replaced(before: &str) -> bool {
-    object_of(before, &REPLACING)
-}
-
 /// Verbs whose object is not the subject of the clause (邓副总理邀请田中先生访问中国,也欢迎…: the one
 /// invited is not who welcomes).
 const TAKING_AN_OBJECT: [&str; 4] = ["邀请", "欢迎", "会见", "接见"];
 
 /// True when `before`, the text before a leader's name, ends with one of `verbs` and at most an
-/// office after it.
+/// office after it (接替前首相小泉纯一郎, 邀请田中先生).
 fn object_of(before: &str, verbs: &[&str]) -> bool {
     let window = before.char_indices().rev().nth(7).map_or(0, |(i, _)| i);
     verbs.iter().any(|w| {
@@ -164,7 +158,7 @@ fn leaders_not_inviting(s: &Sentences<'_>, span: Range<usize>) -> Vec<usize> {
         .filter(|&m| {
             !invitations.iter().any(|i| i.start <= s.mentions[m].start && s.mentions[m].end <= i.end)
         })
-        .filter(|&m| !replaced(&s.text[..s.mentions[m].start]))
+        .filter(|&m| !object_of(&s.text[..s.mentions[m].start], &REPLACING))
         .collect()
 }
 
@@ -195,10 +189,10 @@ pub(super) fn elided_subject(
     let mut end = before.len();
     while end > 0 {
         let start = before[..end].trim_end_matches([',', ';']).rfind([',', ';']).map_or(0, |i| i + 1);
-        let subjects = leaders_not_inviting(s, sentence_start + start..sentence_start + end)
+        let subject = leaders_not_inviting(s, sentence_start + start..sentence_start + end)
             .into_iter()
-            .filter(|&m| !object_of(&s.text[..s.mentions[m].start], &TAKING_AN_OBJECT));
-        if let Some(first) = subjects.into_iter().next() {
+            .find(|&m| !object_of(&s.text[..s.mentions[m].start], &TAKING_AN_OBJECT));
+        if let Some(first) = subject {
             return Some(first);
         }
         end = start;
