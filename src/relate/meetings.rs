@@ -152,6 +152,7 @@ pub fn find(
     let mut last_named: Vec<usize> = Vec::new();
     for span in &s.spans {
         let sentence = &s.text[span.clone()];
+        let document = s.report_day(span.start, document);
         // 本扬同阮富仲举行会谈;与陈大光举行会晤;会见阮春福: a part after a semicolon keeps the subject
         // and the guests of the part before.
         if !s.text[..span.start].ends_with(';') {

@@ -49,6 +49,12 @@ pub struct DocumentContext {
 static GLOSS: LazyLock<Regex> =
     LazyLock::new(|| Regex::new(r"^\([A-Za-z][A-Za-z .,'\-]{0,60}\)").expect("gloss"));
 
+/// A dateline opening a line: the agency or paper, the place, the day, 电 (新华社北京10月9日电,
+/// 【美联社巴黎十月十八日电】), followed by the bracket, a space, the reporters' bracket or a colon.
+static DISPATCH: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(r"(?m)^[ \t]*[【\[]?[^\s。,;:【】\[\]]{2,30}?日电(?:[】\]( \t:]|$)").expect("dispatch")
+});
+
 /// 以下是…的讲话全文: a report saying that a speech follows whole.
 static SPEECH_FOLLOWS: LazyLock<Regex> = LazyLock::new(|| {
     Regex::new(r"以下是[^。:\n]{1,60}?(?:讲话|致辞|演讲|发言|祝酒辞|祝酒词)(?:全文|原文)[:。]?")
@@ -66,6 +72,8 @@ pub struct Sentences<'a> {
     sorted: bool,
     /// The longest mention's length in bytes.
     longest: usize,
+    /// Datelines opening a line (【美联社巴黎十月十八日电】): a page of agency dispatches holds several.
+    datelines: Vec<Range<usize>>,
 }
 
 impl<'a> Sentences<'a> {
@@ -91,7 +99,16 @@ impl<'a> Sentences<'a> {
         }
         let sorted = mentions.is_sorted_by_key(|m| m.start);
         let longest = mentions.iter().map(|m| m.end - m.start).max().unwrap_or(0);
-        Sentences { text, mentions, mention_entity, entities, spans, sorted, longest }
+        let datelines = DISPATCH.find_iter(text).map(|m| m.range()).collect();
+        Sentences { text, mentions, mention_entity, entities, spans, sorted, longest, datelines }
+    }
+
+    /// The day the report speaks from at `at`: the day of the last dateline opening a line before it
+    /// (a later dispatch of a page of several counts from its own day), else the document's date.
+    fn report_day(&self, at: usize, document: Option<Date>) -> Option<Date> {
+        let before = self.datelines.partition_point(|r| r.start <= at);
+        let dateline = before.checked_sub(1).map(|i| &self.text[self.datelines[i].clone()]);
+        dateline.map_or(document, |d| dating::report_day(d, document))
     }
 
     /// Mentions (index) inside `range`, in order. Mentions come sorted by start (as `extract`

@@ -193,3 +193,17 @@ fn the_leader_a_visit_describes_after_its_de_is_the_visitor() {
     assert!(v.iter().any(|f| f.contains("visitor=施密特 hostCountry=中国")), "{v:?}");
     assert!(!v.iter().any(|f| f.contains("visitor=施特劳斯")), "{v:?}");
 }
+
+#[test]
+fn a_later_dispatch_of_a_page_counts_from_its_own_dateline() {
+    // A page of 20 October holds dispatches of the 18th: 今天 in the second is the 18th, not the 20th.
+    let text = "【美联社巴黎十月十八日电】华国锋总理结束了同法国领导人的四天会谈。\n\
+                【法新社巴黎十月十八日电】华国锋主席今天同法国总统德斯坦举行了最后一轮会谈。\n\
+                法国总统德斯坦今天还会见了中国外长黄华。";
+    let m = of("Meeting", text, "1979-10-20");
+    assert!(m.iter().any(|f| f.contains("华国锋") && f.ends_with("1979-10-18..1979-10-18")), "{m:?}");
+    assert!(m.iter().any(|f| f.contains("黄华") && f.ends_with("1979-10-18..1979-10-18")), "{m:?}");
+    // A day in the middle of a sentence (在12日电视讲话中) is no dateline.
+    let m = of("Meeting", "德斯坦总统在12日电视讲话中说,他今天会见了中国外长黄华。", "1979-10-20");
+    assert!(!m.is_empty() && m.iter().all(|f| f.ends_with("1979-10-20..1979-10-20")), "{m:?}");
+}

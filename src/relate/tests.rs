@@ -408,6 +408,8 @@ fn i_in_reported_words_is_the_leader_reported() {
 fn going_to_the_host_and_a_subject_left_out_are_visits() {
     let v = visits("华国锋主席今天离开北京前往罗马尼亚进行正式友好访问。");
     assert_eq!(v, ["Visit visitor=华国锋 hostCountry=罗马尼亚 正式友好访问"], "{v:?}");
+    let v = visits("苏共中央总书记勃列日涅夫将于一九七五年一月下半月对叙利亚进行友好正式访问。");
+    assert_eq!(v, ["Visit visitor=勃列日涅夫 hostCountry=叙利亚 友好正式访问"], "{v:?}");
     assert_eq!(visits("金日成主席每年都要到中国来进行访问。").len(), 1);
     assert_eq!(visits("习近平将出席亚太经合组织会议并顺访巴拿马。").len(), 1);
     // The clause that names nobody is the nearest named subject's (not the one speaking).

@@ -26,9 +26,9 @@ fn before_capacity(s: &Sentences<'_>, span: Range<usize>) -> Range<usize> {
     }
 }
 
-/// The type of a visit, official or not (正式国事访问, 正式工作访问, 正式友好访问, 正式访问); 国是访问 is the
-/// Taiwan spelling of 国事访问.
-const KIND: &str = r"(?P<kind>(?:正式)?(?:国事和工作|国事|国是|工作|友好|私人)|非正式|正式)?访问";
+/// The type of a visit, official or not (正式国事访问, 正式工作访问, 正式友好访问 or 友好正式访问, 正式访问);
+/// 国是访问 is the Taiwan spelling of 国事访问.
+const KIND: &str = r"(?P<kind>(?:正式)?(?:国事和工作|国事|国是|工作|友好|私人)|友好正式|非正式|正式)?访问";
 /// The ordinals and durations that may stand before the type: 首次, 第二次, 为期4天的, 六天.
 const BEFORE_KIND: &str =
     r"(?:首次|再次|第[一二三四五六七八九十]{1,3}次|为期[^,;。]{1,6}的|[一二三四五六七八九十两\d]{1,3}天的?)?";
@@ -144,6 +144,7 @@ pub fn find(
     let mut counted: Vec<Fact> = Vec::new();
     for (index, span) in s.spans.iter().enumerate() {
         let sentence = &s.text[span.clone()];
+        let document = s.report_day(span.start, document);
         // Every visit names its visitor, a leader of the sentence, the speaker, or the leader the
         // sentence's 他 or 她 stands for: without one, no pattern is tried.
         // 孙春兰将访问马达加斯加、纳米比亚、加纳。…对上述三国进行正式友好访问: without an invitation
