@@ -171,6 +171,9 @@ fn function_words_and_offices_bound_transliterated_names() {
     assert_eq!(leaders("沙特水电项目公司总裁哈立德表示。"), Vec::<String>::new());
     // A party's vice-president is a leader; a company's president for a country is not.
     assert_eq!(leaders("日本自民党副总裁二阶堂进今天到达北京。"), ["二阶堂进"]);
+    // A three-character Japanese family name leaves room for a given name of two.
+    assert_eq!(leaders("莫迪在新德里接见日本防卫大臣小野寺五典时宣布出访日本。"), ["莫迪", "小野寺五典"]);
+    assert_eq!(leaders("日本防卫大臣岩屋毅访华。"), ["岩屋毅"]);
     assert!(leaders("霍尼韦尔中国总裁余锋表示,展位扩大。").is_empty());
     // A city's mayor listed after an ambassador is of no country the list gives.
     let found = extract("中国驻爱尔兰大使岳晓勇、都柏林市长尼亚尔·林出席。", Lexicon::get());

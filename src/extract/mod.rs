@@ -102,6 +102,22 @@ fn ends_word(c: char, chars: &crate::reference::words::CharacterSets) -> bool {
     !name_bounds::is_han(c) || chars.name_stops.contains(c) || chars.before_surname_office.contains(c)
 }
 
+/// Where the country `hit` ends: 柬埔寨国家元首 is 柬埔寨 and 国家元首, not 柬埔寨国 (a name of the
+/// country ending in 国 that stands before 家, where the name without 国 is the same country's).
+fn country_end(text: &str, hit: &lexicon::Hit, lexicon: &Lexicon) -> usize {
+    let surface = &text[hit.start..hit.end];
+    let Some(shorter) = surface.strip_suffix('国') else { return hit.end };
+    if !text[hit.end..].starts_with('家') || shorter.chars().count() < 2 {
+        return hit.end;
+    }
+    match lexicon.find(shorter)[..] {
+        [only] if only.entry == hit.entry && only.end - only.start == shorter.len() => {
+            hit.start + shorter.len()
+        }
+        _ => hit.end,
+    }
+}
+
 /// Finds every mention in `text` (a document's normalized text), sorted by position, with the
 /// names and words of `lexicon`.
 pub fn extract(text: &str, lexicon: &Lexicon) -> Vec<Mention> {
@@ -117,7 +133,8 @@ pub fn extract(text: &str, lexicon: &Lexicon) -> Vec<Mention> {
                 Entry::Initiative(i) => (Kind::Initiative, Key::Initiative(i)),
                 Entry::Blocked | Entry::Place => return None,
             };
-            let mut m = Mention::new(text, kind, h.start, h.end, key);
+            let end = if kind == Kind::Country { country_end(text, h, lexicon) } else { h.end };
+            let mut m = Mention::new(text, kind, h.start, end, key);
             if let Entry::Organization(i) = h.entry {
                 m.country = lexicon.gazetteer.organization_country(i);
             }
@@ -192,6 +209,15 @@ mod tests {
         assert!(f.contains(&(Kind::Country, "中华人民共和国".into())));
         assert!(f.contains(&(Kind::Country, "俄罗斯联邦".into())));
         assert!(f.contains(&(Kind::Treaty, "中俄睦邻友好合作条约".into())));
+    }
+
+    #[test]
+    fn a_name_ending_in_guo_before_jia_leaves_guojia_whole() {
+        let f = found("柬埔寨国家元首西哈努克亲王访华。");
+        assert!(f.contains(&(Kind::Country, "柬埔寨".into())), "{f:?}");
+        // The name itself stays whole, and a one-character form is not cut out of 美国家庭.
+        assert!(found("柬埔寨国的人民。").contains(&(Kind::Country, "柬埔寨国".into())));
+        assert!(found("美国家庭收入下降。").contains(&(Kind::Country, "美国".into())));
     }
 
     #[test]

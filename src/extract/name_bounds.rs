@@ -132,10 +132,12 @@ pub(super) fn name_after(
         }
     }
     let mut end = from;
+    // 防卫大臣小野寺五典: a Japanese family name of three characters leaves two for the given name.
+    let longest = if super::name_forms::opens_with_three_character_surname(rest) { 5 } else { 4 };
     for (count, (i, c)) in rest.char_indices().enumerate() {
         // 阿尔贝二世: the regnal number follows the name (see below), it is not in it.
         let regnal = count >= 2 && REGNAL.is_match(&rest[i..]);
-        if count >= 4 || regnal || is_stop_at(&rest[i..], stops) && !ends_name(&rest[i..], count) {
+        if count >= longest || regnal || is_stop_at(&rest[i..], stops) && !ends_name(&rest[i..], count) {
             break;
         }
         end = from + i + c.len_utf8();
@@ -149,7 +151,7 @@ pub(super) fn name_after(
     let chars = text[from..end].chars().count();
     // 约旦国王阿卜杜拉二世: a regnal number is part of the name.
     let end = REGNAL.find(&text[end..]).map_or(end, |m| end + m.end());
-    if (2..=4).contains(&chars) && is_stop_at(&text[end..], stops) {
+    if (2..=longest).contains(&chars) && is_stop_at(&text[end..], stops) {
         return Some((from, end, false));
     }
     // 斯里兰卡总理维克勒马辛哈: five to seven transliteration characters and a stop are one name.

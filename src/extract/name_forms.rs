@@ -28,11 +28,23 @@ pub(super) fn link_to_full_forms(found: &mut [Mention], existing: &[Mention]) {
             let same = |(short, _, full): &&(String, Key, String)| {
                 short == name && (!m.surface.contains('·') || same_given_names(&m.surface, full))
             };
+            // 国防大臣穆罕默德 beside 穆罕默德·本·萨勒曼: an Arab name's bearer is named by the first part.
+            let first = |(_, _, full): &&(String, Key, String)| {
+                !m.surface.contains('·') && patronymic(full) && full.split('·').next() == Some(name.as_str())
+            };
+            let by_first: Vec<_> = known.iter().filter(first).collect();
             if let Some((_, key, _)) = known.iter().find(same) {
+                m.key = key.clone();
+            } else if let [(_, key, _)] = by_first[..] {
                 m.key = key.clone();
             }
         }
     }
+}
+
+/// True when a full form holds an Arab patronymic (穆罕默德·本·萨勒曼, 塔米姆·本·哈马德·阿勒萨尼).
+fn patronymic(full: &str) -> bool {
+    full.split('·').any(|p| matches!(p, "本" | "宾" | "伊本" | "本特" | "宾特"))
 }
 
 /// Full forms of unknown names that share a last part but not a given name (塔米姆·本·哈迈德·阿勒萨尼,
@@ -115,6 +127,12 @@ const THREE_CHARACTER_SURNAMES: [&str; 12] = [
     "五十岚",
     "武者小",
 ];
+
+/// True when `text` opens with a Japanese family name of three characters (小野寺五典): its name may
+/// run to five characters.
+pub(super) fn opens_with_three_character_surname(text: &str) -> bool {
+    THREE_CHARACTER_SURNAMES.iter().any(|s| text.starts_with(s))
+}
 
 /// The family name of a Japanese name written in full (茂木敏充: 茂木; 二阶堂进: 二阶堂), which reports
 /// name its bearer by alone after the first mention; none for a three-character name (石破茂, 菅义伟),
