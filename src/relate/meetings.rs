@@ -60,6 +60,12 @@ static NAMED_TALKS: LazyLock<Regex> = LazyLock::new(|| {
 const REMOTE: [&str; 3] = ["电话", "视频", "通话"];
 /// Verbs of attending someone else's talks (刘鹤、王毅等参加会见, 陪同会见).
 const ATTENDING: [&str; 6] = ["参加", "参加了", "出席", "陪同", "陪同了", "在座"];
+/// 参加了两位领导人的最后七十五分钟的会谈: attending the talks of others, named after 的 with no 同 or 与
+/// that would make the attendee a side of them.
+static ATTENDED_TALKS: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(r"(?:参加|出席|列席|陪同)了?[^,;。同与和跟]{0,16}的[^,;。同与和跟]{0,12}$")
+        .expect("attended talks")
+});
 /// Verbs of hoping for talks (他期待着在北京同朗伊见面, 他与苏林可望进行的公开会面, 其愿意与马克龙举行
 /// 会晤): talks wished for or expected are not told.
 const WISHES: [&str; 7] = ["期待", "希望", "盼望", "期盼", "可望", "有望", "愿意"];
@@ -153,6 +159,7 @@ pub fn find(
     for span in &s.spans {
         let sentence = &s.text[span.clone()];
         let document = s.report_day(span.start, document);
+        let dateline = s.place_at(span.start, dateline);
         // 本扬同阮富仲举行会谈;与陈大光举行会晤;会见阮春福: a part after a semicolon keeps the subject
         // and the guests of the part before.
         if !s.text[..span.start].ends_with(';') {
@@ -394,7 +401,13 @@ fn clause_groups(
     };
     // 王毅、何立峰等参加会见: those who attend the talks of the clause before hold none of their own;
     // 期待着在北京同朗伊见面 hopes for talks, which no report yet tells.
+    // 出席葬礼的万里会见了…: after the last 的 stands the one who meets, not the talks of others.
+    let attended = ATTENDED_TALKS.find(&text[..verb.start()]).is_some_and(|m| {
+        let of = clause.start + m.start() + m.as_str().rfind('的').unwrap_or(0);
+        !leaders.iter().any(|&l| (of..clause.start + verb.start()).contains(&s.mentions[l].start))
+    });
     if ATTENDING.iter().any(|w| text[..verb.start()].ends_with(w))
+        || attended
         || WISHES.iter().any(|w| text[..verb.start()].contains(w))
     {
         return None;

@@ -51,8 +51,12 @@ static GLOSS: LazyLock<Regex> =
 
 /// A dateline opening a line: the agency or paper, the place, the day, 电 (新华社北京10月9日电,
 /// 【美联社巴黎十月十八日电】), followed by the bracket, a space, the reporters' bracket or a colon.
+/// The place is what stands between the agency's last character (社, 处, 网, 报, 台) and the date.
 static DISPATCH: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(r"(?m)^[ \t]*[【\[]?[^\s。,;:【】\[\]]{2,30}?日电(?:[】\]( \t:]|$)").expect("dispatch")
+    Regex::new(
+        r"(?m)^[ \t]*[【\[]?(?:(?:据)?\p{Han}{1,6}?[社处网报台](?P<place>[^\s0-9一二三四五六七八九十。,;:【】\[\]]{0,8}?)(?:[0-9一二三四五六七八九十]{1,3}月)?[0-9一二三四五六七八九十]{1,3}|[^\s。,;:【】\[\]]{2,30}?)日电(?:[】\]( \t:]|$)",
+    )
+    .expect("dispatch")
 });
 
 /// 以下是…的讲话全文: a report saying that a speech follows whole.
@@ -73,7 +77,13 @@ pub struct Sentences<'a> {
     /// The longest mention's length in bytes.
     longest: usize,
     /// Datelines opening a line (【美联社巴黎十月十八日电】): a page of agency dispatches holds several.
-    datelines: Vec<Range<usize>>,
+    datelines: Vec<Dateline<'a>>,
+}
+
+/// A dateline opening a line: where it stands and the place it names (巴黎).
+struct Dateline<'a> {
+    range: Range<usize>,
+    place: Option<&'a str>,
 }
 
 impl<'a> Sentences<'a> {
@@ -99,16 +109,40 @@ impl<'a> Sentences<'a> {
         }
         let sorted = mentions.is_sorted_by_key(|m| m.start);
         let longest = mentions.iter().map(|m| m.end - m.start).max().unwrap_or(0);
-        let datelines = DISPATCH.find_iter(text).map(|m| m.range()).collect();
+        let datelines = DISPATCH
+            .captures_iter(text)
+            .map(|c| Dateline {
+                range: c.get(0).expect("match").range(),
+                place: c.name("place").map(|p| p.as_str()).filter(|p| !p.is_empty()),
+            })
+            .collect();
         Sentences { text, mentions, mention_entity, entities, spans, sorted, longest, datelines }
     }
 
     /// The day the report speaks from at `at`: the day of the last dateline opening a line before it
     /// (a later dispatch of a page of several counts from its own day), else the document's date.
     fn report_day(&self, at: usize, document: Option<Date>) -> Option<Date> {
-        let before = self.datelines.partition_point(|r| r.start <= at);
-        let dateline = before.checked_sub(1).map(|i| &self.text[self.datelines[i].clone()]);
+        let dateline = self.dateline_before(at).map(|d| &self.text[d.range.clone()]);
         dateline.map_or(document, |d| dating::report_day(d, document))
+    }
+
+    /// The place the report at `at` is datelined (the 这里 of its text): the last dateline's before it,
+    /// else `document`'s.
+    fn place_at<'b>(&'b self, at: usize, document: Option<&'b str>) -> Option<&'b str> {
+        self.dateline_before(at).and_then(|d| d.place).or(document)
+    }
+
+    /// The country of the place the report at `at` is datelined, else `document`'s.
+    fn here_at(&self, at: usize, document: Option<usize>, lexicon: &Lexicon) -> Option<usize> {
+        let place = self.dateline_before(at).and_then(|d| d.place);
+        let iri = place.and_then(|p| guests::countries_of_places_in(p, lexicon).into_iter().next());
+        iri.and_then(|iri| self.place_country_entity(&iri, lexicon.gazetteer)).or(document)
+    }
+
+    /// The last dateline opening a line at or before `at`.
+    fn dateline_before(&self, at: usize) -> Option<&Dateline<'a>> {
+        let before = self.datelines.partition_point(|d| d.range.start <= at);
+        before.checked_sub(1).map(|i| &self.datelines[i])
     }
 
     /// Mentions (index) inside `range`, in order. Mentions come sorted by start (as `extract`

@@ -207,3 +207,21 @@ fn a_later_dispatch_of_a_page_counts_from_its_own_dateline() {
     let m = of("Meeting", "德斯坦总统在12日电视讲话中说,他今天会见了中国外长黄华。", "1979-10-20");
     assert!(!m.is_empty() && m.iter().all(|f| f.ends_with("1979-10-20..1979-10-20")), "{m:?}");
 }
+
+#[test]
+fn here_in_a_later_dispatch_is_where_that_dispatch_is_datelined() {
+    let text = "【美联社莫斯科六日电】苏联主席波德戈尔内今天在克里姆林宫发表讲话。\n\
+                【合众国际社开罗五日电】苏联总理柯西金预定星期二(五月十日)到达这里,进行为期八天的国事访问。\n\
+                预料访问将加强苏联同埃及的关系。";
+    let v = of("Visit", text, "1966-05-08");
+    assert!(v.iter().any(|f| f.contains("visitor=柯西金 hostCountry=埃及")), "{v:?}");
+}
+
+#[test]
+fn an_arab_leader_named_by_the_first_part_is_the_one_named_in_full() {
+    let text = "沙特阿拉伯王储穆罕默德·本·萨勒曼将于2月21日至22日访华。\
+                沙特王储兼副首相、国防大臣穆罕默德将访华并举行高级别联合委员会会议。";
+    let v = of("Visit", text, "2019-02-15");
+    assert_eq!(v.len(), 1, "{v:?}");
+    assert!(v[0].contains("visitor=穆罕默德·本·萨勒曼"), "{v:?}");
+}

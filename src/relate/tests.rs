@@ -262,6 +262,19 @@ fn those_attending_talks_hold_no_meeting_of_their_own() {
     assert!(m[0].contains("习近平") && m[0].contains("马克龙"), "{m:?}");
     let m = meetings_of("国务院总理李强同德国总理朔尔茨举行会谈。王毅、何立峰等陪同会见。", "");
     assert_eq!(m.len(), 1, "{m:?}");
+    // Attending the talks of two others, named after 的; 参加了同…的会谈 is a side of them.
+    let m = meetings_of(
+        "法国总理蓬皮杜、外交部长顾夫·德姆维尔和苏联大使佐林参加了两位领导人的最后七十五分钟的会谈。",
+        "",
+    );
+    assert!(m.is_empty(), "{m:?}");
+    let m = meetings_of("中国外交部长王毅参加了同美国国务卿布林肯的会谈。", "");
+    assert_eq!(m.len(), 1, "{m:?}");
+    // The one named after 的 is the subject the words before it describe.
+    let m =
+        meetings_of("前来出席苏联部长会议主席葬礼的中国国务院副总理万里会见了苏联第一副总理阿利耶夫。", "");
+    assert_eq!(m.len(), 1, "{m:?}");
+    assert!(m[0].contains("万里"), "{m:?}");
 }
 
 #[test]

@@ -166,6 +166,7 @@ pub fn find(
         {
             continue;
         }
+        let here = s.here_at(span.start, here, lexicon);
         // After a bare 访问 the host comes first (访问了法国); 访问必将载入哈中关系史册 is no visit.
         let attempts = VISIT
             .captures_iter(sentence)
