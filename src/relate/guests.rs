@@ -8,10 +8,19 @@ use regex::Regex;
 use std::ops::Range;
 use std::sync::LazyLock;
 
-/// 来访的X, 到访的X, 应邀来访的X: a guest described by their coming, not by where they came.
+/// 来访的X, 到访的X, 应邀来访的X: a guest described by their coming, not by where they came; also come
+/// to attend (前来出席葬礼的万里), or come to a place to attend (来莫斯科参加葬礼的中国外长黄华).
 static COME: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(r"(?:来访|到访|前来访问|应邀访问)的(?P<visitor>[^,;。]{1,40})").expect("guest come")
+    Regex::new(
+        r"(?:来访|到访|前来访问|应邀访问|(?P<attend>(?:前来|来(?P<place>[^,;。的]{1,8}?))(?:出席|参加)[^,;。的]{1,30}))的(?P<visitor>[^,;。]{1,40})",
+    )
+    .expect("guest come")
 });
+
+/// True when `sentence` describes a guest come to attend something (前来出席葬礼的万里).
+pub(super) fn comes_to_attend(sentence: &str) -> bool {
+    (sentence.contains("参加") || sentence.contains("出席")) && COME.is_match(sentence)
+}
 
 /// A guest of the sentence at `span`: the visitor's mention, the host country (entity) and the span
 /// of the words that state it.
@@ -25,11 +34,19 @@ pub struct Guest {
 /// leader receiving them (the last leader before the description of another country than the
 /// guest's), else of a place the sentence names before it (在洛美), else China, the country of the
 /// press these documents come from, for a guest of another country.
-pub fn come(s: &Sentences<'_>, span: Range<usize>, lexicon: &Lexicon) -> Vec<Guest> {
+pub fn come(s: &Sentences<'_>, span: Range<usize>, here: Option<usize>, lexicon: &Lexicon) -> Vec<Guest> {
     let sentence = &s.text[span.clone()];
     let mut guests = Vec::new();
     for caps in COME.captures_iter(sentence) {
         let (Some(whole), Some(described)) = (caps.get(0), caps.name("visitor")) else { continue };
+        // 来莫斯科参加: the place come to is the host's (来华: China's); 带来参加 names none.
+        let place = caps.name("place").map(|p| match p.as_str() {
+            "华" => vec![crate::vocab::entity("country", "CN")],
+            p => countries_of_places_in(p, lexicon),
+        });
+        if place.as_ref().is_some_and(Vec::is_empty) {
+            continue;
+        }
         let described = span.start + described.start()..span.start + described.end();
         // 会见来访的肯尼亚总统齐贝吉和夫人: the first leader described is the guest, with each listed
         // after them (来访的老挝总理通伦、柬埔寨首相洪森: two).
@@ -44,13 +61,20 @@ pub fn come(s: &Sentences<'_>, span: Range<usize>, lexicon: &Lexicon) -> Vec<Gue
             let country = s.entities[s.entity(m)].country.clone()?;
             (Some(&country) != guest_country.as_ref()).then_some(country)
         });
+        // A guest come to attend, where no one receiving them or place names the host, came where the
+        // report is datelined (这里).
+        let here = here
+            .filter(|&h| caps.name("attend").is_some() && Some(&s.entities[h].iri) != guest_country.as_ref());
         let host = receiver
+            .or_else(|| place.and_then(|mut p| p.pop()))
             .or_else(|| countries_of_places(s, before, lexicon).pop())
+            .map(|iri| s.place_country_entity(&iri, lexicon.gazetteer))
+            .unwrap_or(here)
             .or_else(|| {
                 let china = crate::vocab::entity("country", "CN");
-                (guest_country.as_ref() != Some(&china)).then_some(china)
-            })
-            .and_then(|iri| s.place_country_entity(&iri, lexicon.gazetteer));
+                (guest_country.as_ref() != Some(&china)).then_some(())?;
+                s.place_country_entity(&china, lexicon.gazetteer)
+            });
         let Some(host) = host else { continue };
         for visitor in visitors {
             guests.push(Guest { visitor, host, whole: span.start + whole.start()..described.end });

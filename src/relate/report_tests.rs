@@ -225,3 +225,16 @@ fn an_arab_leader_named_by_the_first_part_is_the_one_named_in_full() {
     assert_eq!(v.len(), 1, "{v:?}");
     assert!(v[0].contains("visitor=穆罕默德·本·萨勒曼"), "{v:?}");
 }
+
+#[test]
+fn a_guest_come_to_attend_visits_where_they_came() {
+    // 前来出席…的X in a dispatch from Moscow: X came to the Soviet Union.
+    let text = "【路透社莫斯科二月十五日电】苏联同中国的关系没有突破。\n\
+                前来出席安德罗波夫主席昨日葬礼的中国国务院副总理万里会见了苏联部长会议第一副主席阿利耶夫。";
+    let v = of("Visit", text, "1984-02-17");
+    assert!(v.iter().any(|f| f.contains("visitor=万里 hostCountry=苏联")), "{v:?}");
+    // 来莫斯科参加…的X: the place come to is the host's.
+    let text = "苏联同中国的关系没有突破。安德罗波夫会见了一九八二年十一月来莫斯科参加葬礼的中国外长黄华。";
+    let v = of("Visit", text, "1984-02-17");
+    assert!(v.iter().any(|f| f.contains("visitor=黄华 hostCountry=苏联")), "{v:?}");
+}

@@ -150,7 +150,9 @@ pub fn find(
         // 孙春兰将访问马达加斯加、纳米比亚、加纳。…对上述三国进行正式友好访问: without an invitation
         // naming them, 上述 are the countries of the sentence before.
         let earlier = index.checked_sub(1).map(|i| s.spans[i].clone());
+        // 前来出席葬礼的万里: a guest come to attend, told without a word of visiting.
         if !["访", "邀请", "抵", "来华", "到达", "之行", "站"].iter().any(|w| sentence.contains(w))
+            && !super::guests::comes_to_attend(sentence)
         {
             continue;
         }
@@ -318,7 +320,8 @@ pub fn find(
         }
         let came = super::guests::came(s, span.clone(), here);
         let stops = super::stops::stops(s, span.clone(), earlier.clone());
-        for guest in super::guests::come(s, span.clone(), lexicon).into_iter().chain(came).chain(stops) {
+        for guest in super::guests::come(s, span.clone(), here, lexicon).into_iter().chain(came).chain(stops)
+        {
             let mut fact = Fact::new(FactKind::Visit, span.clone());
             fact.roles.extend([(Role::Visitor, s.entity(guest.visitor)), (Role::HostCountry, guest.host)]);
             fact.evidence.push(guest.visitor);
