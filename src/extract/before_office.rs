@@ -31,8 +31,10 @@ pub fn find(text: &str, existing: &[Mention], lexicon: &Lexicon) -> Vec<(Range<u
     let chars = &lexicon.words.chars;
     let opens = |c: char| c == '应' || super::ends_word(c, chars);
     // 阿库福—阿多总统: the last part of a longer name is not a name.
+    // 我国首相, 该国总统: a country told by a pronoun is no name.
     let foreign = runs_before(text, &OFFICES, &NAME_CHARS, |c| chars.transliteration.contains(c), opens)
-        .filter(|run| !text[..run.start].ends_with(['-', '—', '·']));
+        .filter(|run| !text[..run.start].ends_with(['-', '—', '·']))
+        .filter(|run| !text[run.start..run.at].ends_with('国'));
     // The first a family name, none a character that ends or cannot open a name.
     let chinese = runs_before(
         text,
@@ -142,5 +144,6 @@ mod tests {
         assert!(names("东方卡拉总统府").is_empty());
         assert!(names("一位总统说。").is_empty());
         assert!(names("代表阿库福—阿多总统致辞。").is_empty());
+        assert!(names("岸田将与我国首相拿督斯里安华举行会谈。").is_empty());
     }
 }
