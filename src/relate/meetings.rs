@@ -330,7 +330,7 @@ static LIST_GAP: LazyLock<Regex> = LazyLock::new(|| {
 /// 通伦·西苏里 meets three.
 fn listed_on(s: &Sentences<'_>, parts: Vec<Range<usize>>) -> Vec<Range<usize>> {
     let ends_on_leader = |r: &Range<usize>| {
-        let end = r.start + s.text[r.clone()].trim_end_matches(['。', ' ', '\n']).len();
+        let end = r.start + s.text[r.clone()].trim_end_matches(['。', ' ', '\n', '等']).len();
         s.of_kind(r.clone(), Kind::Leader).last().is_some_and(|&m| s.mentions[m].end == end)
     };
     let only_lists = |r: &Range<usize>| {
@@ -343,11 +343,19 @@ fn listed_on(s: &Sentences<'_>, parts: Vec<Range<usize>>) -> Vec<Range<usize>> {
         });
         !leaders.is_empty() && gaps_list && ends_on_leader(r)
     };
+    // 先后会见了…总经理法利,反对党外交事务发言人皮考克,国家党领袖费希尔: after a verb met in turn, an item
+    // naming no leader the document knows keeps the list going.
+    let item = |r: &Range<usize>| {
+        let text = &s.text[r.clone()];
+        s.of_kind(r.clone(), Kind::Leader).is_empty() && LIST_ITEM.is_match(text) && !MEETING.is_match(text)
+    };
     let mut out: Vec<Range<usize>> = Vec::new();
     for part in parts {
         match out.last_mut() {
             Some(last)
-                if ends_on_leader(last) && MEETING.is_match(&s.text[last.clone()]) && only_lists(&part) =>
+                if MEETING.is_match(&s.text[last.clone()])
+                    && (ends_on_leader(last) && only_lists(&part)
+                        || IN_TURN.is_match(&s.text[last.clone()]) && (only_lists(&part) || item(&part))) =>
             {
                 last.end = part.end;
             }
@@ -356,6 +364,17 @@ fn listed_on(s: &Sentences<'_>, parts: Vec<Range<usize>>) -> Vec<Range<usize>> {
     }
     out
 }
+
+/// Verbs of meeting several in turn (先后会见了, 分别会晤): the commas after them list those met.
+static IN_TURN: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(r"(?:先后|分别|还先后|又先后)(?:会见|会晤|拜会|接见|拜访)了?").expect("in turn")
+});
+
+/// A clause that is one item of a list: a title and a name, no verb (国家党领袖费希尔).
+static LIST_ITEM: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(r"^\s*(?:以及|和|及|与|、)?[^的是有在了也都说将已并称时]{1,24}?等?[。;]?\s*$")
+        .expect("list item")
+});
 
 /// The groups of leader mentions meeting in `clause`, updating what later clauses inherit.
 fn clause_groups(

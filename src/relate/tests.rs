@@ -278,6 +278,19 @@ fn those_attending_talks_hold_no_meeting_of_their_own() {
 }
 
 #[test]
+fn those_met_in_turn_are_listed_across_commas() {
+    let m = meetings_of(
+        "中国全国人大常委会副委员长田纪云今天还先后会见了澳大利亚全国农场主联合会总经理法利,反对党外交事务发言人皮考克,\
+         国家党领袖费希尔,参院外交、国防和贸易常设委员会主席琼斯,外交部长埃文斯等。",
+        "",
+    );
+    assert!(m.iter().any(|f| f.contains("皮考克")) && m.iter().any(|f| f.contains("埃文斯")), "{m:?}");
+    // Without a verb of meeting in turn, a clause after a comma is not one more met.
+    let m = meetings_of("田纪云会见了澳大利亚全国农场主联合会总经理法利,外交部长埃文斯在座。", "");
+    assert!(!m.iter().any(|f| f.contains("埃文斯")), "{m:?}");
+}
+
+#[test]
 fn who_speaks_of_talks_held_by_others_is_not_at_them() {
     let m = meetings_of("印度总理莫迪高度评价国家主席习近平和俄罗斯总统普京去年在莫斯科举行的会晤。", "");
     assert_eq!(m.len(), 1, "{m:?}");
