@@ -9,7 +9,7 @@ use super::lexicon::Lexicon;
 use super::ministries::{is_ministry_field, joins_fields, names_a_ministry, qualifies};
 use super::name_bounds::{
     acts_alone, heads_longer_name, is_han, is_stop_at, listed_after, name_after, never_starts, Stops,
-    JOINERS, TITLE_CONTINUATIONS,
+    JOINERS, MALAY_HONORIFICS, TITLE_CONTINUATIONS,
 };
 use super::name_forms::{
     japanese_surname, link_to_full_forms, link_to_gazetteer, name_key, propagate, separate_namesakes,
@@ -479,6 +479,8 @@ const MET_BY: [&str; 4] = ["会见", "会晤", "接见", "拜会"];
 
 /// True when an office title stands right before or right after the span.
 fn office_next_to(text: &str, start: usize, end: usize, titles: &Offices) -> bool {
+    // 首相拿督斯里安华: an honorific stands between the office and the name.
+    let start = MALAY_HONORIFICS.iter().find_map(|h| text[..start].strip_suffix(h)).map_or(start, str::len);
     let window = text[..start].char_indices().rev().nth(11).map_or(0, |(i, _)| i);
     let before = titles.automaton.find_iter(&text[window..start]).any(|m| window + m.end() == start);
     let after = titles.at_start.is_match(&text[end..]);

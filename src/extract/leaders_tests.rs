@@ -174,6 +174,8 @@ fn function_words_and_offices_bound_transliterated_names() {
     // A three-character Japanese family name leaves room for a given name of two.
     assert_eq!(leaders("莫迪在新德里接见日本防卫大臣小野寺五典时宣布出访日本。"), ["莫迪", "小野寺五典"]);
     assert_eq!(leaders("日本防卫大臣岩屋毅访华。"), ["岩屋毅"]);
+    // A Malaysian honorific between the office and the name is not the name.
+    assert_eq!(leaders("岸田将与马来西亚首相拿督斯里安华举行会谈。"), ["岸田", "安华"]);
     assert!(leaders("霍尼韦尔中国总裁余锋表示,展位扩大。").is_empty());
     // A city's mayor listed after an ambassador is of no country the list gives.
     let found = extract("中国驻爱尔兰大使岳晓勇、都柏林市长尼亚尔·林出席。", Lexicon::get());

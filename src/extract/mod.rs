@@ -102,6 +102,9 @@ fn ends_word(c: char, chars: &crate::reference::words::CharacterSets) -> bool {
     !name_bounds::is_han(c) || chars.name_stops.contains(c) || chars.before_surname_office.contains(c)
 }
 
+/// Words that tell a country by a pronoun (我国, 贵国, 该国): never a person's name.
+const COUNTRY_PRONOUNS: [&str; 8] = ["我国", "贵国", "本国", "该国", "其国", "两国", "各国", "他国"];
+
 /// Where the country `hit` ends: 柬埔寨国家元首 is 柬埔寨 and 国家元首, not 柬埔寨国 (a name of the
 /// country ending in 国 that stands before 家, where the name without 国 is the same country's).
 fn country_end(text: &str, hit: &lexicon::Hit, lexicon: &Lexicon) -> usize {
@@ -162,6 +165,8 @@ pub fn extract(text: &str, lexicon: &Lexicon) -> Vec<Mention> {
     let named_by_office = surname_offices::find(text, &mentions, lexicon);
     mentions.extend(named_by_office);
     mentions.extend(abbreviated::find(text, lexicon));
+    // 我国首相拿督斯里安华: a country told by a pronoun is nobody's name.
+    mentions.retain(|m| !(m.kind == Kind::Leader && COUNTRY_PRONOUNS.contains(&m.surface.as_str())));
     let mut mentions = resolve_overlaps(mentions);
     mentions.sort_by_key(|m| (m.start, m.end, m.kind));
     proposers::link(text, &mut mentions, lexicon.words.chars.proposer_gap);
@@ -218,6 +223,12 @@ mod tests {
         // The name itself stays whole, and a one-character form is not cut out of 美国家庭.
         assert!(found("柬埔寨国的人民。").contains(&(Kind::Country, "柬埔寨国".into())));
         assert!(found("美国家庭收入下降。").contains(&(Kind::Country, "美国".into())));
+    }
+
+    #[test]
+    fn a_country_told_by_a_pronoun_is_no_leader() {
+        let f = found("在马来西亚,岸田将与我国首相拿督斯里安华举行会谈。");
+        assert!(!f.iter().any(|(k, s)| *k == Kind::Leader && s == "我国"), "{f:?}");
     }
 
     #[test]

@@ -87,6 +87,9 @@ pub(super) fn acts_alone(text: &str, start: usize, end: usize) -> bool {
 /// Words that make an office part of a longer title (总统助理, 总理特使): the name comes after them.
 pub(super) const TITLE_CONTINUATIONS: [&str; 5] = ["助理", "特使", "特别代表", "顾问", "高级顾问"];
 
+/// Malaysian honorifics between an office and a name (首相拿督斯里安华, 部长丹斯里…): not the name.
+pub(super) const MALAY_HONORIFICS: [&str; 3] = ["拿督斯里", "丹斯里", "拿督"];
+
 /// Five to seven characters before the name in Latin letters in brackets: a transliterated name.
 static GLOSSED: LazyLock<Regex> =
     LazyLock::new(|| Regex::new(r"^(\p{Han}{5,7})[(（][A-Z]").expect("glossed name"));
@@ -98,7 +101,9 @@ pub(super) fn name_after(
     stops: &Stops,
     titles: &Offices,
 ) -> Option<(usize, usize, bool)> {
-    if let Some(w) = TITLE_CONTINUATIONS.iter().find(|w| text[from..].starts_with(*w)) {
+    if let Some(w) =
+        TITLE_CONTINUATIONS.iter().chain(&MALAY_HONORIFICS).find(|w| text[from..].starts_with(*w))
+    {
         return name_after(text, from + w.len(), stops, titles);
     }
     let rest = &text[from..];
