@@ -195,11 +195,13 @@ fn after_announcement(sentence: &str) -> &str {
         .unwrap_or(sentence)
 }
 
-/// A time since which something holds (自1988年4月就任总理以来, 2013年以来, 去年9月以来): not the
-/// event's date.
+/// A time since which something holds (自1988年4月就任总理以来, 2013年以来, 去年9月以来), or after
+/// which (岸田2021年10月就任首相后,首次访问菲律宾): not the event's date.
 static SINCE: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(r"(?:自|从)[^,;。]{1,30}?以来|(?:(?:1[89]|20)[0-9]{2}年|前年|去年|今年)(?:[0-9]{1,2}月)?以来")
-        .expect("since")
+    Regex::new(
+        r"(?:自|从)[^,;。]{1,30}?以来|(?:(?:1[89]|20)[0-9]{2}年|前年|去年|今年)(?:[0-9]{1,2}月)?以来|(?:(?:1[89]|20)[0-9]{2}年(?:[0-9]{1,2}月)?|[0-9]{1,2}月)(?:[0-9]{1,2}日)?(?:就任|上任|当选|就职|执政|接任)[^,;。]{0,12}?(?:以后|之后|后)",
+    )
+    .expect("since")
 });
 
 /// `sentence` without the times since which something holds: 这是李鹏自1988年4月就任总理以来第二次

@@ -109,6 +109,9 @@ fn a_date_before_an_announcement_is_the_announcements() {
     let s =
         "克里斯托弗今天说,去年9月以来美中关系进入新阶段,克林顿总统和江泽民主席去年11月在西雅图的会晤是证明。";
     assert_eq!(dates(s, "1994-03-02"), both("1993-11", "1993-11"));
+    // Nor is a time after which it happens: the visit comes in November.
+    let s = "这将是岸田2021年10月就任首相后,首次访问菲律宾和马来西亚。";
+    assert_ne!(dates(s, "2023-10-11").0.as_deref(), Some("2021-10"));
     // Said after the talks are told, the day is still theirs.
     let s = "习近平今天在金奈同莫迪举行会晤时说,两国要加强合作。";
     assert_eq!(dates(s, "2019-10-12"), both("2019-10-12", "2019-10-12"));
