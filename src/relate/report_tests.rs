@@ -238,3 +238,13 @@ fn a_guest_come_to_attend_visits_where_they_came() {
     let v = of("Visit", text, "1984-02-17");
     assert!(v.iter().any(|f| f.contains("visitor=黄华 hostCountry=苏联")), "{v:?}");
 }
+
+#[test]
+fn this_visit_takes_no_date_of_an_earlier_one_its_sentence_gives() {
+    let text = "应韩国总统文在寅邀请,印尼总统佐科将于9日至11日对韩国进行国事访问。\
+                佐科总统此次访韩是对文在寅去年11月对印尼进行国事访问的回访。";
+    let v = of("Visit", text, "2018-09-04");
+    let to_korea: Vec<&String> = v.iter().filter(|f| f.contains("visitor=佐科 hostCountry=韩国")).collect();
+    assert_eq!(to_korea.len(), 1, "{v:?}");
+    assert!(v.iter().any(|f| f.contains("visitor=文在寅") && f.ends_with("2017-11..2017-11")), "{v:?}");
+}

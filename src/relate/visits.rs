@@ -374,7 +374,7 @@ pub fn find(
             }
             let r = match modifies.filter(|_| described) {
                 Some(m) => Some(span.start + m.end()..clause_end(s, span.start + m.end(), span.end)),
-                None => r.map(|r| after_welcome(s, r, whole)),
+                None => r.map(|r| after_welcome(s, r, whole.clone())),
             };
             let pick = |r: Range<usize>| match described {
                 true => s.of_kind(r, Kind::Leader).first().copied(),
@@ -411,12 +411,16 @@ pub fn find(
                     .name("kind")
                     .map_or("访问".to_owned(), |k| format!("{}访问", k.as_str().replace("国是", "国事")));
                 fact.detail = FactDetail::Visit { visit_type };
-                let said = date(&mut fact, sentence, document);
-                let said = framed(&mut fact, said, s.text, span.start, document);
-                // 曾两次访华: the words from the visitor to the verb's end hold the count.
+                // 曾两次访华: the words from the visitor to the verb's end hold the count; 佐科总统此次访韩
+                // is the document's own visit, whatever earlier one the sentence dates.
                 let from = s.mentions[visitor].end;
                 let verb_end = span.start + caps.get(0).map_or(0, |m| m.end());
                 let before_verb = s.text.get(from..verb_end).unwrap_or("");
+                let said = match THIS.iter().any(|w| before_verb.contains(w)) {
+                    true => date_of(&mut fact, &s.text[whole.clone()], true, sentence, document),
+                    false => date(&mut fact, sentence, document),
+                };
+                let said = framed(&mut fact, said, s.text, span.start, document);
                 push_counted(s, (&mut facts, &mut counted), fact, said, times(before_verb, after, document));
             }
         }
