@@ -437,6 +437,10 @@ fn going_to_the_host_and_a_subject_left_out_are_visits() {
     let v = visits("苏共中央总书记勃列日涅夫将于一九七五年一月下半月对叙利亚进行友好正式访问。");
     assert_eq!(v, ["Visit visitor=勃列日涅夫 hostCountry=叙利亚 友好正式访问"], "{v:?}");
     assert_eq!(visits("金日成主席每年都要到中国来进行访问。").len(), 1);
+    // The countries a trip visits, listed as such.
+    let v = visits("本周一,美国总统布什开始了为期一周多的亚洲之行,访问的国家包括日本、韩国、中国和蒙古。");
+    assert_eq!(v.len(), 4, "{v:?}");
+    assert!(v.iter().all(|f| f.starts_with("Visit visitor=布什")), "{v:?}");
     assert_eq!(visits("习近平将出席亚太经合组织会议并顺访巴拿马。").len(), 1);
     // The clause that names nobody is the nearest named subject's (not the one speaking).
     let v = visits("国家主席习近平2013年访问了墨西哥,2014年访问了巴西、古巴。");

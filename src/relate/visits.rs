@@ -71,6 +71,11 @@ static ARRIVED: LazyLock<Regex> = LazyLock::new(|| {
     Regex::new(&format!(r"(?P<visitor>[^,;。]{{1,60}}?)抵达[^,;。]{{1,20}},(?:正式)?(?:开始)?对(?P<host>[^,;。]{{1,30}}?)(?:的|进行){BEFORE_KIND}{KIND}"))
         .expect("arrived")
 });
+/// 布什开始了亚洲之行,访问的国家包括日本、韩国、中国和蒙古: the countries a trip's visits are listed as.
+static VISITED_LIST: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(r"(?P<visitor>[^;。]{1,80}?),?(?:此次|这次|本次|将要|将)?(?:访问|出访)的国家(?:包括|有|为|是)(?P<host>[^;。]{2,60})")
+        .expect("visited list")
+});
 /// 习近平乘专机抵达莫斯科, 到达新德里访问: an arrival in another country's place is a visit there.
 static ARRIVED_AT: LazyLock<Regex> = LazyLock::new(|| {
     Regex::new(
@@ -180,6 +185,7 @@ pub fn find(
             .chain(ARRIVED_AT.captures_iter(sentence))
             .chain(ARRIVED_BRIEF.captures_iter(sentence))
             .chain(WENT.captures_iter(sentence))
+            .chain(VISITED_LIST.captures_iter(sentence))
             .map(|c| (c, Shape::VisitorLast))
             .chain(DURING.captures_iter(sentence).map(|c| (c, Shape::VisitorFirst)))
             .chain(GUEST_ABROAD.captures_iter(sentence).map(|c| (c, Shape::Described)))
