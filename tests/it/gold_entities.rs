@@ -539,39 +539,46 @@ fn dev10_entities_meet_the_floors() {
 }
 
 /// Floors of the sixth development set (six statements, articles and relays and seven news reports,
-/// 1956-2026, stop 48): set when it was added, lowered where a kind has few entities.
+/// 1956-2026, stop 48): its end-of-stop scores minus 0.05, rounded down to 0.05; none for the kinds
+/// it holds no entity of.
 const DEV11_FLOORS: [(Kind, f64, f64); 6] = [
-    (Kind::Country, 0.0, 0.0),
-    (Kind::Leader, 0.0, 0.0),
-    (Kind::Treaty, 0.0, 0.0),
-    (Kind::Organization, 0.0, 0.0),
+    (Kind::Country, 0.95, 0.95),
+    (Kind::Leader, 0.95, 0.85),
+    (Kind::Treaty, 0.95, 0.45),
+    (Kind::Organization, 0.60, 0.60),
     (Kind::Project, 0.0, 0.0),
     (Kind::Initiative, 0.0, 0.0),
 ];
-/// Entity micro-F1 floor of the sixth development set.
-const DEV11_MICRO_F1_FLOOR: f64 = 0.0;
-/// Documents of the sixth development set whose date the extractor gets wrong.
-const DEV11_MAX_METADATA_ERRORS: usize = 13;
+/// Entity micro-F1 floor of the sixth development set (0.904 when it was added, 0.930 at the end of
+/// stop 48).
+const DEV11_MICRO_F1_FLOOR: f64 = 0.85;
+/// Documents of the sixth development set whose date the extractor gets wrong (three 参考消息 pages
+/// the gold dates by their first dispatch, and a relay dated by its communiqué's date line): more is a
+/// regression.
+const DEV11_MAX_METADATA_ERRORS: usize = 4;
 
 #[test]
 fn dev11_entities_meet_the_floors() {
     held_out_set_meets_the_floors("dev11", &DEV11_FLOORS, DEV11_MICRO_F1_FLOOR, DEV11_MAX_METADATA_ERRORS);
 }
 
-/// Floors of the seventh development set (sixteen news reports, 1954-2026, stop 48): set at the end
-/// of the stop.
+/// Floors of the seventh development set (sixteen news reports, 1954-2026, stop 48): its end-of-stop
+/// scores minus 0.05, rounded down to 0.05; none for the kinds it holds no entity of, nor for its two
+/// initiatives, both missed.
 const DEV12_FLOORS: [(Kind, f64, f64); 6] = [
-    (Kind::Country, 0.0, 0.0),
-    (Kind::Leader, 0.0, 0.0),
+    (Kind::Country, 0.90, 0.85),
+    (Kind::Leader, 0.90, 0.75),
     (Kind::Treaty, 0.0, 0.0),
-    (Kind::Organization, 0.0, 0.0),
+    (Kind::Organization, 0.75, 0.65),
     (Kind::Project, 0.0, 0.0),
     (Kind::Initiative, 0.0, 0.0),
 ];
-/// Entity micro-F1 floor of the seventh development set.
-const DEV12_MICRO_F1_FLOOR: f64 = 0.0;
-/// Documents of the seventh development set whose date the extractor gets wrong.
-const DEV12_MAX_METADATA_ERRORS: usize = 16;
+/// Entity micro-F1 floor of the seventh development set (0.870 when it was added, 0.887 at the end of
+/// stop 48).
+const DEV12_MICRO_F1_FLOOR: f64 = 0.80;
+/// Documents of the seventh development set whose date the extractor gets wrong (two reports the gold
+/// dates by the dateline's day, the extractor by the issue's): more is a regression.
+const DEV12_MAX_METADATA_ERRORS: usize = 2;
 
 #[test]
 fn dev12_entities_meet_the_floors() {

@@ -523,12 +523,14 @@ fn dev10_relations_meet_the_floors() {
 }
 
 /// Floors of the sixth development set (statements, articles and news reports of stop 48; its
-/// errors are read).
+/// errors are read): the scores at the end of stop 48 minus 0.05, rounded down to 0.05 (visits F1
+/// 0.710, meetings 0.667 when it was added; 0.824 and 0.718 at the end of stop 48). Its one signing
+/// (a press communiqué relayed without 《》) and its two dated partnership levels are not found.
 const DEV11_FLOORS: [(&str, f64, f64); 5] = [
-    ("visits", 0.0, 0.0),
-    ("meetings", 0.0, 0.0),
+    ("visits", 0.95, 0.65),
+    ("meetings", 0.80, 0.55),
     ("signings", 0.0, 0.0),
-    ("citations", 0.0, 0.0),
+    ("citations", 0.45, 0.95),
     ("partnerships", 0.0, 0.0),
 ];
 
@@ -537,10 +539,13 @@ fn dev11_relations_meet_the_floors() {
     held_out_set_meets_the_floors("dev11", &DEV11_FLOORS);
 }
 
-/// Floors of the seventh development set (news reports of stop 48; its errors are read).
+/// Floors of the seventh development set (news reports of stop 48; its errors are read): the scores
+/// at the end of stop 48 minus 0.05, rounded down to 0.05 (visits F1 0.679, meetings 0.667 when it was
+/// added; 0.786 and 0.816 at the end of stop 48). It holds no signing or citation; its one
+/// partnership level is not found.
 const DEV12_FLOORS: [(&str, f64, f64); 5] = [
-    ("visits", 0.0, 0.0),
-    ("meetings", 0.0, 0.0),
+    ("visits", 0.75, 0.70),
+    ("meetings", 0.80, 0.70),
     ("signings", 0.0, 0.0),
     ("citations", 0.0, 0.0),
     ("partnerships", 0.0, 0.0),
