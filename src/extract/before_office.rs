@@ -31,10 +31,8 @@ pub fn find(text: &str, existing: &[Mention], lexicon: &Lexicon) -> Vec<(Range<u
     let chars = &lexicon.words.chars;
     let opens = |c: char| c == '应' || super::ends_word(c, chars);
     // 阿库福—阿多总统: the last part of a longer name is not a name.
-    // 我国首相, 该国总统: a country told by a pronoun is no name.
     let foreign = runs_before(text, &OFFICES, &NAME_CHARS, |c| chars.transliteration.contains(c), opens)
-        .filter(|run| !text[..run.start].ends_with(['-', '—', '·']))
-        .filter(|run| !text[run.start..run.at].ends_with('国'));
+        .filter(|run| !text[..run.start].ends_with(['-', '—', '·']));
     // The first a family name, none a character that ends or cannot open a name.
     let chinese = runs_before(
         text,

@@ -32,10 +32,11 @@ pub(super) fn link_to_full_forms(found: &mut [Mention], existing: &[Mention]) {
             let first = |(_, _, full): &&(String, Key, String)| {
                 !m.surface.contains('·') && patronymic(full) && full.split('·').next() == Some(name.as_str())
             };
-            let by_first: Vec<_> = known.iter().filter(first).collect();
-            if let Some((_, key, _)) = known.iter().find(same) {
-                m.key = key.clone();
-            } else if let [(_, key, _)] = by_first[..] {
+            let key = known.iter().find(same).or_else(|| {
+                let mut by_first = known.iter().filter(first);
+                by_first.next().filter(|_| by_first.next().is_none())
+            });
+            if let Some((_, key, _)) = key {
                 m.key = key.clone();
             }
         }

@@ -366,9 +366,8 @@ fn listed_on(s: &Sentences<'_>, parts: Vec<Range<usize>>) -> Vec<Range<usize>> {
 }
 
 /// Verbs of meeting several in turn (先后会见了, 分别会晤): the commas after them list those met.
-static IN_TURN: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(r"(?:先后|分别|还先后|又先后)(?:会见|会晤|拜会|接见|拜访)了?").expect("in turn")
-});
+static IN_TURN: LazyLock<Regex> =
+    LazyLock::new(|| Regex::new(r"(?:先后|分别)(?:会见|会晤|拜会|接见|拜访)").expect("in turn"));
 
 /// A clause that is one item of a list: a title and a name, no verb (国家党领袖费希尔).
 static LIST_ITEM: LazyLock<Regex> = LazyLock::new(|| {
