@@ -305,7 +305,7 @@ pub fn relate(
     let present = present::visits_of_meetings(&s, &facts, lexicon);
     facts.extend(present);
     facts.extend(documents::find(&s, context, lexicon.words));
-    facts.extend(partnerships::find(&s, &parties, lexicon.words, &lexicon.abbrev_chars));
+    facts.extend(partnerships::find(&s, &parties, context.date, lexicon.words, &lexicon.abbrev_chars));
     facts.extend(positions::find(&s, &parties, lexicon.words));
     facts.extend(events::find(&s, lexicon, &rules.events));
     facts

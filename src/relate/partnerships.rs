@@ -2,8 +2,9 @@
 //! 建立永久全面战略伙伴关系), with the date when the sentence says when it was established.
 
 use super::Sentences;
-use crate::model::{Fact, FactDetail, FactKind, Kind, Role};
+use crate::model::{Date, Fact, FactDetail, FactKind, Kind, Role};
 use crate::reference::Words;
+use crate::text::dates::parse_number;
 use crate::text::find_dates;
 use crate::text::CharSet;
 use regex::Regex;
@@ -14,9 +15,21 @@ static LEVEL: LazyLock<Regex> = LazyLock::new(|| {
         .expect("level")
 });
 
-/// Partnership levels stated in the document, one per (pair, level, date), an undated one only where
-/// the document dates no statement of that pair's level.
-pub fn find(s: &Sentences<'_>, parties: &[usize], words: &Words, abbrev_chars: &CharSet) -> Vec<Fact> {
+/// The years since a level was established, right after it (伙伴关系建立10年, 建立…伙伴关系15周年).
+static ANNIVERSARY: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(r"^(?P<step>建立|确立|升级)?(?P<years>[0-9]{1,3}|[一二三四五六七八九十]{1,3})(?:周年|年)")
+        .expect("anniversary")
+});
+
+/// Partnership levels stated in the document dated `document`, one per (pair, level, date), an
+/// undated one only where the document dates no statement of that pair's level.
+pub fn find(
+    s: &Sentences<'_>,
+    parties: &[usize],
+    document: Option<Date>,
+    words: &Words,
+    abbrev_chars: &CharSet,
+) -> Vec<Fact> {
     let mut facts: Vec<Fact> = Vec::new();
     for span in &s.spans {
         let sentence = &s.text[span.clone()];
@@ -66,7 +79,16 @@ pub fn find(s: &Sentences<'_>, parties: &[usize], words: &Words, abbrev_chars: &
                 let between = &head[d.end..];
                 words.partnership_steps.iter().any(|w| between.contains(w)) && !between.contains(['《', '》'])
             });
-            let date = date.map(|d| d.date);
+            // 中越建立全面战略合作伙伴关系15周年, 中俄战略协作伙伴关系建立10年: the year that many before the
+            // document's, or before the year the sentence gives (2018年是丹中建立…10周年: 2008).
+            let since = ANNIVERSARY.captures(&sentence[whole.end()..]).filter(|c| {
+                c.name("step").is_some() || words.partnership_steps.iter().any(|w| head.contains(w))
+            });
+            let years = since.and_then(|c| parse_number(&c["years"]));
+            let date = match years {
+                Some(n) => date.map(|d| d.date).or(document).map(|d| Date::y(d.year - n as i32)),
+                None => date.map(|d| d.date),
+            };
             let mut fact = Fact::new(FactKind::Partnership, span.clone());
             fact.roles.extend(pair.iter().map(|&p| (Role::Partner, p)));
             fact.detail = FactDetail::Partnership { level };

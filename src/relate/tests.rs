@@ -706,6 +706,25 @@ fn a_dated_partnership_named_again_undated_is_one() {
 }
 
 #[test]
+fn a_partnership_years_old_dates_from_the_document() {
+    let partnership = |text: &str| -> Vec<String> {
+        facts_dated(text, "", Some("2023-12-12"))
+            .into_iter()
+            .filter(|f| f.starts_with("Partnership"))
+            .collect()
+    };
+    let p = partnership("中国和越南是好邻居。今年是中越建立全面战略合作伙伴关系15周年。");
+    assert!(p.len() == 1 && p[0].ends_with("2008"), "{p:?}");
+    let p = partnership("中国和俄罗斯双方指出,中俄战略协作伙伴关系建立10年来,双边关系保持良好势头。");
+    assert!(p.len() == 1 && p[0].ends_with("2013"), "{p:?}");
+    let p = partnership("丹麦首相说,2018年是丹中建立全面战略伙伴关系10周年,中国和丹麦合作亮点纷呈。");
+    assert!(p.len() == 1 && p[0].ends_with("2008"), "{p:?}");
+    // Years of something else after the level date nothing.
+    let p = partnership("中国和越南双方同意制定中越全面战略合作伙伴关系10年规划。");
+    assert!(p.len() == 1 && !p[0].ends_with("2013"), "{p:?}");
+}
+
+#[test]
 fn signings_citations_and_partnerships() {
     let text = "双方重申遵循2001年7月16日签署的《中华人民共和国和俄罗斯联邦睦邻友好合作条约》。\
                 访问期间,双方签署了《中俄投资合作协定》《中俄科技合作协定》等文件。\
