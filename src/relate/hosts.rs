@@ -103,3 +103,39 @@ pub(super) fn place_first(s: &Sentences<'_>, span: Range<usize>, lexicon: &Lexic
         s.of_kind(span.clone(), Kind::Country).first().is_some_and(|&m| s.mentions[m].start == span.start);
     country || lexicon.find(&s.text[span]).first().is_some_and(|h| h.start == 0 && h.entry == Entry::Place)
 }
+
+/// Words naming a country by its part before its name (目前东协的主席国柬埔寨, 东道国法国).
+const ROLES: [&str; 5] = ["主席国", "东道国", "东道主", "邻国", "盟国"];
+/// Words of the trip's own time or party, which describe no host (访问期间的会谈中,中方…).
+const NOT_DESCRIBING: [&str; 7] = ["期间", "时的", "后的", "前的", "团", "结束", "行程"];
+
+/// The host of a bare 访问 or 出访 past the words that describe it (出访主办亚太经合会的越南、泰国,
+/// 出访目前东协的主席国柬埔寨): `span` from its first country when the words before that country end in 的
+/// or a word of its part and name no country themselves; else `span`. Not a guest those words describe
+/// (到访我国的中国国家副主席韩正, 访问并出席…的法国总统马克龙).
+pub(super) fn past_modifier(s: &Sentences<'_>, span: Range<usize>) -> Range<usize> {
+    let Some(&first) = s.of_kind(span.clone(), Kind::Country).first() else { return span };
+    let country = &s.mentions[first];
+    let words = &s.text[span.start..country.start];
+    let describes = words.ends_with('的') || ROLES.iter().any(|w| words.ends_with(w));
+    if words.is_empty()
+        || !describes
+        || words.chars().count() > 14
+        || words.contains("国的")
+        || words.starts_with(['并', '和', '及', '与', '同', '、'])
+        || described_leader(s, country.end, span.end)
+        || s.text[country.start..country.end].ends_with('方')
+        || NOT_DESCRIBING.iter().any(|w| words.contains(w))
+    {
+        return span;
+    }
+    country.start..span.end
+}
+
+/// True when a leader's name follows `from` within a few characters of office (法国总统马克龙).
+fn described_leader(s: &Sentences<'_>, from: usize, end: usize) -> bool {
+    s.of_kind(from..end, Kind::Leader).first().is_some_and(|&m| {
+        let gap = &s.text[from..s.mentions[m].start];
+        gap.chars().count() <= 8 && !gap.contains([',', ';', '、', '的'])
+    })
+}

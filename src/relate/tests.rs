@@ -533,6 +533,12 @@ fn visits_counted_or_listed_by_date_are_one_each() {
     assert_eq!(visits("这是赞比亚总统伦古第二次访华。").len(), 1);
     assert!(visits("赞比亚总统伦古访问中国不下30次。").is_empty());
     assert!(visits("赞比亚总统伦古先后五次访华。").is_empty());
+    // A visit dated before the document is one of those a count tells.
+    let text = "2018年9月,赞比亚总统伦古赴华出席中非合作论坛北京峰会。伦古总统就任以来两次访华。";
+    let v: Vec<String> =
+        facts_dated(text, "", Some("2019-10-29")).into_iter().filter(|f| f.starts_with("Visit")).collect();
+    assert_eq!(v.len(), 2, "{v:?}");
+    assert!(v.iter().any(|f| f.ends_with("2018-09..2018-09")), "{v:?}");
 }
 
 #[test]
@@ -1151,4 +1157,25 @@ fn a_guest_described_by_the_visit_they_are_making_visits() {
 fn an_invitation_to_visit_is_no_visit() {
     let v = visits("印度外交部长瓦杰帕伊再次转达了印度总统和总理请勃列日涅夫对印度进行友好访问的邀请。");
     assert!(v.iter().all(|f| !f.contains("visitor=勃列日涅夫")), "{v:?}");
+}
+
+#[test]
+fn a_trip_going_on_and_a_host_described_are_visits() {
+    let v = visits("美国国务卿布林肯展开中东访问行程,在埃及短暂停留后转抵以色列访问。");
+    assert_eq!(v, ["Visit visitor=布林肯 hostCountry=以色列 访问"], "{v:?}");
+    let v = visits("巴西总统卢拉预计23日起转赴韩国,参加企业论坛。");
+    assert_eq!(v, ["Visit visitor=卢拉 hostCountry=韩国 访问"], "{v:?}");
+    let v = visits("日本首相岸田文雄预计出访主办亚太经济论坛的越南、泰国。");
+    assert_eq!(v.len(), 2, "{v:?}");
+    assert!(v[0].contains("hostCountry=越南") && v[1].contains("hostCountry=泰国"), "{v:?}");
+    // A guest the words describe is no host of the one who receives them.
+    let v = visits("尚达曼总统会见到访我国的中国国家副主席韩正。");
+    assert!(v.iter().all(|f| !f.contains("visitor=尚达曼")), "{v:?}");
+}
+
+#[test]
+fn he_who_speaks_is_the_one_his_next_sentence_means() {
+    let text = "美国国务卿克里斯托弗说,他期待着与钱其琛外长的会晤。他说,他还将飞往海参崴同俄罗斯外长科济列夫举行会晤。";
+    let v = visits(text);
+    assert_eq!(v, ["Visit visitor=克里斯托弗 hostCountry=俄罗斯 访问"], "{v:?}");
 }

@@ -51,8 +51,12 @@ pub(super) static PRONOUN: LazyLock<Regex> =
 pub(super) fn antecedent(s: &Sentences<'_>, index: usize) -> Option<usize> {
     for back in 1..=3 {
         let previous = s.spans.get(index.checked_sub(back)?)?;
-        if let Some(&last) = s.of_kind(previous.clone(), Kind::Leader).last() {
-            return Some(last);
+        // 克里斯托弗说,他期待着与钱其琛外长的会晤。他说,他…还将飞往海参崴: the one who speaks, else the
+        // last leader named.
+        let leaders = s.of_kind(previous.clone(), Kind::Leader);
+        let speaking = leaders.iter().copied().find(|&m| speaks(s, m, previous.end));
+        if let Some(leader) = speaking.or(leaders.last().copied()) {
+            return Some(leader);
         }
         if !PRONOUN.is_match(&s.text[previous.clone()]) {
             return None;
@@ -68,12 +72,15 @@ const SPEAKING: [&str; 5] = ["表示", "指出", "强调", "说", "谈到"];
 /// says something (习近平在贺电中指出, 马克龙表示); leaders named in the words do not say them.
 pub(super) fn quoted_speaker(s: &Sentences<'_>, at: usize) -> Option<usize> {
     let paragraph = s.text[..at].rfind('\n').map_or(0, |i| i + 1);
-    s.of_kind(paragraph..at, Kind::Leader).into_iter().rev().find(|&m| {
-        let after = &s.text[s.mentions[m].end..at];
-        // 在贺电中, 在致辞时: where the words were said may stand before the verb.
-        let after = SAID_IN.find(after).map_or(after, |w| &after[w.end()..]);
-        SPEAKING.iter().any(|w| after.starts_with(w))
-    })
+    s.of_kind(paragraph..at, Kind::Leader).into_iter().rev().find(|&m| speaks(s, m, at))
+}
+
+/// True when the leader mentioned at `m` is followed by a verb of speaking before `end`.
+fn speaks(s: &Sentences<'_>, m: usize, end: usize) -> bool {
+    let after = &s.text[s.mentions[m].end..end.max(s.mentions[m].end)];
+    // 在贺电中, 在致辞时: where the words were said may stand before the verb.
+    let after = SAID_IN.find(after).map_or(after, |w| &after[w.end()..]);
+    SPEAKING.iter().any(|w| after.starts_with(w))
 }
 
 /// Where words were said, between the one saying them and the verb (在贺电中, 在会谈时).
@@ -181,7 +188,10 @@ pub(super) fn elided_subject(
     let clause_start = s.text[..visitor.start].ends_with([',', ';', '、'])
         || s.text[visitor.clone()].starts_with('、')
         || joined && !visitor.is_empty();
-    let unnamed = s.mentions_in(visitor.clone()).next().is_none();
+    // 在埃及短暂停留后转抵以色列: a place the subject was at names no one else.
+    let unnamed = s
+        .mentions_in(visitor.clone())
+        .all(|(_, m)| m.kind != Kind::Leader && s.text[..m.start].ends_with(['在', '从', '由', '经']));
     if !(arrival && clause_start && unnamed) {
         return None;
     }

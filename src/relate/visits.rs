@@ -4,7 +4,7 @@
 use super::counted::{times, Times};
 use super::dating::{event_dates, last_clause, or_paragraph_year, Dates};
 use super::guests::listed_guests;
-use super::hosts::{hosts_in, place_first};
+use super::hosts::{hosts_in, past_modifier, place_first};
 use super::visitors::{
     addressee, after_welcome, antecedent, each_visitor, elided_subject, inviter_of, is_me, quoted_speaker,
     visitor_in, wished, without_invitation, GLAD, INVITATION, PRONOUN,
@@ -83,11 +83,13 @@ static ARRIVED_AT: LazyLock<Regex> = LazyLock::new(|| {
     )
     .expect("arrived at")
 });
-/// 胡锦涛稍后抵悉尼, 已由伊拉克转抵澳洲: the headlines' short 抵, an arrival only where a country or a
-/// known place follows it right away (not 抵制, 抵御).
+/// 胡锦涛稍后抵悉尼, 已由伊拉克转抵澳洲, 卢拉预计23日起转赴韩国: the headlines' short 抵 and the going on
+/// of a trip, an arrival only where a country or a known place follows it right away (not 抵制, 抵御).
 static ARRIVED_BRIEF: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(r"(?P<visitor>[^,;。]{0,60}?)(?:转|飞)?抵(?P<brief>)(?P<host>[^,;。]{1,20})")
-        .expect("arrived, brief")
+    Regex::new(
+        r"(?P<visitor>[^,;。]{0,60}?)(?:(?:转|飞)?抵|转赴|转往|飞往)(?P<brief>)(?P<host>[^,;。]{1,20})",
+    )
+    .expect("arrived, brief")
 });
 /// 会见正在俄罗斯进行国事访问的习近平, 正在肯尼亚访问的习近平会见…, 应邀来我国访问的金日成, 应印度政府
 /// 邀请到印度访问的布尔加宁, 同前来苏联作正式访问的英迪拉·甘地 (作, the older 进行): a guest described by a
@@ -156,7 +158,9 @@ pub fn find(
         // naming them, 上述 are the countries of the sentence before.
         let earlier = index.checked_sub(1).map(|i| s.spans[i].clone());
         // 前来出席葬礼的万里: a guest come to attend, told without a word of visiting.
-        if !["访", "邀请", "抵", "来华", "到达", "之行", "站"].iter().any(|w| sentence.contains(w))
+        if !["访", "邀请", "抵", "赴", "往", "来华", "到达", "之行", "站"]
+            .iter()
+            .any(|w| sentence.contains(w))
             && !super::guests::comes_to_attend(sentence)
         {
             continue;
@@ -255,6 +259,7 @@ pub fn find(
                 (None, None) => continue,
             };
             let Some(host_span) = at("host").or(at("china")) else { continue };
+            let host_span = if host_first { past_modifier(s, host_span) } else { host_span };
             let named_before = earlier.as_ref().map_or(span.start, |e| e.start)..host_span.start;
             let inviter = at("inviter").or(earlier.clone());
             let mut hosts = hosts_in(s, host_span.clone(), inviter, named_before, host_first, here, lexicon);
@@ -431,7 +436,28 @@ pub fn find(
             }
         }
     }
-    facts.into_iter().map(|(fact, _)| fact).chain(counted).collect()
+    let facts: Vec<Fact> = facts.into_iter().map(|(fact, _)| fact).collect();
+    let counted = beyond_dated(counted, &facts, document);
+    facts.into_iter().chain(counted).collect()
+}
+
+/// The visits a count tells without a date, less one for each visit of the same visitor and host
+/// the document dates before its own month: 2018年9月,伦古总统赴华出席… and 伦古总统就任以来两次访华 are
+/// two visits, not three.
+fn beyond_dated(counted: Vec<Fact>, facts: &[Fact], document: Option<Date>) -> Vec<Fact> {
+    let month = document.map(Date::without_day);
+    let earlier = |f: &&Fact| f.start.is_some_and(|d| month.is_none_or(|m| d.without_day() < m));
+    let mut dated: Vec<_> = facts.iter().filter(earlier).map(visit_key).collect();
+    counted
+        .into_iter()
+        .filter(|c| match dated.iter().position(|k| *k == visit_key(c)) {
+            Some(i) => {
+                dated.swap_remove(i);
+                false
+            }
+            None => true,
+        })
+        .collect()
 }
 
 /// Pushes `fact` as the visits `times` says it is: one like any other (see [`push_unique`]), none
@@ -541,8 +567,6 @@ fn framed(fact: &mut Fact, said: Said, text: &str, at: usize, document: Option<D
     Said { stated, planned, earlier }
 }
 
-/// Keeps the month of a visit's dates and drops their day: a visit its words name as a thing
-/// (对尼泊尔的访问) without a date of its own happened near its report, not on its report's day.
 /// Verbs of arriving (a visit's first day).
 const ARRIVING: [&str; 3] = ["抵达", "飞抵", "到达"];
 
@@ -553,6 +577,8 @@ fn arrival_starts_only(fact: &mut Fact) {
     }
 }
 
+/// Keeps the month of a visit's dates and drops their day: a visit its words name as a thing
+/// (对尼泊尔的访问) without a date of its own happened near its report, not on its report's day.
 fn month_only(fact: &mut Fact) {
     fact.start = fact.start.map(Date::without_day);
     fact.end = fact.end.map(Date::without_day);
