@@ -79,6 +79,13 @@ fn a_one_character_form_before_a_heads_office_qualifies_it() {
     assert!(leaders("毛主席纪念堂遗物展开幕。").is_empty());
     assert!(leaders("各市委书记先后发言。").is_empty());
     assert!(leaders("他以总统身份出席。").is_empty());
+    assert!(leaders("他以总理身分访华。").is_empty());
+}
+
+#[test]
+fn a_name_ends_before_a_meeting_or_a_doctors_title() {
+    assert_eq!(leaders("他也将与海南省委书记冯飞会面。"), ["冯飞"]);
+    assert_eq!(leaders("外交部长维文医生将陪同。"), ["维文"]);
 }
 
 #[test]

@@ -58,6 +58,23 @@ pub(super) fn leaders_in_context(
         if let Some(c) = country {
             candidates.retain(|&j| g.leaders[j].country.as_deref() == Some(c));
         }
+        // 李显龙总理…李总理: a surname and office names a leader in office that the document names in
+        // full, if one does (the one named first), before any other holder of the office.
+        if group.1.is_some() {
+            let first_in_full = |j: usize| {
+                let l = &g.leaders[j];
+                if date.is_some_and(|d| !l.in_office(d.year, 1)) {
+                    return None;
+                }
+                mentions
+                    .iter()
+                    .filter(|x| abbreviation(x).is_none())
+                    .position(|x| l.zh == x.surface || l.names.contains(&x.surface))
+            };
+            if let Some(j) = candidates.iter().copied().filter_map(|j| Some((first_in_full(j)?, j))).min() {
+                candidates = vec![j.1];
+            }
+        }
         let chosen = match date.map(|d| d.year) {
             Some(year) => match candidates.iter().find(|&&j| g.leaders[j].in_office(year, 1)) {
                 Some(&j) => Some(j),

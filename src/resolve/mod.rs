@@ -421,6 +421,10 @@ mod tests {
         assert!(
             both.iter().any(|i| i.ends_with("/li-peng")) && both.iter().any(|i| i.ends_with("/li-keqiang"))
         );
+        // A leader in office whom the document names in full is the one so named, not the other
+        // holder of the office that year.
+        let lee = leader_iri("新加坡总理李显龙将访问美国。李总理表示。", Some(2022));
+        assert!(lee.iter().all(|i| i.ends_with("/lee-hsien-loong")), "{lee:?}");
     }
 
     #[test]
