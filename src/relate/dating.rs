@@ -61,6 +61,29 @@ fn month_day(text: &str) -> Option<regex::Captures<'_>> {
     MONTH_DAY.captures_iter(text).find(|c| c.name("mark").is_some() || c.name("d2").is_some())
 }
 
+/// `从本星期六(26日)开始,…至4月2日`, `于26日至4月2日`: a range from a day alone to a month's day, the
+/// first day in the month of the last or the month before.
+static DAY_TO_MONTH_DAY: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(&format!(
+        r"(?:从|自|于)(?:[^,;。]{{0,12}}?[^0-9月期数几一二三四五六七八九十])?(?P<d>{NUMBER})日[)）]?(?:起|开始)?[^;。]{{0,40}}?(?:至|到)(?P<m2>{NUMBER})月(?P<d2>{NUMBER})日"
+    ))
+    .expect("day to month and day")
+});
+
+/// The first and last day of a range [`DAY_TO_MONTH_DAY`] finds in `text`, the last nearest `document`.
+fn day_to_month_day(text: &str, document: Date) -> Option<(Date, Date)> {
+    let caps = DAY_TO_MONTH_DAY.captures(text)?;
+    let number = |name: &str| parse_number(caps.name(name)?.as_str());
+    let end = Date::month_day_nearest(document, number("m2")?, number("d2")?)?;
+    let (d, d2, month) = (number("d")?, number("d2")?, end.month?);
+    let (year, month) = match (d <= d2, month) {
+        (true, _) => (end.year, month),
+        (false, 1) => (end.year - 1, 12),
+        (false, _) => (end.year, month - 1),
+    };
+    Some((Date::ymd(year, month, d)?, end)).filter(|(start, end)| start <= end)
+}
+
 /// `今年3月`, `去年11月份`, `3月`: a month with no day, not after a year number or another month.
 static MONTH: LazyLock<Regex> = LazyLock::new(|| {
     Regex::new(&format!(r"(?:(?P<y>{RELATIVE_YEAR})|^|[^0-9年月至到])(?P<m>{NUMBER})月(?:份)?(?:[^0-9一二三四五六七八九十日]|$)"))
@@ -299,6 +322,9 @@ fn told_dates(sentence: &str, document: Option<Date>) -> Dates {
     let Some(document) = document.filter(Date::is_complete) else {
         return Dates::from_document(None, None);
     };
+    if let Some((start, end)) = day_to_month_day(sentence, document) {
+        return Dates::stated(start, end);
+    }
     if let Some(caps) = month_day(sentence) {
         let number = |name: &str| caps.name(name).and_then(|m| parse_number(m.as_str()));
         let start = number("m").zip(number("d")).and_then(|(m, d)| match caps.name("y") {

@@ -241,3 +241,16 @@ fn what_is_still_to_come_or_undated_gets_no_date() {
     assert_eq!(dates("为期三日的访问", "2019-10-13"), both("2019-10-13", "2019-10-13"), "三日 is a length");
     assert_eq!(dates("星期日举行会谈", "2019-10-13"), both("2019-10-13", "2019-10-13"));
 }
+
+#[test]
+fn a_range_from_a_day_alone_to_a_months_day_starts_in_that_month_or_the_one_before() {
+    let s = "我国总理李显龙将从当地时间本星期六(26日)开始,对美国进行八天工作访问,至4月2日。";
+    assert_eq!(dates(s, "2022-03-26"), both("2022-03-26", "2022-04-02"));
+    assert_eq!(
+        dates("李显龙将于26日至4月2日对美国进行访问。", "2022-03-26"),
+        both("2022-03-26", "2022-04-02")
+    );
+    assert_eq!(dates("他将于二日至五月六日访问日本。", "2022-05-01"), both("2022-05-02", "2022-05-06"));
+    // A day with its month is the month's, as before.
+    assert_eq!(dates("他将于10月26日至11月2日访问日本。", "2022-10-20"), both("2022-10-26", "2022-11-02"));
+}

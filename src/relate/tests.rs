@@ -1168,6 +1168,17 @@ fn a_trip_going_on_and_a_host_described_are_visits() {
     let v = visits("日本首相岸田文雄预计出访主办亚太经济论坛的越南、泰国。");
     assert_eq!(v.len(), 2, "{v:?}");
     assert!(v[0].contains("hostCountry=越南") && v[1].contains("hostCountry=泰国"), "{v:?}");
+    let v = visits("日本首相安倍晋三之后转到意大利、斯洛伐克及欧盟总部所在地比利时。");
+    assert!(v.iter().any(|f| f.contains("hostCountry=意大利")), "{v:?}");
+    assert!(v.iter().any(|f| f.contains("hostCountry=斯洛伐克")), "{v:?}");
+    let v = visits("日本首相安倍晋三下周五前往美国举行日美首脑会谈。");
+    assert_eq!(v, ["Visit visitor=安倍晋三 hostCountry=美国 访问"], "{v:?}");
+    let v = visits("美国副总统哈里斯去年8月访问过新加坡。");
+    assert_eq!(v, ["Visit visitor=哈里斯 hostCountry=新加坡 访问"], "{v:?}");
+    // 他 after the sentence's own subject is that subject, not a leader of the sentence before.
+    let text =
+        "李显龙与联合国秘书长古特雷斯会面。李显龙总理上次访美是在2019年9月,他当时到美国出席联合国大会。";
+    assert!(visits(text).iter().all(|f| !f.contains("visitor=古特雷斯")), "{:?}", visits(text));
     // A guest the words describe is no host of the one who receives them.
     let v = visits("尚达曼总统会见到访我国的中国国家副主席韩正。");
     assert!(v.iter().all(|f| !f.contains("visitor=尚达曼")), "{v:?}");

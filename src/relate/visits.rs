@@ -39,10 +39,10 @@ static VISIT: LazyLock<Regex> = LazyLock::new(|| {
         .expect("visit")
 });
 /// 华国锋今天离开北京前往罗马尼亚进行正式友好访问, 每年都要到中国来进行访问, 将到巴基斯坦访问,
-/// 启程赴美国国事访问, 将前往澳大利亚、日本和中国进行为期10天的亚洲之行, 赴印度出席…会晤: going to the
-/// host for the visit, or to attend something there.
+/// 启程赴美国国事访问, 将前往澳大利亚、日本和中国进行为期10天的亚洲之行, 赴印度出席…会晤, 前往华盛顿举行
+/// 首脑会谈: going to the host for the visit, or to attend or hold something there.
 static WENT: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(&format!(r"(?:应(?P<inviter>[^,;。]{{1,40}}?)邀请,?)?(?P<visitor>[^,;。]{{0,60}}?)(?:前往|到|去|赴)(?P<host>[^,;。出参前后]{{1,12}}?)(?:(?:来|去)?(?:进行(?:了)?)?{BEFORE_KIND}(?:{KIND}|\p{{Han}}{{0,4}}之行)|出席|参加)"))
+    Regex::new(&format!(r"(?:应(?P<inviter>[^,;。]{{1,40}}?)邀请,?)?(?P<visitor>[^,;。]{{0,60}}?)(?:前往|到|去|赴)(?P<host>[^,;。出参前后]{{1,12}}?)(?:(?:来|去)?(?:进行(?:了)?)?{BEFORE_KIND}(?:{KIND}|\p{{Han}}{{0,4}}之行)|出席|参加|举行)"))
         .expect("went to visit")
 });
 /// 周恩来…于五月五日至九日在柬埔寨进行了国事访问, 他1985年在美国访问时: the visit where it took place (not the guest
@@ -83,11 +83,12 @@ static ARRIVED_AT: LazyLock<Regex> = LazyLock::new(|| {
     )
     .expect("arrived at")
 });
-/// 胡锦涛稍后抵悉尼, 已由伊拉克转抵澳洲, 卢拉预计23日起转赴韩国: the headlines' short 抵 and the going on
-/// of a trip, an arrival only where a country or a known place follows it right away (not 抵制, 抵御).
+/// 胡锦涛稍后抵悉尼, 已由伊拉克转抵澳洲, 卢拉预计23日起转赴韩国, 之后转到意大利: the headlines' short 抵
+/// and the going on of a trip, an arrival only where a country or a known place follows it right away
+/// (not 抵制, 抵御).
 static ARRIVED_BRIEF: LazyLock<Regex> = LazyLock::new(|| {
     Regex::new(
-        r"(?P<visitor>[^,;。]{0,60}?)(?:(?:转|飞)?抵|转赴|转往|飞往)(?P<brief>)(?P<host>[^,;。]{1,20})",
+        r"(?P<visitor>[^,;。]{0,60}?)(?:(?:转|飞)?抵|转赴|转往|转到|飞往)(?P<brief>)(?P<host>[^,;。]{1,20})",
     )
     .expect("arrived, brief")
 });
@@ -120,7 +121,7 @@ static ENDED: LazyLock<Regex> = LazyLock::new(|| {
 static VISITED: LazyLock<Regex> = LazyLock::new(|| {
     // 访问的法国总统 is the visiting president, not a visit to France. 到访 is the press's 访问
     // (沙纳汉到访阿富汗), 突访 its surprise visit.
-    Regex::new(r"(?P<visitor>[^,;。]{0,40}?)(?:首次|正式|再次|成功|将)?(?:访问|出访|顺访|到访|突访|走访)(?:了)?(?P<host>[^,;。的][^,;。]{0,23})")
+    Regex::new(r"(?P<visitor>[^,;。]{0,40}?)(?:首次|正式|再次|成功|将)?(?:访问|出访|顺访|到访|突访|走访)(?:了|过)?(?P<host>[^,;。的][^,;。]{0,23})")
         .expect("visited")
 });
 static TO_CHINA: LazyLock<Regex> = LazyLock::new(|| {
@@ -158,7 +159,7 @@ pub fn find(
         // naming them, 上述 are the countries of the sentence before.
         let earlier = index.checked_sub(1).map(|i| s.spans[i].clone());
         // 前来出席葬礼的万里: a guest come to attend, told without a word of visiting.
-        if !["访", "邀请", "抵", "赴", "往", "来华", "到达", "之行", "站"]
+        if !["访", "邀请", "抵", "赴", "往", "转到", "来华", "到达", "之行", "站"]
             .iter()
             .any(|w| sentence.contains(w))
             && !super::guests::comes_to_attend(sentence)
@@ -196,7 +197,16 @@ pub fn find(
             .chain(GUEST_VISITING.captures_iter(sentence).map(|c| (c, Shape::Described)))
             .chain(VISITED.captures_iter(sentence).map(|c| (c, Shape::HostFirst)));
         for (caps, shape) in attempts {
-            let host_first = shape == Shape::HostFirst;
+            // 转到意大利、斯洛伐克: after a verb of going on to a country, as after a bare 访问, the list
+            // starts at the host (飞往海参崴同俄罗斯外长…: a place's country is found as before).
+            let host_first = shape == Shape::HostFirst
+                || caps.name("brief").is_some()
+                    && caps.name("host").is_some_and(|h| {
+                        let h = span.start + h.start()..span.start + h.end();
+                        s.of_kind(h.clone(), Kind::Country)
+                            .first()
+                            .is_some_and(|&m| s.mentions[m].start == h.start)
+                    });
             let at = |name: &str| caps.name(name).map(|m| span.start + m.start()..span.start + m.end());
             let whole = caps.get(0).map_or(span.clone(), |m| span.start + m.start()..span.start + m.end());
             let Some(visitor_span) = at("visitor").map(|v| before_capacity(s, v)) else { continue };
@@ -232,8 +242,11 @@ pub fn find(
             // 他从本月10日起出国访问,依序走访以色列、…: or the subject of the sentence's first clause.
             let subject_referred = PRONOUN.is_match(sentence.split([',', ';']).next().unwrap_or(""))
                 && s.of_kind(span.start..visitor_span.end, Kind::Leader).is_empty();
-            let referred =
-                antecedent.filter(|_| PRONOUN.is_match(&s.text[visitor_span.clone()]) || subject_referred);
+            // 李显龙上次…是在2019年9月,他当时到纽约出席: 他 after the sentence's own subject is that one.
+            let pronoun = PRONOUN.is_match(&s.text[visitor_span.clone()]);
+            let own_subject =
+                s.of_kind(span.start..visitor_span.start, Kind::Leader).first().copied().filter(|_| pronoun);
+            let referred = own_subject.or(antecedent.filter(|_| pronoun || subject_referred));
             let found = match shape {
                 Shape::VisitorFirst | Shape::Described => {
                     s.of_kind(visitor_span.clone(), Kind::Leader).first().copied()
