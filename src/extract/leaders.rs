@@ -6,7 +6,7 @@
 
 use super::compiled::{Offices, HONORIFICS};
 use super::lexicon::Lexicon;
-use super::ministries::{is_ministry_field, joins_fields, names_a_ministry, qualifies};
+use super::ministries::{field_opens_title, is_ministry_field, joins_fields, names_a_ministry, qualifies};
 use super::name_bounds::{
     acts_alone, heads_longer_name, is_han, is_stop_at, listed_after, name_after, never_starts, Stops,
     JOINERS, MALAY_HONORIFICS, TITLE_CONTINUATIONS,
@@ -213,7 +213,8 @@ pub fn find(text: &str, existing: &[Mention], lexicon: &Lexicon) -> Found {
         // An office that names its body (国务院总理, 外交部长, 纺织工业部部长) needs no qualifier; a rank
         // (第一书记) does.
         let strong_office = office_text.chars().count() >= 4 && !office_text.starts_with("第一")
-            || office_text == "部长" && names_a_ministry(&text[..office.start()]);
+            || office_text == "部长" && names_a_ministry(&text[..office.start()])
+            || matches!(office_text, "部长" | "大臣") && field_opens_title(text, office.start(), office_text);
         let abbreviated = qualifier
             .is_none()
             .then(|| abbreviated_qualifier(text, first.start, &text[first.clone()], lexicon))

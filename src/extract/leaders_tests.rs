@@ -357,3 +357,13 @@ fn a_french_double_name_with_a_single_dash_and_a_short_name_listed_after_an_offi
     let found = leaders("耿飚、陈慕华副总理和黄华、申健等同乘专车离开平壤。");
     assert!(found.iter().any(|n| n == "黄华"), "{found:?}");
 }
+
+#[test]
+fn a_ministers_title_opening_with_its_field_needs_no_country() {
+    let found = leaders("代表团成员包括赞比里、交通部长陆兆福、通讯及数码部长法米,以及相关部门的官员。");
+    assert!(found.contains(&"陆兆福".to_owned()) && found.contains(&"法米".to_owned()), "{found:?}");
+    assert_eq!(leaders("贸工部长颜金勇将陪同。"), ["颜金勇"]);
+    // Not a field inside a sentence's words (他在会上对部长说).
+    assert!(leaders("他向各位部长表示感谢。").is_empty());
+    assert!(leaders("龙岩市委常委、组织部长魏东说。").is_empty());
+}

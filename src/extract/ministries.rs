@@ -60,3 +60,24 @@ pub(super) fn names_a_ministry(before: &str) -> bool {
     let field = lead.chars().rev().take_while(|&c| is_han(c) && !"的了在是为向和与及同".contains(c)).count();
     (2..=6).contains(&field)
 }
+
+/// True when a minister's title before `office_start` opens with its field right after a list mark or
+/// the start of a line (、交通部长陆兆福, 、卫生部长王乙康): the title names its ministry, as 外交部长 does,
+/// with no country before it.
+pub(super) fn field_opens_title(text: &str, office_start: usize, office: &str) -> bool {
+    let before = &text[..office_start];
+    let field: Vec<(usize, char)> = before
+        .char_indices()
+        .rev()
+        .take_while(|&(_, c)| is_han(c) && !"的了在是为对向同兼、".contains(c))
+        .take(9)
+        .collect();
+    let start = field.last().map_or(office_start, |&(i, _)| i);
+    // After a comma the words may be an adverb (随后部长潘特): a list mark is asked for. A party
+    // committee's department after its standing member (龙岩市委常委、组织部长) is a local post.
+    let opens =
+        start == 0 || before[..start].ends_with(['、', '\n', '兼']) && !before[..start].ends_with("常委、");
+    let field = &before[start..];
+    let joined = field.split_once('及').map_or(field.to_owned(), |(a, b)| format!("{a}和{b}"));
+    opens && is_ministry_field(&joined, office)
+}
