@@ -590,13 +590,13 @@ fn dev12_entities_meet_the_floors() {
 /// of (treaties, projects, initiatives).
 const DEV13_FLOORS: [(Kind, f64, f64); 6] = [
     (Kind::Country, 0.95, 0.90),
-    (Kind::Leader, 0.95, 0.70),
+    (Kind::Leader, 0.95, 0.75),
     (Kind::Treaty, 0.0, 0.0),
     (Kind::Organization, 0.55, 0.70),
     (Kind::Project, 0.0, 0.0),
     (Kind::Initiative, 0.0, 0.0),
 ];
-/// Entity micro-F1 floor of the eighth development set (0.848 when it was added, 0.873 at the end of
+/// Entity micro-F1 floor of the eighth development set (0.848 when it was added, 0.884 at the end of
 /// stop 49).
 const DEV13_MICRO_F1_FLOOR: f64 = 0.80;
 /// Documents of the eighth development set whose date the extractor gets wrong (none): more is a
