@@ -1179,6 +1179,9 @@ fn a_trip_going_on_and_a_host_described_are_visits() {
     let text =
         "李显龙与联合国秘书长古特雷斯会面。李显龙总理上次访美是在2019年9月,他当时到美国出席联合国大会。";
     assert!(visits(text).iter().all(|f| !f.contains("visitor=古特雷斯")), "{:?}", visits(text));
+    // Names listed before their offices (宋庆龄副主席、周恩来总理) all arrive.
+    let v = visits("宋庆龄副主席、周恩来总理和陈毅副总理今天下午乘专机到达锡兰首都科伦坡。");
+    assert_eq!(v.len(), 3, "{v:?}");
     // A guest the words describe is no host of the one who receives them.
     let v = visits("尚达曼总统会见到访我国的中国国家副主席韩正。");
     assert!(v.iter().all(|f| !f.contains("visitor=尚达曼")), "{v:?}");

@@ -25,9 +25,11 @@ pub(super) fn each_visitor(s: &Sentences<'_>, span: Range<usize>, visit: &str) -
     }
 }
 
-/// What may stand between two leaders who do the same: a conjunction and the second one's office.
-static JOINED: LazyLock<Regex> =
-    LazyLock::new(|| Regex::new(r"^(?:和|与|及|以及|、)\p{Han}{0,12}$").expect("joined"));
+/// What may stand between two leaders who do the same: a conjunction and the second one's office, or
+/// the first one's office and a conjunction (宋庆龄副主席、周恩来总理和陈毅副总理).
+static JOINED: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(r"^(?:\p{Han}{0,3}[席理统相长王帅记])?(?:和|与|及|以及|、)\p{Han}{0,12}$").expect("joined")
+});
 
 /// 汪文斌表示,中方欢迎布里德市长访华: after what is said, the one welcomed is the visitor, not the
 /// one speaking. The span to find the visitor in: from the said 欢迎 to the end of the pattern's
