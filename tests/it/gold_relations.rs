@@ -559,10 +559,10 @@ fn dev12_relations_meet_the_floors() {
 
 /// Floors of the eighth development set (reports and a communiqué of stop 49; its errors are read): the
 /// scores at the end of stop 49 minus 0.05, rounded down to 0.05 (visits F1 0.754, meetings 0.604 when
-/// it was added; 0.861 and 0.755 at the end of stop 49). Its three signings and one citation are too
+/// it was added; 0.892 and 0.755 at the end of stop 49). Its three signings and one citation are too
 /// few to hold a floor.
 const DEV13_FLOORS: [(&str, f64, f64); 5] = [
-    ("visits", 0.85, 0.70),
+    ("visits", 0.85, 0.75),
     ("meetings", 0.90, 0.55),
     ("signings", 0.0, 0.0),
     ("citations", 0.0, 0.0),
