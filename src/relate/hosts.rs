@@ -99,9 +99,13 @@ const THAT_COUNTRY: [&str; 3] = ["这个国家", "该国", "这一国家"];
 
 /// True when `span` opens with a country or a place the gazetteer knows (抵悉尼, not 抵制).
 pub(super) fn place_first(s: &Sentences<'_>, span: Range<usize>, lexicon: &Lexicon) -> bool {
-    let country =
-        s.of_kind(span.clone(), Kind::Country).first().is_some_and(|&m| s.mentions[m].start == span.start);
-    country || lexicon.find(&s.text[span]).first().is_some_and(|h| h.start == 0 && h.entry == Entry::Place)
+    country_first(s, span.clone())
+        || lexicon.find(&s.text[span]).first().is_some_and(|h| h.start == 0 && h.entry == Entry::Place)
+}
+
+/// True when a country's name opens `span`.
+pub(super) fn country_first(s: &Sentences<'_>, span: Range<usize>) -> bool {
+    s.of_kind(span.clone(), Kind::Country).first().is_some_and(|&m| s.mentions[m].start == span.start)
 }
 
 /// Words naming a country by its part before its name (目前东协的主席国柬埔寨, 东道国法国).

@@ -19,6 +19,7 @@ mod present;
 mod same_talks;
 mod stops;
 mod trips;
+mod visit_patterns;
 mod visitors;
 mod visits;
 mod weekdays;
