@@ -82,9 +82,18 @@ pub struct Found {
     pub offices: Vec<(usize, usize, String, Option<usize>)>,
 }
 
+/// A list of two-to-three-character names ending in 等, its last name joined by 、, 以及, 和 or 及, and
+/// the act that may follow (等参加, 等陪同 …).
 static ENUMERATION: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(r"((?:\p{Han}{2,3}、)+\p{Han}{2,3})等(?:参加|出席|陪同|在座|会见|会谈)").expect("enumeration")
+    Regex::new(
+        r"(?P<list>(?:\p{Han}{2,3}、)+\p{Han}{2,3}(?:(?:以及|和|及)\p{Han}{2,3})?)等(?P<act>参加|出席|陪同|在座|会见|会谈)?",
+    )
+    .expect("enumeration")
 });
+
+/// Words that introduce a list of leaders named without offices (党政领导人朴成哲、李钟玉…等;
+/// 领导同志有:黄永胜、张春桥…等).
+const LEADER_GROUPS: [&str; 4] = ["领导人", "领导同志有:", "领导同志", "领导成员"];
 
 /// Leader mentions in `text`, given the mentions already found (countries and bodies qualify offices).
 pub fn find(text: &str, existing: &[Mention], lexicon: &Lexicon) -> Found {
@@ -488,7 +497,9 @@ fn office_next_to(text: &str, start: usize, end: usize, titles: &Offices) -> boo
     before || after
 }
 
-/// Names listed with a known leader (丁薛祥、杨洁篪、王毅、何立峰等参加) are leaders too.
+/// Names listed with a known leader and an act (丁薛祥、杨洁篪、王毅、何立峰等参加) are leaders too; so
+/// are names listed without an act after a word for leaders (党政领导人朴成哲、李钟玉、金永南…等) or
+/// with two known leaders (黄永胜、张春桥、姚文元、李先念…以及吴德等).
 fn enumerated(
     text: &str,
     existing: &[Mention],
@@ -498,17 +509,15 @@ fn enumerated(
     let mut out = Vec::new();
     let mut spans = Vec::new();
     for caps in ENUMERATION.captures_iter(text) {
-        let list = caps.get(1).expect("list group");
+        let list = caps.name("list").expect("list group");
         let is_leader = |s: usize, e: usize| {
             existing.iter().chain(found).any(|m| m.kind == Kind::Leader && m.start == s && m.end == e)
         };
-        let mut items = Vec::new();
-        let mut at = list.start();
-        for item in list.as_str().split('、') {
-            items.push((at, at + item.len()));
-            at += item.len() + '、'.len_utf8();
-        }
-        if !items.iter().any(|&(s, e)| is_leader(s, e)) {
+        let items = list_items(text, list.start(), list.end());
+        let known = items.iter().filter(|&&(s, e)| is_leader(s, e)).count();
+        let introduced = LEADER_GROUPS.iter().any(|g| text[..items[0].0].ends_with(g));
+        let listed = if caps.name("act").is_some() { known >= 1 } else { known >= 2 || introduced };
+        if !listed {
             continue;
         }
         for (s, e) in items {
@@ -519,6 +528,40 @@ fn enumerated(
         }
     }
     (out, spans)
+}
+
+/// The items of the list `text[start..end]`: split at 、 and at the joiner before the last one; the
+/// first item loses the end of a word for leaders it begins with (领导人吴德: 吴德).
+fn list_items(text: &str, start: usize, end: usize) -> Vec<(usize, usize)> {
+    let mut items = Vec::new();
+    let mut at = start;
+    for item in text[start..end].split('、') {
+        items.push((at, at + item.len()));
+        at += item.len() + '、'.len_utf8();
+    }
+    if let Some(last) = items.pop() {
+        let tail = &text[last.0..last.1];
+        match ["以及", "和", "及"].iter().find_map(|j| tail.find(j).map(|k| (k, j.len()))) {
+            Some((k, len)) if k >= 2 * 3 && last.1 - (last.0 + k + len) >= 2 * 3 => {
+                items.push((last.0, last.0 + k));
+                items.push((last.0 + k + len, last.1));
+            }
+            _ => items.push(last),
+        }
+    }
+    let (first_start, first_end) = items[0];
+    for group in LEADER_GROUPS {
+        let opening = (1..group.len().min(first_end - first_start))
+            .filter(|&n| group.is_char_boundary(group.len() - n))
+            .find(|&n| {
+                text[..first_start].ends_with(&group[..group.len() - n])
+                    && text[first_start..].starts_with(&group[group.len() - n..])
+            });
+        if let Some(n) = opening {
+            items[0].0 += n;
+        }
+    }
+    items
 }
 
 #[cfg(test)]

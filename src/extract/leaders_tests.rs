@@ -114,6 +114,19 @@ fn names_after_offices_and_greetings() {
     assert!(leaders("朱婷说,这次有机会见到总书记。").is_empty());
     assert_eq!(leaders("王毅会见到总书记。"), ["王毅"]);
     assert_eq!(leaders("丁薛祥、王毅、何立峰等参加有关活动。"), ["丁薛祥", "王毅", "何立峰"]);
+    // Without an act: after a word for leaders, or with two known leaders in the list.
+    assert_eq!(
+        leaders("前往机场欢迎的还有朝鲜党政领导人朴成哲、李钟玉、吴德等。"),
+        ["朴成哲", "李钟玉", "吴德"]
+    );
+    assert_eq!(leaders("欢迎的领导人吴德、李钟玉等。"), ["吴德", "李钟玉"]);
+    assert_eq!(
+        leaders("欢迎的领导同志有:黄永胜、张春桥、李先念、郭沫若以及吴德等。"),
+        ["黄永胜", "张春桥", "李先念", "郭沫若", "吴德"]
+    );
+    // Places listed without a word for leaders are no names; one known leader needs an act.
+    assert!(leaders("访问了上海、杭州、广州等地。").is_empty());
+    assert_eq!(leaders("他会见了李先念、上海、杭州等。"), ["李先念"]);
     assert!(leaders("其他信息").is_empty());
     assert_eq!(leaders("美国总统威廉·J·克林顿在白宫"), ["威廉·J·克林顿"]);
     assert!(leaders("中方支持哈方担任主席国工作。").is_empty());
