@@ -113,13 +113,14 @@ fn organizations(text: &str, hits: &[Hit], forms: &[Mention], lexicon: &Lexicon)
                 || !(is_cjk(c) || c == '、' || c == '-' || c == '—')
                 || rest[i..].starts_with("——");
             // 中共中央政治局委员、中央书记处书记、中央办公厅主任: a list of a person's offices, not a name;
-            // 加蓬总统邦戈、参议长科尼凯、国民议会议长: a list of officials, each an office and a name.
+            // 加蓬总统邦戈、参议长科尼凯、国民议会议长: a list of officials, each an office and a name
+            // (卫生部长王乙康、国家发展部: the office may begin inside the body that starts the name).
             let after_office = c == '、'
                 && lexicon
                     .gazetteer
                     .offices
                     .iter()
-                    .any(|o| o.zh.chars().count() >= 2 && rest[..i].contains(&o.zh));
+                    .any(|o| o.zh.chars().count() >= 2 && text[q.start..q.end + i].contains(&o.zh));
             let connector = "和与同、".contains(c) && starts(q.end + i + c.len_utf8()) || after_office;
             let joined = rest[..i].ends_with(['-', '—']);
             let next_name = i > 0 && !joined && (rest[i..].starts_with("关于") || starts(q.end + i));
@@ -357,6 +358,12 @@ mod tests {
     #[test]
     fn a_list_of_offices_is_no_body() {
         let found: Vec<String> = named("中共中央政治局委员、中央书记处书记、中央办公厅主任丁薛祥陪同。")
+            .into_iter()
+            .filter(|(k, _)| *k == Kind::Organization)
+            .map(|(_, s)| s)
+            .collect();
+        assert!(found.iter().all(|o| !o.contains('、')), "{found:?}");
+        let found: Vec<String> = named("贸工部长颜金勇、卫生部长王乙康、国家发展部兼外交部高级政务部长沈颖")
             .into_iter()
             .filter(|(k, _)| *k == Kind::Organization)
             .map(|(_, s)| s)
