@@ -1175,6 +1175,16 @@ fn a_trip_going_on_and_a_host_described_are_visits() {
     assert_eq!(v, ["Visit visitor=安倍晋三 hostCountry=美国 访问"], "{v:?}");
     let v = visits("美国副总统哈里斯去年8月访问过新加坡。");
     assert_eq!(v, ["Visit visitor=哈里斯 hostCountry=新加坡 访问"], "{v:?}");
+    // 造访 is 访问; 赶往 goes on like 转往; a clause opening with 与 or 和 leaves its subject out, its
+    // leader a partner.
+    let v = visits("印尼总统佐科威26日造访北京,与国家主席习近平会面,27日就赶往日本东京,和日本首相岸田文雄举行会谈,28日又要转往韩国首尔。");
+    assert_eq!(v.len(), 3, "{v:?}");
+    for host in ["中国", "日本", "韩国"] {
+        assert!(
+            v.iter().any(|f| f.contains("visitor=佐科") && f.contains(&format!("hostCountry={host}"))),
+            "{v:?}"
+        );
+    }
     // 他 after the sentence's own subject is that subject, not a leader of the sentence before.
     let text =
         "李显龙与联合国秘书长古特雷斯会面。李显龙总理上次访美是在2019年9月,他当时到美国出席联合国大会。";

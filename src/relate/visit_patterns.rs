@@ -61,12 +61,12 @@ pub(super) static ARRIVED_AT: LazyLock<Regex> = LazyLock::new(|| {
     )
     .expect("arrived at")
 });
-/// 胡锦涛稍后抵悉尼, 已由伊拉克转抵澳洲, 卢拉预计23日起转赴韩国, 之后转到意大利: the headlines' short 抵
-/// and the going on of a trip, an arrival only where a country or a known place follows it right away
+/// 胡锦涛稍后抵悉尼, 已由伊拉克转抵澳洲, 卢拉预计23日起转赴韩国, 之后转到意大利, 27日就赶往日本东京:
+/// the headlines' short 抵 and the going on of a trip, an arrival only where a country or a known place follows it right away
 /// (not 抵制, 抵御).
 pub(super) static ARRIVED_BRIEF: LazyLock<Regex> = LazyLock::new(|| {
     Regex::new(
-        r"(?P<visitor>[^,;。]{0,60}?)(?:(?:转|飞)?抵|转赴|转往|转到|飞往)(?P<brief>)(?P<host>[^,;。]{1,20})",
+        r"(?P<visitor>[^,;。]{0,60}?)(?:(?:转|飞)?抵|转赴|转往|转到|飞往|赶往|赶赴)(?P<brief>)(?P<host>[^,;。]{1,20})",
     )
     .expect("arrived, brief")
 });
@@ -97,9 +97,9 @@ pub(super) static ENDED: LazyLock<Regex> = LazyLock::new(|| {
     .expect("ended visit")
 });
 pub(super) static VISITED: LazyLock<Regex> = LazyLock::new(|| {
-    // 访问的法国总统 is the visiting president, not a visit to France. 到访 is the press's 访问
-    // (沙纳汉到访阿富汗), 突访 its surprise visit.
-    Regex::new(r"(?P<visitor>[^,;。]{0,40}?)(?:首次|正式|再次|成功|将)?(?:访问|出访|顺访|到访|突访|走访)(?:了|过)?(?P<host>[^,;。的][^,;。]{0,23})")
+    // 访问的法国总统 is the visiting president, not a visit to France. 到访 and 造访 are the press's 访问
+    // (沙纳汉到访阿富汗, 26日才造访北京), 突访 its surprise visit.
+    Regex::new(r"(?P<visitor>[^,;。]{0,40}?)(?:首次|正式|再次|成功|将)?(?:访问|出访|顺访|到访|造访|突访|走访)(?:了|过)?(?P<host>[^,;。的][^,;。]{0,23})")
         .expect("visited")
 });
 pub(super) static TO_CHINA: LazyLock<Regex> = LazyLock::new(|| {

@@ -171,7 +171,7 @@ fn leaders_not_inviting(s: &Sentences<'_>, span: Range<usize>) -> Vec<usize> {
         .collect()
 }
 
-/// For an arrival (抵达, 飞抵) or a visit (习近平2013年访问了墨西哥,2014年访问了巴西) whose own clause,
+/// For an arrival (抵达, 飞抵), a trip going on (转往) or a visit (习近平2013年访问了墨西哥,2014年访问了巴西) whose own clause,
 /// `visitor`, names nobody and starts after a comma, the subject left out: the first leader (outside
 /// an invitation) of the nearest clause before it, in the sentence starting at `sentence_start`, that
 /// names one (罗照辉指出,习近平主席将应…邀请,于…对尼泊尔进行国事访问: 习近平, not the one speaking).
@@ -181,7 +181,8 @@ pub(super) fn elided_subject(
     visitor: Range<usize>,
     whole: &Range<usize>,
 ) -> Option<usize> {
-    let arrival = s.text[whole.clone()].contains(['抵', '访']);
+    let arrival = s.text[whole.clone()].contains(['抵', '访'])
+        || GOING_ON.iter().any(|w| s.text[whole.clone()].contains(w));
     // 对乌兹别克斯坦进行正式访问、出席…并对泰国进行正式访问: a visit listed after another is its subject's,
     // as is one joined to it by 并, 还 or 随后 alone (对乌兹别克斯坦进行正式访问并对泰国进行国事访问).
     let joined = s.text[visitor.clone()]
@@ -201,6 +202,12 @@ pub(super) fn elided_subject(
     let mut end = before.len();
     while end > 0 {
         let start = before[..end].trim_end_matches([',', ';']).rfind([',', ';']).map_or(0, |i| i + 1);
+        // …,和日本首相岸田文雄举行会谈,今日又要转往韩国: a clause opening with 和, 与 or 同 left its
+        // subject out too; the leader after the word is a partner.
+        if before[start..end].starts_with(PARTNER_WORDS) {
+            end = start;
+            continue;
+        }
         let subject = leaders_not_inviting(s, sentence_start + start..sentence_start + end)
             .into_iter()
             .find(|&m| !object_of(&s.text[..s.mentions[m].start], &TAKING_AN_OBJECT));
@@ -211,6 +218,12 @@ pub(super) fn elided_subject(
     }
     None
 }
+
+/// Verbs of a trip going on (转往韩国, 飞往海参崴, 赶往日本东京): arrivals whose subject may be left out.
+const GOING_ON: [&str; 6] = ["转往", "转赴", "转到", "飞往", "赶往", "赶赴"];
+
+/// Words that open a clause whose leader is the partner of a subject left out (与, 和, 同, 跟).
+const PARTNER_WORDS: [char; 4] = ['与', '和', '同', '跟'];
 
 /// Adverbs between a subject and its verb (我曾访问, 我也将访问).
 const ADVERBS: [char; 9] = ['曾', '经', '将', '即', '也', '还', '已', '再', '又'];
