@@ -18,11 +18,11 @@ use std::ops::Range;
 use std::sync::LazyLock;
 
 /// Verbs of talks: 会谈, 会见, 会晤, 会面, 接见, 茶叙, a discussion held (进行了…讨论, 进行了很好的谈话), a
-/// summit held by two (与金正日举行战后首次高峰会), a headline's 晤 (习近平晤阿巴斯) and the heads'
+/// summit held by two (与金正日举行战后首次高峰会, 与总统尹锡悦举行峰会), a headline's 晤 (习近平晤阿巴斯) and the heads'
 /// exchange of views (两国元首就…交换意见); the last three only where [`verb_stands`] allows.
 static MEETING: LazyLock<Regex> = LazyLock::new(|| {
     Regex::new(
-        r"(会谈|会见|会晤|会面|见面|拜会|拜见|拜访|接见|晤谈|茶叙|共同主持|交换了?意见|进行了?[^,;:。]{0,12}?(?:讨论|交谈|谈话|交流)|举行了?[^,;:。]{0,10}?(?:高[峰峯]会|首脑会议)|晤)",
+        r"(会谈|会见|会晤|会面|见面|拜会|拜见|拜访|接见|晤谈|茶叙|共同主持|交换了?意见|进行了?[^,;:。]{0,12}?(?:讨论|交谈|谈话|交流)|举行了?[^,;:。]{0,10}?(?:高[峰峯]会|首脑会议)|举行了?(?:双边|首次)?峰会|晤)",
     )
     .expect("meeting")
 });

@@ -108,6 +108,12 @@ fn a_summit_two_leaders_hold_is_a_meeting() {
     // Hong Kong writes 峯, which conversion to simplified keeps.
     let m = of("Meeting", "日本首相小泉纯一郎昨与朝鲜领导人金正日举行战后首次高峯会。", "2002-09-18");
     assert!(m.iter().any(|f| f.contains("小泉纯一郎") && f.contains("金正日")), "{m:?}");
+    // The mainland's 峰会, held by two leaders; not one held by countries.
+    let text = "日本首相岸田文雄将于9月6日至7日访问首尔,与总统尹锡悦举行峰会。";
+    let m = of("Meeting", text, "2024-09-03");
+    assert!(m.iter().any(|f| f.contains("岸田文雄") && f.contains("尹锡悦")), "{m:?}");
+    let text = "韩国官员说,尹锡悦可能会分别与美国和日本举行双边峰会。";
+    assert!(of("Meeting", text, "2023-09-18").is_empty());
     // A summit a country hosts is no meeting of the one who speaks of it.
     assert!(of("Meeting", "习近平表示,中方将举行中非合作论坛峰会。", "2018-08-01").is_empty());
 }
