@@ -462,7 +462,8 @@ fn shared_by_countries(q: &Mention, existing: &[Mention]) -> bool {
 /// A word found once after an office (总统倡议, 外长战略) is a name only if it does not end like a
 /// body and, where it recurs, mostly stands next to an office, before a word that ends names (王瑞杰表示,
 /// 王瑞杰会见), before the day of what its bearer does (李洛渊13日, 李洛渊将于22日) or after a verb of
-/// meeting (会见穆拉图): a name does, a common word does not.
+/// meeting (会见穆拉图): a name does, a common word does not. A word of three or more characters that
+/// all spell foreign names (波罗申科) is a name wherever it stands.
 fn looks_like_name(text: &str, name: &str, titles: &Offices, not_name_end: &str, stops: &Stops) -> bool {
     if name.ends_with(|c| not_name_end.contains(c)) {
         return false;
@@ -476,7 +477,8 @@ fn looks_like_name(text: &str, name: &str, titles: &Offices, not_name_end: &str,
             || MET_BY.iter().any(|w| text[..i].ends_with(w))
     };
     let by_role = occurrences.iter().filter(|&&i| in_role(i)).count();
-    occurrences.len() < 3 || by_role * 2 >= occurrences.len()
+    let transliterated = name.chars().count() >= 3 && name.chars().all(|c| stops.transliteration.contains(c));
+    occurrences.len() < 3 || transliterated || by_role * 2 >= occurrences.len()
 }
 
 /// The day of an act right after its actor's name (13日, 于15至17日, 将于22日上午, 十九日).

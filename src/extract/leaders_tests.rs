@@ -114,6 +114,11 @@ fn names_after_offices_and_greetings() {
     assert!(leaders("朱婷说,这次有机会见到总书记。").is_empty());
     assert_eq!(leaders("王毅会见到总书记。"), ["王毅"]);
     assert_eq!(leaders("丁薛祥、王毅、何立峰等参加有关活动。"), ["丁薛祥", "王毅", "何立峰"]);
+    // A transliterated name found once after an office is a name wherever it recurs.
+    assert_eq!(
+        leaders("乌克兰总统波罗申科出席。波罗申科也先与默克尔交换了意见。波罗申科抱怨。").len(),
+        4
+    );
     // Without an act: after a word for leaders, or with two known leaders in the list.
     assert_eq!(
         leaders("前往机场欢迎的还有朝鲜党政领导人朴成哲、李钟玉、吴德等。"),
