@@ -176,6 +176,11 @@ const PRESENT: [&str; 3] = ["这次", "此次", "本次"];
 /// Words that put the event before the document's day: a recollection, not the news.
 const EARLIER: [&str; 9] = ["此前", "曾", "去年", "前年", "不久前", "前不久", "上次", "上一次", "年代"];
 
+/// A time within an office held before (担任法国总理时, 任内, 在任期间): a recollection, not the news.
+static TENURE: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(r"担任[^,;。]{1,12}?(?:时|期间)|任内|在任(?:时|期间)").expect("the tenure pattern is valid")
+});
+
 /// A year written out before the event (2016年，习近平主席对伊朗进行国事访问期间).
 static YEAR: LazyLock<Regex> =
     LazyLock::new(|| Regex::new(r"((?:1[89]|20)[0-9]{2})年").expect("the year pattern is valid"));
@@ -432,7 +437,7 @@ fn told_dates(sentence: &str, document: Option<Date>) -> Dates {
         ["落实", "审议"].iter().any(|w| last_clause(head).contains(w)) || !present && recalled(head, clause);
     // 外交部28日就…访问举行吹风会: a briefing (吹风会) is held before the event it is about.
     let briefed = spoken_of && sentence.contains("吹风会");
-    let earlier = EARLIER.iter().any(|word| head.contains(word));
+    let earlier = EARLIER.iter().any(|word| head.contains(word)) || TENURE.is_match(head);
     // 莫迪上次访问俄罗斯是在2019年: an earlier event's year may follow it in its clause.
     if earlier {
         let year_after =
