@@ -114,11 +114,11 @@ fn names_after_offices_and_greetings() {
     assert!(leaders("朱婷说,这次有机会见到总书记。").is_empty());
     assert_eq!(leaders("王毅会见到总书记。"), ["王毅"]);
     assert_eq!(leaders("丁薛祥、王毅、何立峰等参加有关活动。"), ["丁薛祥", "王毅", "何立峰"]);
+    // A verb of disclosing ends a name.
+    assert_eq!(leaders("克里姆林宫发言人德米特里·佩斯科夫披露,双方已达成一致。"), ["德米特里·佩斯科夫"]);
+    assert_eq!(leaders("也门人权部长阿斯卡尔透露,双方交换了战俘。"), ["阿斯卡尔"]);
     // A transliterated name found once after an office is a name wherever it recurs.
-    assert_eq!(
-        leaders("乌克兰总统波罗申科出席。波罗申科也先与默克尔交换了意见。波罗申科抱怨。").len(),
-        4
-    );
+    assert_eq!(leaders("乌克兰总统波罗申科出席。波罗申科也先与默克尔交换了意见。波罗申科抱怨。").len(), 4);
     // Without an act: after a word for leaders, or with two known leaders in the list.
     assert_eq!(
         leaders("前往机场欢迎的还有朝鲜党政领导人朴成哲、李钟玉、吴德等。"),
