@@ -130,8 +130,8 @@ static STAY: LazyLock<Regex> = LazyLock::new(|| {
     Regex::new(&format!(r"(?:访\p{{Han}}{{0,2}}|为期)(?P<n>{NUMBER})(?:日|天)")).expect("stay")
 });
 
-/// Days relative to the document's date.
-const RELATIVE: [(&str, i32); 9] = [
+/// Days relative to the document's date (前一天: the day before the report's).
+const RELATIVE: [(&str, i32); 10] = [
     ("今天", 0),
     ("今日", 0),
     ("当天", 0),
@@ -141,6 +141,7 @@ const RELATIVE: [(&str, i32); 9] = [
     ("前天", -2),
     ("明天", 1),
     ("明日", 1),
+    ("前一天", -1),
 ];
 
 /// Months relative to the document's (上个月，我同总统先生在阿根廷成功会晤): longer words first.

@@ -144,6 +144,10 @@ fn relative_days_count_from_the_dateline() {
 fn relative_days_and_the_documents_own_date() {
     assert_eq!(dates("两国元首昨天举行会谈", "2019-10-01"), both("2019-09-30", "2019-09-30"));
     assert_eq!(
+        dates("俄方披露,普京在前一天与默克尔进行了交流", "2014-10-17"),
+        both("2014-10-16", "2014-10-16")
+    );
+    assert_eq!(
         dates("新华社北京1月1日电 习近平昨天会见普京", "2020-01-01"),
         both("2019-12-31", "2019-12-31")
     );
