@@ -103,6 +103,9 @@ struct Carried {
     guests: Vec<usize>,
     /// The first leader of the next clause.
     next_subject: Option<usize>,
+    /// Leaders listed together as the subject of a clause without talks (默克尔、奥朗德、普京和波罗申科
+    /// 当天举行电话会议).
+    together: Vec<usize>,
     /// Who 他 or 她 opening a clause may be: the leaders of the last sentence that named one and
     /// did not open on 他 or 她, the first most likely (see [`referent`]).
     named: Vec<usize>,
@@ -414,6 +417,10 @@ fn clause_groups(
             if let Some(&first) = leaders.first() {
                 carried.subject = Some(first);
             }
+            // A clause naming others (南韩总统尹锡悦26日,分别与…) ends what the list before said.
+            if !leaders.is_empty() {
+                carried.together = if listed_together(s, &leaders) { leaders } else { Vec::new() };
+            }
         }
         return None;
     };
@@ -472,16 +479,26 @@ fn clause_groups(
             before.drain(..=k);
         }
     }
+    // 默克尔、奥朗德、普京和波罗申科…举行电话会议,决定于11日在明斯克举行会晤: talks that name no one are
+    // those of the leaders listed together before them.
+    let together =
+        leaders.is_empty() && after.is_empty() && carried.together.len() > 1 && !HIM.is_match(text);
+    if together {
+        before.clone_from(&carried.together);
+    }
     // 将与Y举行会谈, 并会见Y: the subject is the sentence's.
-    let elided_subject = before.first().is_none_or(|&m| {
-        let lead = &s.text[clause.start..s.mentions[m].start];
-        lead.contains(WITH)
-    });
+    let elided_subject = !together
+        && before.first().is_none_or(|&m| {
+            let lead = &s.text[clause.start..s.mentions[m].start];
+            lead.contains(WITH)
+        });
     if elided_subject {
-        // 会见X时, 访问期间, 在与X的会谈中: a clause of time, whose subject is the next clause's.
+        // 会见X时, 访问期间, 在与X的会谈中, 在与普京会晤之前: a clause of time, whose subject is the next
+        // clause's.
         let of_time = text.ends_with('时')
             || text.ends_with("期间")
-            || (text.starts_with('在') && text.ends_with('中'));
+            || (text.starts_with('在')
+                && (text.ends_with('中') || text.ends_with("之前") || text.ends_with("之后")));
         // 今天上午曾在…发表演说,同时与胡锦涛会面; 总理一行…前往会见通邢: a sentence that opens with
         // no subject, and a clause of it with none, are still of the one the last sentence opened on.
         let unnamed = !leaders.is_empty()
@@ -582,6 +599,18 @@ fn clause_groups(
         weak: verb.as_str().starts_with("交换"),
         at: verb_at,
     })
+}
+
+/// True when `leaders` (two or more, in order) are listed one after another: only a list mark or 和, 与
+/// or 及 and the next one's country and office stand between them (默克尔、法国总统奥朗德和…).
+fn listed_together(s: &Sentences<'_>, leaders: &[usize]) -> bool {
+    leaders.len() > 1
+        && leaders.windows(2).all(|pair| {
+            let gap = &s.text[s.mentions[pair[0]].end..s.mentions[pair[1]].start];
+            gap.starts_with(['、', '和', '与', '及'])
+                && gap.chars().count() <= 12
+                && !gap.contains(['的', '在'])
+        })
 }
 
 /// True when the verb at `start..end` of `clause` with `leaders` states talks: a headline's

@@ -101,6 +101,31 @@ fn a_delegation_met_is_met_in_its_head_named_before() {
 }
 
 #[test]
+fn a_clause_before_or_after_talks_takes_the_next_clauses_subject() {
+    let text = "发言人德米特里·佩斯科夫指出,双方存在分歧。在与普京会晤之前,乌克兰总统波罗申科也先与默克尔交换了意见。";
+    let m = of("Meeting", text, "2014-10-17");
+    assert!(m.iter().any(|f| f.contains("普京") && f.contains("波罗申科")), "{m:?}");
+    assert!(!m.iter().any(|f| f.contains("佩斯科夫")), "{m:?}");
+}
+
+#[test]
+fn talks_naming_no_one_are_those_of_the_leaders_listed_before() {
+    let text = "新华网柏林2月8日电 德国总理默克尔、法国总统奥朗德、俄罗斯总统普京和乌克兰总统波罗申科当天上午举行电话会议,决定于11日在白俄罗斯首都明斯克举行会晤,商讨乌克兰危机。";
+    let m = of("Meeting", text, "2015-02-09");
+    assert_eq!(m.len(), 1, "{m:?}");
+    for name in ["默克尔", "奥朗德", "普京", "波罗申科"] {
+        assert!(m[0].contains(name), "{m:?}");
+    }
+    // A clause naming another leader comes between: the talks are not the list's.
+    let text = "德国总理默克尔、法国总统奥朗德举行电话会议,俄罗斯总统普京当天表示,决定于11日举行会晤。";
+    let m = of("Meeting", text, "2015-02-09");
+    assert!(!m.iter().any(|f| f.contains("默克尔") && f.contains("奥朗德")), "{m:?}");
+    // Leaders not listed together (one spoke of the other) hold no talks of their own.
+    let text = "普京说,默克尔的立场没有变化,决定于11日举行会晤。";
+    assert!(of("Meeting", text, "2015-02-09").is_empty());
+}
+
+#[test]
 fn a_summit_two_leaders_hold_is_a_meeting() {
     let text = "日本首相小泉纯一郎昨与朝鲜领导人金正日举行战后首次高峰会,成功破冰。";
     let m = of("Meeting", text, "2002-09-18");
