@@ -21,8 +21,9 @@ pub(super) enum Head {
 
 /// The words after 两国 (or two countries' one-character forms, 苏美) that name both sides' heads,
 /// the most precise first.
-const BOTH_SIDES: [(&str, Head); 7] = [
+const BOTH_SIDES: [(&str, Head); 8] = [
     ("元首", Head::State),
+    ("总统", Head::State),
     ("总理", Head::Government),
     ("首相", Head::Government),
     ("外长", Head::Foreign),
@@ -35,7 +36,7 @@ const BOTH_SIDES: [(&str, Head); 7] = [
 const FOREIGN_OFFICES: [&str; 4] = ["外长", "外交部长", "外交大臣", "国务卿"];
 
 impl Head {
-    /// The heads that `range` of the document names as both sides': 两国元首, 中泰两国总理, 两国外长, or
+    /// The heads that `range` of the document names as both sides': 两国元首, 两国总统, 中泰两国总理, 两国外长, or
     /// two countries' one-character forms before the word (苏美领导人, 中美元首), not three (中俄印外长).
     /// `None` when it names none.
     pub(super) fn both_sides_in(s: &Sentences<'_>, range: Range<usize>) -> Option<Head> {

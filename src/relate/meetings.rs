@@ -202,13 +202,17 @@ pub fn find(
             } else if let Some(head) =
                 met.iter().all(|(p, _)| p.len() < 2).then(|| Head::both_sides_in(s, span.clone())).flatten()
             {
-                // 两国领导人…深化印中战略互信: the two countries the sentence names, else the parties.
+                // 两国领导人…深化印中战略互信: the two countries the sentence names, else the parties,
+                // else the two leaders of two countries the sentence before named (普京…应白俄罗斯总统
+                // 卢卡申科邀请…。两国总统将于24日…举行正式会谈).
                 let named = countries_in(s, span.clone());
                 let year = dates.start.map_or(year, |d| Some(d.year));
                 let both = match &met_before {
                     Some(people) => people.clone(),
                     None if named.len() == 2 => heads_of(s, &named, head, year, g),
-                    None => heads_of(s, parties, head, year, g),
+                    None => Some(heads_of(s, parties, head, year, g))
+                        .filter(|heads| heads.len() == 2)
+                        .unwrap_or_else(|| two_of_two_countries(s, &carried.named)),
                 };
                 met = vec![(both, Vec::new())];
             }
@@ -702,6 +706,16 @@ fn attended_talks(s: &Sentences<'_>, clause: Range<usize>) -> Option<Vec<usize>>
 fn countries_in(s: &Sentences<'_>, span: Range<usize>) -> Vec<usize> {
     let mentions = s.of_kind(span, Kind::Country);
     entities(s, &mentions)
+}
+
+/// The two leaders `named` (mentions) stand for, when they are two, of two countries; else none.
+fn two_of_two_countries(s: &Sentences<'_>, named: &[usize]) -> Vec<usize> {
+    let people = entities(s, named);
+    let country = |p: usize| s.entities[p].country.as_deref();
+    match people[..] {
+        [a, b] if country(a).is_some() && country(b).is_some() && country(a) != country(b) => people,
+        _ => Vec::new(),
+    }
 }
 
 /// The distinct entities of a group of mentions, in order.

@@ -126,6 +126,26 @@ fn talks_naming_no_one_are_those_of_the_leaders_listed_before() {
 }
 
 #[test]
+fn the_two_presidents_are_the_leaders_of_two_countries_just_named() {
+    let text = "俄罗斯总统普京的专机当地时间23日晚降落在明斯克机场,白俄罗斯总统卢卡申科在机场迎接。两国总统将于24日在独立宫举行正式会谈。";
+    let m = of("Meeting", text, "2024-05-23");
+    assert_eq!(m.len(), 1, "{m:?}");
+    assert!(
+        m[0].contains("普京") && m[0].contains("卢卡申科") && m[0].ends_with("2024-05-24..2024-05-24"),
+        "{m:?}"
+    );
+    // The plane's landing is the visit's first day.
+    let v = of("Visit", text, "2024-05-23");
+    assert!(
+        v.iter().any(|f| f.contains("visitor=普京 hostCountry=白俄罗斯") && f.contains("2024-05-23..")),
+        "{v:?}"
+    );
+    // Two leaders of one country are no two sides.
+    let text = "俄罗斯总统普京和总理米舒斯京出席。两国总统将于24日举行会谈。";
+    assert!(of("Meeting", text, "2024-05-23").is_empty());
+}
+
+#[test]
 fn a_summit_two_leaders_hold_is_a_meeting() {
     let text = "日本首相小泉纯一郎昨与朝鲜领导人金正日举行战后首次高峰会,成功破冰。";
     let m = of("Meeting", text, "2002-09-18");

@@ -54,10 +54,11 @@ pub(super) static VISITED_LIST: LazyLock<Regex> = LazyLock::new(|| {
     Regex::new(r"(?P<visitor>[^;。]{1,80}?),?(?:此次|这次|本次|将要|将)?(?:访问|出访)的国家(?:包括|有|为|是)(?P<host>[^;。]{2,60})")
         .expect("visited list")
 });
-/// 习近平乘专机抵达莫斯科, 到达新德里访问: an arrival in another country's place is a visit there.
+/// 习近平乘专机抵达莫斯科, 到达新德里访问, 普京的专机23日晚降落在明斯克机场: an arrival in another
+/// country's place is a visit there.
 pub(super) static ARRIVED_AT: LazyLock<Regex> = LazyLock::new(|| {
     Regex::new(
-        r"(?P<visitor>[^,;。]{0,60}?)(?:乘专机|乘坐专机|乘机)?(?:抵达|飞抵|到达)(?P<host>[^,;。]{1,20})",
+        r"(?P<visitor>[^,;。]{0,60}?)(?:乘专机|乘坐专机|乘机)?(?:抵达|飞抵|到达|降落在|降落于)(?P<host>[^,;。]{1,20})",
     )
     .expect("arrived at")
 });

@@ -50,7 +50,7 @@ pub fn find(
         // naming them, 上述 are the countries of the sentence before.
         let earlier = index.checked_sub(1).map(|i| s.spans[i].clone());
         // 前来出席葬礼的万里: a guest come to attend, told without a word of visiting.
-        if !["访", "邀请", "抵", "赴", "往", "转到", "来华", "到达", "之行", "站"]
+        if !["访", "邀请", "抵", "赴", "往", "转到", "来华", "到达", "之行", "站", "降落"]
             .iter()
             .any(|w| sentence.contains(w))
             && !super::guests::comes_to_attend(sentence)
@@ -469,7 +469,7 @@ fn framed(fact: &mut Fact, said: Said, text: &str, at: usize, document: Option<D
 }
 
 /// Verbs of arriving (a visit's first day).
-const ARRIVING: [&str; 3] = ["抵达", "飞抵", "到达"];
+const ARRIVING: [&str; 4] = ["抵达", "飞抵", "到达", "降落"];
 
 /// An arrival's day as a visit's first day only: its end keeps the month of that day.
 fn arrival_starts_only(fact: &mut Fact) {
