@@ -609,19 +609,23 @@ fn dev13_entities_meet_the_floors() {
 }
 
 /// Floors of the ninth development set (seventeen reports and a joint statement, 1997-2025, stop 50):
-/// zero until its end-of-stop scores are known.
+/// its end-of-stop scores minus 0.05, rounded down to 0.05; none for the kinds it holds five or fewer
+/// of (treaties, projects, initiatives).
 const DEV14_FLOORS: [(Kind, f64, f64); 6] = [
-    (Kind::Country, 0.0, 0.0),
-    (Kind::Leader, 0.0, 0.0),
+    (Kind::Country, 0.95, 0.90),
+    (Kind::Leader, 0.95, 0.90),
     (Kind::Treaty, 0.0, 0.0),
-    (Kind::Organization, 0.0, 0.0),
+    (Kind::Organization, 0.85, 0.65),
     (Kind::Project, 0.0, 0.0),
     (Kind::Initiative, 0.0, 0.0),
 ];
-/// Entity micro-F1 floor of the ninth development set.
-const DEV14_MICRO_F1_FLOOR: f64 = 0.0;
-/// Documents of the ninth development set whose date the extractor gets wrong: more is a regression.
-const DEV14_MAX_METADATA_ERRORS: usize = 99;
+/// Entity micro-F1 floor of the ninth development set (0.930 when it was added, 0.944 at the end of
+/// stop 50).
+const DEV14_MICRO_F1_FLOOR: f64 = 0.85;
+/// Documents of the ninth development set whose title or date the extractor gets wrong (a statement the
+/// gold titles by its dateline, two reports the gold dates by the dateline's day, the extractor by the
+/// page's): more is a regression.
+const DEV14_MAX_METADATA_ERRORS: usize = 3;
 
 #[test]
 fn dev14_entities_meet_the_floors() {

@@ -575,10 +575,12 @@ fn dev13_relations_meet_the_floors() {
 }
 
 /// Floors of the ninth development set (reports and a joint statement of stop 50; its errors are read):
-/// zero until its end-of-stop scores are known.
+/// the scores at the end of stop 50 minus 0.05, rounded down to 0.05 (visits F1 0.810, meetings 0.774
+/// when it was added; 0.889 and 0.848 at the end of stop 50). Its few signings, citations and
+/// partnerships hold no floor.
 const DEV14_FLOORS: [(&str, f64, f64); 5] = [
-    ("visits", 0.0, 0.0),
-    ("meetings", 0.0, 0.0),
+    ("visits", 0.75, 0.90),
+    ("meetings", 0.85, 0.75),
     ("signings", 0.0, 0.0),
     ("citations", 0.0, 0.0),
     ("partnerships", 0.0, 0.0),
