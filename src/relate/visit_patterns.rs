@@ -66,11 +66,15 @@ pub(super) static ARRIVED_AT: LazyLock<Regex> = LazyLock::new(|| {
 /// the headlines' short 抵 and the going on of a trip, an arrival only where a country or a known place follows it right away
 /// (not 抵制, 抵御).
 pub(super) static ARRIVED_BRIEF: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(
-        r"(?P<visitor>[^,;。]{0,60}?)(?:(?:转|飞)?抵|转赴|转往|转到|飞往|赶往|赶赴)(?P<brief>)(?P<host>[^,;。]{1,20})",
-    )
+    Regex::new(&format!(
+        r"(?P<visitor>[^,;。]{{0,60}}?)(?:(?:转|飞)?抵|{})(?P<brief>)(?P<host>[^,;。]{{1,20}})",
+        GOING_ON.join("|")
+    ))
     .expect("arrived, brief")
 });
+
+/// Verbs of a trip going on (转往韩国, 飞往海参崴, 赶往日本东京): arrivals whose subject may be left out.
+pub(super) const GOING_ON: [&str; 6] = ["转赴", "转往", "转到", "飞往", "赶往", "赶赴"];
 /// 会见正在俄罗斯进行国事访问的习近平, 正在肯尼亚访问的习近平会见…, 应邀来我国访问的金日成, 应印度政府
 /// 邀请到印度访问的布尔加宁, 同前来苏联作正式访问的英迪拉·甘地 (作, the older 进行): a guest described by a
 /// visit abroad.

@@ -1,6 +1,7 @@
 //! Who visits: the leader a visit's words name, the one an invitation does not name, the subject a
 //! clause leaves out, 我 in a speech, the one 他 stands for, and those listed with them.
 
+use super::visit_patterns::GOING_ON;
 use super::Sentences;
 use crate::model::Kind;
 use regex::Regex;
@@ -218,9 +219,6 @@ pub(super) fn elided_subject(
     }
     None
 }
-
-/// Verbs of a trip going on (转往韩国, 飞往海参崴, 赶往日本东京): arrivals whose subject may be left out.
-const GOING_ON: [&str; 6] = ["转往", "转赴", "转到", "飞往", "赶往", "赶赴"];
 
 /// Words that open a clause whose leader is the partner of a subject left out (与, 和, 同, 跟).
 const PARTNER_WORDS: [char; 4] = ['与', '和', '同', '跟'];
