@@ -84,9 +84,17 @@ pub fn find(
             let since = ANNIVERSARY.captures(&sentence[whole.end()..]).filter(|c| {
                 c.name("step").is_some() || words.partnership_steps.iter().any(|w| head.contains(w))
             });
+            // 建立战略伙伴关系10周年(2013年6月~2023年6月): the first date the years are given with.
+            let given = since.as_ref().and_then(|c| {
+                let after = &sentence[whole.end() + c.get(0).map_or(0, |m| m.end())..];
+                let inside = after.strip_prefix('(')?.split(')').next()?;
+                find_dates(inside).into_iter().next().map(|d| d.date)
+            });
             let years = since.and_then(|c| parse_number(&c["years"]));
             let date = match years {
-                Some(n) => date.map(|d| d.date).or(document).map(|d| Date::y(d.year - n as i32)),
+                Some(n) => {
+                    given.or_else(|| date.map(|d| d.date).or(document).map(|d| Date::y(d.year - n as i32)))
+                }
                 None => date.map(|d| d.date),
             };
             let mut fact = Fact::new(FactKind::Partnership, span.clone());

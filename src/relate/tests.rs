@@ -725,6 +725,9 @@ fn a_partnership_years_old_dates_from_the_document() {
     assert!(p.len() == 1 && p[0].ends_with("2013"), "{p:?}");
     let p = partnership("丹麦首相说,2018年是丹中建立全面战略伙伴关系10周年,中国和丹麦合作亮点纷呈。");
     assert!(p.len() == 1 && p[0].ends_with("2008"), "{p:?}");
+    // The years given with their dates date from the first.
+    let p = partnership("此访正值越南和印度尼西亚建立战略伙伴关系10周年(2013年6月~2023年6月)之际。");
+    assert!(p.len() == 1 && p[0].ends_with("2013-06"), "{p:?}");
     // Years of something else after the level date nothing.
     let p = partnership("中国和越南双方同意制定中越全面战略合作伙伴关系10年规划。");
     assert!(p.len() == 1 && !p[0].ends_with("2013"), "{p:?}");
