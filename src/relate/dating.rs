@@ -233,10 +233,21 @@ static SINCE: LazyLock<Regex> = LazyLock::new(|| {
     .expect("since")
 });
 
-/// `sentence` without the times since which something holds: 这是李鹏自1988年4月就任总理以来第二次
-/// 访问泰国 does not date the visit in 1988.
+/// The span of years an anniversary counts, in brackets after it (建交68周年(1955年12月30日~2023年12月30日)),
+/// or the start of it that ends the words looked at.
+static ANNIVERSARY_SPAN: LazyLock<Regex> =
+    LazyLock::new(|| Regex::new(r"(周年)\([^()]{1,40}(?:\)|$)").expect("anniversary span"));
+
+/// `sentence` without the times since which something holds and the spans of anniversaries: 这是李鹏
+/// 自1988年4月就任总理以来第二次访问泰国 does not date the visit in 1988, 此次访问恰逢两国建交68周年
+/// (1955年12月30日~2023年12月30日) not in 1955.
 fn without_since(sentence: &str) -> std::borrow::Cow<'_, str> {
-    SINCE.replace_all(sentence, "")
+    match SINCE.replace_all(sentence, "") {
+        std::borrow::Cow::Borrowed(text) => ANNIVERSARY_SPAN.replace_all(text, "$1"),
+        std::borrow::Cow::Owned(text) => {
+            std::borrow::Cow::Owned(ANNIVERSARY_SPAN.replace_all(&text, "$1").into_owned())
+        }
+    }
 }
 
 /// What ends a clause within a sentence: commas, semicolons, colons (and a full stop in a quotation).

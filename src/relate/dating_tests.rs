@@ -225,6 +225,14 @@ fn what_is_still_to_come_or_undated_gets_no_date() {
     assert_eq!(dates("习近平主席对尼泊尔的国事访问，将加深两国合作", "2019-10-10"), (None, None));
     assert_eq!(dates("此前,习近平对秘鲁进行国事访问", "2024-11-19"), (None, None), "a recollection");
     assert_eq!(dates("巴西总统不久前访问中国", "2019-10-30"), (None, None), "a recollection");
+    let s = "王廷惠此次访问印尼恰逢两国建交68周年(1955年12月30日~2023年12月30日)之际";
+    assert_eq!(dates(s, "2023-08-04"), both("2023-08-04", "2023-08-04"), "an anniversary's span");
+    let s = "王廷惠此次访问印尼恰逢两国建交68周年(1955年12月30日~2023";
+    assert_eq!(
+        dates(s, "2023-08-04"),
+        both("2023-08-04", "2023-08-04"),
+        "the start of an anniversary's span"
+    );
     let s = "担任法国总理时，拉法兰坚持在非典期间如期访华";
     assert_eq!(dates(s, "2019-10-06"), (None, None), "a time within an office held before");
     let s = "拉法兰担任总理以来首次访华";
