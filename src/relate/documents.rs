@@ -45,7 +45,7 @@ pub fn find(s: &Sentences<'_>, context: &DocumentContext, words: &Words) -> Vec<
                 continue;
             }
             let signed_now = signs(&without_titles(s, span.start, open))
-                && !m.detail.date.is_some_and(|d| earlier(d, context));
+                && !m.detail.date.or_else(|| date_before(before)).is_some_and(|d| earlier(d, context));
             let kind = if signed_now { FactKind::Signing } else { FactKind::Citation };
             let mut fact = Fact::new(kind, span.clone());
             fact.roles.push((Role::Document, s.entity(t)));
@@ -85,6 +85,14 @@ fn signs(before: &str) -> bool {
     let without_titles = TITLE.replace_all(before, "");
     let trimmed = without_titles.trim_end_matches(['、', ',', '和', '及', ' ']);
     SIGNED.is_match(trimmed)
+}
+
+/// The last date in `before` (the words of a sentence before a title) with no other title after it:
+/// 2003年6月,在梅加瓦蒂对越南进行访问之际,两国签署了…联合宣言 was signed in 2003 (not 回顾了2003年签署的
+/// 《A》,并签署了《B》: B's date is not said).
+fn date_before(before: &str) -> Option<crate::model::Date> {
+    let last = crate::text::find_dates(before).into_iter().last()?;
+    (!before[last.end..].contains('《')).then_some(last.date)
 }
 
 fn earlier(date: crate::model::Date, context: &DocumentContext) -> bool {

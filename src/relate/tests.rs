@@ -753,6 +753,19 @@ fn signings_citations_and_partnerships() {
         facts.iter().any(|f| f.starts_with("Partnership partner=") && f.contains("全面战略协作伙伴关系")),
         "{facts:?}"
     );
+    // A signing the sentence dates in an earlier year is recalled: a citation.
+    let text =
+        "2003年6月,在印尼总统梅加瓦蒂对越南进行访问之际,两国签署了《越南和印度尼西亚友好合作联合宣言》。\
+                访问期间,两国签署了《越印贸易协定》。";
+    let facts = facts_dated(text, "", Some("2024-01-11"));
+    assert!(
+        facts.iter().any(|f| f.starts_with("Citation treaty=越南和印度尼西亚友好合作联合宣言")),
+        "{facts:?}"
+    );
+    assert!(facts.iter().any(|f| f.starts_with("Signing treaty=越印贸易协定")), "{facts:?}");
+    let text = "双方回顾了2003年签署的《越南和印度尼西亚友好合作联合宣言》,并签署了《越印贸易协定》。";
+    let facts = facts_dated(text, "", Some("2024-01-11"));
+    assert!(facts.iter().any(|f| f.starts_with("Signing treaty=越印贸易协定")), "{facts:?}");
     // China and a region (中非, 中拉) are no two countries, not even the document's.
     let title = "中华人民共和国和南非共和国联合声明";
     let facts =
