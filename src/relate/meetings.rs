@@ -76,7 +76,7 @@ static HIM: LazyLock<Regex> = LazyLock::new(|| {
     Regex::new(r"(?:同|与|和|跟|会见了?|会晤了?|接见了?)(?:他|她)(?:[^们]|$)").expect("him")
 });
 /// Prepositions that introduce the other side of talks (同Y举行会谈) after an unstated subject.
-const WITH: [char; 4] = ['同', '与', '和', '跟'];
+pub(super) const WITH: [char; 4] = ['同', '与', '和', '跟'];
 
 /// True when the words from `clause_start` to the first of the leaders `before` hold a preposition
 /// of talks (与, 同), not the 和 of 共和国: every leader named is on its other side.

@@ -1,6 +1,7 @@
 //! Who visits: the leader a visit's words name, the one an invitation does not name, the subject a
 //! clause leaves out, 我 in a speech, the one 他 stands for, and those listed with them.
 
+use super::meetings::WITH;
 use super::visit_patterns::GOING_ON;
 use super::Sentences;
 use crate::model::Kind;
@@ -205,7 +206,7 @@ pub(super) fn elided_subject(
         let start = before[..end].trim_end_matches([',', ';']).rfind([',', ';']).map_or(0, |i| i + 1);
         // …,和日本首相岸田文雄举行会谈,今日又要转往韩国: a clause opening with 和, 与 or 同 left its
         // subject out too; the leader after the word is a partner.
-        if before[start..end].starts_with(PARTNER_WORDS) {
+        if before[start..end].starts_with(WITH) {
             end = start;
             continue;
         }
@@ -219,9 +220,6 @@ pub(super) fn elided_subject(
     }
     None
 }
-
-/// Words that open a clause whose leader is the partner of a subject left out (与, 和, 同, 跟).
-const PARTNER_WORDS: [char; 4] = ['与', '和', '同', '跟'];
 
 /// Adverbs between a subject and its verb (我曾访问, 我也将访问).
 const ADVERBS: [char; 9] = ['曾', '经', '将', '即', '也', '还', '已', '再', '又'];
