@@ -9,10 +9,10 @@ use super::{Key, Kind, Mention};
 use regex::Regex;
 use std::sync::LazyLock;
 
-/// A verb whose object is a document: signed, concluded, ratified (not one of citing, 根据, 落实, whose
+/// A verb whose object is a document: signed, concluded, ratified, issued (not one of citing, 根据, 落实, whose
 /// object is as often a law, a consensus or a spirit).
 static VERB: LazyLock<Regex> =
-    LazyLock::new(|| Regex::new(r"(?:签署|签订|缔结|草签|批准)(?:了|的)?").expect("verb"));
+    LazyLock::new(|| Regex::new(r"(?:签署|签订|缔结|草签|批准|发表)(?:了|的)?").expect("verb"));
 
 /// A date opening the object (1994年友好合作关系条约, 1994年9月3日签署的…): not part of the title.
 static DATE_FIRST: LazyLock<Regex> = LazyLock::new(|| {
@@ -153,6 +153,9 @@ mod tests {
         assert_eq!(titles("根据1994年9月3日签署的中俄国界西段协定进行的勘界工作"), ["中俄国界西段协定"]);
         assert_eq!(titles("江主席同叶利钦总统共同签署中俄联合声明。"), ["中俄联合声明"]);
         assert_eq!(titles("两国签署了中俄关于世界多极化的联合声明"), ["中俄关于世界多极化的联合声明"]);
+        assert_eq!(titles("11日莫斯科发表了苏印联合公报。"), ["苏印联合公报"]);
+        assert_eq!(titles("今天发表的中华人民共和国和锡兰联合公报说"), ["中华人民共和国和锡兰联合公报"]);
+        assert_eq!(titles("两国政府发表了联合公报"), Vec::<String>::new(), "no title: its kind alone");
     }
 
     #[test]

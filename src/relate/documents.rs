@@ -59,9 +59,56 @@ pub fn find(s: &Sentences<'_>, context: &DocumentContext, words: &Words) -> Vec<
             }
         }
     }
+    name_untitled(&mut signings, s, words);
+    name_untitled(&mut cited, s, words);
     cited.retain(|c| !signings.iter().any(|f| f.roles == c.roles));
     signings.extend(cited);
     signings
+}
+
+/// Words that, before a document's kind, still name no document (会谈公报, 联合新闻公报).
+const UNTITLED_WORDS: [&str; 4] = ["联合", "新闻", "会谈", "共同"];
+
+/// The kind of document an untitled one is (联合公报, 会谈公报: 公报), or None for a title.
+fn untitled<'w>(title: &str, words: &'w Words) -> Option<&'w str> {
+    let ending = words.issued_endings.iter().find(|e| title.ends_with(**e))?;
+    let mut rest = &title[..title.len() - ending.len()];
+    while let Some(word) = UNTITLED_WORDS.iter().find(|w| rest.ends_with(**w)) {
+        rest = &rest[..rest.len() - word.len()];
+    }
+    rest.is_empty().then_some(ending)
+}
+
+/// A document said only by its kind (两国政府发表联合公报) is the one document of that kind the text
+/// names by title (今天发表的中华人民共和国和锡兰联合公报).
+fn name_untitled(facts: &mut Vec<Fact>, s: &Sentences<'_>, words: &Words) {
+    let title = |e: usize| s.entities[e].label_zh.as_str();
+    let mut named: Vec<usize> = s
+        .mentions
+        .iter()
+        .enumerate()
+        .filter(|(_, m)| m.kind == Kind::Treaty)
+        .map(|(t, _)| s.entity(t))
+        .filter(|&e| untitled(title(e), words).is_none())
+        .collect();
+    named.sort_unstable();
+    named.dedup();
+    for fact in facts.iter_mut() {
+        let Some(document) = fact.roles.iter_mut().find(|(role, _)| *role == Role::Document) else {
+            continue;
+        };
+        let Some(kind) = untitled(title(document.1), words) else { continue };
+        let mut of_kind = named.iter().filter(|&&e| title(e).ends_with(kind));
+        if let (Some(&one), None) = (of_kind.next(), of_kind.next()) {
+            document.1 = one;
+        }
+    }
+    let mut seen: Vec<Vec<(Role, usize)>> = Vec::new();
+    facts.retain(|f| {
+        let new = !seen.contains(&f.roles);
+        seen.push(f.roles.clone());
+        new
+    });
 }
 
 /// The text from `from` to `to` without the treaty titles in it (签订了文化合作协定和: 签订了和), so that a
@@ -97,4 +144,46 @@ fn date_before(before: &str) -> Option<crate::model::Date> {
 
 fn earlier(date: crate::model::Date, context: &DocumentContext) -> bool {
     context.date.is_some_and(|d| date.year < d.year || (date.is_complete() && date < d))
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn a_document_said_by_its_kind_alone_is_untitled() {
+        let words = crate::extract::lexicon::Lexicon::get().words;
+        assert_eq!(untitled("联合公报", words), Some("联合公报"));
+        assert_eq!(untitled("会谈公报", words), Some("公报"));
+        assert_eq!(untitled("联合新闻公报", words), Some("公报"));
+        assert_eq!(untitled("苏印联合公报", words), None);
+        assert_eq!(untitled("中华人民共和国和锡兰联合公报", words), None);
+    }
+
+    #[test]
+    fn an_untitled_document_is_the_one_the_text_names_by_title() {
+        let lexicon = crate::extract::lexicon::Lexicon::get();
+        let text = "今天发表的中华人民共和国和锡兰联合公报说,双方举行了会谈。";
+        let mentions = crate::extract::extract(text, lexicon);
+        let date = crate::model::Date::parse("1963-01-08");
+        let (resolved, own_treaty) =
+            crate::resolve::resolve_document(&mentions, lexicon, "中国和锡兰发表联合公报", date);
+        let context = DocumentContext { date, own_treaty, ..DocumentContext::default() };
+        let rules = super::super::Rules::new(lexicon);
+        let facts = super::super::relate(
+            text,
+            &mentions,
+            &resolved.mention_entity,
+            &resolved.entities,
+            &context,
+            &rules,
+        );
+        let documents: Vec<(FactKind, &str)> = facts
+            .iter()
+            .filter(|f| matches!(f.kind, FactKind::Signing | FactKind::Citation))
+            .flat_map(|f| f.roles.iter().map(|&(_, e)| (f.kind, e)))
+            .map(|(kind, e)| (kind, resolved.entities[e].label_zh.as_str()))
+            .collect();
+        assert_eq!(documents, [(FactKind::Signing, "中华人民共和国和锡兰联合公报")], "{facts:?}");
+    }
 }
