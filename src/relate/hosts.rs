@@ -27,7 +27,14 @@ pub(super) fn hosts_in(
         return here.map(|e| (e, None)).into_iter().collect();
     }
     let from = if text.starts_with("上述") { inviter.unwrap_or(span.clone()) } else { span.clone() };
+    let from_start = from.start;
     let mut countries = s.of_kind(from, Kind::Country);
+    // 抵达广岛…场边见英国首相印度总理: a country that names the office of one met is no host.
+    countries.retain(|&m| {
+        let before = &s.text[from_start..s.mentions[m].start];
+        !(opens_an_office(&s.text[s.mentions[m].end..], lexicon)
+            && MEETING.iter().any(|w| before.contains(w)))
+    });
     // 对俄罗斯、德国进行: the country before the verb and those listed with it; 赴印度出席…后对尼泊尔进行
     // names Nepal alone. After a bare 访问 the list starts at the host instead (访问新加坡及出席…).
     // 上述三国 takes every country of the invitation.
@@ -89,6 +96,15 @@ pub(super) fn hosts_in(
         return Vec::new();
     }
     s.of_kind(named_before, Kind::Country).last().map(|&m| (s.entity(m), Some(m))).into_iter().collect()
+}
+
+/// Verbs of meeting someone, whose object's office names no host.
+const MEETING: [&str; 4] = ["见", "会谈", "晤", "会面"];
+
+/// True when `rest` opens with an office of the gazetteer (总理, 首相, 外交部长): the words after a
+/// country that name its officer.
+fn opens_an_office(rest: &str, lexicon: &Lexicon) -> bool {
+    lexicon.gazetteer.offices.iter().any(|o| o.zh.chars().count() >= 2 && rest.starts_with(&o.zh))
 }
 
 /// The place a report is datelined, as its text names it (到达这里, 抵达此间).

@@ -299,3 +299,11 @@ fn this_visit_takes_no_date_of_an_earlier_one_its_sentence_gives() {
     assert_eq!(to_korea.len(), 1, "{v:?}");
     assert!(v.iter().any(|f| f.contains("visitor=文在寅") && f.ends_with("2017-11..2017-11")), "{v:?}");
 }
+
+#[test]
+fn the_office_of_one_met_names_no_host() {
+    let v = of("Visit", "泽连斯基抵达广岛G7峰会 场边见英国首相印度总理", "2023-05-20");
+    assert!(!v.iter().any(|f| f.contains("hostCountry=印度") || f.contains("hostCountry=英国")), "{v:?}");
+    let v = of("Visit", "莫迪抵达东京,会见日本首相岸田文雄。", "2023-05-20");
+    assert!(v.iter().any(|f| f.contains("visitor=莫迪 hostCountry=日本")), "{v:?}");
+}
