@@ -307,3 +307,15 @@ fn the_office_of_one_met_names_no_host() {
     let v = of("Visit", "莫迪抵达东京,会见日本首相岸田文雄。", "2023-05-20");
     assert!(v.iter().any(|f| f.contains("visitor=莫迪 hostCountry=日本")), "{v:?}");
 }
+
+#[test]
+fn glosses_and_an_invitation_told_with_zhi_yao_leave_the_visitor_found() {
+    let text = "法新社报导,法国总统马克宏(Emmanuel Macron)7月2日至4日将应德国总统史坦麦尔(Frank-Walter Steinmeier)之邀造访德国。";
+    let v = of("Visit", text, "2023-05-08");
+    assert!(
+        v.iter()
+            .any(|f| f.contains("visitor=马克龙 hostCountry=德国") && f.ends_with("2023-07-02..2023-07-04")),
+        "{v:?}"
+    );
+    assert!(!v.iter().any(|f| f.contains("visitor=史坦麦尔")), "{v:?}");
+}

@@ -103,8 +103,9 @@ pub(super) static ENDED: LazyLock<Regex> = LazyLock::new(|| {
 });
 pub(super) static VISITED: LazyLock<Regex> = LazyLock::new(|| {
     // 访问的法国总统 is the visiting president, not a visit to France. 到访 and 造访 are the press's 访问
-    // (沙纳汉到访阿富汗, 26日才造访北京), 突访 its surprise visit.
-    Regex::new(r"(?P<visitor>[^,;。]{0,40}?)(?:首次|正式|再次|成功|将)?(?:访问|出访|顺访|到访|造访|突访|走访)(?:了|过)?(?P<host>[^,;。的][^,;。]{0,23})")
+    // (沙纳汉到访阿富汗, 26日才造访北京), 突访 its surprise visit. The visitor may stand far before the verb
+    // when glosses in brackets stand between (马克宏(Emmanuel Macron)7月2日至4日将应…(Frank-Walter Steinmeier)之邀造访).
+    Regex::new(r"(?P<visitor>[^,;。]{0,90}?)(?:首次|正式|再次|成功|将)?(?:访问|出访|顺访|到访|造访|突访|走访)(?:了|过)?(?P<host>[^,;。的][^,;。]{0,23})")
         .expect("visited")
 });
 pub(super) static TO_CHINA: LazyLock<Regex> = LazyLock::new(|| {

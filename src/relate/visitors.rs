@@ -9,9 +9,9 @@ use regex::Regex;
 use std::ops::Range;
 use std::sync::LazyLock;
 
-/// 应X邀请 (接受了X的邀请) inside a visitor's span: X is the host, not the visitor.
+/// 应X邀请 (应X之邀, 接受了X的邀请) inside a visitor's span: X is the host, not the visitor.
 pub(super) static INVITATION: LazyLock<Regex> =
-    LazyLock::new(|| Regex::new(r"(?:应|接受了?)[^,;。]*?邀请").expect("invitation"));
+    LazyLock::new(|| Regex::new(r"(?:应|接受了?)[^,;。]*?(?:邀请|之邀)").expect("invitation"));
 
 /// Every leader of the visitor's words `span` who visits, leaving out an invitation's: all of them
 /// when the visit says 分别 (沙伦赛、越南外长裴青山、东帝汶外长贲迪拓将于4月2日至5日分别访问中国: three
