@@ -385,3 +385,23 @@ fn a_ministers_title_opening_with_its_field_needs_no_country() {
     assert!(leaders("他向各位部长表示感谢。").is_empty());
     assert!(leaders("龙岩市委常委、组织部长魏东说。").is_empty());
 }
+
+#[test]
+fn a_blocked_phrase_after_an_office_holds_no_name() {
+    assert!(leaders("这是有史以来日本天皇第一次访问越南。日本天皇有史以来首次访问越南。").is_empty());
+    assert_eq!(leaders("芬兰总统尼尼斯托表示欢迎。"), ["尼尼斯托"], "a name holding a blocked place is kept");
+}
+
+#[test]
+fn names_the_press_of_taiwan_gives_leaders_are_theirs() {
+    let lexicon = Lexicon::get();
+    let text = "土耳其总统艾尔段将与瑞典总理克里斯特森会谈,德国总统史坦麦尔表示欢迎。";
+    let ids: Vec<&str> = extract(text, lexicon)
+        .into_iter()
+        .filter_map(|m| match m.key {
+            Key::Leader(i) => Some(lexicon.gazetteer.leaders[i].id.as_str()),
+            _ => None,
+        })
+        .collect();
+    assert_eq!(ids, ["recep-tayyip-erdogan", "ulf-kristersson", "frank-walter-steinmeier"]);
+}

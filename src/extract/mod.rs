@@ -161,7 +161,11 @@ pub fn extract(text: &str, lexicon: &Lexicon) -> Vec<Mention> {
             m.country = m.country.or(*country);
         }
     }
-    mentions.extend(leaders.added);
+    // 天皇有史以来首次: a blocked phrase holds no name found by pattern either.
+    let blocked = lexicon.blocked_spans(text);
+    mentions.extend(
+        leaders.added.into_iter().filter(|m| !blocked.iter().any(|&(s, e)| s <= m.start && m.end <= e)),
+    );
     let named_by_office = surname_offices::find(text, &mentions, lexicon);
     mentions.extend(named_by_office);
     mentions.extend(abbreviated::find(text, lexicon));
