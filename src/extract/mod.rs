@@ -242,6 +242,13 @@ mod tests {
     }
 
     #[test]
+    fn a_broadcaster_named_for_its_country_is_no_mention_of_the_country() {
+        let f = found("据德国之声中文网报道,美国之音也引述韩国国际广播电台的消息。");
+        assert!(!f.iter().any(|(k, _)| *k == Kind::Country), "{f:?}");
+        assert_eq!(f.iter().filter(|(k, _)| *k == Kind::Organization).count(), 3, "{f:?}");
+    }
+
+    #[test]
     fn a_partys_short_form_before_tong_is_the_word_together() {
         let parties = |text: &str| -> Vec<String> {
             found(text).into_iter().filter(|(k, _)| *k == Kind::Organization).map(|(_, s)| s).collect()
