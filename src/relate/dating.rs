@@ -106,12 +106,17 @@ fn relative_year(word: &str, document: Date) -> i32 {
 const EVENT_WORDS: [&str; 6] = ["访", "会谈", "会见", "会晤", "抵达", "出席"];
 
 /// Where the first word of an event is in `sentence`: not the 访 of an interview (接受记者采访时表示,
-/// 访谈).
+/// 访谈), nor an event named as a topic of speech (在谈到两国总统会晤问题时表示).
 fn first_event_word(sentence: &str) -> Option<usize> {
     EVENT_WORDS
         .iter()
-        .flat_map(|w| sentence.match_indices(w).map(|(at, _)| at))
-        .filter(|&at| !sentence[..at].ends_with('采') && !sentence[at..].starts_with("访谈"))
+        .flat_map(|w| sentence.match_indices(w).map(move |(at, _)| (at, at + w.len())))
+        .filter(|&(at, end)| {
+            !sentence[..at].ends_with('采')
+                && !sentence[at..].starts_with("访谈")
+                && !sentence[end..].starts_with("问题")
+        })
+        .map(|(at, _)| at)
         .min()
 }
 
@@ -204,31 +209,48 @@ static STATEMENT_DAY: LazyLock<Regex> =
 const SAYING: [&str; 5] = ["说,", "表示,", "指出,", "说:", "报道,"];
 
 /// What follows the first verb of announcing (or of saying, before the event's words), when it states
-/// a date of its own (外交部发言人10月29日宣布:…将于10月30日…举行会晤 dates the talks the 30th);
-/// else the whole sentence.
+/// a date of its own (外交部发言人10月29日宣布:…将于10月30日…举行会晤 dates the talks the 30th) or
+/// tells the event as still to come (8月28日,佩斯科夫…表示,会晤即将举行: not held on the 28th); else
+/// the whole sentence.
 fn after_announcement(sentence: &str) -> &str {
     let event = first_event_word(sentence).unwrap_or(sentence.len());
     let said = SAYING.iter().filter_map(|w| sentence.find(w).filter(|&at| at < event).map(|at| at + w.len()));
-    ANNOUNCING
-        .iter()
-        .filter_map(|w| sentence.find(w).map(|at| at + w.len()))
-        .chain(said)
-        .min()
-        .map(|at| &sentence[at..])
-        .filter(|rest| {
-            !find_dates(rest).is_empty()
-                || month_day(rest).is_some()
-                || DAY.is_match(rest)
-                || MONTH.is_match(rest)
-        })
-        .unwrap_or(sentence)
+    let announced = ANNOUNCING.iter().filter_map(|w| sentence.find(w).map(|at| at + w.len()));
+    // Without a date of its own, an event announced takes the announcement's day; one said to be
+    // still to come does not.
+    let (at, saying) = match (announced.min(), said.min()) {
+        (Some(a), Some(s)) if s < a => (s, true),
+        (Some(a), _) => (a, false),
+        (None, Some(s)) => (s, true),
+        (None, None) => return sentence,
+    };
+    let rest = &sentence[at..];
+    let dated = !find_dates(rest).is_empty()
+        || month_day(rest).is_some()
+        || DAY.is_match(rest)
+        || MONTH.is_match(rest);
+    if dated || saying && told_to_come(rest) {
+        rest
+    } else {
+        sentence
+    }
 }
 
-/// A time since which something holds (自1988年4月就任总理以来, 2013年以来, 去年9月以来), or after
+/// True when the words said tell their event as still to come (会晤即将举行, 将举行会谈): the day of
+/// the saying is not the event's.
+fn told_to_come(said: &str) -> bool {
+    let Some(event) = first_event_word(said) else { return false };
+    let around: String = said[event..].chars().take(6).collect();
+    let before = &said[..event];
+    ["即将", "将"].iter().any(|w| around.contains(w) || before.contains(w))
+}
+
+/// A time since which something holds (自1988年4月就任总理以来, 2013年以来, 去年9月以来,
+/// 去年2月全面入侵乌克兰以来), or after
 /// which (岸田2021年10月就任首相后,首次访问菲律宾): not the event's date.
 static SINCE: LazyLock<Regex> = LazyLock::new(|| {
     Regex::new(
-        r"(?:自|从)[^,;。]{1,30}?以来|(?:(?:1[89]|20)[0-9]{2}年|前年|去年|今年)(?:[0-9]{1,2}月)?以来|(?:(?:1[89]|20)[0-9]{2}年(?:[0-9]{1,2}月)?|[0-9]{1,2}月)(?:[0-9]{1,2}日)?(?:就任|上任|当选|就职|执政|接任)[^,;。]{0,12}?(?:以后|之后|后)",
+        r"(?:自|从)[^,;。]{1,30}?以来|(?:(?:1[89]|20)[0-9]{2}年|前年|去年|今年)(?:[0-9]{1,2}月)?(?:[0-9]{1,2}日)?[^,;。年月日]{0,16}?以来|(?:(?:1[89]|20)[0-9]{2}年(?:[0-9]{1,2}月)?|[0-9]{1,2}月)(?:[0-9]{1,2}日)?(?:就任|上任|当选|就职|执政|接任)[^,;。]{0,12}?(?:以后|之后|后)",
     )
     .expect("since")
 });
@@ -242,7 +264,17 @@ static ANNIVERSARY_SPAN: LazyLock<Regex> =
 /// 自1988年4月就任总理以来第二次访问泰国 does not date the visit in 1988, 此次访问恰逢两国建交68周年
 /// (1955年12月30日~2023年12月30日) not in 1955.
 fn without_since(sentence: &str) -> std::borrow::Cow<'_, str> {
-    match SINCE.replace_all(sentence, "") {
+    // 去年4月武汉会晤以来: an event told in the time since is itself dated by it.
+    let since = |c: &regex::Captures<'_>| {
+        let told = &c[0];
+        let event = !told.starts_with(['自', '从']) && EVENT_WORDS.iter().any(|w| told.contains(w));
+        if event {
+            told.to_owned()
+        } else {
+            String::new()
+        }
+    };
+    match SINCE.replace_all(sentence, since) {
         std::borrow::Cow::Borrowed(text) => ANNIVERSARY_SPAN.replace_all(text, "$1"),
         std::borrow::Cow::Owned(text) => {
             std::borrow::Cow::Owned(ANNIVERSARY_SPAN.replace_all(&text, "$1").into_owned())

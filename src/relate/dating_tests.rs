@@ -270,3 +270,11 @@ fn a_range_from_a_day_alone_to_a_months_day_starts_in_that_month_or_the_one_befo
     // A day with its month is the month's, as before.
     assert_eq!(dates("他将于10月26日至11月2日访问日本。", "2022-10-20"), both("2022-10-26", "2022-11-02"));
 }
+
+#[test]
+fn a_time_since_which_dates_no_event_but_one_told_in_it() {
+    let s = "这是俄罗斯去年2月全面入侵乌克兰以来两人首次见面。";
+    assert_ne!(dates(s, "2023-05-20").0.as_deref(), Some("2022-02"));
+    let s = "这是去年4月武汉非正式会晤以来两国领导人第二次会晤。";
+    assert_eq!(dates(s, "2019-10-12").0.as_deref(), Some("2018-04"), "the event told in the time since");
+}

@@ -319,3 +319,10 @@ fn glosses_and_an_invitation_told_with_zhi_yao_leave_the_visitor_found() {
     );
     assert!(!v.iter().any(|f| f.contains("visitor=史坦麦尔")), "{v:?}");
 }
+
+#[test]
+fn a_meeting_spoken_of_on_a_day_is_not_held_that_day() {
+    let text = "8月28日,俄罗斯总统普京的新闻秘书佩斯科夫在谈到俄土两国总统普京和埃尔多安会晤问题时表示,会晤即将举行。";
+    let m = of("Meeting", text, "2023-09-04");
+    assert!(!m.iter().any(|f| f.contains("2023-08-28")), "{m:?}");
+}
