@@ -405,3 +405,8 @@ fn names_the_press_of_taiwan_gives_leaders_are_theirs() {
         .collect();
     assert_eq!(ids, ["recep-tayyip-erdogan", "ulf-kristersson", "frank-walter-steinmeier"]);
 }
+
+#[test]
+fn the_short_office_of_a_finance_minister_names_its_holder() {
+    assert_eq!(leaders("布林肯及财长叶伦访问中国后,美国财长姆努钦表示欢迎。"), ["布林肯", "叶伦", "姆努钦"]);
+}
