@@ -111,6 +111,12 @@ struct Carried {
     named: Vec<usize>,
 }
 
+/// Two leaders, unnamed, holding talks (随后两位领导人举行首脑会谈, 两位总统在…会晤).
+static TWO_HOLD: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(r"两位(?:领导人|总统|总理|首相|元首|首脑)(?:还|又|随后|随即|将|即将|在[^,;。]{1,12}?)?(?:举行|进行|会谈|会晤|会面)")
+        .expect("two hold")
+});
+
 /// A clause opening on 他 or 她 (此后,他在纽约同…会晤; 他说), not 他们 or 她们.
 static PRONOUN: LazyLock<Regex> = LazyLock::new(|| {
     Regex::new(r"^\s*(?:(?:此后|随后|之后|后来|当天|同日|次日)[,，]?)?[他她](?:[^们]|$)").expect("pronoun")
@@ -214,6 +220,15 @@ pub fn find(
                         .filter(|heads| heads.len() == 2)
                         .unwrap_or_else(|| two_of_two_countries(s, &carried.named)),
                 };
+                met = vec![(both, Vec::new())];
+            }
+            // 随后两位领导人举行首脑会谈: the two leaders, of two countries, named before in the sentence or
+            // in the one before.
+            if met.iter().all(|(p, _)| p.len() < 2) && TWO_HOLD.is_match(&s.text[clause.clone()]) {
+                let here = s.of_kind(span.start..clause.start, Kind::Leader);
+                let both = Some(two_of_two_countries(s, &here))
+                    .filter(|b| !b.is_empty())
+                    .unwrap_or_else(|| two_of_two_countries(s, &carried.named));
                 met = vec![(both, Vec::new())];
             }
             if let Some((people, _)) = met.iter().find(|(p, _)| p.len() == 2) {

@@ -326,3 +326,16 @@ fn a_meeting_spoken_of_on_a_day_is_not_held_that_day() {
     let m = of("Meeting", text, "2023-09-04");
     assert!(!m.iter().any(|f| f.contains("2023-08-28")), "{m:?}");
 }
+
+#[test]
+fn two_leaders_unnamed_holding_talks_are_the_two_named_before() {
+    let text =
+        "文在寅总统将于29日在青瓦台为斯里兰卡总统西里塞纳举行正式欢迎仪式,随后两位领导人举行首脑会谈。";
+    let m = of("Meeting", text, "2017-11-28");
+    assert!(
+        m.iter().any(|f| f.contains("participant=文在寅") && f.contains("participant=西里塞纳")),
+        "{m:?}"
+    );
+    let m = of("Meeting", "两位领导人都积极评价此次会晤成果。", "2019-10-14");
+    assert!(m.is_empty(), "{m:?}");
+}
