@@ -591,6 +591,22 @@ fn dev14_relations_meet_the_floors() {
     held_out_set_meets_the_floors("dev14", &DEV14_FLOORS);
 }
 
+/// Floors of the tenth development set (reports of stop 51; its errors are read): the scores at the
+/// end of stop 51 minus 0.05, rounded down to 0.05 (visits F1 0.750, meetings 0.865 when it was added;
+/// 0.776 and 0.907 at the end of stop 51). Its few signings, citations and partnerships hold no floor.
+const DEV15_FLOORS: [(&str, f64, f64); 5] = [
+    ("visits", 0.65, 0.80),
+    ("meetings", 0.85, 0.80),
+    ("signings", 0.0, 0.0),
+    ("citations", 0.0, 0.0),
+    ("partnerships", 0.0, 0.0),
+];
+
+#[test]
+fn dev15_relations_meet_the_floors() {
+    held_out_set_meets_the_floors("dev15", &DEV15_FLOORS);
+}
+
 /// Scores the relations of the held-out set `set` (gold in `tests/gold/relations/{set}`, texts in
 /// `tests/fixtures/{set}`) and fails below its floors.
 fn held_out_set_meets_the_floors(set: &str, floors: &[(&'static str, f64, f64)]) {
